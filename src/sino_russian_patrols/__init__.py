@@ -1,0 +1,16 @@
+"""Sino-Russian joint military activity as provenance-checked tables.
+
+    >>> import sino_russian_patrols as srp
+    >>> events = srp.load("events")
+
+Heavy dependencies (pandas, pandera, duckdb, pooch) are imported only by the functions
+that need them, so that importing the package and loading a table stays fast.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+]

@@ -1,0 +1,87 @@
+"""The build: read articles and annotations, assemble the tables, write, validate, swap in.
+
+Each step reads the same way: load inputs, process, save outputs. The result is written to
+a staging folder and moved into place only when it is complete and valid, so a failing
+build leaves the previous dataset as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotations import read_annotations, read_registries
+from .articles import read_articles
+from .assemble import assemble
+from .errors import BuildError, Problem, Problems
+from .schema import TABLES
+from .validate import validate_package
+from .write import to_frame, write_csv, write_descriptor, write_parquet
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    root: Path
+    rows: dict[str, int]
+
+
+def _swap_in(stage: Path, root: Path) -> None:
+    """Replace `root/dataset` and `root/datapackage.json` by the staged ones."""
+    old = root / f".dataset-old-{os.getpid()}"
+    target = root / "dataset"
+    if target.exists():
+        target.rename(old)
+    try:
+        (stage / "dataset").rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    os.replace(stage / "datapackage.json", root / "datapackage.json")
+    for extra in ("docs",):
+        if (stage / extra).exists():
+            (root / extra).mkdir(exist_ok=True)
+            for file in (stage / extra).iterdir():
+                os.replace(file, root / extra / file.name)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(root: Path, /) -> BuildResult:
+    """Build the dataset of the project at `root`; raise BuildError listing every problem."""
+    root = root.resolve()
+    build_dir, schema_dir = root / "build", root / "schema"
+    if not build_dir.is_dir() or not schema_dir.is_dir():
+        raise BuildError([Problem(str(root), None, "not a project folder: build/ and schema/ are required")])
+
+    # Load inputs.
+    problems = Problems()
+    articles = read_articles(build_dir / "articles", problems)
+    annotations = read_annotations(build_dir / "annotations", problems)
+    registries = read_registries(build_dir / "registries", problems)
+    problems.raise_if_any()
+
+    # Process.
+    rows = assemble(articles, annotations, registries, problems)
+    problems.raise_if_any()
+    frames = {name: to_frame(name, rows[name], schema_dir) for name in TABLES}
+
+    # Save outputs: staged, validated, swapped in.
+    stage = Path(tempfile.mkdtemp(dir=root, prefix=".dataset-staging-"))
+    try:
+        for name, frame in frames.items():
+            write_csv(frame, stage / "dataset" / "csv" / f"{name}.csv")
+            write_parquet(frame, stage / "dataset" / "parquet" / f"{name}.parquet")
+        write_descriptor(stage, schema_dir)
+        from .codebook import write_codebook
+
+        write_codebook(stage / "datapackage.json", stage / "docs" / "codebook.md")
+        report = validate_package(stage)
+        if not report.valid:
+            raise BuildError([Problem("built dataset", None, str(f)) for f in report.findings])
+        _swap_in(stage, root)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return BuildResult(root, {name: frame.height for name, frame in frames.items()})
