@@ -11,6 +11,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .load import connect, data_root, describe, load, load_all, path, source_text, tables
+
 __all__ = [
     "__version__",
+    "connect",
+    "data_root",
+    "describe",
+    "load",
+    "load_all",
+    "path",
+    "source_text",
+    "tables",
 ]

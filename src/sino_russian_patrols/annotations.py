@@ -260,7 +260,9 @@ def read_quote(
         problems.add(file, line, f"{what}: the quote is empty")
         return None
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
-        problems.add(file, line, f"{what}: occurrence must be a whole number from 1, got {occurrence!r}")
+        problems.add(
+            file, line, f"{what}: occurrence must be a whole number from 1, got {occurrence!r}"
+        )
         return None
     return Quote(text, occurrence, file, line)
 
@@ -302,7 +304,12 @@ def _read_meta(data: Any, file: str, problems: Problems) -> SourceMeta:
                 except ValueError:
                     value = None
             if not isinstance(value, dt.date):
-                problems.add(file, p.line, "published_date: give `quote` (stated) or `value` as YYYY-MM-DD")
+                problems.add(
+                    file,
+                    p.line,
+                    f"published_date: {p.data.get('value')!r} is not a date; give `quote` (stated "
+                    "in the text) or `value` as YYYY-MM-DD",
+                )
             basis = p.choice("basis", ("inferred",))
             note = p.get("note", str, required=True)
             if isinstance(value, dt.date) and basis:
@@ -407,7 +414,9 @@ def _read_aircraft(data: Any, file: str, problems: Problems) -> AircraftEntry | 
         reported_by=r.slug("reported_by"),
     )
     if count is not None and not isinstance(count, str):
-        problems.add(file, r.line, f"aircraft claim: `count` must be text or a number, got {count!r}")
+        problems.add(
+            file, r.line, f"aircraft claim: `count` must be text or a number, got {count!r}"
+        )
         count = None
     if any(values[k] is None for k in ("id", "event", "quote", "country", "type", "role")):
         return None
@@ -420,7 +429,9 @@ def _read_statement(data: Any, file: str, problems: Problems) -> StatementEntry 
         return None
     r.check_keys({"id", "speaker", "event", "type", "quote", "occurrence", "remark"})
     if "speaker" not in r.data:
-        problems.add(file, r.line, "statement: `speaker` is required (null only when the text names nobody)")
+        problems.add(
+            file, r.line, "statement: `speaker` is required (null only when the text names nobody)"
+        )
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["statements"]),
         speaker=r.slug("speaker"),
@@ -499,7 +510,9 @@ def read_registries(registries_dir: Path, problems: Problems, /) -> Registries:
             parent=r.slug("parent"),
         )
         if values["country"] is not None and not re.fullmatch(r"[A-Z]{3}", values["country"]):
-            problems.add(str(path), r.line, f"actor: country {values['country']!r} is not ISO alpha-3")
+            problems.add(
+                str(path), r.line, f"actor: country {values['country']!r} is not ISO alpha-3"
+            )
         if not all(isinstance(a, str) and a.strip() for a in aliases):
             problems.add(str(path), r.line, "actor: every alias must be non-empty text")
             continue
@@ -524,7 +537,8 @@ def read_registries(registries_dir: Path, problems: Problems, /) -> Registries:
         r = _Reader(item, str(path), "aircraft type", problems, None)
         r.check_keys({"designation", "family", "manufacturer", "kind"})
         values = {
-            k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer", "kind")
+            k: r.get(k, str, required=True)
+            for k in ("designation", "family", "manufacturer", "kind")
         }
         if all(v is not None for v in values.values()):
             types.append(AircraftType(**values))

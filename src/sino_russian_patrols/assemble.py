@@ -19,7 +19,7 @@ from .errors import Problems
 from .spans import Span, locate
 
 Rows = dict[str, list[dict[str, Any]]]
-_QUOTE_MARKS = "\"\u201c\u201d"
+_QUOTE_MARKS = '"\u201c\u201d'
 
 
 @dataclass
@@ -68,19 +68,31 @@ def _sources(annotations: list[Annotation], s: _State) -> tuple[list[dict], dict
                 basis = "stated" if published else "unknown"
                 if published:
                     anchor = dates.Anchor(
-                        published, published.year, "stated", "stated", "day",
+                        published,
+                        published.year,
+                        "stated",
+                        "stated",
+                        "day",
                         f"the stated publication date {published.isoformat()} of {a.source_id}",
                     )
         elif meta.published is not None:
             published, basis, note = meta.published.value, meta.published.basis, meta.published.note
             anchor = dates.Anchor(
-                published, published.year, "context", "context", "day",
+                published,
+                published.year,
+                "context",
+                "context",
+                "day",
                 f"the publication date {published.isoformat()} of {a.source_id}, inferred from "
                 f"context ({note})",
             )
         if anchor is None and meta.context_year is not None:
             anchor = dates.Anchor(
-                None, meta.context_year, "context", "context", "year",
+                None,
+                meta.context_year,
+                "context",
+                "context",
+                "year",
                 f"the year {meta.context_year} from context ({meta.context_note})",
             )
         anchors[a.source_id] = anchor
@@ -106,7 +118,9 @@ def _registry_index(entries: list[Any], what: str, s: _State) -> dict[str, Any]:
     by_id, by_alias = {}, {}
     for e in entries:
         if e.id in by_id:
-            s.problems.add(e.file, e.line, f"duplicate {what} id {e.id!r} (also line {by_id[e.id].line})")
+            s.problems.add(
+                e.file, e.line, f"duplicate {what} id {e.id!r} (also line {by_id[e.id].line})"
+            )
         by_id[e.id] = e
         for alias in e.aliases:
             other = by_alias.get(alias)
@@ -149,27 +163,32 @@ def _actors(annotations: list[Annotation], reg: Registries, s: _State) -> tuple[
     for e in reg.actors:
         if e.id not in mentioned:
             s.problems.add(
-                e.file, e.line,
+                e.file,
+                e.line,
                 f"actor {e.id!r} is never mentioned: list a mention under `actors:` in an "
                 "annotation, or remove it from the registry",
             )
             continue
         if e.parent is not None and e.parent not in by_id:
-            s.problems.add(e.file, e.line, f"actor {e.id!r}: parent {e.parent!r} is not in the registry")
+            s.problems.add(
+                e.file, e.line, f"actor {e.id!r}: parent {e.parent!r} is not in the registry"
+            )
         if e.parent == e.id:
             s.problems.add(e.file, e.line, f"actor {e.id!r} cannot be its own parent")
         if e.title is not None and not any(
             e.title in s.articles[src].text for src, ids in s.mentioned.items() if e.id in ids
         ):
             s.problems.add(
-                e.file, e.line,
+                e.file,
+                e.line,
                 f"actor {e.id!r}: title {e.title!r} is not written in any article that mentions "
                 "the actor; titles are copied from the texts",
             )
         for alias in e.aliases:
             if alias not in used_aliases:
                 s.problems.add(
-                    e.file, e.line,
+                    e.file,
+                    e.line,
                     f"actor {e.id!r}: alias {alias!r} is never used in a mention; mention it or "
                     "remove it",
                 )
@@ -187,10 +206,13 @@ def _actors(annotations: list[Annotation], reg: Registries, s: _State) -> tuple[
     return rows, alias_rows
 
 
-def _check_mentioned(source_id: str, actor: str | None, what: str, file: str, line, s: _State) -> None:
+def _check_mentioned(
+    source_id: str, actor: str | None, what: str, file: str, line, s: _State
+) -> None:
     if actor is not None and actor not in s.mentioned[source_id]:
         s.problems.add(
-            file, line,
+            file,
+            line,
             f"{what} {actor!r} is not mentioned in {source_id}: unknown actor id, or add its "
             "mention under `actors:` in this file",
         )
@@ -203,14 +225,18 @@ def _resolve_dates(
 ) -> dict[str, dates.ResolvedDate]:
     """Resolve every event's date, following `anchor:` and `same_as:` to other events."""
     resolved: dict[str, dates.ResolvedDate] = {}
-    unknown = dates.ResolvedDate(None, None, "unknown", "context", "The texts give no date for this event.")
+    unknown = dates.ResolvedDate(
+        None, None, "unknown", "context", "The texts give no date for this event."
+    )
 
     def visit(event_id: str, chain: tuple[str, ...]) -> dates.ResolvedDate | None:
         if event_id in resolved:
             return resolved[event_id]
         e = definitions[event_id]
         if event_id in chain:
-            s.problems.add(e.file, e.line, f"event dates refer in a circle: {' → '.join((*chain, event_id))}")
+            s.problems.add(
+                e.file, e.line, f"event dates refer in a circle: {' → '.join((*chain, event_id))}"
+            )
             return None
         spec, source_id = e.date, _source_of(e.file)
         if spec is None:
@@ -225,12 +251,18 @@ def _resolve_dates(
             return None
         if spec.same_as:
             result = dates.ResolvedDate(
-                base.start, base.end, base.precision, base.basis,
+                base.start,
+                base.end,
+                base.precision,
+                base.basis,
                 f"{spec.note} Dated as event {target}: {base.note}",
             )
         elif spec.before:
             result = dates.ResolvedDate(
-                None, base.start, "unknown", base.basis,
+                None,
+                base.start,
+                "unknown",
+                base.basis,
                 f"{spec.note} No earlier bound; the latest possible date is the start of event "
                 f"{target}: {base.note}",
             )
@@ -242,11 +274,16 @@ def _resolve_dates(
             anchor = anchors.get(source_id)
             if target:
                 if base.start != base.end or base.start is None:
-                    s.problems.add(e.file, spec.line, f"anchor event {target!r} has no single-day date")
+                    s.problems.add(
+                        e.file, spec.line, f"anchor event {target!r} has no single-day date"
+                    )
                     return None
                 anchor = dates.Anchor(
-                    base.start, base.start.year, "stated" if base.basis != "context" else "context",
-                    base.basis, base.precision,
+                    base.start,
+                    base.start.year,
+                    "stated" if base.basis != "context" else "context",
+                    base.basis,
+                    base.precision,
                     f"the date {base.start.isoformat()} of event {target} ({base.note})",
                 )
             try:
@@ -256,7 +293,10 @@ def _resolve_dates(
                 return None
             if spec.note:
                 result = dates.ResolvedDate(
-                    result.start, result.end, result.precision, result.basis,
+                    result.start,
+                    result.end,
+                    result.precision,
+                    result.basis,
                     f"{result.note} {spec.note}",
                 )
         resolved[event_id] = result
@@ -279,9 +319,11 @@ def _events(annotations: list[Annotation], reg: Registries, anchors, s: _State):
                 if e.id in definitions:
                     first = definitions[e.id]
                     s.problems.add(
-                        e.file, e.line,
-                        f"duplicate event id {e.id!r}: already defined at {first.file}:{first.line}; "
-                        "other files mention it with id, quote and places only",
+                        e.file,
+                        e.line,
+                        f"duplicate event id {e.id!r}: already defined at "
+                        f"{first.file}:{first.line}; other files mention it with id, quote and "
+                        "places only",
                     )
                     continue
                 definitions[e.id] = e
@@ -291,7 +333,8 @@ def _events(annotations: list[Annotation], reg: Registries, anchors, s: _State):
         for e in a.events:
             if e.id not in definitions:
                 s.problems.add(
-                    e.file, e.line,
+                    e.file,
+                    e.line,
                     f"unknown event id {e.id!r}: no annotation file defines it (with `type`)",
                 )
                 continue
@@ -342,7 +385,8 @@ def _events(annotations: list[Annotation], reg: Registries, anchors, s: _State):
     for p in reg.places:
         if p.id not in used_places:
             s.problems.add(
-                p.file, p.line,
+                p.file,
+                p.line,
                 f"place {p.id!r} is never mentioned: add it to an event's `places:` or remove it",
             )
             continue
@@ -353,7 +397,11 @@ def _events(annotations: list[Annotation], reg: Registries, anchors, s: _State):
 
 def _part_of(quote: Span, value: str, key: str, file: str, line, s: _State) -> bool:
     if value not in quote.quote:
-        s.problems.add(file, line, f"aircraft claim: `{key}` {value!r} is not written in its quote {quote.quote!r}")
+        s.problems.add(
+            file,
+            line,
+            f"aircraft claim: `{key}` {value!r} is not written in its quote {quote.quote!r}",
+        )
         return False
     return True
 
@@ -369,7 +417,9 @@ def _aircraft(annotations: list[Annotation], reg: Registries, events: set[str], 
                 continue
             seen.add(aircraft_id)
             if c.event not in events:
-                s.problems.add(c.file, c.line, f"aircraft claim {c.id}: unknown event id {c.event!r}")
+                s.problems.add(
+                    c.file, c.line, f"aircraft claim {c.id}: unknown event id {c.event!r}"
+                )
             _check_mentioned(a.source_id, c.reported_by, "reported_by", c.file, c.line, s)
             span = s.span(a.source_id, c.quote)
             if span is None:
@@ -427,13 +477,18 @@ def _statements(annotations: list[Annotation], events: set[str], s: _State) -> l
             seen.add(statement_id)
             _check_mentioned(a.source_id, st.speaker, "speaker", st.file, st.line, s)
             if st.event is not None and st.event not in events:
-                s.problems.add(st.file, st.line, f"statement {st.id}: unknown event id {st.event!r}")
+                s.problems.add(
+                    st.file, st.line, f"statement {st.id}: unknown event id {st.event!r}"
+                )
             span = s.span(a.source_id, st.quote)
             if span is None:
                 continue
-            if st.type == "direct_quote" and not _enclosed_in_quotation_marks(text, span.start, span.end):
+            if st.type == "direct_quote" and not _enclosed_in_quotation_marks(
+                text, span.start, span.end
+            ):
                 s.problems.add(
-                    st.file, st.line,
+                    st.file,
+                    st.line,
                     f"statement {st.id}: a direct_quote must be the words inside quotation marks; "
                     f"{span.quote!r} is not (use paraphrase, or quote the words only)",
                 )
@@ -454,17 +509,24 @@ def _statements(annotations: list[Annotation], events: set[str], s: _State) -> l
 
 
 def assemble(
-    articles: list[Article], annotations: list[Annotation], registries: Registries, problems: Problems, /
+    articles: list[Article],
+    annotations: list[Annotation],
+    registries: Registries,
+    problems: Problems,
+    /,
 ) -> Rows:
     """Build every table's rows; problems are recorded, not raised."""
     by_id = {a.source_id: a for a in articles}
     for a in annotations:
         if a.source_id not in by_id:
-            problems.add(a.file, 1, f"no article build/articles/{a.source_id}.txt for this annotation")
+            problems.add(
+                a.file, 1, f"no article build/articles/{a.source_id}.txt for this annotation"
+            )
     annotated = {a.source_id for a in annotations}
     for source_id in sorted(set(by_id) - annotated):
         problems.add(
-            f"build/annotations/{source_id}.yaml", None,
+            f"build/annotations/{source_id}.yaml",
+            None,
             "missing: every article needs an annotation file (at least its `source:` section)",
         )
     annotations = [a for a in annotations if a.source_id in by_id]

@@ -109,7 +109,10 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
             year -= 1
         date = dt.date(year, month, day)
         return ResolvedDate(
-            date, date, "day", relative,
+            date,
+            date,
+            "day",
+            relative,
             f"{m.group(0)!r} gives day and month without a year; the year is that of the anchor, "
             f"{on}.",
         )
@@ -131,7 +134,10 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
     if m := re.search(r"\bover the past month\b|\bin the past month\b", quote, re.IGNORECASE):
         day = _need_day(anchor, m.group(0))
         return ResolvedDate(
-            day - dt.timedelta(days=30), day, "unknown", relative,
+            day - dt.timedelta(days=30),
+            day,
+            "unknown",
+            relative,
             f"{m.group(0)!r}: the 30 days up to the anchor, {on}.",
         )
     if m := re.search(rf"\b{_WEEKDAY}\b", quote, re.IGNORECASE):
@@ -139,7 +145,10 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
         back = (day.weekday() - _WEEKDAYS[m.group(1).casefold()]) % 7
         date = day - dt.timedelta(days=back)
         return ResolvedDate(
-            date, date, "day", weekday_basis,
+            date,
+            date,
+            "day",
+            weekday_basis,
             f"{m.group(1)!r}: the latest {m.group(1).capitalize()} on or before the anchor "
             f"({calendar.day_name[day.weekday()]} {day.isoformat()}), {on}.",
         )
@@ -152,7 +161,10 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
         if anchor.date is not None and end > anchor.date:
             end = anchor.date
         return ResolvedDate(
-            start, end, "month", relative,
+            start,
+            end,
+            "month",
+            relative,
             f"{m.group(0)!r}: the latest {m.group(1).capitalize()} not after the anchor, {on}.",
         )
     if m := re.search(r"\bthat day\b|\bthe same day\b", quote, re.IGNORECASE):
@@ -163,7 +175,10 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
     if m := re.search(r"\brecent(?:ly)?\b|\bbefore\b", quote, re.IGNORECASE):
         day = _need_day(anchor, m.group(0))
         return ResolvedDate(
-            None, day, "unknown", relative,
+            None,
+            day,
+            "unknown",
+            relative,
             f"{m.group(0)!r}: no earlier bound is given; the anchor is the latest possible date, "
             f"{on}.",
         )

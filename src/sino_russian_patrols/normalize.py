@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Cyrillic letters that look like Latin ones ("Tu-95МS" with a Cyrillic М).
+# Cyrillic letters that look like Latin ones ("Tu-95\u041cS" with a Cyrillic Em).
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХУаеорсхукм", "ABEKMHOPCTXYaeopcxykm")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe63\uff0d]")
 _MANUFACTURERS = re.compile(r"^(xi'?an|tupolev|sukhoi)\s+", re.IGNORECASE)
@@ -64,7 +64,10 @@ _COUNTRY_WORDS = {word: code for code, words in _COUNTRIES.items() for word in w
 
 
 def country_code(raw: str, /) -> str:
-    """ISO 3166-1 alpha-3 code for a country name or demonym (`Russia’s` → `RUS`)."""
+    """ISO 3166-1 alpha-3 code for a country name or demonym (`Russia's` → `RUS`).
+
+    The possessive may carry a straight or a curly apostrophe, as the texts vary.
+    """
     s = fold_text(raw).replace("\u2019", "'").casefold()
     s = re.sub(r"'s$", "", s)
     if s not in _COUNTRY_WORDS:
@@ -78,8 +81,29 @@ def country_code(raw: str, /) -> str:
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 

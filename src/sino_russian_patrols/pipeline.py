@@ -50,11 +50,30 @@ def _swap_in(stage: Path, root: Path) -> None:
 
 
 def build(root: Path, /) -> BuildResult:
-    """Build the dataset of the project at `root`; raise BuildError listing every problem."""
+    """Build the dataset of the project at `root`; raise BuildError listing every problem.
+
+    Problems name files relative to `root`, as a data editor sees them in the project.
+    """
     root = root.resolve()
+    try:
+        return _build(root)
+    except BuildError as exc:
+        raise BuildError([_relative(p, root) for p in exc.problems]) from None
+
+
+def _relative(problem: Problem, root: Path) -> Problem:
+    path = Path(problem.file)
+    if path.is_absolute() and path.is_relative_to(root):
+        return Problem(str(path.relative_to(root)), problem.line, problem.message)
+    return problem
+
+
+def _build(root: Path) -> BuildResult:
     build_dir, schema_dir = root / "build", root / "schema"
     if not build_dir.is_dir() or not schema_dir.is_dir():
-        raise BuildError([Problem(str(root), None, "not a project folder: build/ and schema/ are required")])
+        raise BuildError(
+            [Problem(str(root), None, "not a project folder: build/ and schema/ are required")]
+        )
 
     # Load inputs.
     problems = Problems()

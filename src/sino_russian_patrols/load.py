@@ -1,0 +1,238 @@
+"""Load the tables: polars first, pandas or pyarrow on request, DuckDB for SQL.
+
+The data ships inside the package (no network). `version=` loads an older or newer
+release fetched by `download`. Only polars is imported here at load time: pandas,
+pyarrow and duckdb are imported by the calls that need them.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+import polars as pl
+
+from .schema import TABLES, TableName, check_table_name
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas
+    import pyarrow
+
+Backend = Literal["polars", "pandas", "pyarrow"]
+DataFormat = Literal["parquet", "csv"]
+_BACKENDS = ("polars", "pandas", "pyarrow")
+_FORMATS = ("parquet", "csv")
+_files = contextlib.ExitStack()
+atexit.register(_files.close)
+
+
+@cache
+def _installed_root() -> Path:
+    """The folder holding datapackage.json: inside the installed package, or the checkout."""
+    packaged = resources.files("sino_russian_patrols") / "data"
+    if packaged.joinpath("datapackage.json").is_file():
+        # Zip-imported packages have no real paths: extract once for the process.
+        return Path(_files.enter_context(resources.as_file(packaged)))
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "datapackage.json").is_file() and (checkout / "schema").is_dir():
+        return checkout
+    raise FileNotFoundError(
+        "the dataset files are missing from this installation; reinstall the package "
+        "(pip install --force-reinstall sino-russian-patrols) or build them with "
+        "`sino-russian-patrols build` in a source checkout"
+    )
+
+
+def data_root(version: str | None = None, /) -> Path:
+    """The folder that holds `datapackage.json` for `version` (default: the installed one)."""
+    from . import __version__
+
+    if version is None or version == __version__:
+        return _installed_root()
+    from .download import download
+
+    return download(version)
+
+
+def tables() -> tuple[TableName, ...]:
+    """The names of the dataset's tables."""
+    return TABLES
+
+
+def path(name: TableName, /, format: DataFormat = "parquet", *, version: str | None = None) -> Path:
+    """The file of one table, as a real path."""
+    check_table_name(name)
+    if format not in _FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(_FORMATS)}")
+    suffix = "parquet" if format == "parquet" else "csv"
+    return data_root(version) / "dataset" / format / f"{name}.{suffix}"
+
+
+@overload
+def load(
+    name: TableName,
+    /,
+    *,
+    backend: Literal["polars"] = ...,
+    lazy: Literal[False] = ...,
+    columns: list[str] | None = ...,
+    version: str | None = ...,
+) -> pl.DataFrame: ...
+@overload
+def load(
+    name: TableName,
+    /,
+    *,
+    backend: Literal["polars"] = ...,
+    lazy: Literal[True],
+    columns: list[str] | None = ...,
+    version: str | None = ...,
+) -> pl.LazyFrame: ...
+@overload
+def load(
+    name: TableName,
+    /,
+    *,
+    backend: Literal["pandas"],
+    lazy: Literal[False] = ...,
+    columns: list[str] | None = ...,
+    version: str | None = ...,
+) -> pandas.DataFrame: ...
+@overload
+def load(
+    name: TableName,
+    /,
+    *,
+    backend: Literal["pyarrow"],
+    lazy: Literal[False] = ...,
+    columns: list[str] | None = ...,
+    version: str | None = ...,
+) -> pyarrow.Table: ...
+def load(
+    name: TableName,
+    /,
+    *,
+    backend: Backend = "polars",
+    lazy: bool = False,
+    columns: list[str] | None = None,
+    version: str | None = None,
+) -> Any:
+    """Load one table (see `tables()`); `events_wide` is the analysis-ready view of events.
+
+    backend: "polars" (default), "pandas" or "pyarrow". lazy=True returns a polars
+    LazyFrame. columns: a subset of columns, in that order.
+    """
+    if backend not in _BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of: {', '.join(_BACKENDS)}")
+    if lazy and backend != "polars":
+        raise ValueError("lazy=True is available with backend='polars' only")
+    if name == "events_wide":
+        from .wide import events_wide
+
+        frame = events_wide(lambda table: load(table, version=version)).lazy()
+    else:
+        frame = pl.scan_parquet(path(name, version=version))
+    if columns is not None:
+        available = frame.collect_schema().names()
+        unknown = [c for c in columns if c not in available]
+        if unknown:
+            raise ValueError(
+                f"unknown column(s) {unknown} for table {name!r}; its columns are: "
+                f"{', '.join(available)}"
+            )
+        frame = frame.select(columns)
+    if lazy:
+        return frame
+    result = frame.collect()
+    if backend == "pandas":
+        return result.to_pandas(use_pyarrow_extension_array=False)
+    if backend == "pyarrow":
+        return result.to_arrow()
+    return result
+
+
+def load_all(**options: Any) -> dict[TableName, Any]:
+    """Every table, by name; options as for `load`."""
+    return {name: load(name, **options) for name in TABLES}
+
+
+@cache
+def _descriptor(root: Path) -> dict[str, Any]:
+    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def describe(name: TableName, /, *, version: str | None = None) -> pl.DataFrame:
+    """The codebook of one table: one row per column, with type, constraints and meaning."""
+    check_table_name(name)
+    resource = next(r for r in _descriptor(data_root(version))["resources"] if r["name"] == name)
+    schema = resource["schema"]
+    pk = schema.get("primaryKey", [])
+    rows = []
+    for f in schema["fields"]:
+        c = f.get("constraints", {})
+        meanings = f.get("enumDescriptions", {})
+        rows.append(
+            {
+                "column": f["name"],
+                "type": f["type"],
+                "required": bool(c.get("required")) or f["name"] in pk,
+                "unique": bool(c.get("unique")),
+                "primary_key": f["name"] in pk,
+                "pattern": c.get("pattern"),
+                "minimum": c.get("minimum"),
+                "values": [f"{v}: {meanings.get(v, '')}".rstrip(": ") for v in c.get("enum", [])],
+                "description": f.get("description", ""),
+            }
+        )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "column": pl.String,
+            "type": pl.String,
+            "required": pl.Boolean,
+            "unique": pl.Boolean,
+            "primary_key": pl.Boolean,
+            "pattern": pl.String,
+            "minimum": pl.Float64,
+            "values": pl.List(pl.String),
+            "description": pl.String,
+        },
+    )
+
+
+def source_text(source_id: str, /, *, version: str | None = None) -> str:
+    """The full archived text of one source; span offsets index this string."""
+    found = (
+        pl.scan_parquet(path("sources", version=version))
+        .filter(pl.col("source_id") == source_id)
+        .select("text")
+        .collect()
+    )
+    if found.height == 0:
+        known = load("sources", columns=["source_id"], version=version)["source_id"].to_list()
+        raise KeyError(f"unknown source_id {source_id!r}; the sources are: {', '.join(known)}")
+    return found.item()
+
+
+def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB connection with every table (and events_wide) as a view."""
+    try:
+        import duckdb
+    except ImportError:
+        raise ImportError(
+            "connect() needs duckdb: pip install 'sino-russian-patrols[sql]'"
+        ) from None
+    con = duckdb.connect(":memory:")
+    for name in TABLES:
+        file = str(path(name, version=version)).replace("'", "''")
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{file}')")
+    wide = load("events_wide", version=version).to_arrow()
+    con.register("_events_wide", wide)
+    con.execute("CREATE VIEW events_wide AS SELECT * FROM _events_wide")
+    return con
