@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 TableName = Literal[
     "sources",
@@ -18,17 +18,7 @@ TableName = Literal[
     "event_places",
     "evidence",
 ]
-TABLES: tuple[TableName, ...] = (
-    "sources",
-    "events",
-    "aircraft",
-    "actors",
-    "actor_aliases",
-    "statements",
-    "places",
-    "event_places",
-    "evidence",
-)
+TABLES: tuple[TableName, ...] = get_args(TableName)
 
 
 def check_table_name(name: str, /) -> TableName:
