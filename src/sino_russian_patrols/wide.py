@@ -1,4 +1,10 @@
-"""The analysis-ready view: one row per event, derived from the normalised tables."""
+"""The analysis-ready view: one row per event, derived from the normalised tables.
+
+Nothing here is stored by hand: every value is computed from events, event_places, places,
+aircraft, actors, statements and evidence. Lists are joined into one string with
+`SEP` ("; "), sorted, so that the view has one flat row per event. `COLUMNS` documents
+each column; the codebook prints it and a test keeps it equal to the computed frame.
+"""
 
 from __future__ import annotations
 
@@ -6,87 +12,155 @@ from collections.abc import Callable
 
 import polars as pl
 
-_SEP = "; "
+SEP = "; "
+UNATTRIBUTED = "unattributed"
+
+# name: (Table Schema type, meaning). The codebook's section on events_wide is made from this.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "event_id": ("string", "The event (events.event_id)."),
+    "event_type": ("string", "As events.event_type."),
+    "summary": ("string", "As events.summary."),
+    "start_date": ("date", "Earliest possible date, as events.start_date."),
+    "end_date": ("date", "Latest possible date, as events.end_date."),
+    "date_precision": ("string", "As events.date_precision (`day`, `month`, `year`, `unknown`)."),
+    "date_basis": ("string", "As events.date_basis: how the date was obtained."),
+    "duration_hours": ("number", "As events.duration_hours."),
+    "parent_event_id": ("string", "As events.parent_event_id: the patrol an intercept answered."),
+    "places": ("string", "Names of the event's places (event_places), sorted, joined by '; '."),
+    "countries": (
+        "string",
+        "ISO alpha-3 codes of the countries whose aircraft the aircraft claims name for the "
+        "event, sorted, joined by '; '; null when no aircraft claim names the event.",
+    ),
+    "aircraft_types": (
+        "string",
+        "Distinct 'COUNTRY aircraft_type' pairs of the event's aircraft claims, sorted, "
+        "joined by '; ' (e.g. 'CHN H-6; RUS Tu-95').",
+    ),
+    "count_min": (
+        "integer",
+        "The lowest number any single aircraft claim about the event gives; null when no "
+        "claim gives a number.",
+    ),
+    "count_min_reported_by": (
+        "string",
+        "Names of the actors whose claims give count_min, joined by '; ' "
+        "('unattributed' for a claim the source makes without naming anyone).",
+    ),
+    "count_max": ("integer", "The highest number any single aircraft claim about the event gives."),
+    "count_max_reported_by": ("string", "Names of the actors whose claims give count_max."),
+    "total_aircraft_min": (
+        "integer",
+        "The lowest total over reporters: for each reporter in each source, the sum of the "
+        "numbers its aircraft claims give (claims without a number are left out).",
+    ),
+    "total_aircraft_min_reported_by": (
+        "string",
+        "Names of the reporters whose total is total_aircraft_min.",
+    ),
+    "total_aircraft_max": ("integer", "The highest such total."),
+    "total_aircraft_max_reported_by": (
+        "string",
+        "Names of the reporters whose total is total_aircraft_max.",
+    ),
+    "n_sources": (
+        "integer",
+        "Number of distinct sources that cite the event: evidence spans of the event or of "
+        "its places, aircraft claims and statements about it.",
+    ),
+    "n_remarks": (
+        "integer",
+        "Number of distinct remarks (statements.remark_id) about the event; a remark reported "
+        "by several sources counts once.",
+    ),
+}
+
+
+def _joined(column: str) -> pl.Expr:
+    """The distinct values of `column` in a group, sorted, as one string."""
+    return pl.col(column).unique().sort().str.join(SEP)
+
+
+def _extremes(frame: pl.DataFrame, value: str, name: str) -> pl.DataFrame:
+    """Per event: the lowest and highest `value`, each with the reporters who gave it."""
+    result = frame.group_by("event_id").agg(
+        pl.col(value).min().alias(f"{name}_min"), pl.col(value).max().alias(f"{name}_max")
+    )
+    for end in ("min", "max"):
+        who = (
+            frame.join(result.select("event_id", f"{name}_{end}"), on="event_id")
+            .filter(pl.col(value) == pl.col(f"{name}_{end}"))
+            .group_by("event_id")
+            .agg(_joined("reporter").alias(f"{name}_{end}_reported_by"))
+        )
+        result = result.join(who, on="event_id", how="left")
+    return result
 
 
 def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
     """One row per event with its dates, places, countries, aircraft summary and counts.
 
-    `table(name)` returns a normalised table; nothing here is stored by hand. Aircraft
-    counts: per event, the lowest and highest count any claim gives, with who claimed it
-    (several claimants are joined by '; ').
+    `table(name)` returns a normalised table. Aircraft counts: per event, the lowest and
+    highest count any single claim gives, and the lowest and highest total that one reporter
+    gives in one source, each with who reported it (several reporters joined by '; ').
     """
     events, aircraft, statements = table("events"), table("aircraft"), table("statements")
-    places = table("event_places").join(table("places"), on="place_id")
-    evidence = table("evidence").filter(pl.col("record_table") == "events")
-    actors = table("actors").select("actor_id", pl.col("name").alias("reporter"))
+    evidence = table("evidence")
+    reporters = table("actors").select("actor_id", pl.col("name").alias("reporter"))
 
-    place_names = places.group_by("event_id").agg(
-        pl.col("name").unique().sort().str.join(_SEP).alias("places")
+    places = (
+        table("event_places")
+        .join(table("places"), on="place_id")
+        .group_by("event_id")
+        .agg(_joined("name").alias("places"))
     )
-    claims = aircraft.join(actors, left_on="reported_by", right_on="actor_id", how="left").with_columns(
-        pl.col("reporter").fill_null("unattributed")
-    )
-    per_event = claims.group_by("event_id").agg(
-        pl.col("country").unique().sort().str.join(_SEP).alias("countries"),
+
+    claims = aircraft.join(
+        reporters, left_on="reported_by", right_on="actor_id", how="left"
+    ).with_columns(pl.col("reporter").fill_null(UNATTRIBUTED))
+    kinds = claims.group_by("event_id").agg(
+        _joined("country").alias("countries"),
         (pl.col("country") + " " + pl.col("aircraft_type"))
         .unique()
         .sort()
-        .str.join(_SEP)
+        .str.join(SEP)
         .alias("aircraft_types"),
-        pl.col("count").min().alias("count_min"),
-        pl.col("count").max().alias("count_max"),
-        pl.col("source_id").unique().alias("_aircraft_sources"),
     )
-    counted = claims.drop_nulls("count")
-    total = counted.group_by("event_id", "reporter", "source_id").agg(pl.col("count").sum().alias("_total"))
-    lowest = (
-        claims.drop_nulls("count")
-        .join(per_event.select("event_id", "count_min"), on="event_id")
-        .filter(pl.col("count") == pl.col("count_min"))
+    numbered = claims.drop_nulls("count")
+    counts = _extremes(numbered, "count", "count")
+    totals = _extremes(
+        numbered.group_by("event_id", "reporter", "source_id").agg(pl.col("count").sum()),
+        "count",
+        "total_aircraft",
+    )
+
+    cited = pl.concat(
+        [
+            evidence.filter(pl.col("record_table") == "events").select(
+                pl.col("record_id").alias("event_id"), "source_id"
+            ),
+            evidence.filter(pl.col("record_table") == "event_places").select(
+                pl.col("record_id").str.split("/").list.first().alias("event_id"), "source_id"
+            ),
+            aircraft.select("event_id", "source_id"),
+            statements.drop_nulls("event_id").select("event_id", "source_id"),
+        ]
+    )
+    n_sources = cited.group_by("event_id").agg(pl.col("source_id").n_unique().alias("n_sources"))
+    n_remarks = (
+        statements.drop_nulls("event_id")
         .group_by("event_id")
-        .agg(pl.col("reporter").unique().sort().str.join(_SEP).alias("count_min_reported_by"))
+        .agg(pl.col("remark_id").n_unique().alias("n_remarks"))
     )
-    highest = (
-        claims.drop_nulls("count")
-        .join(per_event.select("event_id", "count_max"), on="event_id")
-        .filter(pl.col("count") == pl.col("count_max"))
-        .group_by("event_id")
-        .agg(pl.col("reporter").unique().sort().str.join(_SEP).alias("count_max_reported_by"))
-    )
-    totals = total.group_by("event_id").agg(
-        pl.col("_total").min().alias("total_aircraft_min"),
-        pl.col("_total").max().alias("total_aircraft_max"),
-    )
-    remark_counts = statements.drop_nulls("event_id").group_by("event_id").agg(
-        pl.col("remark_id").n_unique().alias("n_remarks"),
-        pl.col("source_id").unique().alias("_statement_sources"),
-    )
-    source_sets = evidence.group_by(pl.col("record_id").alias("event_id")).agg(
-        pl.col("source_id").unique().alias("_event_sources")
-    )
-    wide = (
-        events.join(place_names, on="event_id", how="left")
-        .join(per_event, on="event_id", how="left")
-        .join(lowest, on="event_id", how="left")
-        .join(highest, on="event_id", how="left")
-        .join(totals, on="event_id", how="left")
-        .join(remark_counts, on="event_id", how="left")
-        .join(source_sets, on="event_id", how="left")
-    )
-    sources = pl.concat_list(
-        [pl.col(c).fill_null(pl.lit([], pl.List(pl.String))) for c in ("_event_sources", "_aircraft_sources", "_statement_sources")]
-    ).list.unique()
+
+    wide = events
+    for part in (places, kinds, counts, totals, n_sources, n_remarks):
+        wide = wide.join(part, on="event_id", how="left")
     return (
         wide.with_columns(
-            sources.list.len().cast(pl.Int64).alias("n_sources"),
-            pl.col("n_remarks").fill_null(0).cast(pl.Int64),
+            pl.col("n_sources", "n_remarks").fill_null(0).cast(pl.Int64),
+            pl.col("duration_hours").cast(pl.Float64),
         )
-        .select(
-            "event_id", "event_type", "summary", "start_date", "end_date", "date_precision",
-            "date_basis", "parent_event_id", "places", "countries", "aircraft_types",
-            "count_min", "count_min_reported_by", "count_max", "count_max_reported_by",
-            "total_aircraft_min", "total_aircraft_max", "n_sources", "n_remarks",
-        )
+        .select(list(COLUMNS))
         .sort("event_id")
     )
