@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .download import download
 from .load import connect, data_root, describe, load, load_all, path, source_text, tables
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "connect",
     "data_root",
     "describe",
+    "download",
     "load",
     "load_all",
     "path",

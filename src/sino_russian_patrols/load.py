@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 Backend = Literal["polars", "pandas", "pyarrow"]
 DataFormat = Literal["parquet", "csv"]
+LoadName = TableName | Literal["events_wide"]  # what `load` accepts: the tables and the view
 _BACKENDS = ("polars", "pandas", "pyarrow")
 _FORMATS = ("parquet", "csv")
 _files = contextlib.ExitStack()
@@ -76,7 +77,7 @@ def path(name: TableName, /, format: DataFormat = "parquet", *, version: str | N
 
 @overload
 def load(
-    name: TableName,
+    name: LoadName,
     /,
     *,
     backend: Literal["polars"] = ...,
@@ -86,7 +87,7 @@ def load(
 ) -> pl.DataFrame: ...
 @overload
 def load(
-    name: TableName,
+    name: LoadName,
     /,
     *,
     backend: Literal["polars"] = ...,
@@ -96,7 +97,7 @@ def load(
 ) -> pl.LazyFrame: ...
 @overload
 def load(
-    name: TableName,
+    name: LoadName,
     /,
     *,
     backend: Literal["pandas"],
@@ -106,7 +107,7 @@ def load(
 ) -> pandas.DataFrame: ...
 @overload
 def load(
-    name: TableName,
+    name: LoadName,
     /,
     *,
     backend: Literal["pyarrow"],
@@ -115,7 +116,7 @@ def load(
     version: str | None = ...,
 ) -> pyarrow.Table: ...
 def load(
-    name: TableName,
+    name: LoadName,
     /,
     *,
     backend: Backend = "polars",
@@ -132,10 +133,13 @@ def load(
         raise ValueError(f"unknown backend {backend!r}; choose one of: {', '.join(_BACKENDS)}")
     if lazy and backend != "polars":
         raise ValueError("lazy=True is available with backend='polars' only")
+    if name not in TABLES and name != "events_wide":
+        valid = ", ".join((*TABLES, "events_wide"))
+        raise ValueError(f"unknown table {name!r}; the tables are: {valid}")
     if name == "events_wide":
         from .wide import events_wide
 
-        frame = events_wide(lambda table: load(table, version=version)).lazy()
+        frame = events_wide(lambda table: load(check_table_name(table), version=version)).lazy()
     else:
         frame = pl.scan_parquet(path(name, version=version))
     if columns is not None:
@@ -150,11 +154,16 @@ def load(
     if lazy:
         return frame
     result = frame.collect()
-    if backend == "pandas":
-        return result.to_pandas(use_pyarrow_extension_array=False)
-    if backend == "pyarrow":
+    if backend == "polars":
+        return result
+    try:
+        if backend == "pandas":
+            return result.to_pandas(use_pyarrow_extension_array=False)
         return result.to_arrow()
-    return result
+    except ModuleNotFoundError as exc:
+        raise ImportError(
+            f"backend={backend!r} needs {exc.name}: pip install 'sino-russian-patrols[{backend}]'"
+        ) from None
 
 
 def load_all(**options: Any) -> dict[TableName, Any]:
@@ -230,9 +239,24 @@ def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
         ) from None
     con = duckdb.connect(":memory:")
     for name in TABLES:
-        file = str(path(name, version=version)).replace("'", "''")
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{file}')")
-    wide = load("events_wide", version=version).to_arrow()
-    con.register("_events_wide", wide)
-    con.execute("CREATE VIEW events_wide AS SELECT * FROM _events_wide")
+        file = _sql_string(path(name, version=version))
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({file})")
+    # events_wide is computed by polars; handing it over as Parquet needs no pyarrow.
+    wide = _events_wide_file(version)
+    con.execute(f"CREATE VIEW events_wide AS SELECT * FROM read_parquet({wide})")
     return con
+
+
+@cache
+def _events_wide_file(version: str | None) -> str:
+    """events_wide as a Parquet file in a temporary folder that lives as long as the process."""
+    import tempfile
+
+    folder = Path(_files.enter_context(tempfile.TemporaryDirectory(prefix="srp-")))
+    file = folder / "events_wide.parquet"
+    load("events_wide", version=version).write_parquet(file)
+    return _sql_string(file)
+
+
+def _sql_string(value: Path) -> str:
+    return "'" + str(value).replace("'", "''") + "'"

@@ -1,0 +1,164 @@
+"""The loading API on the real data: load, load_all, tables, describe, source_text, path,
+connect; errors that list the valid choices; and imports kept light (no timing here: the
+speed ratio is measured by benchmarks/bench_load.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import sino_russian_patrols as srp
+
+ROOT = Path(__file__).resolve().parents[1]
+ALASKA = "2024-07-24-alaska-joint-air-patrol"
+
+
+def test_tables_lists_the_contract_tables() -> None:
+    assert srp.tables() == (
+        "sources", "events", "aircraft", "actors", "actor_aliases", "statements",
+        "places", "event_places", "evidence",
+    )  # fmt: skip
+
+
+def test_load_events() -> None:
+    events = srp.load("events")
+    assert isinstance(events, pl.DataFrame)
+    assert events.height == 18
+    assert events["event_id"].is_unique().all()
+    assert events["event_id"].to_list() == sorted(events["event_id"].to_list())
+    alaska = events.filter(pl.col("event_id") == ALASKA).row(0, named=True)
+    assert alaska["event_type"] == "joint_air_patrol"
+    assert alaska["start_date"] == dt.date(2024, 7, 24)
+    assert alaska["date_precision"] == "day"
+    assert events.schema["start_date"] == pl.Date
+
+
+def test_load_every_table_with_typed_columns() -> None:
+    frames = srp.load_all()
+    assert tuple(frames) == srp.tables()
+    rows = {name: frame.height for name, frame in frames.items()}
+    assert rows["events"] == 18
+    assert rows["sources"] == 5
+    assert all(n > 0 for n in rows.values())
+    assert frames["aircraft"].schema["count"] == pl.Int64
+    assert frames["statements"].schema["char_start"] == pl.Int64
+    descriptor = json.loads((srp.data_root() / "datapackage.json").read_text("utf-8"))
+    for resource in descriptor["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        assert frames[resource["name"]].columns == names
+
+
+def test_columns_lazy_and_backends() -> None:
+    picked = srp.load("events", columns=["start_date", "event_id"])
+    assert picked.columns == ["start_date", "event_id"]
+    lazy = srp.load("events", lazy=True)
+    assert isinstance(lazy, pl.LazyFrame)
+    assert lazy.filter(pl.col("event_type") == "joint_air_patrol").collect().height == 4
+
+    pandas = pytest.importorskip("pandas")
+    frame = srp.load("events", backend="pandas")
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == 18 and ALASKA in set(frame["event_id"])
+    pyarrow = pytest.importorskip("pyarrow")
+    table = srp.load("aircraft", backend="pyarrow", columns=["aircraft_id", "count"])
+    assert isinstance(table, pyarrow.Table)
+    assert table.column_names == ["aircraft_id", "count"]
+
+
+def test_events_wide_view() -> None:
+    wide = srp.load("events_wide")
+    assert wide.height == 18
+    assert wide["event_id"].to_list() == srp.load("events")["event_id"].to_list()
+    alaska = wide.filter(pl.col("event_id") == ALASKA).row(0, named=True)
+    assert "Bering Sea" in (alaska["places"] or "")
+    assert set((alaska["countries"] or "").split("; ")) >= {"CHN", "RUS"}
+
+
+def test_unknown_names_list_the_valid_choices() -> None:
+    with pytest.raises(ValueError, match="unknown table 'event'") as caught:
+        srp.load("event")  # type: ignore[call-overload]
+    for name in (*srp.tables(), "events_wide"):
+        assert name in str(caught.value)
+    with pytest.raises(ValueError, match="the tables are: sources, events"):
+        srp.describe("nope")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="the tables are"):
+        srp.path("nope")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="choose one of: polars, pandas, pyarrow"):
+        srp.load("events", backend="spark")  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="choose one of: parquet, csv"):
+        srp.path("events", "xlsx")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="its columns are: event_id"):
+        srp.load("events", columns=["event_id", "colour"])
+    with pytest.raises(ValueError, match="backend='polars' only"):
+        srp.load("events", backend="pandas", lazy=True)  # type: ignore[call-overload]
+
+
+def test_describe_is_the_codebook_of_a_table() -> None:
+    codebook = srp.describe("events")
+    assert codebook.columns[:3] == ["column", "type", "required"]
+    assert codebook["column"].to_list() == srp.load("events").columns
+    event_id = codebook.filter(pl.col("column") == "event_id").row(0, named=True)
+    assert event_id["primary_key"] and event_id["required"]
+    values = codebook.filter(pl.col("column") == "date_precision")["values"].item().to_list()
+    assert [v.split(":")[0] for v in values] == ["day", "month", "year", "unknown"]
+
+
+def test_source_text_and_spans() -> None:
+    text = srp.source_text("001_8e58578bad5de279")
+    assert isinstance(text, str) and len(text) > 100
+    statements = srp.load("statements").filter(pl.col("source_id") == "001_8e58578bad5de279")
+    for row in statements.iter_rows(named=True):
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
+    with pytest.raises(KeyError, match="the sources are: 000_6fdb1ee85ed25e2e"):
+        srp.source_text("999_0000000000000000")
+
+
+def test_path_points_at_real_files() -> None:
+    for name in srp.tables():
+        parquet, csv = srp.path(name), srp.path(name, "csv")
+        assert parquet.is_file() and parquet.suffix == ".parquet"
+        assert csv.is_file() and csv.suffix == ".csv"
+        assert pl.read_csv(csv).height == srp.load(name).height
+    assert (srp.data_root() / "datapackage.json").is_file()
+
+
+def test_connect_answers_which_patrols_crossed_the_sea_of_japan() -> None:
+    pytest.importorskip("duckdb")
+    con = srp.connect()
+    patrols = con.sql(
+        """
+        SELECT DISTINCT e.event_id
+        FROM events e JOIN event_places ep USING (event_id) JOIN places p USING (place_id)
+        WHERE e.event_type = 'joint_air_patrol' AND p.name = 'Sea of Japan'
+        ORDER BY e.event_id
+        """
+    ).fetchall()
+    assert [r[0] for r in patrols] == ["2021-11-19-joint-air-patrol", "2022-11-30-joint-air-patrol"]
+    views = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal")
+             .fetchall()}  # fmt: skip
+    assert views == {*srp.tables(), "events_wide"}
+    for name in srp.tables():
+        assert con.sql(f"SELECT count(*) FROM {name}").fetchall() == [(srp.load(name).height,)]
+    assert con.sql("SELECT count(*) FROM events_wide").fetchall() == [(18,)]
+
+
+def test_import_and_load_stay_light() -> None:
+    """import + load("events") must not pull pandas, pandera, frictionless (nor the optional
+    duckdb, pyarrow, pooch): they would cost a cold start far more than reading the table."""
+    code = (
+        "import sys, json; import sino_russian_patrols as srp; srp.load('events');"
+        "srp.load('events', columns=['event_id']); srp.path('events', 'csv');"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    modules = {m.split(".")[0] for m in json.loads(run.stdout)}
+    heavy = {"pandas", "pandera", "frictionless", "duckdb", "pyarrow", "pooch", "requests"}
+    assert modules.isdisjoint(heavy), sorted(modules & heavy)
+    assert "polars" in modules
