@@ -162,3 +162,9 @@ def test_import_and_load_stay_light() -> None:
     heavy = {"pandas", "pandera", "frictionless", "duckdb", "pyarrow", "pooch", "requests"}
     assert modules.isdisjoint(heavy), sorted(modules & heavy)
     assert "polars" in modules
+
+
+def test_describe_covers_the_view_too() -> None:
+    wide = srp.describe("events_wide")
+    assert wide["column"].to_list() == srp.load("events_wide").columns
+    assert wide.filter(pl.col("column") == "event_id")["primary_key"].item() is True

@@ -176,11 +176,20 @@ def _descriptor(root: Path) -> dict[str, Any]:
     return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def describe(name: TableName, /, *, version: str | None = None) -> pl.DataFrame:
-    """The codebook of one table: one row per column, with type, constraints and meaning."""
-    check_table_name(name)
-    resource = next(r for r in _descriptor(data_root(version))["resources"] if r["name"] == name)
-    schema = resource["schema"]
+def describe(name: LoadName, /, *, version: str | None = None) -> pl.DataFrame:
+    """The codebook of one table (or of `events_wide`): one row per column, with type,
+    constraints and meaning."""
+    if name == "events_wide":
+        from .wide import COLUMNS
+
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": t, "description": d} for n, (t, d) in COLUMNS.items()],
+            "primaryKey": ["event_id"],
+        }
+    else:
+        check_table_name(name)
+        descriptor = _descriptor(data_root(version))
+        schema = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]
     pk = schema.get("primaryKey", [])
     rows = []
     for f in schema["fields"]:
