@@ -2,7 +2,18 @@
 
 Nothing here restates a column's type or constraint: each check is made from a field of
 `schema/<table>.json`. Validate eager DataFrames only: on a LazyFrame pandera checks the
-schema alone.
+schema alone. `rule_of` names the validator rule a pandera check stands for, so that
+`validate_package(..., engine="pandera")` reports exactly as the default engine does.
+
+    >>> from pathlib import Path
+    >>> import sino_russian_patrols as srp
+    >>> from sino_russian_patrols.pandera_models import dataframe_schema
+    >>> from sino_russian_patrols.schema import read_schema
+    >>> model = dataframe_schema(read_schema(Path("schema"), "events"), "events")
+    >>> model.validate(srp.load("events"), lazy=True)  # doctest: +SKIP
+
+A failing frame raises `pandera.errors.SchemaErrors`, whose `failure_cases` list every
+failure (check, column, row index, value).
 """
 
 from __future__ import annotations
@@ -22,26 +33,63 @@ def _pattern_check(pattern: str) -> pa.Check:
     def check(data: Any) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col(data.key).str.contains(anchored))
 
-    return pa.Check(check, name=f"pattern({pattern})", error=f"does not match {pattern}")
+    return pa.Check(check, name=f"pattern({pattern})")
 
 
 def field_checks(field: dict[str, Any]) -> list[pa.Check]:
-    """The pandera checks of one Table Schema field's constraints."""
+    """The pandera checks of one Table Schema field's constraints.
+
+    pandera's own checks (isin, ge, le) where it has one, so that they are an independent
+    implementation of the rules; `rule_of` maps their names back to the rules.
+    """
     constraints = field.get("constraints", {})
     checks = []
     if "enum" in constraints:
-        checks.append(pa.Check.isin(constraints["enum"], name="enum"))
+        checks.append(pa.Check.isin(constraints["enum"]))
     if "pattern" in constraints:
         checks.append(_pattern_check(constraints["pattern"]))
     if "minimum" in constraints:
-        checks.append(pa.Check.ge(constraints["minimum"], name="minimum"))
+        checks.append(pa.Check.ge(constraints["minimum"]))
     if "maximum" in constraints:
-        checks.append(pa.Check.le(constraints["maximum"], name="maximum"))
-    if "minLength" in constraints:
-        checks.append(pa.Check.str_length(min_value=constraints["minLength"], name="minLength"))
-    if "maxLength" in constraints:
-        checks.append(pa.Check.str_length(max_value=constraints["maxLength"], name="maxLength"))
+        checks.append(pa.Check.le(constraints["maximum"]))
+    for rule, op in (("minLength", "ge"), ("maxLength", "le")):
+        if rule in constraints:
+            checks.append(_length_check(rule, op, constraints[rule]))
     return checks
+
+
+def _length_check(rule: str, op: str, bound: int) -> pa.Check:
+    def check(data: Any) -> pl.LazyFrame:
+        return data.lazyframe.select(getattr(pl.col(data.key).str.len_chars(), op)(bound))
+
+    return pa.Check(check, name=f"{rule}({bound})")
+
+
+_RULES = {
+    "not_nullable": "required",
+    "multiple_fields_uniqueness": "primary_key",
+    "column_in_schema": "columns_extra",
+    "column_in_dataframe": "columns_missing",
+    "column_ordered": "columns_order",
+}
+_RULE_PREFIXES = {
+    "isin(": "enum",
+    "pattern(": "pattern",
+    "greater_than_or_equal_to(": "minimum",
+    "less_than_or_equal_to(": "maximum",
+    "minLength(": "minLength",
+    "maxLength(": "maxLength",
+    "dtype(": "type",
+}
+
+
+def rule_of(check: str, column: str | None, schema: dict[str, Any], /) -> str:
+    """The validator's rule (see `validate.RULES`) that a pandera check name stands for."""
+    if check == "field_uniqueness":
+        return "primary_key" if schema.get("primaryKey", []) == [column] else "unique"
+    if check in _RULES:
+        return _RULES[check]
+    return next((rule for p, rule in _RULE_PREFIXES.items() if check.startswith(p)), check)
 
 
 def dataframe_schema(schema: dict[str, Any], /, name: str = "") -> pa.DataFrameSchema:

@@ -1,0 +1,111 @@
+"""The synthetic package generator: valid by construction, seeded, any size."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sino_russian_patrols.schema import TABLES
+from sino_russian_patrols.synthetic import (
+    default_schema_dir,
+    generate,
+    plan,
+    read_tables,
+    rows,
+    write_package,
+)
+from sino_russian_patrols.validate import validate_package
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_generated_package_is_valid_and_has_the_planned_size(tmp_path: Path) -> None:
+    descriptor = generate(tmp_path, 120, seed=7, per_source=25)
+    report = validate_package(descriptor)
+    assert report.valid, report.text()
+    size = plan(120, per_source=25)
+    assert report.rows["statements"] == 120
+    assert report.rows["sources"] == size.sources == 5
+    assert report.rows["events"] == size.events
+    assert report.rows["aircraft"] == 2 * size.events
+    assert report.rows["actors"] == size.actors
+    assert report.rows["places"] == size.places
+    assert set(report.rows) == set(TABLES)
+
+
+def test_the_same_seed_gives_the_same_bytes_and_another_seed_other_bytes(tmp_path: Path) -> None:
+    a, b, c = (tmp_path / n for n in "abc")
+    generate(a, 60, seed=1)
+    generate(b, 60, seed=1)
+    generate(c, 60, seed=2)
+    assert _files(a) == _files(b)
+    assert _files(a)["dataset/csv/sources.csv"] != _files(c)["dataset/csv/sources.csv"]
+
+
+def test_spans_are_verbatim_in_code_points_and_texts_are_not_ascii(tmp_path: Path) -> None:
+    tables = read_tables(generate(tmp_path, 80, seed=3).parent)
+    texts = dict(tables["sources"].select("source_id", "text").iter_rows())
+    assert any(not t.isascii() for t in texts.values())  # code points and bytes differ
+    for table, column in (("statements", "text"), ("evidence", "quote")):
+        for source, start, end, quoted in (
+            tables[table].select("source_id", "char_start", "char_end", column).iter_rows()
+        ):
+            assert texts[source][start:end] == quoted
+    for source_id, text, sha in tables["sources"].select("source_id", "text", "sha256").rows():
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == sha, source_id
+
+
+def test_every_row_the_evidence_supports_has_evidence(tmp_path: Path) -> None:
+    tables = read_tables(generate(tmp_path, 40, seed=4, per_source=10).parent)
+    cited = set(tables["evidence"].select("record_table", "record_id").iter_rows())
+    for table, key in (("events", "event_id"), ("aircraft", "aircraft_id")):
+        for (record_id,) in tables[table].select(key).iter_rows():
+            assert (table, record_id) in cited
+    for event_id, place_id in tables["event_places"].iter_rows():
+        assert ("event_places", f"{event_id}/{place_id}") in cited
+
+
+def test_write_package_round_trips_frames(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 30, seed=5)
+    tables = read_tables(tmp_path / "a")
+    write_package(tmp_path / "b", tables)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_row_dicts_are_typed_by_the_project_writer() -> None:
+    tables = rows(12, seed=6, per_source=4)
+    assert {"statement_id", "char_start", "char_end"} <= set(tables["statements"][0])
+    assert isinstance(tables["statements"][0]["char_start"], int)
+    assert default_schema_dir().joinpath("statements.json").is_file()
+
+
+@pytest.mark.parametrize("bad", [0, -3])
+def test_a_package_needs_a_statement(bad: int) -> None:
+    with pytest.raises(ValueError, match="at least one statement"):
+        plan(bad)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    statements=st.integers(1, 150),
+    seed=st.integers(0, 2**32 - 1),
+    per_source=st.integers(1, 60),
+)
+def test_generated_packages_of_any_shape_are_valid(
+    statements: int, seed: int, per_source: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("synthetic")
+    report = validate_package(generate(root, statements, seed=seed, per_source=per_source))
+    assert report.valid, report.text()
+    assert report.rows["statements"] == statements
+    frame = pl.read_csv(root / "dataset" / "csv" / "statements.csv", infer_schema=False)
+    assert frame.height == statements

@@ -1,0 +1,555 @@
+"""Property tests: every class of corruption of a valid package is caught, with its rule.
+
+Hypothesis generates a valid synthetic package (size, seed and shape vary), then one
+corruption of a class below, drawn at random (which table, column, row and bad value). The
+validator must report the expected rule at the expected table, column and row. Where a
+Table Schema can express the rule (type, required, enum, pattern, unique and primary keys,
+foreign keys, minimum, hash and bytes), the real frictionless validator must reject the
+same package too. Each class is one test: it fails if the validator stops catching it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from sino_russian_patrols import __version__
+from sino_russian_patrols.schema import TABLES, read_schema
+from sino_russian_patrols.synthetic import default_schema_dir, generate, read_tables
+from sino_russian_patrols.validate import KEY_SEPARATOR, Report, validate_package
+from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
+
+SCHEMA_DIR = default_schema_dir()
+SCHEMAS = {name: read_schema(SCHEMA_DIR, name) for name in TABLES}
+EXAMPLES = settings(max_examples=10, deadline=None)
+
+
+def _fields(predicate: Callable[[str, dict[str, Any]], bool]) -> list[tuple[str, str]]:
+    """(table, column) of every field of the schemas that `predicate(table, field)` accepts."""
+    return [
+        (table, f["name"])
+        for table, schema in SCHEMAS.items()
+        for f in schema["fields"]
+        if predicate(table, f)
+    ]
+
+
+def _constraint(table: str, column: str) -> dict[str, Any]:
+    field = next(f for f in SCHEMAS[table]["fields"] if f["name"] == column)
+    return field.get("constraints", {})
+
+
+def _is_required(table: str, f: dict[str, Any]) -> bool:
+    primary_key = SCHEMAS[table]["primaryKey"]
+    return bool(f.get("constraints", {}).get("required")) or f["name"] in primary_key
+
+
+TYPED = _fields(lambda t, f: f["type"] != "string")
+REQUIRED = _fields(_is_required)
+ENUMS = _fields(lambda t, f: "enum" in f.get("constraints", {}))
+PATTERNS = _fields(lambda t, f: "pattern" in f.get("constraints", {}))
+# offsets below their minimum break spans first; they are checked in test_validate_constraints
+MINIMUMS = _fields(
+    lambda t, f: (
+        "minimum" in f.get("constraints", {}) and f["name"] not in ("char_start", "char_end")
+    )
+)
+FOREIGN_KEYS = [
+    (table, fk["fields"][0], fk["reference"]["resource"] or table)
+    for table, schema in SCHEMAS.items()
+    for fk in schema.get("foreignKeys", [])
+]
+KEY_COLUMNS = sorted(
+    {(t, c) for t, s in SCHEMAS.items() for c in s["primaryKey"]}
+    | {(t, fk_column) for t, fk_column, _ in FOREIGN_KEYS}
+)
+STRING_KEY_COLUMNS = [
+    (t, c)
+    for t, c in KEY_COLUMNS
+    if next(f for f in SCHEMAS[t]["fields"] if f["name"] == c)["type"] == "string"
+]
+
+
+# A package on disk that a corruption edits ---------------------------------------------------
+
+
+class Package:
+    """A generated package in a temporary folder, with helpers to corrupt it consistently."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tables = read_tables(root)
+
+    @property
+    def descriptor_path(self) -> Path:
+        return self.root / "datapackage.json"
+
+    def put(
+        self, name: str, frame: pl.DataFrame, *, csv: bool = True, parquet: bool = True
+    ) -> None:
+        """Write a table's files (both by default) and refresh the descriptor's hashes."""
+        if csv:
+            write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
+        if parquet:
+            write_parquet(frame, self.root / "dataset" / "parquet" / f"{name}.parquet")
+        self.tables[name] = frame
+        write_descriptor(self.root, SCHEMA_DIR)
+
+    def put_csv_text(self, name: str, frame: pl.DataFrame) -> None:
+        """Write a frame of strings as the table's CSV only (Parquet cannot hold the values)."""
+        write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
+        write_descriptor(self.root, SCHEMA_DIR)
+
+    def descriptor(self) -> dict[str, Any]:
+        return json.loads(self.descriptor_path.read_text(encoding="utf-8"))
+
+    def put_descriptor(self, descriptor: dict[str, Any]) -> None:
+        self.descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+
+
+def key_of(table: str, frame: pl.DataFrame, index: int) -> str:
+    """The row key the validator shows for row `index` of `frame`."""
+    values = [frame[c][index] for c in SCHEMAS[table]["primaryKey"]]
+    if any(v is None for v in values):
+        return f"data row {index + 1}"
+    return KEY_SEPARATOR.join(str(v) for v in values)
+
+
+def set_cell(frame: pl.DataFrame, column: str, index: int, value: Any) -> pl.DataFrame:
+    dtype = frame.schema[column]
+    series = frame[column].scatter(index, pl.Series([value], dtype=dtype))
+    return frame.with_columns(series.alias(column))
+
+
+@dataclass(frozen=True)
+class Expected:
+    table: str
+    rules: tuple[str, ...]  # any of these
+    column: str | None = None  # None: any column
+    row: str | None = None  # None: any row (or a file-level problem)
+    frictionless: tuple[str, ...] = ()  # error types of frictionless, any of these
+
+
+def bad_text(pattern: str | None = None, avoid: tuple[str, ...] = ()) -> st.SearchStrategy[str]:
+    """Printable values without surrounding white space that break `pattern` / avoid values."""
+    strategy = st.from_regex(
+        r"[A-Za-z0-9_.:-][A-Za-z0-9 _.:-]{0,14}[A-Za-z0-9_.:-]", fullmatch=True
+    )
+    if pattern is not None:
+        strategy = strategy.filter(lambda v: re.fullmatch(pattern, v) is None)
+    return strategy.filter(lambda v: v not in avoid)
+
+
+# The corruptions ------------------------------------------------------------------------------
+# Each draws what to break from `data`, breaks it in `pkg`, and says what must be reported.
+
+
+def type_error(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(TYPED), label="column")
+    assume(pkg.tables[table].height > 0)
+    index = data.draw(st.integers(0, pkg.tables[table].height - 1), label="row")
+    # letters without i and n: never 'nan', 'inf', 'infinity', 'true' or a date
+    value = data.draw(st.text("abcdefghjklmopqrsuvwxyz", min_size=1, max_size=8), label="value")
+    raw = pkg.tables[table].with_columns(pl.all().cast(pl.String))
+    raw = set_cell(raw, column, index, value)
+    pkg.put_csv_text(table, raw)
+    return Expected(table, ("type",), column, key_of(table, raw, index), ("type-error",))
+
+
+def required_null(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(REQUIRED), label="column")
+    assume(pkg.tables[table].height > 0)
+    index = data.draw(st.integers(0, pkg.tables[table].height - 1), label="row")
+    frame = set_cell(pkg.tables[table], column, index, None)
+    pkg.put(table, frame)
+    return Expected(
+        table,
+        ("required",),
+        column,
+        key_of(table, frame, index),
+        ("constraint-error", "primary-key"),
+    )
+
+
+def enum_violation(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(ENUMS), label="column")
+    index = data.draw(st.integers(0, pkg.tables[table].height - 1), label="row")
+    allowed = tuple(_constraint(table, column)["enum"])
+    value = data.draw(bad_text(avoid=allowed), label="value")
+    frame = set_cell(pkg.tables[table], column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("enum",), column, key_of(table, frame, index), ("constraint-error",))
+
+
+def pattern_violation(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(PATTERNS), label="column")
+    frame = pkg.tables[table]
+    candidates = [i for i, v in enumerate(frame[column]) if v is not None]
+    assume(candidates)
+    index = data.draw(st.sampled_from(candidates), label="row")
+    pattern = _constraint(table, column)["pattern"]
+    value = data.draw(bad_text(pattern, avoid=tuple(frame[column].drop_nulls())), label="value")
+    frame = set_cell(frame, column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("pattern",), column, key_of(table, frame, index), ("constraint-error",))
+
+
+def duplicate_primary_key(pkg: Package, data: st.DataObject) -> Expected:
+    table = data.draw(st.sampled_from([t for t in TABLES if pkg.tables[t].height > 1]))
+    frame = pkg.tables[table]
+    primary_key = SCHEMAS[table]["primaryKey"]
+    i, j = data.draw(
+        st.lists(st.integers(0, frame.height - 1), min_size=2, max_size=2, unique=True)
+    )
+    first = min(i, j)
+    if len(primary_key) == 1:
+        frame = set_cell(frame, primary_key[0], max(i, j), frame[primary_key[0]][first])
+    else:  # the same row twice
+        frame = pl.concat([frame, frame.slice(first, 1)])
+    pkg.put(table, frame)
+    return Expected(
+        table,
+        ("primary_key",),
+        ", ".join(primary_key),
+        key_of(table, frame, first),
+        ("primary-key", "unique-error"),
+    )
+
+
+def duplicate_unique_value(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["sources"]
+    if frame.height < 2:  # a second source with its own id, text and hash
+        extra = frame.with_columns(
+            source_id=pl.lit("999_ffffffffffffffff"), sha256=pl.lit("f" * 64)
+        )
+        frame = pl.concat([frame, extra])
+    i, j = data.draw(
+        st.lists(st.integers(0, frame.height - 1), min_size=2, max_size=2, unique=True)
+    )
+    frame = set_cell(frame, "original_filename", max(i, j), frame["original_filename"][min(i, j)])
+    pkg.put("sources", frame)
+    return Expected(
+        "sources", ("unique",), "original_filename", key_of("sources", frame, min(i, j)),
+        ("unique-error",),
+    )  # fmt: skip
+
+
+def dangling_foreign_key(pkg: Package, data: st.DataObject) -> Expected:
+    table, column, _parent = data.draw(st.sampled_from(FOREIGN_KEYS), label="foreign key")
+    frame = pkg.tables[table]
+    assume(frame.height > 0)
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    value = "missing-" + data.draw(st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True))
+    frame = set_cell(frame, column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("foreign_key",), column, key_of(table, frame, index), ("foreign-key",))
+
+
+def missing_parent_event(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["events"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    value = "no-such-event-" + data.draw(st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True))
+    frame = set_cell(frame, "parent_event_id", index, value)
+    pkg.put("events", frame)
+    return Expected(
+        "events", ("foreign_key",), "parent_event_id", key_of("events", frame, index),
+        ("foreign-key",),
+    )  # fmt: skip
+
+
+def reordered_columns(pkg: Package, data: st.DataObject) -> Expected:
+    table = data.draw(st.sampled_from(TABLES), label="table")
+    columns = pkg.tables[table].columns
+    order = data.draw(st.permutations(columns).filter(lambda p: list(p) != columns))
+    pkg.put_csv_text(table, pkg.tables[table].select(order))
+    return Expected(table, ("columns_order",), None, None, ("incorrect-label",))
+
+
+def padded_identifier(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(STRING_KEY_COLUMNS), label="column")
+    frame = pkg.tables[table]
+    candidates = [i for i, v in enumerate(frame[column]) if v is not None]
+    assume(candidates)
+    index = data.draw(st.sampled_from(candidates), label="row")
+    pad = data.draw(st.sampled_from([" ", "  ", "\t", "\u00a0"]), label="pad")
+    value = frame[column][index]
+    value = data.draw(st.sampled_from([pad + value, value + pad, pad + value + pad]))
+    frame = set_cell(frame, column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("whitespace",), column, key_of(table, frame, index))
+
+
+def changed_quote(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from([("statements", "text"), ("evidence", "quote")]))
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    quoted = frame[column][index]
+    at = data.draw(st.integers(0, len(quoted) - 1), label="position")
+    char = data.draw(
+        st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")).filter(
+            lambda c: c != quoted[at]
+        ),
+        label="character",
+    )
+    changed = quoted[:at] + char + quoted[at + 1 :]
+    assume(changed.strip() == changed)  # a quote is never padded; keep it a value
+    frame = set_cell(frame, column, index, changed)
+    pkg.put(table, frame)
+    return Expected(table, ("span_verbatim",), column, key_of(table, frame, index))
+
+
+def shifted_span(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from([("statements", "text"), ("evidence", "quote")]))
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    source, start, end, quoted = (
+        frame[c][index] for c in ("source_id", "char_start", "char_end", column)
+    )
+    texts = dict(pkg.tables["sources"].select("source_id", "text").iter_rows())
+    assume(texts[source][start + 1 : end + 1] != quoted)  # a periodic quote may still match
+    frame = set_cell(frame, "char_start", index, start + 1)
+    frame = set_cell(frame, "char_end", index, end + 1)
+    pkg.put(table, frame)
+    return Expected(table, ("span_verbatim", "span_range"), None, key_of(table, frame, index))
+
+
+def reversed_span(pkg: Package, data: st.DataObject) -> Expected:
+    table = data.draw(st.sampled_from(["statements", "evidence"]))
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    start = frame["char_start"][index]
+    end = data.draw(st.integers(0, start), label="char_end")
+    frame = set_cell(frame, "char_end", index, end)
+    pkg.put(table, frame)
+    return Expected(table, ("span_order",), "char_end", key_of(table, frame, index))
+
+
+def sha256_mismatch(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["sources"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    other = hashlib.sha256(data.draw(st.binary(min_size=1), label="bytes")).hexdigest()
+    assume(other not in set(frame["sha256"]))
+    frame = set_cell(frame, "sha256", index, other)
+    pkg.put("sources", frame)
+    return Expected("sources", ("sha256",), "sha256", key_of("sources", frame, index))
+
+
+def dates_reversed(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["events"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    end = frame["end_date"][index] or dt.date(2022, 6, 1)
+    start = end + dt.timedelta(days=data.draw(st.integers(1, 800), label="days"))
+    frame = set_cell(set_cell(frame, "start_date", index, start), "end_date", index, end)
+    pkg.put("events", frame)
+    return Expected("events", ("date_order",), "start_date", key_of("events", frame, index))
+
+
+def dates_too_wide_for_precision(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["events"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    precision = data.draw(st.sampled_from(["day", "month", "year"]), label="precision")
+    end = data.draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), label="end")
+    width = {"day": (1, 30), "month": (32, 300), "year": (367, 3000)}[precision]
+    start = end - dt.timedelta(days=data.draw(st.integers(*width), label="days"))
+    frame = set_cell(frame, "start_date", index, start)
+    frame = set_cell(frame, "end_date", index, end)
+    frame = set_cell(frame, "date_precision", index, precision)
+    pkg.put("events", frame)
+    return Expected("events", ("date_precision",), "date_precision", key_of("events", frame, index))
+
+
+def count_not_positive(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(MINIMUMS), label="column")
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    minimum = _constraint(table, column)["minimum"]
+    value = data.draw(st.integers(-10_000, int(minimum) - 1), label="value")
+    if frame.schema[column] == pl.Float64:
+        value = float(value) - 0.5
+    frame = set_cell(frame, column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("minimum",), column, key_of(table, frame, index), ("constraint-error",))
+
+
+def parquet_differs(pkg: Package, data: st.DataObject) -> Expected:
+    table = data.draw(st.sampled_from(TABLES), label="table")
+    frame = pkg.tables[table]
+    column = data.draw(st.sampled_from(frame.columns), label="column")
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    value, dtype = frame[column][index], frame.schema[column]
+    if dtype == pl.String:
+        new: Any = (value or "") + "x"
+    elif dtype == pl.Date:
+        new = (value or dt.date(2020, 1, 1)) + dt.timedelta(days=1)
+    elif dtype == pl.Float64:
+        new = (value or 0.0) + 1.5
+    else:
+        new = (value or 0) + 1
+    pkg.put(table, set_cell(frame, column, index, new), csv=False)
+    return Expected(table, ("csv_parquet",), column, key_of(table, pkg_csv(pkg, table), index))
+
+
+def pkg_csv(pkg: Package, table: str) -> pl.DataFrame:
+    return pl.read_csv(pkg.root / "dataset" / "csv" / f"{table}.csv", infer_schema=False)
+
+
+def descriptor_hash_or_bytes(pkg: Package, data: st.DataObject) -> Expected:
+    descriptor = pkg.descriptor()
+    position = data.draw(st.integers(0, len(descriptor["resources"]) - 1), label="resource")
+    resource = descriptor["resources"][position]
+    which = data.draw(st.sampled_from(["hash", "bytes"]), label="property")
+    parquet = data.draw(st.booleans(), label="parquet")
+    spec = resource["parquet"] if parquet else resource
+    if which == "hash":
+        digest = hashlib.sha256(data.draw(st.binary(), label="bytes")).hexdigest()
+        assume(spec["hash"] != f"sha256:{digest}")
+        spec["hash"] = f"sha256:{digest}"
+    else:
+        # frictionless skips its byte check when bytes is 0 (falsy): draw from 1
+        size = data.draw(st.integers(1, 10**9), label="size")
+        assume(size != spec["bytes"])
+        spec["bytes"] = size
+    pkg.put_descriptor(descriptor)
+    # frictionless knows the CSV files only
+    by_frictionless = {"hash": ("hash-count",), "bytes": ("byte-count",)}[which]
+    return Expected(resource["name"], (which,), None, None, () if parquet else by_frictionless)
+
+
+def version_differs(pkg: Package, data: st.DataObject) -> Expected:
+    descriptor = pkg.descriptor()
+    version = data.draw(st.from_regex(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2}", fullmatch=True))
+    assume(version != __version__)
+    descriptor["version"] = version
+    pkg.put_descriptor(descriptor)
+    return Expected("datapackage", ("version",))
+
+
+def evidence_for_nothing(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["evidence"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    value = "no-such-record-" + data.draw(st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True))
+    frame = set_cell(frame, "record_id", index, value)
+    pkg.put("evidence", frame)
+    return Expected("evidence", ("evidence_target",), "record_id", key_of("evidence", frame, index))
+
+
+def row_without_evidence(pkg: Package, data: st.DataObject) -> Expected:
+    evidence = pkg.tables["evidence"]
+    table, record_id = data.draw(
+        st.sampled_from(sorted(set(evidence.select("record_table", "record_id").iter_rows())))
+    )
+    frame = evidence.filter((pl.col("record_table") != table) | (pl.col("record_id") != record_id))
+    pkg.put("evidence", frame)
+    return Expected(table, ("evidence_missing",), None, record_id)
+
+
+CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
+    f.__name__: f
+    for f in (
+        type_error,
+        required_null,
+        enum_violation,
+        pattern_violation,
+        duplicate_primary_key,
+        duplicate_unique_value,
+        dangling_foreign_key,
+        missing_parent_event,
+        reordered_columns,
+        padded_identifier,
+        changed_quote,
+        shifted_span,
+        reversed_span,
+        sha256_mismatch,
+        dates_reversed,
+        dates_too_wide_for_precision,
+        count_not_positive,
+        parquet_differs,
+        descriptor_hash_or_bytes,
+        version_differs,
+        evidence_for_nothing,
+        row_without_evidence,
+    )
+}
+# The Table Schema rules: pandera must find what the polars engine finds.
+CONSTRAINT_RULES = {"required", "unique", "primary_key", "enum", "pattern", "minimum", "whitespace"}
+
+packages = st.fixed_dictionaries(
+    {
+        "statements": st.integers(2, 60),
+        "seed": st.integers(0, 2**32 - 1),
+        "per_source": st.integers(2, 30),
+    }
+)
+
+
+def _matches(report: Report, expected: Expected) -> bool:
+    return any(
+        f.table == expected.table
+        and f.rule in expected.rules
+        and (expected.column is None or f.column == expected.column)
+        and (expected.row is None or f.row == expected.row)
+        for f in report.findings
+    )
+
+
+def _frictionless_errors(descriptor: Path) -> set[tuple[str, str]]:
+    from frictionless import validate
+
+    report = validate(str(descriptor))
+    return {(task.name, error.type) for task in report.tasks for error in task.errors}
+
+
+@pytest.mark.parametrize("name", list(CORRUPTIONS))
+@EXAMPLES
+@given(shape=packages, data=st.data())
+def test_each_corruption_is_caught(name: str, shape: dict[str, int], data: st.DataObject) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        generate(root, **shape)
+        pkg = Package(root)
+        expected = CORRUPTIONS[name](pkg, data)
+        report = validate_package(root)
+        assert not report.valid
+        assert _matches(report, expected), f"{expected} not in:\n{report.text()}"
+        # the pandera engine reports the Table Schema rules exactly as the default engine
+        if set(expected.rules) & CONSTRAINT_RULES:
+            by_pandera = validate_package(root, engine="pandera")
+
+            def constraint_findings(r: Report) -> set[tuple]:
+                return {
+                    (f.table, f.rule, f.column, f.row)
+                    for f in r.findings
+                    if f.rule in CONSTRAINT_RULES
+                }
+
+            assert constraint_findings(by_pandera) == constraint_findings(report)
+        if expected.frictionless:
+            errors = _frictionless_errors(pkg.descriptor_path)
+            table_errors = {t for n, t in errors if n == expected.table}
+            assert table_errors & set(expected.frictionless), (expected, errors)
+
+
+@settings(max_examples=15, deadline=None)
+@given(shape=packages)
+def test_generated_valid_packages_pass_both_validators(shape: dict[str, int]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        descriptor = generate(Path(folder), **shape)
+        report = validate_package(descriptor)
+        assert report.valid, report.text()
+        assert not _frictionless_errors(descriptor)
+
+
+def test_there_are_at_least_fifteen_classes_of_corruption() -> None:
+    assert len(CORRUPTIONS) >= 15

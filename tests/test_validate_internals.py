@@ -1,0 +1,168 @@
+"""The validator's own guarantees: no crash, engines and threads agree, pandera stays lazy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import sino_russian_patrols.validate as validate
+from sino_russian_patrols.synthetic import generate, read_tables, write_package
+from sino_russian_patrols.validate import RULES, Report, validate_package
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A synthetic package with a dangling reference and a bad enum value."""
+    generate(tmp_path, 40, seed=31, per_source=10)
+    tables = read_tables(tmp_path)
+    statements = tables["statements"].with_columns(
+        pl.when(pl.int_range(pl.len()) == 3)
+        .then(pl.lit("missing-event"))
+        .otherwise("event_id")
+        .alias("event_id"),
+        pl.when(pl.int_range(pl.len()) == 5)
+        .then(pl.lit("rumour"))
+        .otherwise("statement_type")
+        .alias("statement_type"),
+    )
+    write_package(tmp_path, {"statements": statements})
+    return tmp_path
+
+
+def _found(report: Report) -> set[tuple]:
+    return {(f.table, f.rule, f.column, f.row, f.message) for f in report.findings}
+
+
+def test_a_crashing_check_is_reported_and_the_others_still_run(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(validate, "_spans", explode)
+    report = validate_package(broken)
+    failed = [f for f in report.findings if f.rule == "check_failed"]
+    assert len(failed) == 1
+    assert failed[0].message == "the span check could not run (RuntimeError: boom)"
+    assert {"foreign_key", "enum"} <= {f.rule for f in report.findings}
+
+
+def test_one_thread_and_two_give_the_same_report(broken: Path) -> None:
+    one = validate_package(broken, threads=1)
+    two = validate_package(broken, threads=2)
+    assert _found(one) == _found(two) != set()
+    assert one.text() == two.text()
+    assert one.rows == two.rows
+
+
+def test_the_pandera_engine_finds_the_same_problems(broken: Path) -> None:
+    def where(report: Report) -> set[tuple]:  # the wording of the messages differs
+        return {f[:4] for f in _found(report)}
+
+    assert where(validate_package(broken, engine="pandera")) == where(validate_package(broken))
+
+
+def test_an_unknown_engine_is_refused(broken: Path) -> None:
+    with pytest.raises(ValueError, match="unknown engine"):
+        validate_package(broken, engine="great-expectations")  # type: ignore[arg-type]
+
+
+def test_the_default_engine_does_not_import_pandera() -> None:
+    code = (
+        "import sys; from sino_russian_patrols.validate import validate_package; "
+        f"assert validate_package({str(ROOT)!r}).valid; print('pandera' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_a_schema_with_an_unknown_type_is_reported(broken: Path) -> None:
+    path = broken / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"][2]["schema"]["fields"][0]["type"] = "geopoint"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = validate_package(broken)
+    assert ("aircraft", "schema") in {(f.table, f.rule) for f in report.findings}
+    assert "check_failed" not in {f.rule for f in report.findings}
+
+
+def test_the_expected_version_can_be_given(broken: Path) -> None:
+    report = validate_package(broken, expected_version="9.9.9")
+    (finding,) = [f for f in report.findings if f.rule == "version"]
+    assert finding.table == "datapackage"
+    assert "'9.9.9'" in finding.message
+
+
+def test_an_extra_resource_is_validated_by_its_own_schema(tmp_path: Path) -> None:
+    generate(tmp_path, 20, seed=32)
+    frame = pl.DataFrame({"note_id": ["a", "a"], "stars": [3, -1]})
+    frame.write_csv(tmp_path / "dataset" / "csv" / "notes.csv")
+    frame.write_parquet(tmp_path / "dataset" / "parquet" / "notes.parquet")
+    path = tmp_path / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    schema = {
+        "fields": [
+            {"name": "note_id", "type": "string"},
+            {"name": "stars", "type": "integer", "constraints": {"minimum": 0}},
+        ],
+        "primaryKey": ["note_id"],
+    }
+    descriptor["resources"].append(
+        {
+            "name": "notes",
+            "path": "dataset/csv/notes.csv",
+            "schema": schema,
+            "parquet": {"path": "dataset/parquet/notes.parquet"},
+        }
+    )
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = validate_package(tmp_path)
+    assert {(f.table, f.rule, f.row) for f in report.findings} == {
+        ("notes", "primary_key", "a"),
+        ("notes", "minimum", "a"),
+    }
+    assert report.rows["notes"] == 2
+
+
+def test_findings_are_sorted_by_table_then_column() -> None:
+    report = Report("x")
+    report.add("evidence", "type", "m", "char_start", "k")
+    report.add("datapackage", "version", "m")
+    report.add("sources", "sha256", "m", "sha256", "s")
+    report.add("sources", "hash", "m")
+    assert [f.table for f in report.sorted()] == ["datapackage", "sources", "sources", "evidence"]
+    assert [f.rule for f in report.sorted()][1] == "hash"  # a whole file before its columns
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "not_nullable",
+        "field_uniqueness",
+        "multiple_fields_uniqueness",
+        "isin(['a', 'b'])",
+        "pattern(^[a-z]+$)",
+        "greater_than_or_equal_to(0)",
+        "less_than_or_equal_to(9)",
+        "minLength(1)",
+        "maxLength(9)",
+        "dtype('Int64')",
+        "column_in_schema",
+        "column_in_dataframe",
+        "column_ordered",
+    ],
+)
+def test_each_pandera_check_stands_for_an_explained_rule(check: str) -> None:
+    from sino_russian_patrols.pandera_models import rule_of
+
+    schema = {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}
+    assert rule_of(check, "a", schema) in RULES
