@@ -29,8 +29,11 @@ lint: venv
 release: venv
 	$(BIN)/sino-russian-patrols release
 
+# Prints figures, never fails on timing: load ratio, then validation at 10k, 100k and 1M
+# statements against frictionless (several minutes; writes benchmarks/results.md).
 benchmark: venv
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_validate.py
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .ruff_cache

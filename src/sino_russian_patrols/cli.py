@@ -31,12 +31,30 @@ def _validate(args: argparse.Namespace) -> int:
 
         target = data_root()
     try:
-        report = validate_package(Path(target))
+        report = validate_package(
+            Path(target), engine=args.engine, schema_dir=_own_schema_dir(Path(target))
+        )
     except UnreadablePackage as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report.json() if args.format == "json" else report.text())
     return 0 if report.valid else 1
+
+
+def _own_schema_dir(target: Path) -> Path | None:
+    """schema/ of this software, when the package claims this software's version."""
+    import json
+
+    from . import __version__
+    from .load import data_root
+
+    descriptor = target / "datapackage.json" if target.is_dir() else target
+    try:
+        version = json.loads(descriptor.read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
+    schema_dir = data_root() / "schema"
+    return schema_dir if version == __version__ and schema_dir.is_dir() else None
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -84,6 +102,13 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="validate a package (default: the installed dataset)")
     v.add_argument("path", nargs="?", help="a datapackage.json or the folder that holds it")
     v.add_argument("--format", choices=("text", "json"), default="text")
+    v.add_argument(
+        "--engine",
+        choices=("polars", "pandera"),
+        default="polars",
+        help="who checks the Table Schema constraints: vectorised polars (default, fast) or "
+        "the pandera models derived from schema/",
+    )
     v.set_defaults(func=_validate)
     r = sub.add_parser(
         "release",

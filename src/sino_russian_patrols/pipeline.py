@@ -97,7 +97,8 @@ def _build(root: Path) -> BuildResult:
         from .codebook import write_codebook
 
         write_codebook(stage / "datapackage.json", stage / "docs" / "codebook.md")
-        report = validate_package(stage)
+        # The build checks with the pandera models; `validate` defaults to the polars engine.
+        report = validate_package(stage, engine="pandera", schema_dir=schema_dir)
         if not report.valid:
             raise BuildError([Problem("built dataset", None, str(f)) for f in report.findings])
         _swap_in(stage, root)

@@ -81,6 +81,8 @@ RULES: dict[str, str] = {
     "parquet_unreadable": "the Parquet file can be read",
     "parquet_schema": "the Parquet file has the schema's columns, in order, with their types",
     "csv_parquet": "the CSV and Parquet files of a table hold the same rows and values",
+    "schema_drift": "a resource's inline Table Schema is the one in schema/ of this version",
+    "row_order": "rows are sorted by primary key (the published order)",
     "check_failed": "a check could not run: a bug in the validator (please report it)",
 }
 
@@ -1110,6 +1112,45 @@ def _parquet(
 # The package --------------------------------------------------------------------------------
 
 
+def _schema_drift(
+    report: Report, schemas: dict[str, dict[str, Any]], schema_dir: Path | None
+) -> None:
+    """The inline schemas must be the files of schema/: a loosened descriptor is caught."""
+    if schema_dir is None:
+        return
+    for table, inline in schemas.items():
+        file = schema_dir / f"{table}.json"
+        if table not in TABLES or not file.is_file():
+            continue
+        expected = json.loads(file.read_text(encoding="utf-8"))
+        expected.pop("description", None)
+        if inline == expected:
+            continue
+        inline_fields = {f.get("name"): f for f in inline.get("fields", [])}
+        differing = [
+            f["name"] for f in expected.get("fields", []) if inline_fields.get(f["name"]) != f
+        ]
+        where = f"field(s) {', '.join(differing)}" if differing else "its keys or options"
+        report.add(
+            table,
+            "schema_drift",
+            f"the inline schema differs from {file.name} in {where}; rebuild datapackage.json "
+            "from schema/",
+        )
+
+
+def _row_order(
+    report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
+) -> None:
+    for table, frame in frames.items():
+        key = schemas.get(table, {}).get("primaryKey", [])
+        if not key or not all(k in frame.columns for k in key) or frame.height < 2:
+            continue
+        keys = frame.select(key)
+        if not keys.equals(keys.sort(key, nulls_last=True, maintain_order=True)):
+            report.add(table, "row_order", f"rows are not sorted by {', '.join(key)}")
+
+
 def validate_package(
     path: Path | str,
     /,
@@ -1117,6 +1158,7 @@ def validate_package(
     expected_version: str | None = None,
     engine: Engine = "polars",
     threads: int | None = None,
+    schema_dir: Path | None = None,
 ) -> Report:
     """Validate the package at `path` (a datapackage.json or its folder).
 
@@ -1124,6 +1166,7 @@ def validate_package(
     problem is a finding of the report. `engine` chooses who checks the Table Schema
     constraints: "polars" (vectorised, the default) or "pandera" (the derived models).
     Tables are read and checked `threads` at a time (default: 2, or 1 on a single core).
+    `schema_dir`: the schema/ folder the inline schemas must equal (None: not compared).
     """
     from . import __version__
 
@@ -1173,6 +1216,8 @@ def validate_package(
             ("sources", "sha256", _sources, report, frames),
             ("events", "date", _events, report, frames),
             ("evidence", "evidence", _evidence, report, frames, schemas),
+            ("datapackage", "schema", _schema_drift, report, schemas, schema_dir),
+            ("datapackage", "order", _row_order, report, frames, schemas),
         ]
         list(each(lambda c: _guard(report, *c), checks))
     finally:
