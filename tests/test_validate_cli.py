@@ -26,13 +26,9 @@ COMMAND = Path(sys.executable).parent / "sino-russian-patrols"
 
 
 @pytest.fixture
-def package(tmp_path: Path) -> Path:
+def package(package_copy: Path) -> Path:
     """A copy of the shipped package: datapackage.json and dataset/."""
-    target = tmp_path / "package"
-    target.mkdir()
-    shutil.copytree(ROOT / "dataset", target / "dataset")
-    shutil.copy2(ROOT / "datapackage.json", target / "datapackage.json")
-    return target
+    return package_copy
 
 
 def run(path: Path, *options: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
