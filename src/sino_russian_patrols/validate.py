@@ -319,7 +319,7 @@ def _read_file(
             table,
             "bytes",
             f"the {label} file {relative} has {size:,} bytes, but datapackage.json says "
-            f"{spec['bytes']}",
+            + (f"{spec['bytes']:,}" if isinstance(spec["bytes"], int) else _show(spec["bytes"])),
         )
     return file
 
