@@ -23,38 +23,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .load import data_root
     from .validate import UnreadablePackage, validate_package
 
-    target = args.path
-    if target is None:
-        from .load import data_root
-
-        target = data_root()
+    target = args.path if args.path is not None else data_root()
     try:
+        # A package of this version must carry this version's schemas inline.
         report = validate_package(
-            Path(target), engine=args.engine, schema_dir=_own_schema_dir(Path(target))
+            Path(target), engine=args.engine, schema_dir=data_root() / "schema"
         )
     except UnreadablePackage as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report.json() if args.format == "json" else report.text())
     return 0 if report.valid else 1
-
-
-def _own_schema_dir(target: Path) -> Path | None:
-    """schema/ of this software, when the package claims this software's version."""
-    import json
-
-    from . import __version__
-    from .load import data_root
-
-    descriptor = target / "datapackage.json" if target.is_dir() else target
-    try:
-        version = json.loads(descriptor.read_text(encoding="utf-8")).get("version")
-    except (OSError, ValueError, AttributeError):
-        return None
-    schema_dir = data_root() / "schema"
-    return schema_dir if version == __version__ and schema_dir.is_dir() else None
 
 
 def _release(args: argparse.Namespace) -> int:

@@ -1166,7 +1166,8 @@ def validate_package(
     problem is a finding of the report. `engine` chooses who checks the Table Schema
     constraints: "polars" (vectorised, the default) or "pandera" (the derived models).
     Tables are read and checked `threads` at a time (default: 2, or 1 on a single core).
-    `schema_dir`: the schema/ folder the inline schemas must equal (None: not compared).
+    `schema_dir`: the schema/ folder of this version; a package of this version must carry
+    exactly those schemas inline (None, or a package of another version: not compared).
     """
     from . import __version__
 
@@ -1216,7 +1217,14 @@ def validate_package(
             ("sources", "sha256", _sources, report, frames),
             ("events", "date", _events, report, frames),
             ("evidence", "evidence", _evidence, report, frames, schemas),
-            ("datapackage", "schema", _schema_drift, report, schemas, schema_dir),
+            (
+                "datapackage",
+                "schema",
+                _schema_drift,
+                report,
+                schemas,
+                schema_dir if descriptor.get("version") == version else None,
+            ),
             ("datapackage", "order", _row_order, report, frames, schemas),
         ]
         list(each(lambda c: _guard(report, *c), checks))
