@@ -1,7 +1,11 @@
-"""Read the curated annotation files and registries under `build/` into typed records.
+"""Read the curated annotation files under `build/annotations/` into typed records.
 
-Every record keeps the file and line it came from, so that later steps can point the data
-editor at the exact place to fix. Unknown keys are errors: a typo must not drop a fact.
+One file per article says what that article says: the events it reports (with the dates,
+durations, places and routes it gives), the aircraft it counts, the remarks it reports, the
+sequence claims ("the second joint patrol") and the airspace claims (zone entries,
+violations, denials of violations). Every record keeps the file and line it came from, so
+that later steps can point the data editor at the exact place to fix. Controlled values are
+checked against the vocabularies of `schema/` here, at their file and line.
 """
 
 from __future__ import annotations
@@ -13,39 +17,37 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
+from .schema import vocabulary
 from .yamlfile import load_yaml
+from .yamlreader import Quote, Reader, read_quote
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A verbatim quote in one article, and where the editor wrote it."""
-
-    text: str
-    occurrence: int | None
-    file: str
-    line: int | None
+__all__ = ["Annotation", "Quote", "read_annotation", "read_annotations"]
 
 
 @dataclass(frozen=True)
 class DateSpec:
-    """A date rule: a phrase to resolve (`quote`), or the dates of another event (`same_as`),
-    or an upper bound set by another event (`before`)."""
+    """A date claim: a phrase to resolve (`quote`), or the dates of another event (`same_as`),
+    or an upper bound set by another event (`before`). `end_only`: the phrase dates only the
+    event's end or the day it was reported, so the start has no bound."""
 
     quote: Quote | None
     anchor: str | None
     same_as: str | None
     before: str | None
+    end_only: bool
     note: str | None
     line: int | None
 
 
 @dataclass(frozen=True)
 class PublishedDate:
+    """Where the publication date comes from: `stated` (a quote with day, month and year),
+    `dateline` (a quote with month and day; the year from the archive record), `page_record`
+    or `url` (the archive record), or `inferred` (a value with a note)."""
+
+    origin: str
     quote: Quote | None
     value: dt.date | None
-    basis: str
     note: str | None
 
 
@@ -54,27 +56,32 @@ class SourceMeta:
     source_type: str
     title: Quote | None
     publisher: Quote | None
+    wire: Quote | None
     published: PublishedDate | None
     context_year: int | None
     context_note: str | None
 
 
 @dataclass(frozen=True)
+class RoutePoint:
+    leg: int
+    role: str
+    place: Quote
+    aircraft: str | None
+
+
+@dataclass(frozen=True)
 class EventEntry:
+    """One report of an event in one article; the event itself is defined in the registry."""
+
     id: str
     quote: Quote
-    type: str | None
-    summary: str | None
     date: DateSpec | None
     duration: Quote | None
-    parent: str | None
     places: tuple[Quote, ...]
+    route: tuple[RoutePoint, ...]
     file: str
     line: int | None
-
-    @property
-    def is_definition(self) -> bool:
-        return self.type is not None
 
 
 @dataclass(frozen=True)
@@ -82,11 +89,15 @@ class AircraftEntry:
     id: str
     event: str
     quote: Quote
-    country: str
+    also: tuple[Quote, ...]
+    country: str | None
     type: str
     count: str | None
     role: str
+    total: bool
+    part_of_flight: bool
     reported_by: str | None
+    attribution: Quote | None
     file: str
     line: int | None
 
@@ -95,10 +106,49 @@ class AircraftEntry:
 class StatementEntry:
     id: str
     speaker: str | None
+    speaker_as_reported: Quote | None
+    relayed_by: str | None
+    relay: Quote | None
+    medium: str | None
+    said: Quote | None
     event: str | None
     type: str
     quote: Quote
     remark: str
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SequenceEntry:
+    id: str
+    event: str
+    quote: Quote
+    ordinal: str
+    series: str
+    scope: str
+    place: Quote | None
+    year: int | None
+    since: str | None
+    claimed_by: str | None
+    attribution: Quote | None
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AirspaceEntry:
+    id: str
+    event: str
+    quote: Quote
+    kind: str
+    zone: Quote | None
+    aircraft: str | None
+    country: str | None
+    entries: str | None
+    time: Quote | None
+    reported_by: str | None
+    attribution: Quote | None
     file: str
     line: int | None
 
@@ -114,217 +164,107 @@ class Annotation:
     events: list[EventEntry] = field(default_factory=list)
     aircraft: list[AircraftEntry] = field(default_factory=list)
     statements: list[StatementEntry] = field(default_factory=list)
+    sequence: list[SequenceEntry] = field(default_factory=list)
+    airspace: list[AirspaceEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
-class ActorEntry:
-    id: str
-    name: str
-    type: str
-    country: str | None
-    title: str | None
-    parent: str | None
-    aliases: tuple[str, ...]
-    file: str
-    line: int | None
+class Vocabularies:
+    """The controlled values an annotation may use, read from `schema/`."""
 
+    source_types: tuple[str, ...]
+    roles: tuple[str, ...]
+    statement_types: tuple[str, ...]
+    media: tuple[str, ...]
+    scopes: tuple[str, ...]
+    airspace_kinds: tuple[str, ...]
+    route_roles: tuple[str, ...]
 
-@dataclass(frozen=True)
-class PlaceEntry:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    file: str
-    line: int | None
-
-
-@dataclass(frozen=True)
-class AircraftType:
-    designation: str
-    family: str
-    manufacturer: str
-    kind: str
-
-
-@dataclass
-class Registries:
-    actors: list[ActorEntry]
-    places: list[PlaceEntry]
-    aircraft_types: list[AircraftType]
-
-
-class _Reader:
-    """Reads one mapping, checking keys and types and recording problems."""
-
-    def __init__(self, data: Any, file: str, what: str, problems: Problems, line: int | None):
-        self.file, self.what, self.problems = file, what, problems
-        self.line = getattr(data, "line", line)
-        self.ok = isinstance(data, dict)
-        self.data: dict[str, Any] = data if self.ok else {}
-        if not self.ok:
-            problems.add(file, self.line, f"{what}: expected a mapping, got {type(data).__name__}")
-
-    def check_keys(self, allowed: set[str]) -> None:
-        for key in self.data:
-            if key not in allowed:
-                choices = ", ".join(sorted(allowed))
-                self.problems.add(
-                    self.file, self.line, f"{self.what}: unknown key {key!r} (allowed: {choices})"
-                )
-
-    def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
-        value = self.data.get(key)
-        if value is None:
-            if required and self.ok:
-                self.problems.add(self.file, self.line, f"{self.what}: `{key}` is required")
-            return None
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.problems.add(
-                self.file,
-                self.line,
-                f"{self.what}: `{key}` must be {_kind_name(kind)}, got {value!r}",
-            )
-            return None
-        return value
-
-    def slug(self, key: str, *, required: bool = False, pattern: re.Pattern[str] = SLUG) -> Any:
-        value = self.get(key, str, required=required)
-        if value is not None and not pattern.fullmatch(value):
-            self.problems.add(
-                self.file,
-                self.line,
-                f"{self.what}: `{key}` {value!r} must match {pattern.pattern}",
-            )
-            return None
-        return value
-
-    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> Any:
-        value = self.get(key, str, required=required)
-        if value is not None and value not in choices:
-            self.problems.add(
-                self.file,
-                self.line,
-                f"{self.what}: `{key}` {value!r} is not one of: {', '.join(choices)}",
-            )
-            return None
-        return value
-
-    def quote(self, key: str, *, required: bool = False, occurrence_key: str = "") -> Quote | None:
-        """A quote given as a string, or as {quote, occurrence}."""
-        value = self.data.get(key)
-        if value is None:
-            if required and self.ok:
-                self.problems.add(self.file, self.line, f"{self.what}: `{key}` is required")
-            return None
-        return read_quote(
-            value,
-            self.file,
-            self.problems,
-            f"{self.what} `{key}`",
-            self.line,
-            occurrence=self.data.get(occurrence_key) if occurrence_key else None,
+    @classmethod
+    def from_schema(cls, schema_dir: Path) -> Vocabularies:
+        return cls(
+            source_types=vocabulary(schema_dir, "sources", "source_type"),
+            roles=vocabulary(schema_dir, "aircraft", "role"),
+            statement_types=vocabulary(schema_dir, "statements", "statement_type"),
+            media=vocabulary(schema_dir, "statements", "medium"),
+            scopes=vocabulary(schema_dir, "sequence_claims", "scope"),
+            airspace_kinds=vocabulary(schema_dir, "airspace_claims", "claim_type"),
+            route_roles=vocabulary(schema_dir, "event_routes", "role"),
         )
 
 
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping"}
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+ITEM_ID = {
+    "aircraft": re.compile(r"^a[0-9]{2,}$"),
+    "statements": re.compile(r"^s[0-9]{2,}$"),
+    "sequence": re.compile(r"^q[0-9]{2,}$"),
+    "airspace": re.compile(r"^z[0-9]{2,}$"),
+}
+PUBLISHED_ORIGINS = ("dateline", "page_record", "url")
 
 
-def read_quote(
-    value: Any,
-    file: str,
-    problems: Problems,
-    what: str,
-    line: int | None,
-    *,
-    occurrence: Any = None,
-) -> Quote | None:
-    """Read `"text"` or `{quote: "text", occurrence: N}`."""
-    if isinstance(value, dict):
-        reader = _Reader(value, file, what, problems, line)
-        reader.check_keys({"quote", "occurrence"})
-        text = reader.get("quote", str, required=True)
-        occurrence = reader.get("occurrence", int)
-        line = reader.line
-    elif isinstance(value, str):
-        text = value
-    else:
-        problems.add(file, line, f"{what}: expected a quote (text), got {value!r}")
+def _read_published(raw: Any, file: str, problems: Problems, line: int | None):
+    p = Reader(raw, file, "source.published_date", problems, line)
+    if not p.ok:
         return None
-    if text is None:
-        return None
-    if not text.strip():
-        problems.add(file, line, f"{what}: the quote is empty")
-        return None
-    if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
-        problems.add(
-            file, line, f"{what}: occurrence must be a whole number from 1, got {occurrence!r}"
+    p.check_keys({"quote", "occurrence", "from", "value", "basis", "note"})
+    origin = p.choice("from", PUBLISHED_ORIGINS, required=False)
+    if "quote" in p.data:
+        quote = p.quote("quote", required=True, occurrence_key="occurrence")
+        if origin not in (None, "dateline"):
+            p.error("`quote` goes with `from: dateline` or with no `from` (stated in the text)")
+            return None
+        return PublishedDate(origin or "stated", quote, None, p.get("note", str)) if quote else None
+    if origin is not None:
+        if origin == "dateline":
+            p.error("`from: dateline` needs the dateline as `quote`")
+            return None
+        return PublishedDate(origin, None, None, p.get("note", str))
+    value = p.data.get("value")
+    date = None
+    if isinstance(value, str):
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            date = None
+    if date is None:
+        p.error(
+            f"{value!r} is not a date; give `quote` (stated in the text), `quote` with "
+            "`from: dateline`, `from: page_record`, `from: url`, or `value` as YYYY-MM-DD "
+            "with `basis: inferred` and a `note`"
         )
         return None
-    return Quote(text, occurrence, file, line)
+    basis = p.choice("basis", ("inferred",))
+    note = p.get("note", str, required=True)
+    return PublishedDate("inferred", None, date, note) if basis and note else None
 
 
-SOURCE_TYPES = ("news_report", "analysis")
-ROLES = ("bomber", "fighter", "fighter_escort", "unspecified")
-STATEMENT_TYPES = ("direct_quote", "paraphrase")
-ACTOR_TYPES = (
-    "state",
-    "government_body",
-    "military",
-    "international_organization",
-    "person",
-    "media",
-)
-PLACE_TYPES = ("sea", "ocean", "region", "city", "country")
-ITEM_ID = {"aircraft": re.compile(r"^a[0-9]{2,}$"), "statements": re.compile(r"^s[0-9]{2,}$")}
-
-
-def _read_meta(data: Any, file: str, problems: Problems) -> SourceMeta:
-    r = _Reader(data, file, "source", problems, 1)
+def _read_meta(data: Any, file: str, problems: Problems, vocab: Vocabularies) -> SourceMeta:
+    r = Reader(data, file, "source", problems, 1)
     r.check_keys(
-        {"source_type", "title", "title_occurrence", "publisher", "published_date", "context_year"}
+        {
+            "source_type",
+            "title",
+            "title_occurrence",
+            "publisher",
+            "wire",
+            "published_date",
+            "context_year",
+        }
     )
     published = None
-    raw_pub = r.data.get("published_date")
-    if raw_pub is not None:
-        p = _Reader(raw_pub, file, "source.published_date", problems, r.line)
-        p.check_keys({"quote", "occurrence", "value", "basis", "note"})
-        if "quote" in p.data:
-            quote = p.quote("quote", required=True, occurrence_key="occurrence")
-            if quote is not None:
-                published = PublishedDate(quote, None, "stated", None)
-        else:
-            value = p.data.get("value")
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value)
-                except ValueError:
-                    value = None
-            if not isinstance(value, dt.date):
-                problems.add(
-                    file,
-                    p.line,
-                    f"published_date: {p.data.get('value')!r} is not a date; give `quote` (stated "
-                    "in the text) or `value` as YYYY-MM-DD",
-                )
-            basis = p.choice("basis", ("inferred",))
-            note = p.get("note", str, required=True)
-            if isinstance(value, dt.date) and basis:
-                published = PublishedDate(None, value, basis, note)
+    if r.data.get("published_date") is not None:
+        published = _read_published(r.data["published_date"], file, problems, r.line)
     context_year = context_note = None
-    raw_ctx = r.data.get("context_year")
-    if raw_ctx is not None:
-        c = _Reader(raw_ctx, file, "source.context_year", problems, r.line)
+    if r.data.get("context_year") is not None:
+        c = Reader(r.data["context_year"], file, "source.context_year", problems, r.line)
         c.check_keys({"year", "note"})
         context_year = c.get("year", int, required=True)
         context_note = c.get("note", str, required=True)
     return SourceMeta(
-        source_type=r.choice("source_type", SOURCE_TYPES) or "news_report",
+        source_type=r.choice("source_type", vocab.source_types) or "news_report",
         title=r.quote("title", occurrence_key="title_occurrence"),
         publisher=r.quote("publisher"),
+        wire=r.quote("wire"),
         published=published,
         context_year=context_year,
         context_note=context_note,
@@ -332,214 +272,300 @@ def _read_meta(data: Any, file: str, problems: Problems) -> SourceMeta:
 
 
 def _read_date(data: Any, file: str, problems: Problems, line: int | None) -> DateSpec | None:
-    r = _Reader(data, file, "event date", problems, line)
+    r = Reader(data, file, "event date", problems, line)
     if not r.ok:
         return None
-    r.check_keys({"quote", "occurrence", "anchor", "same_as", "before", "note"})
+    r.check_keys({"quote", "occurrence", "anchor", "same_as", "before", "end_only", "note"})
     quote = r.quote("quote", occurrence_key="occurrence")
     same_as, before = r.slug("same_as"), r.slug("before")
     if sum(x is not None for x in (quote, same_as, before)) != 1:
-        problems.add(file, r.line, "event date: give exactly one of `quote`, `same_as` or `before`")
+        r.error("give exactly one of `quote`, `same_as` or `before`")
         return None
     if quote is None and not r.data.get("note"):
-        problems.add(file, r.line, "event date: `same_as` and `before` need a `note` saying why")
-    return DateSpec(quote, r.slug("anchor"), same_as, before, r.get("note", str), r.line)
+        r.error("`same_as` and `before` need a `note` saying why")
+    end_only = r.flag("end_only")
+    if end_only and quote is None:
+        r.error("`end_only` goes with a `quote` (a phrase that dates only the end or the report)")
+    return DateSpec(quote, r.slug("anchor"), same_as, before, end_only, r.get("note", str), r.line)
 
 
-def _read_event(data: Any, file: str, problems: Problems) -> EventEntry | None:
-    r = _Reader(data, file, "event", problems, None)
+def _read_route(items: Any, file: str, problems: Problems, vocab: Vocabularies, line):
+    """`route:` is a list of legs; each leg names places under the roles of `event_routes`."""
+    points: list[RoutePoint] = []
+    if items is None:
+        return points
+    if not isinstance(items, list):
+        problems.add(file, line, f"event route: expected a list of legs, got {items!r}")
+        return points
+    for leg, item in enumerate(items, start=1):
+        r = Reader(item, file, "route leg", problems, line)
+        r.check_keys({*vocab.route_roles, "aircraft"})
+        aircraft = r.slug("aircraft", pattern=ITEM_ID["aircraft"])
+        for role in vocab.route_roles:
+            if role not in r.data:
+                continue
+            values = r.data[role] if isinstance(r.data[role], list) else [r.data[role]]
+            for value in values:
+                q = read_quote(value, file, problems, f"route leg `{role}`", r.line)
+                if q is not None:
+                    points.append(RoutePoint(leg, role, q, aircraft))
+        if not any(role in r.data for role in vocab.route_roles):
+            r.error(f"a leg names at least one of: {', '.join(vocab.route_roles)}")
+    return points
+
+
+def _read_event(data: Any, file: str, problems: Problems, vocab: Vocabularies):
+    r = Reader(data, file, "event", problems, None)
     if not r.ok:
         return None
-    r.check_keys(
-        {"id", "type", "summary", "quote", "occurrence", "date", "duration", "parent", "places"}
-    )
+    r.check_keys({"id", "quote", "occurrence", "date", "duration", "places", "route"})
     event_id = r.slug("id", required=True)
     quote = r.quote("quote", required=True, occurrence_key="occurrence")
-    places = []
-    for item in r.get("places", list) or []:
-        q = read_quote(item, file, problems, "event place", r.line)
-        if q is not None:
-            places.append(q)
-    etype = r.get("type", str)
-    if etype is not None and not r.data.get("summary"):
-        problems.add(file, r.line, f"event {event_id}: a definition (with `type`) needs `summary`")
-    if etype is None:
-        for key in ("summary", "date", "duration", "parent"):
-            if key in r.data:
-                problems.add(
-                    file,
-                    r.line,
-                    f"event {event_id}: `{key}` given without `type`; an event mention carries "
-                    "only id, quote and places, the definition carries the rest",
-                )
+    places = r.quotes("places")
     date = _read_date(r.data["date"], file, problems, r.line) if "date" in r.data else None
     duration = None
     if "duration" in r.data:
-        d = _Reader(r.data["duration"], file, "event duration", problems, r.line)
+        d = Reader(r.data["duration"], file, "event duration", problems, r.line)
         d.check_keys({"quote", "occurrence"})
         duration = d.quote("quote", required=True, occurrence_key="occurrence")
+    route = _read_route(r.data.get("route"), file, problems, vocab, r.line)
     if event_id is None or quote is None:
         return None
-    return EventEntry(
-        id=event_id,
-        quote=quote,
-        type=etype,
-        summary=r.get("summary", str),
-        date=date,
-        duration=duration,
-        parent=r.slug("parent"),
-        places=tuple(places),
-        file=file,
-        line=r.line,
-    )
+    return EventEntry(event_id, quote, date, duration, tuple(places), tuple(route), file, r.line)
 
 
-def _read_aircraft(data: Any, file: str, problems: Problems) -> AircraftEntry | None:
-    r = _Reader(data, file, "aircraft claim", problems, None)
+def _read_aircraft(data: Any, file: str, problems: Problems, vocab: Vocabularies):
+    r = Reader(data, file, "aircraft claim", problems, None)
     if not r.ok:
         return None
     r.check_keys(
-        {"id", "event", "quote", "occurrence", "country", "type", "count", "role", "reported_by"}
+        {
+            "id",
+            "event",
+            "quote",
+            "occurrence",
+            "also",
+            "country",
+            "type",
+            "count",
+            "role",
+            "total",
+            "part_of_flight",
+            "reported_by",
+            "attribution",
+        }
     )
     count = r.data.get("count")
     if isinstance(count, int) and not isinstance(count, bool):
         count = str(count)
+    if count is not None and not isinstance(count, str):
+        r.error(f"`count` must be text or a number, got {count!r}")
+        count = None
+    total = r.flag("total")
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["aircraft"]),
         event=r.slug("event", required=True),
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
-        country=r.get("country", str, required=True),
+        country=r.get("country", str, required=not total),
         type=r.get("type", str, required=True),
-        role=r.choice("role", ROLES),
+        role=r.choice("role", vocab.roles),
         reported_by=r.slug("reported_by"),
     )
-    if count is not None and not isinstance(count, str):
-        problems.add(
-            file, r.line, f"aircraft claim: `count` must be text or a number, got {count!r}"
-        )
-        count = None
-    if any(values[k] is None for k in ("id", "event", "quote", "country", "type", "role")):
+    if any(values[k] is None for k in ("id", "event", "quote", "type", "role")):
         return None
-    return AircraftEntry(count=count, file=file, line=r.line, **values)
+    if values["country"] is None and not total:
+        return None
+    return AircraftEntry(
+        also=tuple(r.quotes("also")),
+        count=count,
+        total=total,
+        part_of_flight=r.flag("part_of_flight"),
+        attribution=r.quote("attribution"),
+        file=file,
+        line=r.line,
+        **values,
+    )
 
 
-def _read_statement(data: Any, file: str, problems: Problems) -> StatementEntry | None:
-    r = _Reader(data, file, "statement", problems, None)
+def _read_statement(data: Any, file: str, problems: Problems, vocab: Vocabularies):
+    r = Reader(data, file, "statement", problems, None)
     if not r.ok:
         return None
-    r.check_keys({"id", "speaker", "event", "type", "quote", "occurrence", "remark"})
+    r.check_keys(
+        {
+            "id",
+            "speaker",
+            "speaker_as_reported",
+            "relayed_by",
+            "relay",
+            "medium",
+            "said",
+            "event",
+            "type",
+            "quote",
+            "occurrence",
+            "remark",
+        }
+    )
     if "speaker" not in r.data:
-        problems.add(
-            file, r.line, "statement: `speaker` is required (null only when the text names nobody)"
-        )
+        r.error("`speaker` is required (null only when the text names nobody)")
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["statements"]),
         speaker=r.slug("speaker"),
         event=r.slug("event"),
-        type=r.choice("type", STATEMENT_TYPES),
+        type=r.choice("type", vocab.statement_types),
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
         remark=r.slug("remark", required=True),
     )
+    relayed_by, relay = r.slug("relayed_by"), r.quote("relay")
+    if (relayed_by is None) != (relay is None):
+        r.error("`relayed_by` (an actor id) and `relay` (the words that name it) go together")
     if any(values[k] is None for k in ("id", "type", "quote", "remark")):
         return None
-    return StatementEntry(file=file, line=r.line, **values)
+    return StatementEntry(
+        speaker_as_reported=r.quote("speaker_as_reported"),
+        relayed_by=relayed_by,
+        relay=relay,
+        medium=r.choice("medium", vocab.media, required=False),
+        said=r.quote("said"),
+        file=file,
+        line=r.line,
+        **values,
+    )
 
 
-def read_annotation(path: Path, problems: Problems, /) -> Annotation | None:
+def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies):
+    r = Reader(data, file, "sequence claim", problems, None)
+    if not r.ok:
+        return None
+    r.check_keys(
+        {
+            "id",
+            "event",
+            "quote",
+            "occurrence",
+            "ordinal",
+            "series",
+            "scope",
+            "place",
+            "year",
+            "since",
+            "claimed_by",
+            "attribution",
+        }
+    )
+    if "claimed_by" not in r.data:
+        r.error("`claimed_by` is required (null only when the text names nobody)")
+    values = dict(
+        id=r.slug("id", required=True, pattern=ITEM_ID["sequence"]),
+        event=r.slug("event", required=True),
+        quote=r.quote("quote", required=True, occurrence_key="occurrence"),
+        ordinal=r.get("ordinal", (str, int), required=True),
+        series=r.get("series", str, required=True),
+        scope=r.choice("scope", vocab.scopes),
+    )
+    if any(v is None for v in values.values()):
+        return None
+    values["ordinal"] = str(values["ordinal"])
+    return SequenceEntry(
+        place=r.quote("place"),
+        year=r.get("year", int),
+        since=r.slug("since"),
+        claimed_by=r.slug("claimed_by"),
+        attribution=r.quote("attribution"),
+        file=file,
+        line=r.line,
+        **values,
+    )
+
+
+def _read_airspace(data: Any, file: str, problems: Problems, vocab: Vocabularies):
+    r = Reader(data, file, "airspace claim", problems, None)
+    if not r.ok:
+        return None
+    r.check_keys(
+        {
+            "id",
+            "event",
+            "quote",
+            "occurrence",
+            "kind",
+            "zone",
+            "aircraft",
+            "country",
+            "entries",
+            "time",
+            "reported_by",
+            "attribution",
+        }
+    )
+    entries = r.data.get("entries")
+    if isinstance(entries, int) and not isinstance(entries, bool):
+        entries = str(entries)
+    values = dict(
+        id=r.slug("id", required=True, pattern=ITEM_ID["airspace"]),
+        event=r.slug("event", required=True),
+        quote=r.quote("quote", required=True, occurrence_key="occurrence"),
+        kind=r.choice("kind", vocab.airspace_kinds),
+    )
+    if any(v is None for v in values.values()):
+        return None
+    return AirspaceEntry(
+        zone=r.quote("zone"),
+        aircraft=r.slug("aircraft", pattern=ITEM_ID["aircraft"]),
+        country=r.get("country", str),
+        entries=entries if isinstance(entries, str) else None,
+        time=r.quote("time"),
+        reported_by=r.slug("reported_by"),
+        attribution=r.quote("attribution"),
+        file=file,
+        line=r.line,
+        **values,
+    )
+
+
+_SECTIONS = {
+    "events": _read_event,
+    "aircraft": _read_aircraft,
+    "statements": _read_statement,
+    "sequence": _read_sequence,
+    "airspace": _read_airspace,
+}
+
+
+def read_annotation(path: Path, problems: Problems, vocab: Vocabularies, /) -> Annotation | None:
     """Read one `annotations/<source_id>.yaml` file."""
     data = load_yaml(path, problems)
     if data is None:
         return None
     file = str(path)
-    r = _Reader(data, file, "annotation file", problems, 1)
+    r = Reader(data, file, "annotation file", problems, 1)
     if not r.ok:
         return None
-    r.check_keys({"source", "actors", "events", "aircraft", "statements"})
+    r.check_keys({"source", "actors", *_SECTIONS})
     if "source" not in r.data:
         problems.add(file, 1, "annotation file: the `source:` section is required")
         return None
-    annotation = Annotation(path.stem, file, _read_meta(r.data["source"], file, problems))
+    annotation = Annotation(path.stem, file, _read_meta(r.data["source"], file, problems, vocab))
     for item in r.get("actors", list) or []:
         q = read_quote(item, file, problems, "actor mention", getattr(item, "line", None))
         if q is not None:
             annotation.actors.append(q)
-    for key, reader, target in (
-        ("events", _read_event, annotation.events),
-        ("aircraft", _read_aircraft, annotation.aircraft),
-        ("statements", _read_statement, annotation.statements),
-    ):
+    for key, reader in _SECTIONS.items():
+        target = getattr(annotation, key)
         for item in r.get(key, list) or []:
-            record = reader(item, file, problems)
+            record = reader(item, file, problems, vocab)
             if record is not None:
                 target.append(record)
     return annotation
 
 
-def read_annotations(annotations_dir: Path, problems: Problems, /) -> list[Annotation]:
+def read_annotations(
+    annotations_dir: Path, problems: Problems, vocab: Vocabularies, /
+) -> list[Annotation]:
     return [
         a
         for path in sorted(annotations_dir.glob("*.yaml"))
-        if (a := read_annotation(path, problems)) is not None
+        if (a := read_annotation(path, problems, vocab)) is not None
     ]
 
-
-def _read_registry(path: Path, problems: Problems) -> list[Any]:
-    data = load_yaml(path, problems)
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        problems.add(str(path), 1, "expected a list of entries")
-        return []
-    return data
-
-
-def read_registries(registries_dir: Path, problems: Problems, /) -> Registries:
-    """Read actors, places and aircraft types."""
-    actors: list[ActorEntry] = []
-    path = registries_dir / "actors.yaml"
-    for item in _read_registry(path, problems):
-        r = _Reader(item, str(path), "actor", problems, None)
-        r.check_keys({"id", "name", "type", "country", "title", "parent", "aliases"})
-        aliases = r.get("aliases", list, required=True) or []
-        values = dict(
-            id=r.slug("id", required=True),
-            name=r.get("name", str, required=True),
-            type=r.choice("type", ACTOR_TYPES),
-            country=r.get("country", str),
-            title=r.get("title", str),
-            parent=r.slug("parent"),
-        )
-        if values["country"] is not None and not re.fullmatch(r"[A-Z]{3}", values["country"]):
-            problems.add(
-                str(path), r.line, f"actor: country {values['country']!r} is not ISO alpha-3"
-            )
-        if not all(isinstance(a, str) and a.strip() for a in aliases):
-            problems.add(str(path), r.line, "actor: every alias must be non-empty text")
-            continue
-        if all(values[k] is not None for k in ("id", "name", "type")):
-            actors.append(ActorEntry(aliases=tuple(aliases), file=str(path), line=r.line, **values))
-    places: list[PlaceEntry] = []
-    path = registries_dir / "places.yaml"
-    for item in _read_registry(path, problems):
-        r = _Reader(item, str(path), "place", problems, None)
-        r.check_keys({"id", "name", "type", "aliases"})
-        aliases = r.get("aliases", list, required=True) or []
-        values = dict(
-            id=r.slug("id", required=True),
-            name=r.get("name", str, required=True),
-            type=r.choice("type", PLACE_TYPES),
-        )
-        if all(values[k] is not None for k in values) and all(isinstance(a, str) for a in aliases):
-            places.append(PlaceEntry(aliases=tuple(aliases), file=str(path), line=r.line, **values))
-    types: list[AircraftType] = []
-    path = registries_dir / "aircraft_types.yaml"
-    for item in _read_registry(path, problems):
-        r = _Reader(item, str(path), "aircraft type", problems, None)
-        r.check_keys({"designation", "family", "manufacturer", "kind"})
-        values = {
-            k: r.get(k, str, required=True)
-            for k in ("designation", "family", "manufacturer", "kind")
-        }
-        if all(v is not None for v in values.values()):
-            types.append(AircraftType(**values))
-    return Registries(actors, places, types)

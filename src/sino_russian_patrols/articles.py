@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import Problems
 from .yamlfile import load_yaml
@@ -13,13 +15,26 @@ SOURCE_ID_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}$"
 
 
 @dataclass(frozen=True)
+class ArchiveRecord:
+    """What the stored web page gave besides the text: its address, the headline and the
+    publisher it carried, and the date it carried (None where it carried none). These are
+    facts about the page, not about the text, so they are kept apart from the quotes."""
+
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    page_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Article:
-    """One archived document: its id, file name, raw bytes and decoded text."""
+    """One archived document: its id, file name, raw bytes, decoded text and archive record."""
 
     source_id: str
     filename: str
     raw: bytes
     text: str
+    archive: ArchiveRecord = ArchiveRecord()
 
     @property
     def sha256(self) -> str:
@@ -44,6 +59,40 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
         )
         return None
     return Article(source_id=path.stem, filename=path.name, raw=raw, text=text)
+
+
+_ARCHIVE_KEYS = ("url", "title", "publisher", "page_date")
+
+
+def _archive_record(item: dict[str, Any], file: str, line: int | None, problems: Problems):
+    """Read the optional `archive:` mapping of a manifest entry."""
+    raw = item.get("archive")
+    if raw is None:
+        return ArchiveRecord()
+    if not isinstance(raw, dict):
+        problems.add(file, line, "`archive` must be a mapping of url, title, publisher, page_date")
+        return ArchiveRecord()
+    unknown = sorted(set(raw) - set(_ARCHIVE_KEYS))
+    if unknown:
+        problems.add(
+            file, line, f"archive: unknown key {unknown[0]!r} (allowed: {', '.join(_ARCHIVE_KEYS)})"
+        )
+    values: dict[str, Any] = {}
+    for key in _ARCHIVE_KEYS:
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.add(file, line, f"archive: `{key}` must be text or null, got {value!r}")
+            value = None
+        values[key] = value
+    if values["page_date"] is not None:
+        try:
+            values["page_date"] = dt.date.fromisoformat(values["page_date"])
+        except ValueError:
+            problems.add(
+                file, line, f"archive: page_date {values['page_date']!r} is not YYYY-MM-DD"
+            )
+            values["page_date"] = None
+    return ArchiveRecord(**values)
 
 
 def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
@@ -91,6 +140,10 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                     line,
                     f"{path.name}: {len(article.raw)} bytes, the manifest says {item['bytes']}",
                 )
+        if article is not None and entry is not None:
+            item, line = entry
+            record = _archive_record(item, str(manifest_path), line, problems)
+            article = Article(article.source_id, article.filename, article.raw, article.text, record)
         if article is not None:
             articles.append(article)
     for name, (_, line) in sorted(entries.items()):

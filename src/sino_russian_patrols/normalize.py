@@ -1,27 +1,28 @@
-"""Normalisation of spellings to canonical values: aircraft, countries, numbers.
+"""Normalisation of spellings to canonical values: aircraft, countries, numbers, durations.
 
 Each function takes the text as an article writes it and returns the canonical value, or
-raises `ValueError` with a message that says what is accepted.
+raises `ValueError` with a message that says what is accepted, so that an annotator can fix
+the annotation (or the registry) from the message alone.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 
+import pycountry
+
 # Cyrillic letters that look like Latin ones ("Tu-95\u041cS" with a Cyrillic Em).
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХУаеорсхукм", "ABEKMHOPCTXYaeopcxykm")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe63\uff0d]")
-_MANUFACTURERS = re.compile(r"^(xi'?an|tupolev|sukhoi)\s+", re.IGNORECASE)
-_DESIGNATION = re.compile(r"^(tu|su|h)\s*-?\s*([0-9]+)\s*([a-z]*)$", re.IGNORECASE)
-_PREFIX = {"tu": "Tu", "su": "Su", "h": "H"}
-_GENERIC = re.compile(
-    r"^(?:strategic\s+|military\s+)?(?:fighter\s+jets?|fighters?|bombers?|aircraft|warplanes?|"
-    r"jets?|planes?)$",
-    re.IGNORECASE,
-)
 UNSPECIFIED = "unspecified"
+
+
+def _show(raw: str, /) -> str:
+    """`raw` quoted for a message, cut short so that hostile input cannot flood the report."""
+    return repr(raw) if len(raw) <= 60 else f"{raw[:57]!r}..."
 
 
 def fold_text(raw: str, /) -> str:
@@ -30,37 +31,203 @@ def fold_text(raw: str, /) -> str:
     return re.sub(r"\s+", " ", _DASHES.sub("-", s)).strip()
 
 
+def _fold_chars(raw: str, /) -> str:
+    """`fold_text` one character at a time, so that offsets into the result are offsets into
+    `raw` (a character whose NFKC form is longer than one character is kept as it is)."""
+    out = []
+    for c in raw:
+        n = unicodedata.normalize("NFKC", c)
+        c = n if len(n) == 1 else c
+        out.append(" " if c.isspace() else _DASHES.sub("-", c.translate(_LOOKALIKES)))
+    return "".join(out)
+
+
+# --- aircraft -------------------------------------------------------------------------------
+
+# Designation letters as articles spell them out (pinyin for Chinese types, the design bureau
+# for Russian ones): "Tupolev-95MS" is a Tu-95MS, "Hong-6K" an H-6K, "Jian-11B" a J-11B.
+_SPELLED_OUT = {
+    "tupolev": "Tu",
+    "sukhoi": "Su",
+    "ilyushin": "Il",
+    "hong": "H",
+    "jian": "J",
+    "yun": "Y",
+    "kongjing": "KJ",
+}
+# Prefixes written in mixed case, for naming an unknown designation the way the registry would.
+_MIXED_CASE = {p.casefold(): p for p in ("Tu", "Su", "Il", "MiG", "Yak", "An", "Be", "Ka", "Mi")}
+# Manufacturer words dropped before a designation ("Xian H-6", "Shenyang J-16").
+_MANUFACTURERS = re.compile(
+    r"^(?:xi'?an|tupolev|sukhoi|beriev|ilyushin|mikoyan|shaanxi|shenyang|chengdu|harbin|"
+    r"boeing|lockheed(?: martin)?|northrop(?: grumman)?|general dynamics|mcdonnell douglas)"
+    r" (?=[a-z]+ ?-? ?[0-9])",
+    re.IGNORECASE,
+)
+# Letters (1-3, or a spelled-out prefix), an optional space or hyphen, digits, a letter suffix
+# (which may carry a version number: Tu-22M3).
+_SHAPE = (
+    rf"(?:(?P<word>{'|'.join(_SPELLED_OUT)})|(?P<letters>[a-z]{{1,3}}))"
+    r"(?P<sep> ?-? ?)(?P<digits>[0-9]{1,4})(?P<suffix>(?:[a-z]+(?:[0-9]+[a-z]*)?)?)"
+)
+_DESIGNATION = re.compile(_SHAPE, re.IGNORECASE)
+_MENTION = re.compile(rf"(?<![\w-]){_SHAPE}(?!\w)", re.IGNORECASE)
+# Nouns that name aircraft without a designation: [adjectives] [role] head.
+_GENERIC = re.compile(
+    r"(?:(?:strategic|military|long-range|long range|airborne|unmanned|combat|naval) )*"
+    r"(?:(?:fighter|bomber|early[- ]warning(?: and control)?|reconnaissance|surveillance|"
+    r"intelligence[- ]gathering|patrol|transport|tanker) )?"
+    r"(?:aircraft|air ?planes?|planes?|jets?|warplanes?|fighters?|bombers?|missile carriers?|"
+    r"drones?)",
+    re.IGNORECASE,
+)
+_SHAPES_HELP = (
+    "a designation is 1-3 letters, an optional hyphen or space, 1-4 digits and an optional "
+    "letter suffix (Tu-95MS, H-6K, J-16, Su-35s, Tu-22M3), optionally after a manufacturer "
+    "(Xian H-6) or with its prefix spelled out (Tupolev-95, Hong-6K, Jian-11B)"
+)
+
+
+def _key(letters: str, digits: str, suffix: str) -> str:
+    return f"{letters}{digits}{suffix}".casefold()
+
+
+def _registry(known: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Known designations by case- and hyphen-free key, and their prefixes by casefolded key."""
+    by_key: dict[str, str] = {}
+    prefixes = dict(_MIXED_CASE)
+    for designation in known:
+        folded = fold_text(designation)
+        by_key[re.sub(r"[ -]", "", folded).casefold()] = designation
+        match = _DESIGNATION.fullmatch(folded)
+        if match is not None and match["letters"]:
+            prefixes[match["letters"].casefold()] = match["letters"]
+    return by_key, prefixes
+
+
+def _resolve(
+    match: re.Match[str], by_key: dict[str, str], prefixes: dict[str, str]
+) -> tuple[str | None, str]:
+    """(canonical or None, the form it would take) for a designation-shaped match."""
+    letters = _SPELLED_OUT[match["word"].casefold()] if match["word"] else match["letters"]
+    digits, suffix = match["digits"], match["suffix"]
+    key = _key(letters, digits, suffix)
+    if key not in by_key and suffix[-1:] in ("s", "S") and key[:-1] in by_key:
+        key, suffix = key[:-1], suffix[:-1]  # plural: "Tu-95s", "J-16s"
+    prefix = prefixes.get(letters.casefold(), letters.upper())
+    return by_key.get(key), f"{prefix}-{digits}{suffix.upper()}"
+
+
 def aircraft_type(raw: str, known: Iterable[str], /) -> str:
-    """Canonical designation (`TU-95MS` → `Tu-95MS`), or `unspecified` for a generic noun."""
-    s = fold_text(raw)
+    """Canonical designation (`TU-95MS` → `Tu-95MS`), or `unspecified` for a generic noun.
+
+    Matching is generic over the registry `known` (case, hyphen and Cyrillic look-alikes do not
+    matter), so a new type needs only a registry entry, never a code change.
+    """
+    s = fold_text(raw).replace("\u2019", "'")
     if _GENERIC.fullmatch(s):
         return UNSPECIFIED
-    match = _DESIGNATION.fullmatch(_MANUFACTURERS.sub("", s))
     known = sorted(known)
+    by_key, prefixes = _registry(known)
+    match = _DESIGNATION.fullmatch(_MANUFACTURERS.sub("", s))
     if match is None:
         raise ValueError(
-            f"{raw!r} is neither an aircraft designation (such as {', '.join(known[:3])}) nor a "
-            "generic noun (fighter jets, bombers, aircraft, warplanes)"
+            f"{_show(raw)} is neither an aircraft designation nor a generic noun: {_SHAPES_HELP}; "
+            "generic nouns (bombers, fighter jets, warplanes, early warning aircraft, drones) "
+            f"give {UNSPECIFIED!r}. Only designation-shaped names are looked up in "
+            "registries/aircraft_types.yaml, so a registry alias cannot fix this: rewrite the "
+            "annotation as the designation the text gives"
         )
-    prefix, number, suffix = match.groups()
-    canonical = f"{_PREFIX[prefix.lower()]}-{number}{suffix.upper()}"
-    if canonical not in known:
+    canonical, form = _resolve(match, by_key, prefixes)
+    if canonical is None:
         raise ValueError(
-            f"{raw!r} normalises to {canonical!r}, which is not in "
-            f"registries/aircraft_types.yaml (known: {', '.join(known)}); add it there"
+            f"{_show(raw)} normalises to {form!r}, which is not in registries/aircraft_types.yaml "
+            f"(known: {', '.join(known)}); add it there"
         )
     return canonical
 
 
-_COUNTRIES = {
-    "RUS": ("russia", "russian", "russian federation"),
-    "CHN": ("china", "chinese", "people's republic of china"),
-    "USA": ("u.s.", "us", "united states", "american", "u.s.-canadian", "us-canadian"),
-    "CAN": ("canada", "canadian"),
-    "JPN": ("japan", "japanese"),
-    "KOR": ("south korea", "korea", "south korean", "republic of korea"),
+def aircraft_mentions(text: str, known: Iterable[str], /) -> list[tuple[int, int, str | None]]:
+    """Every designation-shaped token in `text` as (start, end, canonical or None if unknown).
+
+    Offsets index the original `text`. To keep prose such as "in 2019" or "a 50-strong" out,
+    a token spelled with a space ("Tu 95") counts only when it is a known designation, and an
+    unknown one only when its prefix starts with a capital ("B-52" yes, "mid-2019" no).
+    """
+    by_key, prefixes = _registry(known)
+    folded = _fold_chars(text)
+    found: list[tuple[int, int, str | None]] = []
+    for match in _MENTION.finditer(folded):
+        canonical, _ = _resolve(match, by_key, prefixes)
+        spaced = " " in match["sep"]
+        if spaced and (canonical is None or re.match(r"-\w", folded[match.end() :])):
+            continue
+        if canonical is None and not (match["word"] or match["letters"][0].isupper()):
+            continue
+        found.append((match.start(), match.end(), canonical))
+    return found
+
+
+# --- countries ------------------------------------------------------------------------------
+
+# What pycountry lacks or names otherwise ("Russia" is "Russian Federation" there).
+_COUNTRY_NAMES = {
+    "RUS": ("russia",),
+    "KOR": ("korea", "south korea", "republic of korea"),
+    "USA": (
+        "u.s.",
+        "us",
+        "u.s.a.",
+        "usa",
+        "america",
+        "united states",
+        "u.s.-canadian",
+        "us-canadian",
+    ),
+    "GBR": ("britain", "great britain", "uk", "u.k."),
+    "TUR": ("turkey",),
 }
-_COUNTRY_WORDS = {word: code for code, words in _COUNTRIES.items() for word in words}
+_DEMONYMS = {
+    "RUS": ("russian",),
+    "CHN": ("chinese",),
+    "USA": ("american",),
+    "JPN": ("japanese",),
+    "KOR": ("south korean", "korean"),
+    "PRK": ("north korean",),
+    "CAN": ("canadian",),
+    "UKR": ("ukrainian",),
+    "AUS": ("australian",),
+    "IND": ("indian",),
+    "TWN": ("taiwanese",),
+    "GBR": ("british",),
+    "FRA": ("french",),
+    "DEU": ("german",),
+    "TUR": ("turkish",),
+    "IRN": ("iranian",),
+    "BLR": ("belarusian",),
+    "MNG": ("mongolian",),
+    "VNM": ("vietnamese",),
+    "PHL": ("philippine", "filipino"),
+}
+_COUNTRY_WORDS = {
+    word: code
+    for table in (_COUNTRY_NAMES, _DEMONYMS)
+    for code, words in table.items()
+    for word in words
+}
+
+
+@functools.cache
+def _pycountry_names() -> dict[str, str]:
+    """Casefolded ISO 3166 names (name, common and official name) → alpha-3; codes are left
+    out on purpose, as two-letter codes collide with words ("in", "to")."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[fold_text(value).replace("\u2019", "'").casefold()] = country.alpha_3
+    return names
 
 
 def country_code(raw: str, /) -> str:
@@ -68,62 +235,155 @@ def country_code(raw: str, /) -> str:
 
     The possessive may carry a straight or a curly apostrophe, as the texts vary.
     """
-    s = fold_text(raw).replace("\u2019", "'").casefold()
-    s = re.sub(r"'s$", "", s)
-    if s not in _COUNTRY_WORDS:
+    s = re.sub(r"'s$", "", fold_text(raw).replace("\u2019", "'").casefold())
+    code = _COUNTRY_WORDS.get(s) or _pycountry_names().get(s)
+    if code is None:
         raise ValueError(
-            f"{raw!r} is not a known country name or adjective; known: "
-            f"{', '.join(sorted(_COUNTRY_WORDS))} (extend normalize._COUNTRIES)"
+            f"{_show(raw)} is not a country name (ISO 3166 names via pycountry, such as 'Japan' or "
+            f"'Russian Federation') nor a known common name or demonym; known: "
+            f"{', '.join(sorted(_COUNTRY_WORDS))}. Fix the annotation, or extend "
+            "normalize._COUNTRY_NAMES or normalize._DEMONYMS"
         )
-    return _COUNTRY_WORDS[s]
+    return code
 
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
+# --- counts and durations -------------------------------------------------------------------
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {
+    f"{tens}{sep}{_UNITS[unit]}" if unit else tens: 20 + 10 * i + unit
+    for i, tens in enumerate(_TENS)
+    for unit in range(10)
+    for sep in ("-", " ")
 }
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?"
+# Qualifiers before a number, as written → the qualifier returned.
+_QUALIFIERS = {
+    "a total of": "exact",
+    "total of": "exact",
+    "more than": "more_than",
+    "over": "more_than",
+    "at least": "at_least",
+    "approximately": "approximately",
+    "about": "approximately",
+    "around": "approximately",
+    "roughly": "approximately",
+    "some": "approximately",
+    "up to": "up_to",
+    "as many as": "up_to",
+}
+_QUALIFIER = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
+COUNT_QUALIFIERS = ("exact", "more_than", "at_least", "approximately", "up_to", "unspecified")
+# Only what schema/event_durations.json can hold; "at least"/"up to" hours raise instead.
+DURATION_QUALIFIERS = ("exact", "approximately", "more_than")
+_MAX_COUNT = 10_000
+_MAX_HOURS = 1_000
+_COUNT = re.compile(
+    rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})"
+)
+_UNSPECIFIED_COUNT = re.compile(r"(?:an? )?(?:unspecified|unknown|undisclosed) number(?: of)?")
+_HOURS = re.compile(
+    rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|{_NUMBER_WORD}|{_DIGITS})"
+    r"(?P<half>[- ]and[- ]a[- ]half)?[- ](?:hours?|hrs?)\b",
+    re.IGNORECASE,
+)
+_COUNT_HELP = (
+    "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an' or 'single', "
+    f"optionally after a qualifier ({', '.join(_QUALIFIERS)}), or 'an unspecified number'"
+)
+
+
+def _number(word: str, raw: str, limit: int, what: str) -> float:
+    """The value of a number as written; above `limit` it is a typo or hostile, not data."""
+    word = word.casefold()
+    if word in ("a", "an", "single", "a single"):
+        return 1
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    digits = word.replace(",", "")
+    if len(digits.partition(".")[0]) > len(str(limit)) or float(digits) > limit:
+        raise ValueError(f"{_show(raw)} is not a plausible {what} (at most {limit:,})")
+    return float(digits) if "." in digits else int(digits)
+
+
+def count_phrase(raw: str, /) -> tuple[int | None, str]:
+    """The number of aircraft as written and how exact it is: `more than 10` → (10, more_than).
+
+    The qualifier is one of `COUNT_QUALIFIERS`; the number is None only for `unspecified`.
+    Claims keep the qualifier so that "more than 10" is never stored as exactly 10.
+    """
+    s = fold_text(raw).casefold()
+    if _UNSPECIFIED_COUNT.fullmatch(s):
+        return None, "unspecified"
+    match = _COUNT.fullmatch(s)
+    if match is None:
+        raise ValueError(f"{_show(raw)} is not a number of aircraft: {_COUNT_HELP}")
+    number = _number(match["n"], raw, _MAX_COUNT, "count of aircraft")
+    if not float(number).is_integer():
+        raise ValueError(f"{_show(raw)} is not a whole number of aircraft: {_COUNT_HELP}")
+    return int(number), _QUALIFIERS.get(match["q"] or "", "exact")
 
 
 def count(raw: str, /) -> int:
-    """A count as written (`two`, `10`) as an integer."""
-    s = fold_text(raw).casefold()
-    if s.isdigit():
-        return int(s)
-    if s in _NUMBER_WORDS:
-        return _NUMBER_WORDS[s]
-    raise ValueError(f"{raw!r} is not a number: write digits or a number word (one to twenty)")
+    """A count as written (`two`, `10`) as an integer; only exact counts, as a column of plain
+    integers cannot say "more than" (use `count_phrase` for those)."""
+    number, qualifier = count_phrase(raw)
+    if number is None or qualifier != "exact":
+        raise ValueError(
+            f"{_show(raw)} is not an exact number ({qualifier}); count() takes exact counts only "
+            "(two, 10, a total of 17): use count_phrase() to keep the qualifier"
+        )
+    return number
 
 
-_HOURS = re.compile(r"\b([0-9]+|[a-z]+)[- ]hours?\b", re.IGNORECASE)
+def duration_phrase(raw: str, /) -> tuple[float, str]:
+    """Hours and how exact they are, from a phrase such as `more than eight hours` → (8.0,
+    more_than); the qualifier is one of `DURATION_QUALIFIERS`. The first duration wins."""
+    match = _HOURS.search(fold_text(raw))
+    if match is None:
+        raise ValueError(
+            f"{_show(raw)} states no duration in hours (such as 'eight-hour', '10 hours', "
+            "'about eight hours', 'eight and a half hours', '8.5 hours')"
+        )
+    hours = float(_number(match["n"], raw, _MAX_HOURS, "duration in hours"))
+    if match["half"]:
+        hours += 0.5
+    if hours > _MAX_HOURS:
+        raise ValueError(
+            f"{_show(raw)} is not a plausible duration in hours (at most {_MAX_HOURS:,})"
+        )
+    qualifier = _QUALIFIERS.get((match["q"] or "").casefold(), "exact")
+    if qualifier not in DURATION_QUALIFIERS:
+        raise ValueError(
+            f"{_show(raw)} gives a duration as {qualifier}, which a duration cannot hold "
+            f"(one of {', '.join(DURATION_QUALIFIERS)}); quote a phrase that states the hours"
+        )
+    return hours, qualifier
 
 
 def duration_hours(raw: str, /) -> float:
     """Hours from a phrase such as `eight-hour mission` or `10 hours`."""
-    match = _HOURS.search(fold_text(raw))
-    if match is None:
-        raise ValueError(f"{raw!r} states no duration in hours (such as 'eight-hour', '10 hours')")
-    return float(count(match.group(1)))
+    return duration_phrase(raw)[0]

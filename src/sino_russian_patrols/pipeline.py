@@ -13,10 +13,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotations import read_annotations, read_registries
+from .annotations import Vocabularies, read_annotations
 from .articles import read_articles
 from .assemble import assemble
 from .errors import BuildError, Problem, Problems
+from .registries import read_registries
 from .schema import TABLES
 from .validate import validate_package
 from .write import to_frame, write_csv, write_descriptor, write_parquet
@@ -78,8 +79,9 @@ def _build(root: Path) -> BuildResult:
     # Load inputs.
     problems = Problems()
     articles = read_articles(build_dir / "articles", problems)
-    annotations = read_annotations(build_dir / "annotations", problems)
-    registries = read_registries(build_dir / "registries", problems)
+    vocabularies = Vocabularies.from_schema(schema_dir)
+    annotations = read_annotations(build_dir / "annotations", problems, vocabularies)
+    registries = read_registries(build_dir / "registries", problems, schema_dir)
     problems.raise_if_any()
 
     # Process.

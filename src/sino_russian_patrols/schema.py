@@ -10,12 +10,18 @@ from typing import Any, Literal, get_args
 TableName = Literal[
     "sources",
     "events",
+    "event_dates",
+    "event_durations",
+    "event_routes",
     "aircraft",
+    "aircraft_types",
     "actors",
     "actor_aliases",
     "statements",
     "places",
     "event_places",
+    "sequence_claims",
+    "airspace_claims",
     "evidence",
 ]
 TABLES: tuple[TableName, ...] = get_args(TableName)
@@ -51,3 +57,15 @@ def polars_dtypes(schema: dict[str, Any], /) -> dict[str, Any]:
         "boolean": pl.Boolean,
     }
     return {f["name"]: mapping[f["type"]] for f in schema["fields"]}
+
+
+def vocabulary(schema_dir: Path, table: str, column: str, /) -> tuple[str, ...]:
+    """The `enum` of one column: the controlled vocabulary the annotations are checked against.
+
+    Read from `schema/`, so that the annotation reader, the codebook and the validator share
+    one list and a value added to the schema is accepted everywhere at once.
+    """
+    for f in read_schema(schema_dir, table)["fields"]:
+        if f["name"] == column:
+            return tuple(f.get("constraints", {}).get("enum", ()))
+    raise KeyError(f"schema/{table}.json has no column {column!r}")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .annotations import Quote
+from .yamlreader import Quote
 from .errors import Problems
 
 

@@ -424,7 +424,9 @@ def _parse_csv(
         elif dtype == pl.Date:
             converted.append(col.str.to_date("%Y-%m-%d", strict=False))
         elif dtype == pl.Boolean:
-            converted.append(pl.when(col == "true").then(True).when(col == "false").then(False))
+            converted.append(
+                pl.when(col == "true").then(True).when(col == "false").then(False).alias(name)
+            )
         else:
             converted.append(col.cast(dtype, strict=False))
     frame = raw.select(converted)
@@ -898,7 +900,8 @@ def _sources(report: Report, frames: dict[str, pl.DataFrame]) -> None:
 
 
 _PRECISION_NEEDS = {
-    "day": "start_date and end_date to be the same day",
+    "day": "start_date and end_date both known to the day (a span of days for an event over "
+    "several days)",
     "month": "start_date and end_date in one calendar month",
     "year": "start_date and end_date in one calendar year",
 }
@@ -913,16 +916,22 @@ def _event_message(rule: str, r: dict[str, Any]) -> str:
         return f"date_precision {r['date_precision']} needs {needs}, but the row has {dates}"
     if rule == "date_basis":
         return (
-            f"date_basis stated means the text gives day, month and year, so date_precision "
-            f"must be day, not {r['date_precision']}"
+            f"date_basis stated means the text gives day, month and year (or month and year), "
+            f"so date_precision must be day or month, not {r['date_precision']}"
         )
-    return f"parent_event_id is the event's own id {_show(r['event_id'])}: it cannot answer itself"
+    return (
+        f"parent_event_id is the event's own id {_show(r.get('event_id'))}: it cannot answer itself"
+    )
 
 
 def _events(report: Report, frames: dict[str, pl.DataFrame]) -> None:
-    """Event dates fit their precision and basis; an event answers another event."""
-    events = frames.get("events")
-    needed = {"event_id", "start_date", "end_date", "date_precision", "date_basis"}
+    """Event dates and date claims fit their precision and basis; an event answers another."""
+    for table, key in (("events", "event_id"), ("event_dates", "date_claim_id")):
+        _dated(report, table, key, frames.get(table))
+
+
+def _dated(report: Report, table: str, key: str, events: pl.DataFrame | None) -> None:
+    needed = {key, "start_date", "end_date", "date_precision", "date_basis"}
     if events is None or events.height == 0 or not needed <= set(events.columns):
         return
     start, end, precision = pl.col("start_date"), pl.col("end_date"), pl.col("date_precision")
@@ -932,23 +941,27 @@ def _events(report: Report, frames: dict[str, pl.DataFrame]) -> None:
     rules = {
         "date_order": (start > end, "start_date"),
         "date_precision": (
-            ((precision == "day") & (some_null | (start != end)))
+            ((precision == "day") & some_null)
             | ((precision == "month") & (some_null | ~same_month))
             | ((precision == "year") & (some_null | ~same_year)),
             "date_precision",
         ),
-        "date_basis": ((pl.col("date_basis") == "stated") & (precision != "day"), "date_basis"),
-        "parent_self": (pl.col("parent_event_id") == pl.col("event_id"), "parent_event_id"),
+        "date_basis": (
+            (pl.col("date_basis") == "stated") & ~precision.is_in(["day", "month"]),
+            "date_basis",
+        ),
     }
+    if "parent_event_id" in events.columns:
+        rules["parent_self"] = (pl.col("parent_event_id") == pl.col(key), "parent_event_id")
     counts = events.select([_count(mask, rule) for rule, (mask, _) in rules.items()]).row(
         0, named=True
     )
     for rule, (mask, column) in rules.items():
         if counts[rule]:
-            rows = _examples(events, mask, ["event_id"])
+            rows = _examples(events, mask, [key])
             _report_rows(
                 report,
-                "events",
+                table,
                 rule,
                 column,
                 rows,

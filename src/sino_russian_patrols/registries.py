@@ -1,0 +1,170 @@
+"""Read the registries under `build/registries/`: events, actors, places and aircraft types.
+
+A registry defines each thing once, whatever article reports it: an event is a real-world
+event with an id, type and summary (the articles' accounts of it are claims about it);
+an actor or a place has a canonical name and every spelling the texts use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems
+from .schema import vocabulary
+from .yamlfile import load_yaml
+from .yamlreader import Reader
+
+
+@dataclass(frozen=True)
+class EventDefinition:
+    id: str
+    type: str
+    summary: str
+    parent: str | None
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    title: str | None
+    parent: str | None
+    aliases: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    id: str
+    name: str
+    type: str
+    parent: str | None
+    aliases: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AircraftType:
+    designation: str
+    family: str
+    manufacturer: str
+    kind: str
+    file: str
+    line: int | None
+
+
+@dataclass
+class Registries:
+    events: list[EventDefinition]
+    actors: list[ActorEntry]
+    places: list[PlaceEntry]
+    aircraft_types: list[AircraftType]
+
+
+def _entries(path: Path, problems: Problems) -> list[Any]:
+    data = load_yaml(path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.add(str(path), 1, "expected a list of entries")
+        return []
+    return data
+
+
+def _aliases(r: Reader) -> tuple[str, ...] | None:
+    aliases = r.get("aliases", list, required=True)
+    if aliases is None:
+        return None
+    if not all(isinstance(a, str) and a.strip() for a in aliases):
+        r.error("every alias must be non-empty text")
+        return None
+    return tuple(aliases)
+
+
+def _events(path: Path, problems: Problems, schema_dir: Path) -> list[EventDefinition]:
+    types = vocabulary(schema_dir, "events", "event_type")
+    found = []
+    for item in _entries(path, problems):
+        r = Reader(item, str(path), "event", problems, None)
+        r.check_keys({"id", "type", "summary", "parent"})
+        values = dict(
+            id=r.slug("id", required=True),
+            type=r.choice("type", types),
+            summary=r.get("summary", str, required=True),
+            parent=r.slug("parent"),
+        )
+        if all(values[k] is not None for k in ("id", "type", "summary")):
+            found.append(EventDefinition(file=str(path), line=r.line, **values))
+    return found
+
+
+def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry]:
+    types = vocabulary(schema_dir, "actors", "actor_type")
+    found = []
+    for item in _entries(path, problems):
+        r = Reader(item, str(path), "actor", problems, None)
+        r.check_keys({"id", "name", "type", "country", "title", "parent", "aliases"})
+        aliases = _aliases(r)
+        values = dict(
+            id=r.slug("id", required=True),
+            name=r.get("name", str, required=True),
+            type=r.choice("type", types),
+            country=r.get("country", str),
+            title=r.get("title", str),
+            parent=r.slug("parent"),
+        )
+        if values["country"] is not None and not re.fullmatch(r"[A-Z]{3}", values["country"]):
+            r.error(f"country {values['country']!r} is not ISO 3166-1 alpha-3 (such as RUS)")
+        if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
+            found.append(ActorEntry(aliases=aliases, file=str(path), line=r.line, **values))
+    return found
+
+
+def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry]:
+    types = vocabulary(schema_dir, "places", "place_type")
+    found = []
+    for item in _entries(path, problems):
+        r = Reader(item, str(path), "place", problems, None)
+        r.check_keys({"id", "name", "type", "parent", "aliases"})
+        aliases = _aliases(r)
+        values = dict(
+            id=r.slug("id", required=True),
+            name=r.get("name", str, required=True),
+            type=r.choice("type", types),
+            parent=r.slug("parent"),
+        )
+        if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
+            found.append(PlaceEntry(aliases=aliases, file=str(path), line=r.line, **values))
+    return found
+
+
+def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[AircraftType]:
+    kinds = vocabulary(schema_dir, "aircraft_types", "kind")
+    found = []
+    for item in _entries(path, problems):
+        r = Reader(item, str(path), "aircraft type", problems, None)
+        r.check_keys({"designation", "family", "manufacturer", "kind"})
+        values = {k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")}
+        values["kind"] = r.choice("kind", kinds)
+        if all(v is not None for v in values.values()):
+            found.append(AircraftType(file=str(path), line=r.line, **values))
+    return found
+
+
+def read_registries(registries_dir: Path, problems: Problems, schema_dir: Path, /) -> Registries:
+    """Read every registry; each wrong entry is a problem at its file and line."""
+    return Registries(
+        events=_events(registries_dir / "events.yaml", problems, schema_dir),
+        actors=_actors(registries_dir / "actors.yaml", problems, schema_dir),
+        places=_places(registries_dir / "places.yaml", problems, schema_dir),
+        aircraft_types=_aircraft_types(registries_dir / "aircraft_types.yaml", problems, schema_dir),
+    )

@@ -1,0 +1,145 @@
+"""Typed reading of one YAML mapping: keys, types, vocabularies and quotes, with file and line.
+
+The annotation files and the registries are read through the same `Reader`, so that every
+wrong value is reported the same way: at its file and line, with the valid choices listed.
+Unknown keys are errors: a typo must not drop a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problems
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote in one article, and where the editor wrote it."""
+
+    text: str
+    occurrence: int | None
+    file: str
+    line: int | None
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+class Reader:
+    """Reads one mapping, checking keys and types and recording problems."""
+
+    def __init__(self, data: Any, file: str, what: str, problems: Problems, line: int | None):
+        self.file, self.what, self.problems = file, what, problems
+        self.line = getattr(data, "line", line)
+        self.ok = isinstance(data, dict)
+        self.data: dict[str, Any] = data if self.ok else {}
+        if not self.ok:
+            problems.add(file, self.line, f"{what}: expected a mapping, got {type(data).__name__}")
+
+    def error(self, message: str) -> None:
+        self.problems.add(self.file, self.line, f"{self.what}: {message}")
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                self.error(f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+    def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
+        value = self.data.get(key)
+        if value is None:
+            if required and self.ok:
+                self.error(f"`{key}` is required")
+            return None
+        wrong_bool = isinstance(value, bool) and bool not in (
+            kind if isinstance(kind, tuple) else (kind,)
+        )
+        if not isinstance(value, kind) or wrong_bool:
+            self.error(f"`{key}` must be {_kind_name(kind)}, got {value!r}")
+            return None
+        return value
+
+    def flag(self, key: str) -> bool:
+        """An optional `key: true`."""
+        return self.get(key, bool) is True
+
+    def slug(self, key: str, *, required: bool = False, pattern: re.Pattern[str] = SLUG) -> Any:
+        value = self.get(key, str, required=required)
+        if value is not None and not pattern.fullmatch(value):
+            self.error(f"`{key}` {value!r} must match {pattern.pattern}")
+            return None
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> Any:
+        value = self.get(key, str, required=required)
+        if value is not None and value not in choices:
+            self.error(f"`{key}` {value!r} is not one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def quote(self, key: str, *, required: bool = False, occurrence_key: str = "") -> Quote | None:
+        """A quote given as a string, or as {quote, occurrence}."""
+        value = self.data.get(key)
+        if value is None:
+            if required and self.ok:
+                self.error(f"`{key}` is required")
+            return None
+        return read_quote(
+            value,
+            self.file,
+            self.problems,
+            f"{self.what} `{key}`",
+            self.line,
+            occurrence=self.data.get(occurrence_key) if occurrence_key else None,
+        )
+
+    def quotes(self, key: str) -> list[Quote]:
+        """An optional list of quotes."""
+        found = []
+        for item in self.get(key, list) or []:
+            q = read_quote(item, self.file, self.problems, f"{self.what} `{key}`", self.line)
+            if q is not None:
+                found.append(q)
+        return found
+
+
+def read_quote(
+    value: Any,
+    file: str,
+    problems: Problems,
+    what: str,
+    line: int | None,
+    *,
+    occurrence: Any = None,
+) -> Quote | None:
+    """Read `"text"` or `{quote: "text", occurrence: N}`."""
+    if isinstance(value, dict):
+        reader = Reader(value, file, what, problems, line)
+        reader.check_keys({"quote", "occurrence"})
+        text = reader.get("quote", str, required=True)
+        occurrence = reader.get("occurrence", int)
+        line = reader.line
+    elif isinstance(value, str):
+        text = value
+    else:
+        problems.add(file, line, f"{what}: expected a quote (text), got {value!r}")
+        return None
+    if text is None:
+        return None
+    if not text.strip():
+        problems.add(file, line, f"{what}: the quote is empty")
+        return None
+    if occurrence is not None and (
+        not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1
+    ):
+        problems.add(
+            file, line, f"{what}: occurrence must be a whole number from 1, got {occurrence!r}"
+        )
+        return None
+    return Quote(text, occurrence, file, line)
