@@ -9,7 +9,7 @@ that need them, so that importing the package and loading a table stays fast.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .download import download
 from .load import connect, data_root, describe, load, load_all, path, source_text, tables
