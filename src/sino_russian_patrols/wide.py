@@ -1,9 +1,15 @@
 """The analysis-ready view: one row per event, derived from the normalised tables.
 
-Nothing here is stored by hand: every value is computed from events, event_places, places,
-aircraft, actors, statements and evidence. Lists are joined into one string with
-`SEP` ("; "), sorted, so that the view has one flat row per event. `COLUMNS` documents
-each column; the codebook prints it and a test keeps it equal to the computed frame.
+Nothing here is stored by hand: every value is computed from events, event_dates,
+event_places, places, aircraft, actors, statements, the other claim tables and evidence.
+Lists are joined into one string with `SEP` ("; "), sorted, so that the view has one flat
+row per event. `COLUMNS` documents each column; the codebook prints it and a test keeps it
+equal to the computed frame.
+
+Aircraft figures: the per-type figures (count_min/max, total_aircraft_min/max) use only the
+claims that give an exact number for one type (`is_total` false, `count_qualifier` `exact`):
+a total over types or countries would double count if added to them, and "more than 10" is
+not 10. The totals the texts state outright are `total_aircraft_reported`.
 """
 
 from __future__ import annotations
@@ -30,29 +36,36 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "countries": (
         "string",
         "ISO alpha-3 codes of the countries whose aircraft the aircraft claims name for the "
-        "event, sorted, joined by '; '; null when no aircraft claim names the event.",
+        "event, sorted, joined by '; '; null when no aircraft claim names a country for the "
+        "event (a total not split by country names none).",
     ),
     "aircraft_types": (
         "string",
-        "Distinct 'COUNTRY aircraft_type' pairs of the event's aircraft claims, sorted, "
-        "joined by '; ' (e.g. 'CHN H-6; RUS Tu-95').",
+        "Distinct 'COUNTRY aircraft_type' pairs of the event's aircraft claims that name a "
+        "country, sorted, joined by '; ' (e.g. 'CHN H-6; RUS Tu-95').",
     ),
     "count_min": (
         "integer",
-        "The lowest number any single aircraft claim about the event gives; null when no "
-        "claim gives a number.",
+        "The lowest number any single per-type aircraft claim about the event gives: claims "
+        "with is_total false and count_qualifier `exact`; null when no such claim gives a "
+        "number.",
     ),
     "count_min_reported_by": (
         "string",
         "Names of the actors whose claims give count_min, joined by '; ' "
         "('unattributed' for a claim the source makes without naming anyone).",
     ),
-    "count_max": ("integer", "The highest number any single aircraft claim about the event gives."),
+    "count_max": (
+        "integer",
+        "The highest number any single per-type aircraft claim about the event gives (is_total "
+        "false, count_qualifier `exact`).",
+    ),
     "count_max_reported_by": ("string", "Names of the actors whose claims give count_max."),
     "total_aircraft_min": (
         "integer",
         "The lowest total over reporters: for each reporter in each source, the sum of the "
-        "numbers its aircraft claims give (claims without a number are left out).",
+        "numbers its per-type aircraft claims give (is_total false, count_qualifier `exact`; "
+        "claims without a number, totals and approximate numbers are left out).",
     ),
     "total_aircraft_min_reported_by": (
         "string",
@@ -63,15 +76,32 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "string",
         "Names of the reporters whose total is total_aircraft_max.",
     ),
+    "total_aircraft_reported": (
+        "integer",
+        "The highest total a text states outright for the event ('a total of 17 aircraft'): "
+        "the largest count among its aircraft claims with is_total true and count_qualifier "
+        "`exact`; null when no source states one.",
+    ),
+    "total_aircraft_reported_by": (
+        "string",
+        "Names of the actors whose stated total is total_aircraft_reported, joined by '; ' "
+        "('unattributed' for a total the source gives without naming anyone).",
+    ),
     "n_sources": (
         "integer",
         "Number of distinct sources that cite the event: evidence spans of the event or of "
-        "its places, aircraft claims and statements about it.",
+        "its places, and its aircraft claims, statements, date and duration claims, routes, "
+        "sequence claims and airspace claims.",
     ),
     "n_remarks": (
         "integer",
         "Number of distinct remarks (statements.remark_id) about the event; a remark reported "
         "by several sources counts once.",
+    ),
+    "n_date_claims": (
+        "integer",
+        "Number of date claims about the event (event_dates rows: one per source's reading "
+        "of a date); 0 when no source dates it.",
     ),
 }
 
@@ -97,14 +127,36 @@ def _extremes(frame: pl.DataFrame, value: str, name: str) -> pl.DataFrame:
     return result
 
 
+def _claims(table: Callable[[str], pl.DataFrame], name: str) -> pl.DataFrame:
+    """event_id and source_id of a claim table; empty for a release that predates it (0.1.0)."""
+    try:
+        return table(name).select("event_id", "source_id")
+    except FileNotFoundError:
+        return pl.DataFrame(schema={"event_id": pl.String, "source_id": pl.String})
+
+
+def _aircraft(aircraft: pl.DataFrame) -> pl.DataFrame:
+    """The aircraft claims with is_total and count_qualifier, which 0.1.0 did not have: there
+    every claim was about one type, and a number was an exact count."""
+    if "is_total" not in aircraft.columns:
+        aircraft = aircraft.with_columns(is_total=pl.lit(False))
+    if "count_qualifier" not in aircraft.columns:
+        exact = pl.when(pl.col("count").is_not_null()).then(pl.lit("exact"))
+        aircraft = aircraft.with_columns(count_qualifier=exact)
+    return aircraft
+
+
 def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
     """One row per event with its dates, places, countries, aircraft summary and counts.
 
     `table(name)` returns a normalised table. Aircraft counts: per event, the lowest and
-    highest count any single claim gives, and the lowest and highest total that one reporter
-    gives in one source, each with who reported it (several reporters joined by '; ').
+    highest count any single per-type claim gives, and the lowest and highest total that one
+    reporter gives in one source by adding its per-type claims, each with who reported it
+    (several reporters joined by '; '); per-type claims are those with is_total false and
+    count_qualifier `exact`. The totals the texts state (is_total) are reported apart.
     """
-    events, aircraft, statements = table("events"), table("aircraft"), table("statements")
+    events, statements = table("events"), table("statements")
+    aircraft = _aircraft(table("aircraft"))
     evidence = table("evidence")
     reporters = table("actors").select("actor_id", pl.col("name").alias("reporter"))
 
@@ -118,22 +170,34 @@ def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
     claims = aircraft.join(
         reporters, left_on="reported_by", right_on="actor_id", how="left"
     ).with_columns(pl.col("reporter").fill_null(UNATTRIBUTED))
-    kinds = claims.group_by("event_id").agg(
-        _joined("country").alias("countries"),
-        (pl.col("country") + " " + pl.col("aircraft_type"))
-        .unique()
-        .sort()
-        .str.join(SEP)
-        .alias("aircraft_types"),
+    kinds = (
+        claims.drop_nulls("country")
+        .group_by("event_id")
+        .agg(
+            _joined("country").alias("countries"),
+            (pl.col("country") + " " + pl.col("aircraft_type"))
+            .unique()
+            .sort()
+            .str.join(SEP)
+            .alias("aircraft_types"),
+        )
     )
-    numbered = claims.drop_nulls("count")
-    counts = _extremes(numbered, "count", "count")
+    exact = claims.drop_nulls("count").filter(pl.col("count_qualifier") == "exact")
+    per_type = exact.filter(~pl.col("is_total"))
+    counts = _extremes(per_type, "count", "count")
     totals = _extremes(
-        numbered.group_by("event_id", "reporter", "source_id").agg(pl.col("count").sum()),
+        per_type.group_by("event_id", "reporter", "source_id").agg(pl.col("count").sum()),
         "count",
         "total_aircraft",
     )
+    stated = _extremes(exact.filter(pl.col("is_total")), "count", "stated_total").select(
+        "event_id",
+        pl.col("stated_total_max").alias("total_aircraft_reported"),
+        pl.col("stated_total_max_reported_by").alias("total_aircraft_reported_by"),
+    )
 
+    claim_tables = ("event_durations", "event_routes", "sequence_claims", "airspace_claims")
+    dated = _claims(table, "event_dates")
     cited = pl.concat(
         [
             evidence.filter(pl.col("record_table") == "events").select(
@@ -144,6 +208,8 @@ def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
             ),
             aircraft.select("event_id", "source_id"),
             statements.drop_nulls("event_id").select("event_id", "source_id"),
+            dated,
+            *(_claims(table, name) for name in claim_tables),
         ]
     )
     n_sources = cited.group_by("event_id").agg(pl.col("source_id").n_unique().alias("n_sources"))
@@ -152,13 +218,14 @@ def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
         .group_by("event_id")
         .agg(pl.col("remark_id").n_unique().alias("n_remarks"))
     )
+    n_date_claims = dated.group_by("event_id").agg(pl.len().alias("n_date_claims"))
 
     wide = events
-    for part in (places, kinds, counts, totals, n_sources, n_remarks):
+    for part in (places, kinds, counts, totals, stated, n_sources, n_remarks, n_date_claims):
         wide = wide.join(part, on="event_id", how="left")
     return (
         wide.with_columns(
-            pl.col("n_sources", "n_remarks").fill_null(0).cast(pl.Int64),
+            pl.col("n_sources", "n_remarks", "n_date_claims").fill_null(0).cast(pl.Int64),
             pl.col("duration_hours").cast(pl.Float64),
         )
         .select(list(COLUMNS))
