@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_ITEMS = (
     "src", "schema", "dataset", "build", "tests", "docs", "examples", "benchmarks",
     "datapackage.json", "CHANGELOG.md", "CITATION.cff", "README.md", "LICENSE", "Makefile",
-    "constraints.txt", "pyproject.toml", ".gitignore",
+    "constraints.txt", "pyproject.toml", ".gitignore", "LICENSE-DATA.md",
 )  # fmt: skip
 STUB_CITATION = (
     "cff-version: 1.2.0\nmessage: test stub\ntitle: Sino-Russian Joint Patrols\n"
@@ -93,7 +93,14 @@ def test_data_zip_is_reproducible_and_complete(tmp_path: Path) -> None:
         assert (first / "datapackage.json").read_bytes() == archive.read(
             f"{folder}/datapackage.json"
         )
-    expected = {"datapackage.json", "docs/codebook.md", "CHANGELOG.md", "CITATION.cff"}
+    expected = {
+        "datapackage.json",
+        "docs/codebook.md",
+        "docs/datacard.md",
+        "CHANGELOG.md",
+        "CITATION.cff",
+        "LICENSE-DATA.md",
+    }
     expected |= {f"dataset/csv/{p.name}" for p in (first / "dataset" / "csv").glob("*.csv")}
     expected |= {f"dataset/parquet/{p.name}" for p in (first / "dataset/parquet").glob("*")}
     assert inside == expected == set(data_files(first))

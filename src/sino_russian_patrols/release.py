@@ -27,7 +27,13 @@ from .download import data_zip_name, read_registry_file
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
 REGISTRY = Path("src/sino_russian_patrols/releases.json")
-EXTRA_FILES = ("docs/codebook.md", "CHANGELOG.md", "CITATION.cff")
+EXTRA_FILES = (
+    "docs/codebook.md",
+    "docs/datacard.md",
+    "CHANGELOG.md",
+    "CITATION.cff",
+    "LICENSE-DATA.md",
+)
 _FILE_MODE = 0o644
 
 
