@@ -568,4 +568,3 @@ def read_annotations(
         for path in sorted(annotations_dir.glob("*.yaml"))
         if (a := read_annotation(path, problems, vocab)) is not None
     ]
-

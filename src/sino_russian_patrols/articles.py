@@ -143,7 +143,9 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
         if article is not None and entry is not None:
             item, line = entry
             record = _archive_record(item, str(manifest_path), line, problems)
-            article = Article(article.source_id, article.filename, article.raw, article.text, record)
+            article = Article(
+                article.source_id, article.filename, article.raw, article.text, record
+            )
         if article is not None:
             articles.append(article)
     for name, (_, line) in sorted(entries.items()):

@@ -72,7 +72,12 @@ def _published(a: Annotation, article: Article, cite: Citations):
     if pub.note and pub.origin != "inferred":
         note = f"{note} {pub.note}"
     anchor = dates.Anchor(
-        date, date.year, derived, derived, "day", f"{description} {date.isoformat()} of {a.source_id}"
+        date,
+        date.year,
+        derived,
+        derived,
+        "day",
+        f"{description} {date.isoformat()} of {a.source_id}",
     )
     return date, pub.origin, note, anchor
 
@@ -274,8 +279,12 @@ def assemble(
         "event_routes": ev.event_routes,
         "aircraft": aircraft,
         "aircraft_types": [
-            {"designation": t.designation, "family": t.family, "manufacturer": t.manufacturer,
-             "kind": t.kind}
+            {
+                "designation": t.designation,
+                "family": t.family,
+                "manufacturer": t.manufacturer,
+                "kind": t.kind,
+            }
             for t in registries.aircraft_types
         ],
         "actors": actors,

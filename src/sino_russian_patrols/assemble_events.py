@@ -21,7 +21,9 @@ from .registries import EventDefinition, Registries
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 _BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3}
-UNKNOWN = dates.ResolvedDate(None, None, "unknown", "context", "The texts give no date for this event.")
+UNKNOWN = dates.ResolvedDate(
+    None, None, "unknown", "context", "The texts give no date for this event."
+)
 
 
 @dataclass(frozen=True)
@@ -195,9 +197,7 @@ def assemble_events(
                 continue
             mentions[e.id].append((a, e))
             cite.cite("events", e.id, cite.span(a.source_id, e.quote))
-            for quote, role_key in [(q, None) for q in e.places] + [
-                (p.place, p) for p in e.route
-            ]:
+            for quote, role_key in [(q, None) for q in e.places] + [(p.place, p) for p in e.route]:
                 place = resolve_alias(
                     place_index, quote, "place", "registries/places.yaml", cite.problems
                 )
@@ -220,7 +220,9 @@ def assemble_events(
                 key = (a.source_id, e.id, role_key.leg, role_key.role, place.id)
                 cite.cite("event_routes", KEY_SEPARATOR.join(map(str, key)), span)
                 routes.append(
-                    dict(zip(("source_id", "event_id", "leg", "role", "place_id"), key, strict=True))
+                    dict(
+                        zip(("source_id", "event_id", "leg", "role", "place_id"), key, strict=True)
+                    )
                     | {"aircraft_id": aircraft_id}
                 )
     for event_id, e in definitions.items():
@@ -348,6 +350,4 @@ def assemble_events(
             }
         )
     links = [{"event_id": ev, "place_id": pl} for ev, pl in sorted(event_places)]
-    return EventTables(
-        rows, date_rows, duration_rows, links, routes, set(definitions), places_used
-    )
+    return EventTables(rows, date_rows, duration_rows, links, routes, set(definitions), places_used)

@@ -153,7 +153,9 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
     for item in _entries(path, problems):
         r = Reader(item, str(path), "aircraft type", problems, None)
         r.check_keys({"designation", "family", "manufacturer", "kind"})
-        values = {k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")}
+        values = {
+            k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")
+        }
         values["kind"] = r.choice("kind", kinds)
         if all(v is not None for v in values.values()):
             found.append(AircraftType(file=str(path), line=r.line, **values))
@@ -166,5 +168,7 @@ def read_registries(registries_dir: Path, problems: Problems, schema_dir: Path, 
         events=_events(registries_dir / "events.yaml", problems, schema_dir),
         actors=_actors(registries_dir / "actors.yaml", problems, schema_dir),
         places=_places(registries_dir / "places.yaml", problems, schema_dir),
-        aircraft_types=_aircraft_types(registries_dir / "aircraft_types.yaml", problems, schema_dir),
+        aircraft_types=_aircraft_types(
+            registries_dir / "aircraft_types.yaml", problems, schema_dir
+        ),
     )

@@ -27,7 +27,13 @@ class Quote:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "a whole number", list: "a list", dict: "a mapping", bool: "true"}
+    names = {
+        str: "a string",
+        int: "a whole number",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 

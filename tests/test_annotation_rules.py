@@ -1,0 +1,182 @@
+"""The rules of the 0.2 annotation model, each shown by breaking it in a copy of the project:
+vocabularies at their file and line, names as whole words, attributions named in the text,
+events defined once and reported, dates no later than their source, and how the date claims
+of several sources combine into an event's dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from sino_russian_patrols.assemble_events import DateClaim, combine_dates
+from sino_russian_patrols.dates import ResolvedDate
+from sino_russian_patrols.errors import BuildError
+from sino_russian_patrols.pipeline import build
+
+D = dt.date
+
+
+def _digest_tree(root: Path) -> dict[str, str]:
+    files = [*sorted((root / "dataset").rglob("*")), root / "datapackage.json"]
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (file under build/, text to replace, replacement, words of the expected problem); the
+# problem is reported at the file edited, except where REPORTED_AT names another
+BROKEN = {
+    "event_type_typo": (
+        "registries/events.yaml",
+        "  type: scramble\n",
+        "  type: scrambel\n",
+        "`type` 'scrambel' is not one of",
+    ),
+    "role_typo": (
+        "annotations/005_6bb20a2ae9d6e253.yaml",
+        "    role: airborne_early_warning\n",
+        "    role: airborne_early_warnin\n",
+        "`role` 'airborne_early_warnin' is not one of",
+    ),
+    "name_inside_a_longer_word": (
+        "annotations/005_6bb20a2ae9d6e253.yaml",
+        '{quote: "Russia", occurrence: 6}',
+        '{quote: "Russia", occurrence: 5}',
+        "is part of the word 'Russian'",
+    ),
+    "name_inside_a_longer_name": (
+        "annotations/006_881c97e2585dccbe.yaml",
+        '{quote: "Japan", occurrence: 2}',
+        '{quote: "Japan", occurrence: 3}',
+        "is part of the name 'Sea of Japan'",
+    ),
+    "reporter_not_named": (
+        "annotations/004_5e20299e3f0de927.yaml",
+        '    attribution: "Japan believed"\n',
+        "",
+        "'japan' is not named in the claim's words",
+    ),
+    "event_reported_by_no_article": (
+        "registries/events.yaml",
+        "- id: 2019-07-23-warning-shots\n",
+        "- id: 2019-07-23-unreported\n  type: scramble\n  summary: x\n"
+        "- id: 2019-07-23-warning-shots\n",
+        "is reported by no article",
+    ),
+    "parent_cycle": (
+        "registries/events.yaml",
+        "- id: 2019-07-23-joint-air-patrol\n  type: joint_air_patrol\n",
+        "- id: 2019-07-23-joint-air-patrol\n  type: joint_air_patrol\n"
+        "  parent: 2019-07-23-warning-shots\n",
+        "parent events form a cycle",
+    ),
+    "dateline_against_page_record": (
+        "articles/manifest.yaml",
+        "page_date: '2023-06-08'",
+        "page_date: '2023-06-09'",
+        "but the page record says 2023-06-09",
+    ),
+    "event_after_its_source": (
+        "annotations/005_6bb20a2ae9d6e253.yaml",
+        '    date: {quote: "entered South Korean airspace on Tuesday"}\n',
+        "    date: {same_as: 2023-12-14-joint-air-patrol, note: test}\n",
+        "a source cannot report an event after its publication",
+    ),
+    "scope_without_its_place": (
+        "annotations/011_6647d5349411bed7.yaml",
+        '    place: "Shikoku region"\n',
+        "",
+        "`place` goes with scope area",
+    ),
+    "definition_key_in_a_mention": (
+        "annotations/005_6bb20a2ae9d6e253.yaml",
+        "  - id: 2019-07-23-joint-air-patrol\n",
+        "  - id: 2019-07-23-joint-air-patrol\n    type: joint_air_patrol\n",
+        "unknown key 'type'",
+    ),
+    "unknown_place_spelling": (
+        "annotations/011_6647d5349411bed7.yaml",
+        '      - {between: ["Miyakojima"]}\n',
+        '      - {between: ["Miyakojima islands"]}\n',
+        "unknown place spelling",
+    ),
+}
+
+
+# the record disagrees with the dateline the annotation reads: the annotation's line is shown
+REPORTED_AT = {"dateline_against_page_record": "008_6a68f60dfebcc2b0.yaml"}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_rule_is_reported_at_its_file_and_line(project_copy: Path, case: str) -> None:
+    file, old, new, expected = BROKEN[case]
+    before = _digest_tree(project_copy)
+    _replace(project_copy / "build" / file, old, new)
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    found = [p for p in caught.value.problems if expected in p.message]
+    assert found, f"{expected!r} not among: {[p.message for p in caught.value.problems]}"
+    assert found[0].file.endswith(REPORTED_AT.get(case, Path(file).name))
+    assert found[0].line is not None and found[0].line > 0
+    assert _digest_tree(project_copy) == before
+
+
+def _claim(source: str, start: D | None, end: D | None, precision: str, basis: str) -> DateClaim:
+    return DateClaim(f"{source}-e-d1", "e", source, ResolvedDate(start, end, precision, basis, ""))
+
+
+def test_day_claims_of_two_days_give_a_span_of_days() -> None:
+    r = combine_dates(
+        [
+            _claim("a", D(2023, 6, 6), D(2023, 6, 6), "day", "weekday_relative"),
+            _claim("b", D(2023, 6, 7), D(2023, 6, 7), "day", "stated"),
+        ]
+    )
+    assert (r.start, r.end, r.precision) == (D(2023, 6, 6), D(2023, 6, 7), "day")
+    assert r.basis == "weekday_relative"  # the span is only as well founded as its weakest part
+    assert "[a]" in r.note and "[b]" in r.note
+
+
+def test_agreeing_claims_keep_the_strongest_basis_and_the_finest_precision_wins() -> None:
+    r = combine_dates(
+        [
+            _claim("a", D(2022, 5, 1), D(2022, 5, 31), "month", "context"),
+            _claim("b", D(2022, 5, 24), D(2022, 5, 24), "day", "weekday_relative"),
+            _claim("c", D(2022, 5, 24), D(2022, 5, 24), "day", "stated"),
+        ]
+    )
+    assert (r.start, r.end, r.precision, r.basis) == (
+        D(2022, 5, 24),
+        D(2022, 5, 24),
+        "day",
+        "stated",
+    )
+
+
+def test_an_open_bound_stays_open_and_no_claim_is_unknown() -> None:
+    r = combine_dates(
+        [
+            _claim("a", None, D(2024, 11, 30), "unknown", "weekday_relative"),
+            _claim("b", None, D(2024, 11, 29), "unknown", "weekday_relative"),
+        ]
+    )
+    assert (r.start, r.end, r.precision) == (None, D(2024, 11, 30), "unknown")
+    empty = combine_dates([])
+    assert (empty.start, empty.end, empty.precision) == (None, None, "unknown")
+
+
+def test_month_claims_over_two_months_lose_month_precision() -> None:
+    r = combine_dates(
+        [
+            _claim("a", D(2021, 10, 1), D(2021, 10, 31), "month", "relative_phrase"),
+            _claim("b", D(2021, 11, 1), D(2021, 11, 30), "month", "relative_phrase"),
+        ]
+    )
+    assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "unknown")
