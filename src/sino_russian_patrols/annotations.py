@@ -97,7 +97,7 @@ class AircraftEntry:
     total: bool
     part_of_flight: bool
     reported_by: str | None
-    attribution: Quote | None
+    attribution: tuple[Quote, ...]
     file: str
     line: int | None
 
@@ -131,7 +131,7 @@ class SequenceEntry:
     year: int | None
     since: str | None
     claimed_by: str | None
-    attribution: Quote | None
+    attribution: tuple[Quote, ...]
     file: str
     line: int | None
 
@@ -148,7 +148,7 @@ class AirspaceEntry:
     entries: str | None
     time: Quote | None
     reported_by: str | None
-    attribution: Quote | None
+    attribution: tuple[Quote, ...]
     file: str
     line: int | None
 
@@ -380,7 +380,7 @@ def _read_aircraft(data: Any, file: str, problems: Problems, vocab: Vocabularies
         count=count,
         total=total,
         part_of_flight=r.flag("part_of_flight"),
-        attribution=r.quote("attribution"),
+        attribution=r.quote_list("attribution"),
         file=file,
         line=r.line,
         **values,
@@ -472,7 +472,7 @@ def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies
         year=r.get("year", int),
         since=r.slug("since"),
         claimed_by=r.slug("claimed_by"),
-        attribution=r.quote("attribution"),
+        attribution=r.quote_list("attribution"),
         file=file,
         line=r.line,
         **values,
@@ -517,7 +517,7 @@ def _read_airspace(data: Any, file: str, problems: Problems, vocab: Vocabularies
         entries=entries if isinstance(entries, str) else None,
         time=r.quote("time"),
         reported_by=r.slug("reported_by"),
-        attribution=r.quote("attribution"),
+        attribution=r.quote_list("attribution"),
         file=file,
         line=r.line,
         **values,

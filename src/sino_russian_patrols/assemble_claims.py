@@ -105,7 +105,7 @@ def assemble_aircraft(
             if c.event not in events:
                 cite.problems.add(c.file, c.line, f"{what}: unknown event id {c.event!r}")
             cite.check_mentioned(a.source_id, c.reported_by, "reported_by", c.file, c.line)
-            spans = _spans(cite, a.source_id, [c.quote, *c.also, c.attribution])
+            spans = _spans(cite, a.source_id, [c.quote, *c.also, *c.attribution])
             if spans is None:
                 continue
             ok = all(
@@ -249,7 +249,7 @@ def assemble_sequence(
                 if ref is not None and ref not in events:
                     cite.problems.add(q.file, q.line, f"{what}: unknown event id {ref!r}")
             cite.check_mentioned(a.source_id, q.claimed_by, "claimed_by", q.file, q.line)
-            spans = _spans(cite, a.source_id, [q.quote, q.attribution])
+            spans = _spans(cite, a.source_id, [q.quote, *q.attribution])
             if spans is None:
                 continue
             try:
@@ -340,7 +340,7 @@ def assemble_airspace(
             if aircraft_id is not None and aircraft_id not in aircraft_ids:
                 cite.problems.add(z.file, z.line, f"{what}: no aircraft claim {z.aircraft!r}")
             cite.check_mentioned(a.source_id, z.reported_by, "reported_by", z.file, z.line)
-            spans = _spans(cite, a.source_id, [z.quote, z.attribution, z.time])
+            spans = _spans(cite, a.source_id, [z.quote, *z.attribution, z.time])
             if spans is None:
                 continue
             ok = all(

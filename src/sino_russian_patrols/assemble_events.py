@@ -265,7 +265,7 @@ def assemble_events(
                 a.source_id,
                 e.file,
                 anchors,
-                lambda t, c=(*chain, event_id): visit(t, c),
+                lambda t, c=(*chain, event_id), src=a.source_id: as_known_to(t, src, c),
                 cite,
             )
             if result is None:
@@ -286,6 +286,17 @@ def assemble_events(
         claims_of[event_id] = claims
         combined[event_id] = combine_dates(claims)
         return combined[event_id]
+
+    def as_known_to(
+        event_id: str, source_id: str, chain: tuple[str, ...]
+    ) -> dates.ResolvedDate | None:
+        """Another event's date as one source gives it (its own claims about that event),
+        so that a claim is never more precise than its source; the combined date when the
+        source has no claim of its own about that event."""
+        if visit(event_id, chain) is None:
+            return None
+        own = [c for c in claims_of.get(event_id, []) if c.source_id == source_id]
+        return combine_dates(own) if own else combined[event_id]
 
     for event_id in definitions:
         visit(event_id)

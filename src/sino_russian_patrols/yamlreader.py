@@ -105,6 +105,14 @@ class Reader:
             occurrence=self.data.get(occurrence_key) if occurrence_key else None,
         )
 
+    def quote_list(self, key: str) -> tuple[Quote, ...]:
+        """An optional quote, or a list of quotes (words spread over two sentences)."""
+        value = self.data.get(key)
+        if isinstance(value, list):
+            return tuple(self.quotes(key))
+        quote = self.quote(key)
+        return () if quote is None else (quote,)
+
     def quotes(self, key: str) -> list[Quote]:
         """An optional list of quotes."""
         found = []
