@@ -1,4 +1,5 @@
-"""The `sino-russian-patrols` command: build, validate, release, diff."""
+"""The `sino-russian-patrols` command: build, validate, release, diff, and the data editor's
+add-article, draft and ids."""
 
 from __future__ import annotations
 
@@ -69,6 +70,73 @@ def _diff(args: argparse.Namespace) -> int:
     return 0 if result.identical else 1
 
 
+def _add_article(args: argparse.Namespace) -> int:
+    from .editor import AddArticleError, add_article
+
+    try:
+        added = add_article(
+            Path(args.root),
+            Path(args.path),
+            url=args.url,
+            title=args.title,
+            publisher=args.publisher,
+            page_date=args.page_date,
+        )
+    except (AddArticleError, ValueError) as exc:
+        print(f"add-article failed; nothing was changed.\n{exc}", file=sys.stderr)
+        return 1
+    root = Path(args.root).resolve()
+    print(f"added {added.source_id}")
+    print(f"  article:    {added.article.relative_to(root)}")
+    print(f"  annotation: {added.annotation.relative_to(root)} (a draft: review it)")
+    if added.review:
+        print("to review:")
+        for line in added.review:
+            print(f"  - {line}")
+    print("then run `sino-russian-patrols build` and `sino-russian-patrols validate`")
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from .draft import draft_annotation
+
+    root = Path(args.root).resolve()
+    target = root / "build" / "annotations" / f"{args.source_id}.yaml"
+    if target.exists() and not args.force and args.output is None:
+        print(
+            f"{target.relative_to(root)} exists: pass --force to replace it, or --output - "
+            "to print the draft",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        text = draft_annotation(root, args.source_id)
+    except ValueError as exc:
+        print(f"draft failed: {exc}", file=sys.stderr)
+        return 1
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        out = Path(args.output) if args.output else target
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    return 0
+
+
+def _ids(args: argparse.Namespace) -> int:
+    from .ids import list_ids
+
+    rows = list_ids(Path(args.root).resolve(), args.kind, args.match)
+    for row in rows:
+        print(f"{row.id}\t{row.what}\t{row.where}")
+    if not rows:
+        print(
+            f"no {args.kind} ids" + (f" match {args.match!r}" if args.match else ""),
+            file=sys.stderr,
+        )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sino-russian-patrols",
@@ -115,6 +183,33 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("new", help="the new datapackage.json or the folder that holds it")
     d.add_argument("--format", choices=("text", "json"), default="text")
     d.set_defaults(func=_diff)
+    a = sub.add_parser(
+        "add-article",
+        help="archive a new article under a new source id, record it and draft its annotation",
+        description="Copy the article byte for byte into build/articles/ as NNN_<first 16 hex "
+        "digits of its sha256>.txt (NNN: the next free number), record it in the manifest with "
+        "its archive record, sha256 and size, and write a draft annotation to review.",
+    )
+    a.add_argument("path", help="the article: a UTF-8 text file")
+    a.add_argument("--url", help="the address of the archived page")
+    a.add_argument("--title", help="the headline the archived page carried")
+    a.add_argument("--publisher", help="the publisher (site) of the archived page")
+    a.add_argument("--page-date", help="the date the archived page carried (YYYY-MM-DD)")
+    a.add_argument("--root", default=".", help="the project folder (default: the current one)")
+    a.set_defaults(func=_add_article)
+    dr = sub.add_parser("draft", help="(re)write the draft annotation of an archived article")
+    dr.add_argument("source_id", help="the article's source id (NNN_<16 hex digits>)")
+    dr.add_argument("--root", default=".", help="the project folder (default: the current one)")
+    dr.add_argument("--output", help="write here instead (- for standard output)")
+    dr.add_argument("--force", action="store_true", help="replace an existing annotation file")
+    dr.set_defaults(func=_draft)
+    i = sub.add_parser("ids", help="the ids in use: events, actors, places or remarks")
+    i.add_argument(
+        "kind", nargs="?", default="events", choices=("events", "actors", "places", "remarks")
+    )
+    i.add_argument("--match", help="only ids whose id or description contains this text")
+    i.add_argument("--root", default=".", help="the project folder (default: the current one)")
+    i.set_defaults(func=_ids)
     return p
 
 

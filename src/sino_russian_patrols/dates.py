@@ -478,6 +478,15 @@ def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
     )
 
 
+def find_phrase(text: str, /) -> tuple[int, int, str] | None:
+    """Where in `text` the phrase lies that `resolve` would read, and the rule's label; None
+    when no rule fits. Used to propose date quotes: the quote is the phrase itself."""
+    for label, find, _ in _RULES:
+        if (match := find(text)) is not None:
+            return match.start(), match.end(), label
+    return None
+
+
 def end_bound(r: ResolvedDate, why: str = "") -> ResolvedDate:
     """Keep only the end of `r`, for a phrase that dates the event's end, not the event.
 

@@ -1,0 +1,153 @@
+"""Add an article to the build inputs: archive it, record it, and draft its annotation.
+
+`add_article` copies the file byte for byte into `build/articles/` under a new source id,
+appends its entry (sha256, bytes, received date, origin, archive record) to the manifest,
+and writes a draft annotation. It refuses what cannot be a new article (missing, not a
+regular file, empty, not UTF-8, already archived) and changes nothing then; if drafting
+fails, what it had written is removed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+class AddArticleError(Exception):
+    """The article cannot be added; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Added:
+    source_id: str
+    article: Path
+    annotation: Path
+    review: list[str]
+
+
+def _read_new_article(path: Path) -> bytes:
+    if not path.exists() and not path.is_symlink():
+        raise AddArticleError(f"{path}: no such file")
+    if path.is_symlink() or not path.is_file():
+        kind = "a symbolic link" if path.is_symlink() else "not a regular file"
+        raise AddArticleError(f"{path}: {kind}; give the article's own text file")
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise AddArticleError(
+            f"{path}: {size:,} bytes; an article is at most {MAX_ARTICLE_BYTES:,} bytes"
+        )
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise AddArticleError(f"{path}: the file is empty")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise AddArticleError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+    if b"\x00" in raw:
+        raise AddArticleError(f"{path}: contains NUL bytes; an article is text")
+    return raw
+
+
+def _existing(articles: Path) -> tuple[dict[str, str], int]:
+    """sha256 → source id of every archived article, and the next free number."""
+    digests, numbers = {}, [-1]
+    for file in articles.glob("*.txt"):
+        if m := re.fullmatch(r"([0-9]{3})_[0-9a-f]{16}", file.stem):
+            numbers.append(int(m.group(1)))
+            digests[hashlib.sha256(file.read_bytes()).hexdigest()] = file.stem
+    return digests, max(numbers) + 1
+
+
+def _manifest_entry(
+    file: str, raw: bytes, origin: str, record: dict[str, str | None], today: dt.date
+) -> str:
+    def value(v: str | None) -> str:
+        return "null" if v is None else json.dumps(v, ensure_ascii=False)
+
+    lines = [
+        f"- file: {file}",
+        f"  sha256: {hashlib.sha256(raw).hexdigest()}",
+        f"  bytes: {len(raw)}",
+        f"  received: {today.isoformat()}",
+        f"  origin: {value(origin)}",
+        "  archive:",
+        *(f"    {key}: {value(record[key])}" for key in ("url", "title", "publisher", "page_date")),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def add_article(
+    root: Path,
+    path: Path,
+    /,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    page_date: str | None = None,
+    today: dt.date | None = None,
+) -> Added:
+    """Archive `path` as a new source of the project at `root` and draft its annotation."""
+    from .draft import draft_annotation
+
+    root = root.resolve()
+    articles = root / "build" / "articles"
+    manifest = articles / "manifest.yaml"
+    if not manifest.is_file():
+        raise AddArticleError(f"{root}: not a project folder (no build/articles/manifest.yaml)")
+    if page_date is not None:
+        try:
+            dt.date.fromisoformat(page_date)
+        except ValueError:
+            raise AddArticleError(f"--page-date {page_date!r}: give YYYY-MM-DD") from None
+    raw = _read_new_article(Path(path))
+    digests, number = _existing(articles)
+    sha = hashlib.sha256(raw).hexdigest()
+    if sha in digests:
+        raise AddArticleError(
+            f"{path}: already archived as {digests[sha]} (same sha256); nothing was added"
+        )
+    if number > 999:
+        raise AddArticleError("the source numbers 000 to 999 are all used")
+    source_id = f"{number:03d}_{sha[:16]}"
+    target = articles / f"{source_id}.txt"
+    annotation = root / "build" / "annotations" / f"{source_id}.yaml"
+    record = {"url": url, "title": title, "publisher": publisher, "page_date": page_date}
+    entry = _manifest_entry(
+        target.name,
+        raw,
+        f"added with add-article from {Path(path).name}",
+        record,
+        today or dt.date.today(),
+    )
+    before = manifest.read_bytes()
+    try:
+        target.write_bytes(raw)
+        separator = b"" if before.endswith(b"\n\n") or not before else b"\n"
+        manifest.write_bytes(before + separator + entry.encode("utf-8"))
+        text = draft_annotation(root, source_id)
+        tmp = annotation.with_suffix(".yaml.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, annotation)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        manifest.write_bytes(before)
+        annotation.with_suffix(".yaml.tmp").unlink(missing_ok=True)
+        raise
+    review = [
+        line.strip().removeprefix("# ")
+        for line in text.splitlines()
+        if line.lstrip().startswith(("# unsure:", "# registry entry to add"))
+    ]
+    return Added(source_id, target, annotation, review)

@@ -1,0 +1,193 @@
+"""The data editor's tools: add-article archives and records a new article and drafts its
+annotation; the draft builds as it is and asserts only what the text says; ids lists what is
+in use. Bad input is refused with nothing changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sino_russian_patrols.draft import draft_annotation
+from sino_russian_patrols.editor import AddArticleError, add_article
+from sino_russian_patrols.ids import list_ids
+from sino_russian_patrols.pipeline import build
+
+ARTICLE = (
+    "Seoul, March 3 (Reuters) -- Two Russian Tu-95 bombers and four Chinese J-16 fighter jets "
+    "flew a joint air patrol over the East China Sea on Monday, the Ministry of National "
+    "Defence said.\n\n"
+    '"We take a very grave view of this," Chung said.\n'
+)
+
+
+def _inputs(root: Path) -> dict[str, str]:
+    files = sorted((root / "build").rglob("*"))
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "article.txt") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_add_article_archives_records_and_drafts(project_copy: Path, tmp_path: Path) -> None:
+    source = _write(tmp_path, ARTICLE)
+    added = add_article(
+        project_copy,
+        source,
+        url="https://example.org/2025/03/03/patrol",
+        page_date="2025-03-03",
+        today=dt.date(2026, 1, 2),
+    )
+    sha = hashlib.sha256(ARTICLE.encode()).hexdigest()
+    numbers = [int(p.name[:3]) for p in (project_copy / "build" / "articles").glob("*.txt")]
+    assert added.source_id == f"{max(numbers):03d}_{sha[:16]}"
+    assert added.article.read_bytes() == ARTICLE.encode()
+    manifest = yaml.safe_load((project_copy / "build/articles/manifest.yaml").read_text())
+    entry = next(e for e in manifest if e["file"] == added.article.name)
+    assert entry["sha256"] == sha and entry["bytes"] == len(ARTICLE.encode())
+    assert str(entry["received"]) == "2026-01-02"
+    assert entry["archive"]["page_date"] == "2025-03-03"
+    draft = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))
+    # the dateline gives the day and month, the page record the year
+    assert draft["source"]["published_date"] == {"quote": "Seoul, March 3", "from": "dateline"}
+    assert draft["source"]["wire"] == {"quote": "Reuters"}
+    # the draft builds as it is
+    build(project_copy)
+
+
+def test_the_draft_asserts_what_the_text_says_and_comments_out_the_rest(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    added = add_article(project_copy, _write(tmp_path, ARTICLE), page_date="2025-03-03")
+    text = added.annotation.read_text(encoding="utf-8")
+    draft = yaml.safe_load(text)
+    # no known patrol on that day: the event and its aircraft are proposals, commented out
+    assert "events" not in draft or not draft["events"]
+    assert '#   quote: "Two Russian Tu-95 bombers"' in text
+    assert '#   type: "J-16"' in text and '#   count: "four"' in text
+    assert "# unsure: no known patrol within three days" in text
+    # "Chung" is registered: the remark is proposed with its speaker
+    statement = draft["statements"][0]
+    assert statement["speaker"] == "chung-eui-yong"
+    assert statement["quote"] == "We take a very grave view of this,"
+    # "Ministry of National Defence" is a registered spelling, counted as a mention
+    assert {"quote": "Ministry of National Defence"} in draft["actors"]
+
+
+def test_a_second_report_of_a_known_patrol_links_to_it(project_copy: Path, tmp_path: Path) -> None:
+    text = (
+        "Tokyo, Dec. 15 (Jiji Press)--Chinese and Russian bombers flew a joint air operation "
+        "over the Sea of Japan on Thursday, the Defense Ministry said.\n"
+    )
+    added = add_article(project_copy, _write(tmp_path, text), page_date="2023-12-15")
+    draft = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))
+    mention = draft["events"][0]
+    assert mention["id"] == "2023-12-14-joint-air-patrol"
+    assert mention["date"] == {"quote": "on Thursday"}
+    assert {"quote": "Sea of Japan"} in [
+        {k: v for k, v in p.items() if k == "quote"} for p in mention["places"]
+    ]
+    build(project_copy)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n", "the file is empty"),
+        (b"Joint patrol \xff\xfe over the sea\n", "not UTF-8"),
+        (b"a\x00b joint patrol\n", "NUL bytes"),
+    ],
+)
+def test_bad_articles_are_refused_with_nothing_changed(
+    project_copy: Path, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    before = _inputs(project_copy)
+    with pytest.raises(AddArticleError, match=expected):
+        add_article(project_copy, _write(tmp_path, content))
+    assert _inputs(project_copy) == before
+
+
+def test_a_directory_a_link_and_a_known_article_are_refused(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    before = _inputs(project_copy)
+    with pytest.raises(AddArticleError, match="not a regular file"):
+        add_article(project_copy, tmp_path)
+    link = tmp_path / "link.txt"
+    link.symlink_to(_write(tmp_path, ARTICLE))
+    with pytest.raises(AddArticleError, match="symbolic link"):
+        add_article(project_copy, link)
+    known = project_copy / "build" / "articles" / "010_a0baf5f4f0f79089.txt"
+    with pytest.raises(AddArticleError, match="already archived as 010_a0baf5f4f0f79089"):
+        add_article(project_copy, _write(tmp_path, known.read_bytes(), "copy.txt"))
+    with pytest.raises(AddArticleError, match="give YYYY-MM-DD"):
+        add_article(project_copy, _write(tmp_path, ARTICLE), page_date="30/11/2024")
+    assert _inputs(project_copy) == before
+
+
+def test_drafts_of_the_archived_articles_build(project_copy: Path) -> None:
+    """Each curated annotation set aside and drafted again: the build accepts the draft."""
+    from sino_russian_patrols.annotations import Vocabularies, read_annotations
+    from sino_russian_patrols.articles import read_articles
+    from sino_russian_patrols.assemble import assemble
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.registries import read_registries
+
+    annotations = project_copy / "build" / "annotations"
+    for source in ("005_6bb20a2ae9d6e253", "009_8cee1cd0c1a63ce1", "010_a0baf5f4f0f79089"):
+        curated = (annotations / f"{source}.yaml").read_bytes()
+        (annotations / f"{source}.yaml").unlink()
+        (annotations / f"{source}.yaml").write_text(draft_annotation(project_copy, source))
+        problems = Problems()
+        vocab = Vocabularies.from_schema(project_copy / "schema")
+        assemble(
+            read_articles(project_copy / "build" / "articles", problems),
+            read_annotations(annotations, problems, vocab),
+            read_registries(
+                project_copy / "build" / "registries", problems, project_copy / "schema"
+            ),
+            problems,
+        )
+        assert not [p for p in problems.items if source in p.file], source
+        (annotations / f"{source}.yaml").write_bytes(curated)
+
+
+def test_ids_lists_events_with_dates_sources_and_where_defined(project_copy: Path) -> None:
+    rows = {r.id: r for r in list_ids(project_copy, "events", "2023-06")}
+    patrol = rows["2023-06-06-joint-air-patrol"]
+    assert "2023-06-06..2023-06-07" in patrol.what
+    assert "008_6a68f60dfebcc2b0" in patrol.what
+    assert patrol.where.startswith("build/registries/events.yaml:")
+    remarks = {r.id: r for r in list_ids(project_copy, "remarks", "norad")}
+    assert remarks["norad-not-a-threat"].where.count(";") >= 2  # reported by three sources
+    with pytest.raises(ValueError, match="choose one of: events, actors, places, remarks"):
+        list_ids(project_copy, "event")  # type: ignore[arg-type]
+
+
+def test_the_commands_exit_non_zero_on_refusal(project_copy: Path, tmp_path: Path) -> None:
+    empty = _write(tmp_path, b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "sino_russian_patrols", "add-article", str(empty),
+         "--root", str(project_copy)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "nothing was changed" in done.stderr and "the file is empty" in done.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "sino_russian_patrols", "ids", "actors", "--match", "kishi",
+         "--root", str(project_copy)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert listed.stdout.startswith("nobuo-kishi\t")
