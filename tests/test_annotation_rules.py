@@ -101,6 +101,13 @@ BROKEN = {
         "  - id: 2019-07-23-joint-air-patrol\n    type: joint_air_patrol\n",
         "unknown key 'type'",
     ),
+    "look_alike_letter": (
+        "annotations/010_a0baf5f4f0f79089.yaml",
+        '    quote: "Russian Tu-95\\u041cS"\n',
+        '    quote: "Russian Tu-95MS"\n',
+        "character 14 differs: the quote has 'M' (LATIN CAPITAL LETTER M), the article 'М' "
+        "(CYRILLIC CAPITAL LETTER EM)",
+    ),
     "unknown_place_spelling": (
         "annotations/011_6647d5349411bed7.yaml",
         '      - {between: ["Miyakojima"]}\n',
