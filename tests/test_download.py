@@ -22,13 +22,18 @@ import polars as pl
 import pytest
 
 import sino_russian_patrols as srp
-from sino_russian_patrols.release import write_data_zip
+from sino_russian_patrols.release import EXTRA_FILES, write_data_zip
 
 # The module, even if the package re-exports the function `download` under the same name.
 dl = importlib.import_module("sino_russian_patrols.download")
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = "0.0.9"  # a version the package does not ship
+
+
+def installed_events() -> int:
+    """The number of events of the installed (committed) package."""
+    return pl.read_parquet(ROOT / "dataset" / "parquet" / "events.parquet").height
 
 
 @dataclass
@@ -102,9 +107,13 @@ def release_zip(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     descriptor["version"] = VERSION
     (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     events = package / "dataset" / "parquet" / "events.parquet"
-    pl.read_parquet(events).head(17).write_parquet(events)
+    pl.read_parquet(events).head(installed_events() - 1).write_parquet(events)
     (package / "CHANGELOG.md").write_text(f"# Changelog\n\n## {VERSION} - 2020-01-01\n")
     (package / "CITATION.cff").write_text(f"cff-version: 1.2.0\nversion: {VERSION}\n")
+    for name in EXTRA_FILES:  # the other files a data zip carries (licence, data card...)
+        if not (package / name).exists():
+            (package / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, package / name)
     out = package / dl.data_zip_name(VERSION)
     write_data_zip(package, out, VERSION)
     return out.read_bytes()
@@ -125,9 +134,9 @@ def test_download_verifies_unpacks_and_loads(server: Server, env: Path, release_
     assert json.loads((folder / "datapackage.json").read_bytes())["version"] == VERSION
     assert len(server.requests) == 1
 
-    # load(version=...) reads the cached release: 17 events, not the installed 18.
-    assert srp.load("events", version=VERSION).height == 17
-    assert srp.load("events").height == 18
+    # load(version=...) reads the cached release: one event fewer than the installed one.
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert srp.load("events").height == installed_events()
     assert srp.path("events", version=VERSION).is_relative_to(folder)
     assert srp.describe("events", version=VERSION).height > 0
     assert len(server.requests) == 1
@@ -151,7 +160,7 @@ def test_base_url_from_the_environment(
     register(env, VERSION, release_zip)
     serve(server, VERSION, release_zip)
     monkeypatch.setenv(dl.BASE_URL_ENV, server.url)
-    assert srp.load("events", version=VERSION).height == 17
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
 
 
 def test_tampered_file_is_refused_and_not_kept(
@@ -276,7 +285,7 @@ def test_installed_version_needs_no_download(monkeypatch: pytest.MonkeyPatch) ->
         raise AssertionError("the installed version must not be downloaded")
 
     monkeypatch.setattr(dl, "download", refuse)
-    assert srp.load("events", version=srp.__version__).height == 18
+    assert srp.load("events", version=srp.__version__).height == installed_events()
 
 
 @pytest.mark.parametrize(

@@ -14,22 +14,40 @@ import polars as pl
 import pytest
 
 import sino_russian_patrols as srp
+from sino_russian_patrols.schema import TABLES, polars_dtypes, read_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 ALASKA = "2024-07-24-alaska-joint-air-patrol"
+# The tables the data contract names; 0.2 adds more.
+CONTRACT_TABLES = {
+    "sources", "events", "aircraft", "actors", "actor_aliases", "statements",
+    "places", "event_places", "evidence",
+}  # fmt: skip
+PATROLS = {
+    "2019-07-23-joint-air-patrol", "2020-12-22-joint-air-patrol", "2021-11-19-joint-air-patrol",
+    "2022-05-joint-air-patrol", "2022-11-30-joint-air-patrol", "2023-06-06-joint-air-patrol",
+    "2023-12-14-joint-air-patrol", ALASKA, "2024-11-30-joint-air-patrol",
+    "2025-12-09-joint-air-patrol",
+}  # fmt: skip
+
+
+def _rows_in_csv(name: str) -> int:
+    return pl.read_csv(ROOT / "dataset" / "csv" / f"{name}.csv", infer_schema=False).height
 
 
 def test_tables_lists_the_contract_tables() -> None:
-    assert srp.tables() == (
-        "sources", "events", "aircraft", "actors", "actor_aliases", "statements",
-        "places", "event_places", "evidence",
-    )  # fmt: skip
+    assert srp.tables() == TABLES
+    assert set(srp.tables()) >= CONTRACT_TABLES
+    assert len(set(srp.tables())) == len(srp.tables())
+    schemas = {p.stem for p in (ROOT / "schema").glob("*.json")}
+    descriptor = json.loads((srp.data_root() / "datapackage.json").read_text("utf-8"))
+    assert set(srp.tables()) == schemas == {r["name"] for r in descriptor["resources"]}
 
 
 def test_load_events() -> None:
     events = srp.load("events")
     assert isinstance(events, pl.DataFrame)
-    assert events.height == 18
+    assert events.height == _rows_in_csv("events")
     assert events["event_id"].is_unique().all()
     assert events["event_id"].to_list() == sorted(events["event_id"].to_list())
     alaska = events.filter(pl.col("event_id") == ALASKA).row(0, named=True)
@@ -37,17 +55,23 @@ def test_load_events() -> None:
     assert alaska["start_date"] == dt.date(2024, 7, 24)
     assert alaska["date_precision"] == "day"
     assert events.schema["start_date"] == pl.Date
+    assert set(events.filter(pl.col("event_type") == "joint_air_patrol")["event_id"]) >= PATROLS
 
 
 def test_load_every_table_with_typed_columns() -> None:
     frames = srp.load_all()
     assert tuple(frames) == srp.tables()
     rows = {name: frame.height for name, frame in frames.items()}
-    assert rows["events"] == 18
-    assert rows["sources"] == 5
     assert all(n > 0 for n in rows.values())
+    assert rows == {name: _rows_in_csv(name) for name in srp.tables()}
+    # One source per archived article.
+    assert rows["sources"] == len(list((ROOT / "build" / "articles").glob("*.txt")))
+    for name, frame in frames.items():
+        assert dict(frame.schema) == polars_dtypes(read_schema(ROOT / "schema", name)), name
     assert frames["aircraft"].schema["count"] == pl.Int64
+    assert frames["aircraft"].schema["is_total"] == pl.Boolean
     assert frames["statements"].schema["char_start"] == pl.Int64
+    assert frames["statements"].schema["said_date"] == pl.Date
     descriptor = json.loads((srp.data_root() / "datapackage.json").read_text("utf-8"))
     for resource in descriptor["resources"]:
         names = [f["name"] for f in resource["schema"]["fields"]]
@@ -59,12 +83,15 @@ def test_columns_lazy_and_backends() -> None:
     assert picked.columns == ["start_date", "event_id"]
     lazy = srp.load("events", lazy=True)
     assert isinstance(lazy, pl.LazyFrame)
-    assert lazy.filter(pl.col("event_type") == "joint_air_patrol").collect().height == 4
+    patrols = lazy.filter(pl.col("event_type") == "joint_air_patrol").collect()
+    assert set(patrols["event_id"]) >= PATROLS
+    events = srp.load("events")
+    assert patrols.equals(events.filter(pl.col("event_type") == "joint_air_patrol"))
 
     pandas = pytest.importorskip("pandas")
     frame = srp.load("events", backend="pandas")
     assert isinstance(frame, pandas.DataFrame)
-    assert len(frame) == 18 and ALASKA in set(frame["event_id"])
+    assert len(frame) == events.height and ALASKA in set(frame["event_id"])
     pyarrow = pytest.importorskip("pyarrow")
     table = srp.load("aircraft", backend="pyarrow", columns=["aircraft_id", "count"])
     assert isinstance(table, pyarrow.Table)
@@ -73,7 +100,7 @@ def test_columns_lazy_and_backends() -> None:
 
 def test_events_wide_view() -> None:
     wide = srp.load("events_wide")
-    assert wide.height == 18
+    assert wide.height == srp.load("events").height
     assert wide["event_id"].to_list() == srp.load("events")["event_id"].to_list()
     alaska = wide.filter(pl.col("event_id") == ALASKA).row(0, named=True)
     assert "Bering Sea" in (alaska["places"] or "")
@@ -139,13 +166,28 @@ def test_connect_answers_which_patrols_crossed_the_sea_of_japan() -> None:
         ORDER BY e.event_id
         """
     ).fetchall()
-    assert [r[0] for r in patrols] == ["2021-11-19-joint-air-patrol", "2022-11-30-joint-air-patrol"]
+    crossed = [r[0] for r in patrols]
+    assert set(crossed) >= {"2021-11-19-joint-air-patrol", "2022-11-30-joint-air-patrol"}
+    assert ALASKA not in crossed
+    # The same question asked of the polars tables gives the same answer.
+    expected = (
+        srp.load("events")
+        .filter(pl.col("event_type") == "joint_air_patrol")
+        .join(srp.load("event_places"), on="event_id")
+        .join(srp.load("places"), on="place_id")
+        .filter(pl.col("name") == "Sea of Japan")["event_id"]
+        .unique()
+        .sort()
+        .to_list()
+    )
+    assert crossed == expected
     views = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal")
              .fetchall()}  # fmt: skip
     assert views == {*srp.tables(), "events_wide"}
     for name in srp.tables():
         assert con.sql(f"SELECT count(*) FROM {name}").fetchall() == [(srp.load(name).height,)]
-    assert con.sql("SELECT count(*) FROM events_wide").fetchall() == [(18,)]
+    events = srp.load("events").height
+    assert con.sql("SELECT count(*) FROM events_wide").fetchall() == [(events,)]
 
 
 def test_import_and_load_stay_light() -> None:

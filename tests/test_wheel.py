@@ -89,9 +89,9 @@ def test_fresh_venv_with_the_wheel_loads_every_table_offline(tmp_path: Path) -> 
         for name in srp.tables()
     }
     assert result["rows"] == expected
-    assert result["rows"]["events"] == 18
+    assert result["rows"]["events"] > 0
     assert all(result["csv_rows"][name] == expected[name] for name in result["csv_rows"])
-    assert result["wide"] == 18
+    assert result["wide"] == expected["events"]  # one row per event
     assert result["alaska"] is True
     assert result["describe"] > 0
     assert result["heavy"] == []
