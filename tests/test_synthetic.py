@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -10,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sino_russian_patrols.schema import TABLES
+from sino_russian_patrols.schema import TABLES, read_schema, vocabulary
 from sino_russian_patrols.synthetic import (
     default_schema_dir,
     generate,
@@ -39,7 +41,16 @@ def test_a_generated_package_is_valid_and_has_the_planned_size(tmp_path: Path) -
     assert report.rows["aircraft"] == 2 * size.events
     assert report.rows["actors"] == size.actors
     assert report.rows["places"] == size.places
+    assert report.rows["event_dates"] == size.events  # one date claim per event
     assert set(report.rows) == set(TABLES)
+    assert all(report.rows[t] > 0 for t in TABLES), report.rows  # rows in every table
+
+
+@pytest.mark.parametrize("statements", [1, 2, 13])
+def test_even_the_smallest_package_has_rows_in_every_table(tmp_path: Path, statements: int) -> None:
+    report = validate_package(generate(tmp_path, statements, seed=statements, per_source=1))
+    assert report.valid, report.text()
+    assert {t for t, n in report.rows.items() if n == 0} == set()
 
 
 def test_the_same_seed_gives_the_same_bytes_and_another_seed_other_bytes(tmp_path: Path) -> None:
@@ -67,11 +78,54 @@ def test_spans_are_verbatim_in_code_points_and_texts_are_not_ascii(tmp_path: Pat
 def test_every_row_the_evidence_supports_has_evidence(tmp_path: Path) -> None:
     tables = read_tables(generate(tmp_path, 40, seed=4, per_source=10).parent)
     cited = set(tables["evidence"].select("record_table", "record_id").iter_rows())
-    for table, key in (("events", "event_id"), ("aircraft", "aircraft_id")):
-        for (record_id,) in tables[table].select(key).iter_rows():
-            assert (table, record_id) in cited
-    for event_id, place_id in tables["event_places"].iter_rows():
-        assert ("event_places", f"{event_id}/{place_id}") in cited
+    schema_dir = default_schema_dir()
+    supported = vocabulary(schema_dir, "evidence", "record_table")
+    assert set(supported) < set(TABLES)
+    own_span = {"source_id", "char_start", "char_end"}
+    for table in supported:
+        key = read_schema(schema_dir, table)["primaryKey"]
+        assert tables[table].height > 0, table
+        if own_span <= set(tables[table].columns):
+            continue  # a statement's own span is its evidence; evidence rows only add to it
+        for values in tables[table].select(key).iter_rows():
+            assert (table, "/".join(str(v) for v in values)) in cited, (table, values)
+
+
+def test_the_new_claims_are_consistent(tmp_path: Path) -> None:
+    """Totals without a country, places inside larger places, date claims of each event."""
+    tables = read_tables(generate(tmp_path, 400, seed=8, per_source=20).parent)
+    aircraft = tables["aircraft"]
+    assert aircraft.filter(pl.col("country").is_null()).height > 0
+    assert aircraft.filter(pl.col("country").is_null() & ~pl.col("is_total")).height == 0
+    parents = dict(tables["places"].select("place_id", "parent_place_id").iter_rows())
+    assert any(parents.values())
+    for place in parents:  # every chain of parents ends
+        seen = {place}
+        while (place := parents[place]) is not None:
+            assert place not in seen
+            seen.add(place)
+    claims = tables["event_dates"].join(tables["events"], on="event_id", suffix="_event")
+    for column in ("start_date", "end_date", "date_precision", "date_basis"):
+        assert claims[column].equals(claims[f"{column}_event"]), column
+    day = tables["events"].filter(pl.col("date_precision") == "day")
+    assert (day["start_date"] < day["end_date"]).any()  # events over several days
+    stated = tables["events"].filter(pl.col("date_basis") == "stated")
+    assert set(stated["date_precision"]) == {"day", "month"}
+
+
+def test_the_vocabularies_come_from_the_schemas(tmp_path: Path) -> None:
+    """A value added to an enum in schema/ is generated without changing the generator."""
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(default_schema_dir(), schema_dir)
+    path = schema_dir / "statements.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    medium = next(f for f in schema["fields"] if f["name"] == "medium")
+    medium["constraints"]["enum"].append("carrier_pigeon")
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    tables = rows(600, seed=9, schema_dir=schema_dir)
+    assert "carrier_pigeon" in {r["medium"] for r in tables["statements"]}
+    report = validate_package(generate(tmp_path / "package", 600, seed=9, schema_dir=schema_dir))
+    assert report.valid, report.text()
 
 
 def test_write_package_round_trips_frames(tmp_path: Path) -> None:

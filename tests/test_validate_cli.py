@@ -91,8 +91,9 @@ def reordered_columns(p: Path) -> None:
 
 
 def ragged_row(p: Path) -> None:
-    with csv_file(p, "places").open("ab") as f:
-        f.write(b"a,b,c,d\n")
+    header = csv_file(p, "places").read_bytes().split(b"\n")[0]
+    with csv_file(p, "places").open("ab") as f:  # one field more than the header
+        f.write(b",".join([b"a"] * (len(header.split(b",")) + 1)) + b"\n")
 
 
 def unclosed_quote(p: Path) -> None:
@@ -128,16 +129,20 @@ def _descriptor(p: Path, change: Callable[[dict], None]) -> None:
     path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
+def _resource(descriptor: dict, name: str) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
 def resource_missing(p: Path) -> None:
-    _descriptor(p, lambda d: d["resources"].pop(2))
+    _descriptor(p, lambda d: d["resources"].remove(_resource(d, "aircraft")))
 
 
 def schema_missing(p: Path) -> None:
-    _descriptor(p, lambda d: d["resources"][3].pop("schema"))
+    _descriptor(p, lambda d: _resource(d, "actors").pop("schema"))
 
 
 def path_outside(p: Path) -> None:
-    _descriptor(p, lambda d: d["resources"][4].update(path="../../etc/passwd"))
+    _descriptor(p, lambda d: _resource(d, "actor_aliases").update(path="../../etc/passwd"))
 
 
 def resource_not_an_object(p: Path) -> None:

@@ -160,8 +160,9 @@ def type_error(pkg: Package, data: st.DataObject) -> Expected:
     table, column = data.draw(st.sampled_from(TYPED), label="column")
     assume(pkg.tables[table].height > 0)
     index = data.draw(st.integers(0, pkg.tables[table].height - 1), label="row")
-    # letters without i and n: never 'nan', 'inf', 'infinity', 'true' or a date
-    value = data.draw(st.text("abcdefghjklmopqrsuvwxyz", min_size=1, max_size=8), label="value")
+    # letters without i and n: never 'nan', 'inf', 'infinity' or a date; nor a boolean
+    letters = st.text("abcdefghjklmopqrsuvwxyz", min_size=1, max_size=8)
+    value = data.draw(letters.filter(lambda v: v not in ("true", "false")), label="value")
     raw = pkg.tables[table].with_columns(pl.all().cast(pl.String))
     raw = set_cell(raw, column, index, value)
     pkg.put_csv_text(table, raw)
@@ -356,18 +357,53 @@ def dates_reversed(pkg: Package, data: st.DataObject) -> Expected:
     return Expected("events", ("date_order",), "start_date", key_of("events", frame, index))
 
 
-def dates_too_wide_for_precision(pkg: Package, data: st.DataObject) -> Expected:
-    frame = pkg.tables["events"]
-    index = data.draw(st.integers(0, frame.height - 1), label="row")
+def misfit_dates(frame: pl.DataFrame, index: int, data: st.DataObject) -> pl.DataFrame:
+    """Row `index` with dates that its precision does not allow (start never after end).
+
+    Precision day needs both bounds (an event over several days may span them); month and
+    year need both bounds in one calendar month or year.
+    """
     precision = data.draw(st.sampled_from(["day", "month", "year"]), label="precision")
     end = data.draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), label="end")
-    width = {"day": (1, 30), "month": (32, 300), "year": (367, 3000)}[precision]
-    start = end - dt.timedelta(days=data.draw(st.integers(*width), label="days"))
-    frame = set_cell(frame, "start_date", index, start)
-    frame = set_cell(frame, "end_date", index, end)
-    frame = set_cell(frame, "date_precision", index, precision)
+    if precision == "day":
+        days = data.draw(st.integers(0, 30), label="days")
+        bounds = {"start_date": end - dt.timedelta(days=days), "end_date": end}
+        bounds[data.draw(st.sampled_from(sorted(bounds)), label="unknown bound")] = None
+    else:
+        width = {"month": (32, 300), "year": (367, 3000)}[precision]
+        start = end - dt.timedelta(days=data.draw(st.integers(*width), label="days"))
+        bounds = {"start_date": start, "end_date": end}
+    for column, value in bounds.items():
+        frame = set_cell(frame, column, index, value)
+    return set_cell(frame, "date_precision", index, precision)
+
+
+def dates_do_not_fit_precision(pkg: Package, data: st.DataObject) -> Expected:
+    frame = pkg.tables["events"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    frame = misfit_dates(frame, index, data)
     pkg.put("events", frame)
     return Expected("events", ("date_precision",), "date_precision", key_of("events", frame, index))
+
+
+def date_claim_breaks_date_rules(pkg: Package, data: st.DataObject) -> Expected:
+    """A row of event_dates (a source's claim of an event's dates) that breaks a date rule."""
+    frame = pkg.tables["event_dates"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    rule = data.draw(st.sampled_from(["date_order", "date_precision", "date_basis"]), label="rule")
+    if rule == "date_order":
+        end = frame["end_date"][index] or dt.date(2022, 6, 1)
+        start = end + dt.timedelta(days=data.draw(st.integers(1, 800), label="days"))
+        frame = set_cell(set_cell(frame, "start_date", index, start), "end_date", index, end)
+        column = "start_date"
+    elif rule == "date_precision":
+        frame, column = misfit_dates(frame, index, data), "date_precision"
+    else:  # a stated date is known to the day or to the month, never only to a year or less
+        precision = data.draw(st.sampled_from(["year", "unknown"]), label="precision")
+        frame = set_cell(frame, "date_precision", index, precision)
+        frame, column = set_cell(frame, "date_basis", index, "stated"), "date_basis"
+    pkg.put("event_dates", frame)
+    return Expected("event_dates", (rule,), column, key_of("event_dates", frame, index))
 
 
 def count_not_positive(pkg: Package, data: st.DataObject) -> Expected:
@@ -395,6 +431,8 @@ def parquet_differs(pkg: Package, data: st.DataObject) -> Expected:
         new = (value or dt.date(2020, 1, 1)) + dt.timedelta(days=1)
     elif dtype == pl.Float64:
         new = (value or 0.0) + 1.5
+    elif dtype == pl.Boolean:
+        new = not value
     else:
         new = (value or 0) + 1
     pkg.put(table, set_cell(frame, column, index, new), csv=False)
@@ -446,13 +484,59 @@ def evidence_for_nothing(pkg: Package, data: st.DataObject) -> Expected:
 
 
 def row_without_evidence(pkg: Package, data: st.DataObject) -> Expected:
+    """A row stripped of its evidence, in a table whose rows have no span of their own."""
     evidence = pkg.tables["evidence"]
+    own_span = {"source_id", "char_start", "char_end"}
+    needing = [t for t in pkg.tables if not own_span <= set(pkg.tables[t].columns)]
+    cited = evidence.filter(pl.col("record_table").is_in(needing))
     table, record_id = data.draw(
-        st.sampled_from(sorted(set(evidence.select("record_table", "record_id").iter_rows())))
+        st.sampled_from(sorted(set(cited.select("record_table", "record_id").iter_rows())))
     )
     frame = evidence.filter((pl.col("record_table") != table) | (pl.col("record_id") != record_id))
     pkg.put("evidence", frame)
     return Expected(table, ("evidence_missing",), None, record_id)
+
+
+def evidence_for_a_missing_record(pkg: Package, data: st.DataObject) -> Expected:
+    """An evidence row naming a row that does not exist, in any table evidence supports.
+
+    The record_id is the key of an existing row with its last part changed, so that a
+    composite key (event_routes: its parts joined by KEY_SEPARATOR) keeps its form.
+    """
+    table = data.draw(st.sampled_from(_constraint("evidence", "record_table")["enum"]))
+    target = pkg.tables[table]
+    row = data.draw(st.integers(0, target.height - 1), label="record")
+    parts = [str(target[c][row]) for c in SCHEMAS[table]["primaryKey"]]
+    parts[-1] = "no-such-" + data.draw(st.from_regex(r"[a-z0-9]{1,10}", fullmatch=True))
+    frame = pkg.tables["evidence"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    frame = set_cell(frame, "record_table", index, table)
+    frame = set_cell(frame, "record_id", index, KEY_SEPARATOR.join(parts))
+    pkg.put("evidence", frame)
+    return Expected("evidence", ("evidence_target",), "record_id", key_of("evidence", frame, index))
+
+
+def aircraft_without_country_not_a_total(pkg: Package, data: st.DataObject) -> Expected:
+    """country may be null only for a total that the text does not split (is_total true)."""
+    frame = pkg.tables["aircraft"]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    frame = set_cell(set_cell(frame, "country", index, None), "is_total", index, False)
+    pkg.put("aircraft", frame)
+    return Expected("aircraft", ("country_required",), "country", key_of("aircraft", frame, index))
+
+
+def place_inside_itself(pkg: Package, data: st.DataObject) -> Expected:
+    """A place whose parent is itself, or places whose parents go round in a cycle."""
+    frame = pkg.tables["places"]
+    rows = st.integers(0, frame.height - 1)
+    cycle = data.draw(st.lists(rows, min_size=1, max_size=min(5, frame.height), unique=True))
+    ids = [frame["place_id"][i] for i in cycle]
+    for i, parent in zip(cycle, ids[1:] + ids[:1], strict=True):
+        frame = set_cell(frame, "parent_place_id", i, parent)
+    pkg.put("places", frame)
+    rule = "parent_self" if len(cycle) == 1 else "parent_cycle"
+    # every place of the cycle is reported; the first in the table's order is listed first
+    return Expected("places", (rule,), "parent_place_id", key_of("places", frame, min(cycle)))
 
 
 CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
@@ -473,13 +557,17 @@ CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
         reversed_span,
         sha256_mismatch,
         dates_reversed,
-        dates_too_wide_for_precision,
+        dates_do_not_fit_precision,
+        date_claim_breaks_date_rules,
         count_not_positive,
         parquet_differs,
         descriptor_hash_or_bytes,
         version_differs,
         evidence_for_nothing,
         row_without_evidence,
+        evidence_for_a_missing_record,
+        aircraft_without_country_not_a_total,
+        place_inside_itself,
     )
 }
 # The Table Schema rules: pandera must find what the polars engine finds.

@@ -88,7 +88,8 @@ def test_the_default_engine_does_not_import_pandera() -> None:
 def test_a_schema_with_an_unknown_type_is_reported(broken: Path) -> None:
     path = broken / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
-    descriptor["resources"][2]["schema"]["fields"][0]["type"] = "geopoint"
+    aircraft = next(r for r in descriptor["resources"] if r["name"] == "aircraft")
+    aircraft["schema"]["fields"][0]["type"] = "geopoint"
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     report = validate_package(broken)
     assert ("aircraft", "schema") in {(f.table, f.rule) for f in report.findings}
@@ -166,3 +167,39 @@ def test_each_pandera_check_stands_for_an_explained_rule(check: str) -> None:
 
     schema = {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}
     assert rule_of(check, "a", schema) in RULES
+
+
+def test_the_rules_of_totals_and_parents_say_what_is_wrong(tmp_path: Path) -> None:
+    generate(tmp_path, 60, seed=33, per_source=10)
+    tables = read_tables(tmp_path)
+    first = pl.int_range(pl.len()) == 0
+    aircraft = tables["aircraft"].with_columns(
+        pl.when(first).then(None).otherwise("country").alias("country"),
+        pl.when(first).then(False).otherwise("is_total").alias("is_total"),
+    )
+    places = tables["places"]
+    a, b, c = places["place_id"][:3]
+    parents = {a: b, b: a, c: c}  # a cycle of two, and a place inside itself
+    places = places.with_columns(
+        pl.col("place_id")
+        .replace_strict(parents, default=pl.col("parent_place_id"))
+        .alias("parent_place_id")
+    )
+    events = tables["events"].with_columns(
+        pl.when(first)
+        .then(pl.col("event_id"))
+        .otherwise("parent_event_id")
+        .alias("parent_event_id")
+    )
+    write_package(tmp_path, {"aircraft": aircraft, "places": places, "events": events})
+    report = validate_package(tmp_path)
+    found = {(f.table, f.rule, f.column, f.row): f.message for f in report.findings}
+    total = found["aircraft", "country_required", "country", aircraft["aircraft_id"][0]]
+    assert "country may be null only for a total (is_total true)" in total
+    assert found["places", "parent_cycle", "parent_place_id", a].endswith(f"{a} → {b} → {a}")
+    assert found["places", "parent_cycle", "parent_place_id", b].endswith(f"{b} → {a} → {b}")
+    assert "cannot be its own parent" in found["places", "parent_self", "parent_place_id", c]
+    event = events["event_id"][0]
+    assert "cannot be its own parent" in found["events", "parent_self", "parent_event_id", event]
+    assert len(found) == len(report.findings) == 5
+    assert _found(validate_package(tmp_path, engine="pandera")) == _found(report)

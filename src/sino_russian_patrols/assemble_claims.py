@@ -205,7 +205,7 @@ def assemble_statements(
                         st.file, st.line, f"{what}: `said` must give one day, not {st.said.text!r}"
                     )
                     said = None
-            for s in (span, *extra):
+            for s in extra:  # the statement's own span is in its own columns
                 cite.cite("statements", statement_id, s)
             rows.append(
                 {

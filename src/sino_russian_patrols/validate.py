@@ -68,15 +68,20 @@ RULES: dict[str, str] = {
     "span_range": "a span lies inside its source text",
     "span_verbatim": "sources.text[char_start:char_end] equals the quoted text exactly",
     "sha256": "sources.sha256 is the SHA-256 of the source text encoded as UTF-8",
-    "date_order": "an event's start_date is not after its end_date",
+    "date_order": "an event's (or date claim's) start_date is not after its end_date",
     "date_precision": (
-        "an event's dates fit date_precision (day: start and end the same day; month: both "
-        "in one calendar month; year: both in one calendar year)"
+        "an event's (or date claim's) dates fit date_precision (day: both known to the day, "
+        "one day or several; month: both in one calendar month; year: both in one calendar year)"
     ),
-    "date_basis": "a date with basis `stated` has precision `day`",
-    "parent_self": "an event does not answer itself (parent_event_id differs from event_id)",
+    "date_basis": "a date with basis `stated` has precision `day` or `month`",
+    "parent_self": "a row is not its own parent (an event does not answer itself, a place does "
+    "not lie in itself)",
+    "parent_cycle": "following a row's parents never leads back to the row (no cycle of parents)",
+    "country_required": "an aircraft claim names its country; country may be null only for a "
+    "total (is_total true) that the text does not split by country",
     "evidence_target": "an evidence row supports an existing row (record_table, record_id)",
-    "evidence_missing": "every row of the tables that evidence supports has an evidence row",
+    "evidence_missing": "every row of the tables that evidence supports has an evidence row (a "
+    "row with its own span, such as a statement, has it in its own columns)",
     "parquet_missing": "each resource names its Parquet file",
     "parquet_unreadable": "the Parquet file can be read",
     "parquet_schema": "the Parquet file has the schema's columns, in order, with their types",
@@ -914,18 +919,14 @@ def _event_message(rule: str, r: dict[str, Any]) -> str:
     if rule == "date_precision":
         needs = _PRECISION_NEEDS.get(r["date_precision"], "")
         return f"date_precision {r['date_precision']} needs {needs}, but the row has {dates}"
-    if rule == "date_basis":
-        return (
-            f"date_basis stated means the text gives day, month and year (or month and year), "
-            f"so date_precision must be day or month, not {r['date_precision']}"
-        )
     return (
-        f"parent_event_id is the event's own id {_show(r.get('event_id'))}: it cannot answer itself"
+        f"date_basis stated means the text gives day, month and year (or month and year), "
+        f"so date_precision must be day or month, not {r['date_precision']}"
     )
 
 
 def _events(report: Report, frames: dict[str, pl.DataFrame]) -> None:
-    """Event dates and date claims fit their precision and basis; an event answers another."""
+    """Event dates and date claims fit their precision and basis."""
     for table, key in (("events", "event_id"), ("event_dates", "date_claim_id")):
         _dated(report, table, key, frames.get(table))
 
@@ -951,8 +952,6 @@ def _dated(report: Report, table: str, key: str, events: pl.DataFrame | None) ->
             "date_basis",
         ),
     }
-    if "parent_event_id" in events.columns:
-        rules["parent_self"] = (pl.col("parent_event_id") == pl.col(key), "parent_event_id")
     counts = events.select([_count(mask, rule) for rule, (mask, _) in rules.items()]).row(
         0, named=True
     )
@@ -970,10 +969,96 @@ def _dated(report: Report, table: str, key: str, events: pl.DataFrame | None) ->
             )
 
 
+def _aircraft(report: Report, frames: dict[str, pl.DataFrame]) -> None:
+    """An aircraft claim names its country, unless it is a total over several countries."""
+    aircraft = frames.get("aircraft")
+    if aircraft is None or not {"aircraft_id", "country", "is_total"} <= set(aircraft.columns):
+        return
+    mask = pl.col("country").is_null() & ~pl.col("is_total")
+    count = aircraft.select(_count(mask, "n")).item()
+    if count:
+        _report_rows(
+            report,
+            "aircraft",
+            "country_required",
+            "country",
+            _examples(aircraft, mask, ["aircraft_id"]),
+            count,
+            lambda r: (
+                "country is null, but country may be null only for a total (is_total "
+                "true) that the text does not split by country; this row has is_total false"
+            ),
+        )
+
+
+def _parents(
+    report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
+) -> None:
+    """In a table whose foreign key points at itself, no row is its own parent or ancestor.
+
+    Cycles are found by following every row's parent one step per round (one join of the
+    walks still going), so valid data costs as many rounds as its deepest chain of parents.
+    """
+    for table, frame in frames.items():
+        key = schemas[table].get("primaryKey", [])
+        for fk in schemas[table].get("foreignKeys", []):
+            column = fk["fields"][0]
+            if fk["reference"]["resource"] or fk["reference"]["fields"] != key or len(key) != 1:
+                continue
+            if len(fk["fields"]) != 1 or not {key[0], column} <= set(frame.columns):
+                continue
+            links = (
+                frame.select(pl.col(key[0]).alias("_id"), pl.col(column).alias("_up"))
+                .drop_nulls()
+                .filter(pl.col("_id") != pl.col("_up"))
+                .unique()
+            )
+            walk, cyclic = links.rename({"_id": "_from"}), [links["_id"].clear()]
+            for _ in range(links.height):
+                walk = walk.join(links, left_on="_up", right_on="_id").select(
+                    "_from", pl.col("_up_right").alias("_up")
+                )
+                back = pl.col("_from") == pl.col("_up")
+                cyclic.append(walk.filter(back)["_from"])
+                walk = walk.filter(~back).unique()
+                if walk.is_empty():
+                    break
+            rules = {
+                "parent_self": pl.col(column) == pl.col(key[0]),
+                "parent_cycle": pl.col(key[0]).is_in(pl.concat(cyclic).implode()),
+            }
+            for rule, mask in rules.items():
+                count = frame.select(_count(mask, "n")).item()
+                if count:
+                    parents = dict(links.iter_rows()) if rule == "parent_cycle" else {}
+                    _report_rows(
+                        report,
+                        table,
+                        rule,
+                        column,
+                        _examples(frame, mask, key),
+                        count,
+                        lambda r, x=(rule, column, key[0], parents): _parent_message(r, *x),
+                    )
+
+
+def _parent_message(
+    row: dict[str, Any], rule: str, column: str, key: str, parents: dict[str, str]
+) -> str:
+    if rule == "parent_self":
+        return f"{column} names the row itself ({_show(row[column])}): it cannot be its own parent"
+    path = [row[key]]
+    while (up := parents.get(path[-1])) not in (None, row[key]) and len(path) <= len(parents):
+        path.append(up)
+    return f"{column} leads back to this row: {' → '.join([*path, row[key]])}"
+
+
 def _evidence(
     report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
 ) -> None:
-    """Evidence rows point at existing rows, and every row they can support has one.
+    """Evidence rows point at existing rows, and every row they can support has one, unless
+    the row carries its own verbatim span (statements: source_id, char_start, char_end), where
+    evidence only adds the words that name a relayer, an unnamed speaker or the day.
 
     The tables evidence supports are the values of its record_table enum; a record_id is
     the supported row's primary key, its parts joined by KEY_SEPARATOR.
@@ -1002,6 +1087,8 @@ def _evidence(
         missing = ids.join(
             citing.select("record_id"), left_on="_id", right_on="record_id", how="anti"
         )
+        if {"source_id", "char_start", "char_end"} <= set(frames[table].columns):
+            missing = missing.head(0)  # the row's own span is its evidence
         queries.append((table, orphans, missing))
     counts = pl.collect_all(
         [q.select(pl.len()) for _, orphans, missing in queries for q in (orphans, missing)]
@@ -1229,6 +1316,8 @@ def validate_package(
             ("datapackage", "span", _spans, report, frames, schemas),
             ("sources", "sha256", _sources, report, frames),
             ("events", "date", _events, report, frames),
+            ("aircraft", "country", _aircraft, report, frames),
+            ("datapackage", "parent", _parents, report, frames, schemas),
             ("evidence", "evidence", _evidence, report, frames, schemas),
             (
                 "datapackage",
