@@ -187,3 +187,22 @@ def test_month_claims_over_two_months_lose_month_precision() -> None:
         ]
     )
     assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "unknown")
+
+
+def test_one_unknown_spelling_gives_one_error(project_copy: Path) -> None:
+    """A misspelt mention of the speaker of four statements: one problem, not five."""
+    _replace(
+        project_copy / "build" / "annotations" / "007_7afeb356ef33a806.yaml",
+        '  - {quote: "Kishi", occurrence: 2}',
+        '  - {quote: "Kishi told", occurrence: 1}',
+    )
+    _replace(
+        project_copy / "build" / "annotations" / "007_7afeb356ef33a806.yaml",
+        '  - {quote: "Nobuo Kishi"}',
+        '  - {quote: "Nobuo  Kishi"}',
+    )
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    messages = [p.message for p in caught.value.problems]
+    assert [m for m in messages if "unknown actor spelling 'Kishi told'" in m]
+    assert not [m for m in messages if "is not mentioned in" in m], messages

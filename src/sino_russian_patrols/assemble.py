@@ -159,6 +159,8 @@ def _actors(annotations: list[Annotation], reg: Registries, index, cite: Citatio
         mentions = [*a.actors, *([a.meta.wire] if a.meta.wire else [])]
         for quote in mentions:
             entry = resolve_alias(index, quote, "actor", "registries/actors.yaml", cite.problems)
+            if entry is None:
+                cite.unresolved.add(a.source_id)
             span = cite.name_span(a.source_id, quote, "actor")
             if entry is not None and span is not None:
                 cite.mentioned[a.source_id].add(entry.id)
@@ -259,6 +261,7 @@ def assemble(
     names = [n for e in (*registries.actors, *registries.places) for n in e.aliases]
     cite = Citations(by_id, problems, sorted(set(names), key=len, reverse=True))
     actor_index = registry_index(registries.actors, "actor", problems)
+    cite.known_actors = {e.id for e in registries.actors}
     aliases = {e.id: e.aliases for e in registries.actors}
     actors, actor_aliases = _actors(annotations, registries, actor_index, cite)
     sources, anchors, published = _sources(annotations, actor_index, cite)

@@ -39,6 +39,10 @@ class Citations:
     names: list[str] = field(default_factory=list)
     evidence: dict[tuple, dict[str, Any]] = field(default_factory=dict)
     mentioned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # sources with an actor spelling the registry does not know, and the registered actor ids:
+    # a known actor not mentioned there is most likely that spelling, already reported once
+    unresolved: set[str] = field(default_factory=set)
+    known_actors: set[str] = field(default_factory=set)
 
     def span(self, source_id: str, quote: Quote | None) -> Span | None:
         if quote is None:
@@ -98,6 +102,8 @@ class Citations:
         self, source_id: str, actor: str | None, what: str, file: str, line: int | None
     ) -> bool:
         if actor is not None and actor not in self.mentioned[source_id]:
+            if actor in self.known_actors and source_id in self.unresolved:
+                return False  # one unknown spelling gives one error, not a cascade
             self.problems.add(
                 file,
                 line,
