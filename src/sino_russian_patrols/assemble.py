@@ -22,7 +22,7 @@ from .assemble_claims import (
     assemble_statements,
 )
 from .assemble_events import assemble_events
-from .citing import Citations, registry_index, resolve_alias
+from .citing import Citations, NameIndex, registry_index, resolve_alias
 from .errors import Problems
 from .registries import Registries
 
@@ -259,7 +259,7 @@ def assemble(
         )
     annotations = [a for a in annotations if a.source_id in by_id]
     names = [n for e in (*registries.actors, *registries.places) for n in e.aliases]
-    cite = Citations(by_id, problems, sorted(set(names), key=len, reverse=True))
+    cite = Citations(by_id, problems, NameIndex(names))
     actor_index = registry_index(registries.actors, "actor", problems)
     cite.known_actors = {e.id for e in registries.actors}
     aliases = {e.id: e.aliases for e in registries.actors}

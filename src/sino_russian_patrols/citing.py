@@ -32,11 +32,41 @@ def word_in(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
+class NameIndex:
+    """Where the registered names (actor and place spellings) occur in each text, so that a
+    mention can be checked in one lookup: is it covered by a longer registered name?
+
+    One pass of one regular expression per text: at each position the longest name wins, so
+    "Sea of Japan" is found where "Japan" would be.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        longest_first = sorted(set(names), key=len, reverse=True)
+        self._pattern = (
+            re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
+        )
+        self._found: dict[int, list[tuple[int, int]]] = {}
+
+    def covering(self, text: str, start: int, end: int) -> str | None:
+        """The longer registered name that covers text[start:end], if any."""
+        if self._pattern is None:
+            return None
+        key = id(text)
+        if key not in self._found:
+            self._found[key] = [m.span() for m in self._pattern.finditer(text)]
+        for lo, hi in self._found[key]:
+            if lo > start:
+                break
+            if hi >= end and hi - lo > end - start:
+                return text[lo:hi]
+        return None
+
+
 @dataclass
 class Citations:
     articles: dict[str, Article]
     problems: Problems
-    names: list[str] = field(default_factory=list)
+    names: NameIndex = field(default_factory=lambda: NameIndex([]))
     evidence: dict[tuple, dict[str, Any]] = field(default_factory=dict)
     mentioned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # sources with an actor spelling the registry does not know, and the registered actor ids:
@@ -70,19 +100,16 @@ class Citations:
                 "that stands as a word of its own",
             )
             return None
-        for name in self.names:
-            if len(name) <= len(quote.text) or quote.text not in name:
-                continue
-            for m in re.finditer(re.escape(name), text):
-                if m.start() <= span.start and span.end <= m.end() and quote.text != name:
-                    self.problems.add(
-                        quote.file,
-                        quote.line,
-                        f"{what} {quote.text!r} (occurrence {quote.occurrence or 1}) at offset "
-                        f"{span.start} in {source_id} is part of the name {name!r}: it is not a "
-                        "mention of its own; choose another occurrence or quote the longer name",
-                    )
-                    return None
+        name = self.names.covering(text, span.start, span.end)
+        if name is not None:
+            self.problems.add(
+                quote.file,
+                quote.line,
+                f"{what} {quote.text!r} (occurrence {quote.occurrence or 1}) at offset "
+                f"{span.start} in {source_id} is part of the name {name!r}: it is not a "
+                "mention of its own; choose another occurrence or quote the longer name",
+            )
+            return None
         return span
 
     def cite(self, table: str, record_id: str, span: Span | None) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates, normalize
-from .citing import is_word_at
+from .citing import NameIndex, is_word_at
 
 # Where an archived page stops being the article: reader comments, newsletter boxes.
 _END_OF_ARTICLE = re.compile(
@@ -160,10 +160,8 @@ class Drafter:
         cut = _END_OF_ARTICLE.search(self.text)
         self.end = cut.start() if cut else len(self.text)
         self.registries = read_registries(root / "build" / "registries", problems, root / "schema")
-        self.names = sorted(
-            {a for e in (*self.registries.actors, *self.registries.places) for a in e.aliases},
-            key=len,
-            reverse=True,
+        self.names = NameIndex(
+            [a for e in (*self.registries.actors, *self.registries.places) for a in e.aliases]
         )
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
@@ -181,14 +179,7 @@ class Drafter:
             return False
         if any(lo <= start and end <= hi for lo, hi in self.skip):
             return False
-        quote = self.text[start:end]
-        for name in self.names:
-            if len(name) <= len(quote) or quote not in name:
-                continue
-            for m in re.finditer(re.escape(name), self.text):
-                if m.start() <= start and end <= m.end():
-                    return False
-        return True
+        return self.names.covering(self.text, start, end) is None
 
     def _mentions(self, entries, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
         hi = self.end if hi is None else hi
