@@ -35,7 +35,20 @@ from sino_russian_patrols.pipeline import build
 result = build(__import__("pathlib").Path(sys.argv[1]))
 print(time.perf_counter() - start, sum(result.rows.values()))
 """
-SURNAMES = "Lee Kim Park Sato Suzuki Tanaka Ivanov Petrov Wang Zhang Liu Chen".split()
+SURNAMES = [
+    "Lee",
+    "Kim",
+    "Park",
+    "Sato",
+    "Suzuki",
+    "Tanaka",
+    "Ivanov",
+    "Petrov",
+    "Wang",
+    "Zhang",
+    "Liu",
+    "Chen",
+]
 
 
 def _article(i: int, published: dt.date) -> tuple[str, str, str]:
