@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates, normalize
 from .annotations import Annotation
-from .citing import Citations, registry_index, resolve_alias, word_in
+from .citing import Citations, cite_place, registry_index, word_in
 from .registries import Registries
 from .spans import Span
 from .yamlreader import Quote
@@ -270,16 +270,11 @@ def assemble_sequence(
                     ok = False
             place_id = None
             if q.place is not None:
-                place = resolve_alias(
-                    place_index, q.place, "place", "registries/places.yaml", cite.problems
-                )
-                span = cite.name_span(a.source_id, q.place, "place")
-                if place is None or span is None:
+                named = cite_place(cite, place_index, a.source_id, q.place, places_used)
+                if named is None:
                     continue
-                place_id = place.id
-                places_used.add(place.id)
-                cite.cite("places", place.id, span)
-                spans.append(span)
+                place_id = named[0]
+                spans.append(named[1])
             if not ok:
                 continue
             for span in spans:
@@ -358,16 +353,11 @@ def assemble_airspace(
                 continue
             zone_id = None
             if z.zone is not None:
-                zone = resolve_alias(
-                    place_index, z.zone, "place", "registries/places.yaml", cite.problems
-                )
-                span = cite.name_span(a.source_id, z.zone, "place")
-                if zone is None or span is None:
+                named = cite_place(cite, place_index, a.source_id, z.zone, places_used)
+                if named is None:
                     continue
-                zone_id = zone.id
-                places_used.add(zone.id)
-                cite.cite("places", zone.id, span)
-                spans.append(span)
+                zone_id = named[0]
+                spans.append(named[1])
             if not ok:
                 continue
             for span in spans:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import dates, normalize
 from .annotations import Annotation, DateSpec, EventEntry
-from .citing import KEY_SEPARATOR, Citations, registry_index, resolve_alias
+from .citing import KEY_SEPARATOR, Citations, cite_place, registry_index
 from .registries import EventDefinition, Registries
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -198,16 +198,12 @@ def assemble_events(
             mentions[e.id].append((a, e))
             cite.cite("events", e.id, cite.span(a.source_id, e.quote))
             for quote, role_key in [(q, None) for q in e.places] + [(p.place, p) for p in e.route]:
-                place = resolve_alias(
-                    place_index, quote, "place", "registries/places.yaml", cite.problems
-                )
-                span = cite.name_span(a.source_id, quote, "place")
-                if place is None or span is None:
+                named = cite_place(cite, place_index, a.source_id, quote, places_used)
+                if named is None:
                     continue
-                places_used.add(place.id)
-                event_places.add((e.id, place.id))
-                cite.cite("places", place.id, span)
-                cite.cite("event_places", f"{e.id}{KEY_SEPARATOR}{place.id}", span)
+                place_id, span = named
+                event_places.add((e.id, place_id))
+                cite.cite("event_places", f"{e.id}{KEY_SEPARATOR}{place_id}", span)
                 if role_key is None:
                     continue
                 aircraft_id = None
@@ -217,7 +213,7 @@ def assemble_events(
                         cite.problems.add(
                             e.file, e.line, f"route leg: no aircraft claim {role_key.aircraft!r}"
                         )
-                key = (a.source_id, e.id, role_key.leg, role_key.role, place.id)
+                key = (a.source_id, e.id, role_key.leg, role_key.role, place_id)
                 cite.cite("event_routes", KEY_SEPARATOR.join(map(str, key)), span)
                 routes.append(
                     dict(

@@ -175,3 +175,17 @@ def resolve_alias(
             f"entry in {registry}",
         )
     return entry
+
+
+def cite_place(
+    cite: Citations, index: dict[str, Any], source_id: str, quote: Quote, used: set[str]
+) -> tuple[str, Span] | None:
+    """Resolve a place named in a source, check it is a name of its own, cite it for the
+    place's row and record it as used; None (with the problem recorded) when it cannot be."""
+    place = resolve_alias(index, quote, "place", "registries/places.yaml", cite.problems)
+    span = cite.name_span(source_id, quote, "place")
+    if place is None or span is None:
+        return None
+    used.add(place.id)
+    cite.cite("places", place.id, span)
+    return place.id, span
