@@ -117,15 +117,43 @@ def test_data_zip_ignores_source_date_epoch(
 
 
 def test_registry_entry_equals_what_release_produces(tmp_path: Path) -> None:
-    """releases.json must hold the sha256 of the data zip `release` builds now."""
+    """A published version's data zip never changes: releases.json holds the sha256 of the
+    zip `release` builds now. An unpublished version (the data editors are still adding
+    articles) must be registered under its file name; `release --update-registry` refreshes
+    its sha256 when it is released."""
     missing = [n for n in ("CITATION.cff", "CHANGELOG.md") if not (ROOT / n).is_file()]
     assert not missing, f"{', '.join(missing)} missing: the data zip cannot be built"
-    sha = write_data_zip(ROOT, tmp_path / data_zip_name(__version__), __version__)
     entry = read_registry_file(ROOT / REGISTRY)["releases"].get(__version__)
-    assert entry == {"file": data_zip_name(__version__), "sha256": sha}, (
-        f"{REGISTRY} is stale for {__version__}: the data zip built now has sha256 {sha}. "
-        "If this version is unpublished, run `sino-russian-patrols release --update-registry`"
+    assert entry is not None and entry["file"] == data_zip_name(__version__), (
+        f"{REGISTRY} has no entry for {__version__}: run `sino-russian-patrols release "
+        "--update-registry`"
     )
+    if entry.get("published"):
+        sha = write_data_zip(ROOT, tmp_path / data_zip_name(__version__), __version__)
+        assert entry["sha256"] == sha, (
+            f"{__version__} is published, but the data zip built now has sha256 {sha}: a "
+            "published release never changes; raise the version"
+        )
+
+
+def test_a_published_entry_is_never_replaced(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    registry = project / REGISTRY
+    data = json.loads(registry.read_text(encoding="utf-8"))
+    data["releases"][__version__] = {
+        "file": data_zip_name(__version__),
+        "sha256": "0" * 64,
+        "published": True,
+    }
+    registry.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ReleaseError, match="is published, but the data zip built now has"):
+        record_release(project, __version__, data_zip_name(__version__), "1" * 64, replace=True)
+    unpublished = {"file": data_zip_name(__version__), "sha256": "0" * 64}
+    data["releases"][__version__] = unpublished
+    registry.write_text(json.dumps(data), encoding="utf-8")
+    note = record_release(project, __version__, data_zip_name(__version__), "1" * 64, replace=True)
+    assert "recorded" in note
+    assert read_registry_file(registry)["releases"][__version__]["sha256"] == "1" * 64
 
 
 def test_release_twice_gives_identical_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -91,10 +91,11 @@ def _parse_registry(text: str, where: str) -> dict[str, Any]:
             and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
             and "/" not in entry["file"]
             and "\\" not in entry["file"]
+            and isinstance(entry.get("published", False), bool)
         ):
             raise DownloadError(
                 f"{where}: release {version!r} needs 'file' (a plain file name) and "
-                "'sha256' (64 lowercase hex digits)"
+                "'sha256' (64 lowercase hex digits), and 'published' may only be true or false"
             )
     return data
 

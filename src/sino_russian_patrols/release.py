@@ -178,13 +178,23 @@ def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
 
 
 def record_release(root: Path, version: str, file: str, sha256: str, /, *, replace: bool) -> str:
-    """Put `version` in the project's releases.json; a changed entry needs `replace`."""
+    """Put `version` in the project's releases.json; a changed entry needs `replace`, and an
+    entry marked `"published": true` (its zip is on the release host) never changes."""
     path = root / REGISTRY
     data = read_registry_file(path) if path.is_file() else {"base_url": None, "releases": {}}
-    entry = {"file": file, "sha256": sha256}
     old = data["releases"].get(version)
+    entry = {"file": file, "sha256": sha256}
+    if old is not None and old.get("published"):
+        entry["published"] = True
     if old == entry:
         return f"releases.json already records {file} ({sha256})"
+    if old is not None and old.get("published"):
+        raise ReleaseError(
+            f"{REGISTRY} records {old['file']} with sha256 {old['sha256']} for {version}, and "
+            f"{version} is published, but the data zip built now has {sha256}. A published "
+            "release never changes: raise the version (pyproject.toml, __init__.py, "
+            "CITATION.cff, a new CHANGELOG entry) and release that."
+        )
     if old is not None and not replace:
         raise ReleaseError(
             f"{REGISTRY} records {old['file']} with sha256 {old['sha256']} for {version}, but "
