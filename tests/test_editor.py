@@ -83,6 +83,22 @@ def test_the_draft_asserts_what_the_text_says_and_comments_out_the_rest(
     assert statement["quote"] == "We take a very grave view of this,"
     # "Ministry of National Defence" is a registered spelling, counted as a mention
     assert {"quote": "Ministry of National Defence"} in draft["actors"]
+    # every date phrase with the date it resolves to: Monday 3 March 2025, the dateline's day
+    assert "#   'Monday' → 2025-03-03 (day, weekday_relative)" in text
+
+
+def test_a_speaker_the_registry_does_not_know_is_listed_to_add(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    text = (
+        "Seoul, March 3 (Reuters) -- Four Chinese J-16 fighter jets were seen.\n\n"
+        '"It is a grave provocation of the region," Lee Min-ho said.\n'
+    )
+    added = add_article(project_copy, _write(tmp_path, text), page_date="2025-03-03")
+    draft = added.annotation.read_text(encoding="utf-8")
+    assert "# registry entry to add: actor spelling 'Lee Min-ho'" in draft
+    assert any("actor spelling 'Lee Min-ho'" in line for line in added.review)
+    build(project_copy)
 
 
 def test_a_second_report_of_a_known_patrol_links_to_it(project_copy: Path, tmp_path: Path) -> None:

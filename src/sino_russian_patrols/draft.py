@@ -76,6 +76,7 @@ class Draft:
     source_id: str
     items: list[Item] = field(default_factory=list)
     to_add: list[str] = field(default_factory=list)
+    date_phrases: list[str] = field(default_factory=list)
 
     def render(self) -> tuple[str, dict[int, int]]:
         """The YAML text, and for each line number the index of the item it belongs to."""
@@ -88,6 +89,9 @@ class Draft:
         ]
         for entry in self.to_add:
             out.append(f"# registry entry to add: {entry}")
+        if self.date_phrases:
+            out.append("# date phrases in the article, as the date rules read them:")
+            out.extend(f"#   {line}" for line in self.date_phrases)
         owner: dict[int, int] = {}
         section = None
         for index, item in enumerate(self.items):
@@ -481,6 +485,10 @@ class Drafter:
                 )
             if tag:
                 speaker = next((actors[a] for a in actors if tag.group(1).endswith(a)), None)
+                name = tag.group(1)
+                entry = f"actor spelling {name!r} (speaks in the text; registries/actors.yaml)"
+                if speaker is None and entry not in self.draft.to_add:
+                    self.draft.to_add.append(entry)
             number += 1
             quote = m.group("q")
             lines = [
@@ -507,6 +515,29 @@ class Drafter:
                 if entry not in self.draft.to_add:
                     self.draft.to_add.append(entry)
 
+    def dates(self) -> None:
+        """Every date phrase of the article with the date it resolves to, or why it cannot."""
+        for s in _SENTENCE.finditer(self.text[: self.end]):
+            lo = s.start()
+            for a, b in self.skip:
+                if lo <= a < s.end():
+                    lo = max(lo, b)
+            found = dates.find_phrase(self.text[lo : s.end()])
+            if found is None:
+                continue
+            phrase = self.text[lo + found[0] : lo + found[1]]
+            try:
+                r = dates.resolve(phrase, self.anchor)
+            except ValueError as exc:
+                self.draft.date_phrases.append(f"{phrase!r}: cannot be read ({str(exc)[:120]})")
+                continue
+            when = (
+                r.start.isoformat()
+                if r.start == r.end and r.start
+                else (f"{r.start or '…'}..{r.end or '…'}")
+            )
+            self.draft.date_phrases.append(f"{phrase!r} → {when} ({r.precision}, {r.basis})")
+
     def run(self) -> Draft:
         source = self.source()
         self.draft.items.append(Item("source", source))
@@ -515,6 +546,7 @@ class Drafter:
         self.aircraft(event_id)
         self.statements(event_id)
         self.unknown_designations()
+        self.dates()
         return self.draft
 
 
