@@ -54,8 +54,12 @@ _AIRCRAFT = re.compile(
     re.IGNORECASE,
 )
 # a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
+# ("near South Korea and Japan", "in western Japan", "visited China")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|over|around|off|to|toward|towards|from|of)\s+(?:the\s+)?)$", re.IGNORECASE
+    r"(?:\b(?:in|near|over|around|off|toward|towards|from|visited|across|direction of) "
+    r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2} ?(?:,|\band) )?"
+    r"(?:(?:south|north|east|west)(?:ern|ernmost)? |central )?"
+    r"|\b(?:south|north|east|west)(?:ern|ernmost) )$",
 )
 _SAID = r"(?:said|told|added|noted|stated|wrote)"
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"\n]{12,}?)[”\"]")
@@ -282,7 +286,7 @@ class Drafter:
         places = {a for e in self.registries.places for a in e.aliases}
         for start, end, actor_id in self._mentions(self.registries.actors):
             line = [f"- {_quote(self.text, start, end)}   # {actor_id}"]
-            before = self.text[max(0, start - 20) : start]
+            before = self.text[max(0, start - 60) : start]
             if self.text[start:end] in places and _LOCATIVE.search(before):
                 why = "a place name after a preposition: probably a location, not the actor"
                 self.draft.items.append(Item("actors", line, why))
