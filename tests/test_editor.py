@@ -207,3 +207,17 @@ def test_the_commands_exit_non_zero_on_refusal(project_copy: Path, tmp_path: Pat
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert listed.stdout.startswith("nobuo-kishi\t")
+
+
+def test_a_publication_date_the_build_rejects_is_commented_out(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """The dateline says 3 March, the page record 4 March: the draft keeps the disagreement
+    for the editor and still builds."""
+    added = add_article(project_copy, _write(tmp_path, ARTICLE), page_date="2025-03-04")
+    text = added.annotation.read_text(encoding="utf-8")
+    assert (
+        "  # unsure: the build says: published_date: the dateline 'Seoul, March 3' gives " in text
+    )
+    assert '  # published_date: {quote: "Seoul, March 3", from: dateline}' in text
+    build(project_copy)

@@ -220,7 +220,6 @@ class Drafter:
         wire = self._wire()
         if wire:
             lines.append(f"wire: {wire}")
-        lines.extend(self._published())
         return lines
 
     def _wire(self) -> str | None:
@@ -543,8 +542,10 @@ class Drafter:
             self.draft.date_phrases.append(f"{phrase!r} → {when} ({r.precision}, {r.basis})")
 
     def run(self) -> Draft:
-        source = self.source()
-        self.draft.items.append(Item("source", source))
+        self.draft.items.append(Item("source", self.source()))
+        # the publication date is an item of its own: if the build rejects it, it is
+        # commented out with the reason and the draft still builds
+        self.draft.items.append(Item("source", self._published()))
         self.actors()
         event_id = self.events()
         self.aircraft(event_id)
@@ -602,7 +603,7 @@ def draft_annotation(root: Path, source_id: str, /, *, rounds: int = 6) -> str:
             if index is None:
                 continue
             item = draft.items[index]
-            if item.section != "source" and item.unsure is None:
+            if index > 0 and item.unsure is None:  # the source's own lines always stay
                 item.unsure = f"the build says: {p.message}"[:300]
                 rejected = True
         if not rejected:
