@@ -206,3 +206,45 @@ def test_one_unknown_spelling_gives_one_error(project_copy: Path) -> None:
     messages = [p.message for p in caught.value.problems]
     assert [m for m in messages if "unknown actor spelling 'Kishi told'" in m]
     assert not [m for m in messages if "is not mentioned in" in m], messages
+
+
+ALIAS_BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        (ALIAS_BOMB, 1, "anchors and aliases (&name, *name) are not allowed"),
+        ("source: &s {source_type: news_report}\nother: *s\n", 1, "anchors and aliases"),
+        ("deep: " + "[" * 300 + "]" * 300 + "\n", 1, "nested deeper than 40 levels"),
+    ],
+)
+def test_hostile_yaml_is_refused_at_its_line(
+    tmp_path: Path, text: str, line: int, expected: str
+) -> None:
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.yamlfile import load_yaml
+
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems()
+    assert load_yaml(path, problems) is None
+    (problem,) = problems.items
+    assert problem.file == str(path) and problem.line == line
+    assert expected in problem.message
+
+
+def test_ampersands_and_asterisks_inside_quotes_are_text(tmp_path: Path) -> None:
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.yamlfile import load_yaml
+
+    path = tmp_path / "fine.yaml"
+    path.write_text('quote: "Russia &China *RussianArmy"\nlist: [[[[[[[[1]]]]]]]]\n')
+    problems = Problems()
+    assert load_yaml(path, problems) == {
+        "quote": "Russia &China *RussianArmy",
+        "list": [[[[[[[[1]]]]]]]],
+    }
+    assert not problems.items

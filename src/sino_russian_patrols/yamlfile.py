@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,37 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+MAX_DEPTH = 40
+# Cheap signs that a text may hold an anchor, an alias or deep nesting; only then are its
+# parse events read to be sure (a plain build input has none of them).
+_SUSPECT = re.compile(r"[&*][\w-]|[\[{]{8,}|^[ \t]{80,}\S", re.MULTILINE)
+
+
+def _refused(text: str) -> tuple[int | None, str] | None:
+    """An anchor or alias (an alias bomb of a few hundred bytes expands to gigabytes), or
+    nesting deeper than MAX_DEPTH: the line and the reason, before anything is built."""
+    if not _SUSPECT.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return line, (
+                    "YAML anchors and aliases (&name, *name) are not allowed in build inputs: "
+                    "write each value out"
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line, f"nested deeper than {MAX_DEPTH} levels; a build input is flat"
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the load below reports the syntax error with its line
+    return None
+
+
 def load_yaml(path: Path, problems: Problems, /) -> Any:
     """Parse a YAML file; on a syntax error record it with its line and return None."""
     try:
@@ -50,6 +82,10 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
         return None
     except UnicodeDecodeError as exc:
         problems.add(str(path), None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+        return None
+    refused = _refused(text)
+    if refused is not None:
+        problems.add(str(path), *refused)
         return None
     try:
         return yaml.load(text, Loader=_Loader)
