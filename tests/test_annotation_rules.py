@@ -248,3 +248,37 @@ def test_ampersands_and_asterisks_inside_quotes_are_text(tmp_path: Path) -> None
         "list": [[[[[[[[1]]]]]]]],
     }
     assert not problems.items
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "dangling link", "link out"])
+def test_an_input_that_is_not_a_regular_file_is_refused(
+    project_copy: Path, tmp_path: Path, kind: str
+) -> None:
+    """Never read, never waited on: a directory, a FIFO or a link where a file should be."""
+    import os
+
+    articles = project_copy / "build" / "articles"
+    annotation = project_copy / "build" / "annotations" / "010_a0baf5f4f0f79089.yaml"
+    article = articles / "010_a0baf5f4f0f79089.txt"
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(article.read_bytes())
+    target = article if kind != "directory" else annotation
+    target.unlink()
+    if kind == "directory":
+        target.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "dangling link":
+        target.symlink_to(tmp_path / "nowhere.txt")
+    else:
+        target.symlink_to(outside)
+    expected = {
+        "directory": "a directory; inputs are regular files",
+        "fifo": "not a regular file",
+        "dangling link": "a dangling symbolic link",
+        "link out": "a symbolic link out of the project",
+    }[kind]
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    found = [p for p in caught.value.problems if expected in p.message]
+    assert found and found[0].file.endswith(target.name), caught.value.problems

@@ -139,7 +139,7 @@ def test_a_directory_a_link_and_a_known_article_are_refused(
     project_copy: Path, tmp_path: Path
 ) -> None:
     before = _inputs(project_copy)
-    with pytest.raises(AddArticleError, match="not a regular file"):
+    with pytest.raises(AddArticleError, match="a directory; inputs are regular files"):
         add_article(project_copy, tmp_path)
     link = tmp_path / "link.txt"
     link.symlink_to(_write(tmp_path, ARTICLE))

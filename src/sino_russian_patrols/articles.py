@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
+from .files import NotARegularFile, read_regular
 from .yamlfile import load_yaml
 
 SOURCE_ID_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}$"
@@ -47,7 +48,11 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 def read_article(path: Path, problems: Problems, /) -> Article | None:
     """Decode one article as strict UTF-8 (bytes, so that no newline is translated)."""
-    raw = path.read_bytes()
+    try:
+        raw = read_regular(path, within=path.parent.parent.parent)
+    except NotARegularFile as exc:
+        problems.add(str(path), None, f"{exc}: an archived article is the file itself")
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

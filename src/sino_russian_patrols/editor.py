@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import NotARegularFile, read_regular
+
 MAX_ARTICLE_BYTES = 5_000_000
 
 
@@ -33,17 +35,10 @@ class Added:
 
 
 def _read_new_article(path: Path) -> bytes:
-    if not path.exists() and not path.is_symlink():
-        raise AddArticleError(f"{path}: no such file")
-    if path.is_symlink() or not path.is_file():
-        kind = "a symbolic link" if path.is_symlink() else "not a regular file"
-        raise AddArticleError(f"{path}: {kind}; give the article's own text file")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise AddArticleError(
-            f"{path}: {size:,} bytes; an article is at most {MAX_ARTICLE_BYTES:,} bytes"
-        )
-    raw = path.read_bytes()
+    try:
+        raw = read_regular(path, limit=MAX_ARTICLE_BYTES)
+    except NotARegularFile as exc:
+        raise AddArticleError(f"{path}: {exc}; give the article's own text file") from None
     if not raw.strip():
         raise AddArticleError(f"{path}: the file is empty")
     try:

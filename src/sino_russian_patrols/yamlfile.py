@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .files import NotARegularFile, read_regular
 
 
 class Mapping(dict):
@@ -76,9 +77,9 @@ def _refused(text: str) -> tuple[int | None, str] | None:
 def load_yaml(path: Path, problems: Problems, /) -> Any:
     """Parse a YAML file; on a syntax error record it with its line and return None."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        problems.add(str(path), None, "file not found")
+        text = read_regular(path).decode("utf-8")
+    except NotARegularFile as exc:
+        problems.add(str(path), None, str(exc))
         return None
     except UnicodeDecodeError as exc:
         problems.add(str(path), None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
