@@ -406,6 +406,41 @@ def date_claim_breaks_date_rules(pkg: Package, data: st.DataObject) -> Expected:
     return Expected("event_dates", (rule,), column, key_of("event_dates", frame, index))
 
 
+def evidence_in_another_source(pkg: Package, data: st.DataObject) -> Expected:
+    """An evidence row moved to another source: the row it supports names its own source,
+    which no longer holds that evidence."""
+    evidence = pkg.tables["evidence"]
+    owned = [
+        t
+        for t, f in pkg.tables.items()
+        if t != "evidence" and "source_id" in f.columns and SCHEMAS[t].get("primaryKey")
+    ]
+    candidates = evidence.with_row_index("_i").filter(pl.col("record_table").is_in(owned))
+    sources = pkg.tables["sources"]["source_id"].to_list()
+    assume(len(sources) > 1 and candidates.height > 0)
+    row = candidates.row(data.draw(st.integers(0, candidates.height - 1), label="row"), named=True)
+    other = data.draw(st.sampled_from([s for s in sources if s != row["source_id"]]))
+    pkg.put("evidence", set_cell(evidence, "source_id", row["_i"], other))
+    return Expected(row["record_table"], ("evidence_source",), "source_id", row["record_id"])
+
+
+def date_claim_after_its_source(pkg: Package, data: st.DataObject) -> Expected:
+    """A date claim that begins after the publication of the source that makes it."""
+    claims = pkg.tables["event_dates"]
+    published = dict(pkg.tables["sources"].select("source_id", "published_date").iter_rows())
+    dated = [i for i, source in enumerate(claims["source_id"]) if published.get(source)]
+    assume(dated)
+    index = data.draw(st.sampled_from(dated), label="row")
+    days = data.draw(st.integers(1, 400), label="days")
+    later = published[claims["source_id"][index]] + dt.timedelta(days=days)
+    frame = set_cell(set_cell(claims, "start_date", index, later), "end_date", index, later)
+    frame = set_cell(frame, "date_precision", index, "day")
+    pkg.put("event_dates", frame)
+    return Expected(
+        "event_dates", ("dated_after_source",), "start_date", key_of("event_dates", frame, index)
+    )
+
+
 def count_not_positive(pkg: Package, data: st.DataObject) -> Expected:
     table, column = data.draw(st.sampled_from(MINIMUMS), label="column")
     frame = pkg.tables[table]
@@ -568,6 +603,8 @@ CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
         evidence_for_a_missing_record,
         aircraft_without_country_not_a_total,
         place_inside_itself,
+        evidence_in_another_source,
+        date_claim_after_its_source,
     )
 }
 # The Table Schema rules: pandera must find what the polars engine finds.

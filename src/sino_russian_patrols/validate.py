@@ -80,6 +80,8 @@ RULES: dict[str, str] = {
     "country_required": "an aircraft claim names its country; country may be null only for a "
     "total (is_total true) that the text does not split by country",
     "evidence_target": "an evidence row supports an existing row (record_table, record_id)",
+    "evidence_source": "the evidence of a row that names its source lies in that source",
+    "dated_after_source": "a date claim does not begin after the publication of its source",
     "evidence_missing": "every row of the tables that evidence supports has an evidence row (a "
     "row with its own span, such as a statement, has it in its own columns)",
     "parquet_missing": "each resource names its Parquet file",
@@ -1053,6 +1055,78 @@ def _parent_message(
     return f"{column} leads back to this row: {' → '.join([*path, row[key]])}"
 
 
+def _record_id(primary_key: list[str]) -> pl.Expr:
+    """A row's key as evidence.record_id writes it: its parts joined by KEY_SEPARATOR."""
+    if len(primary_key) == 1:
+        return pl.col(primary_key[0]).cast(pl.String)
+    return pl.concat_str([pl.col(c).cast(pl.String) for c in primary_key], separator=KEY_SEPARATOR)
+
+
+def _claim_sources(
+    report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
+) -> None:
+    """A claim is tied to its source: its evidence lies in the source it names, and a date
+    claim does not begin after that source was published."""
+    evidence = frames.get("evidence")
+    if evidence is not None and {"record_table", "record_id", "source_id"} <= set(evidence.columns):
+        for table, frame in frames.items():
+            key = schemas.get(table, {}).get("primaryKey")
+            if table == "evidence" or not key or "source_id" not in frame.columns:
+                continue
+            rows = (
+                frame.lazy()
+                .with_row_index("_index")
+                .select("_index", _record_id(key).alias("_id"), pl.col("source_id").alias("_own"))
+            )
+            cited = evidence.lazy().filter(pl.col("record_table") == table)
+            wrong = (
+                rows.join(
+                    cited.select("record_id", "source_id"), left_on="_id", right_on="record_id"
+                )
+                .filter(pl.col("source_id") != pl.col("_own"))
+                .unique("_index", keep="first", maintain_order=True)
+                .collect()
+            )
+            if wrong.height:
+                shown = wrong.head(MAX_EXAMPLES).with_columns(pl.col("_id").alias("_key"))
+                _report_rows(
+                    report,
+                    table,
+                    "evidence_source",
+                    "source_id",
+                    shown.to_dicts(),
+                    wrong.height,
+                    lambda r: (
+                        f"evidence cites {_show(r['source_id'])}, but the row's source is "
+                        f"{_show(r['_own'])}"
+                    ),
+                )
+    claims, sources = frames.get("event_dates"), frames.get("sources")
+    needed = {"date_claim_id", "source_id", "start_date"}
+    if claims is None or sources is None or not needed <= set(claims.columns):
+        return
+    if not {"source_id", "published_date"} <= set(sources.columns):
+        return
+    dated = claims.with_row_index("_index").join(
+        sources.select("source_id", "published_date"), on="source_id", how="left"
+    )
+    mask = pl.col("start_date") > pl.col("published_date")
+    count = dated.select(mask.fill_null(False).sum()).item()
+    if count:
+        _report_rows(
+            report,
+            "event_dates",
+            "dated_after_source",
+            "start_date",
+            _examples(dated, mask, ["date_claim_id"]),
+            count,
+            lambda r: (
+                f"the claim begins on {r['start_date']}, after its source was published "
+                f"on {r['published_date']}"
+            ),
+        )
+
+
 def _evidence(
     report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
 ) -> None:
@@ -1075,12 +1149,7 @@ def _evidence(
     cited = evidence.lazy().with_row_index("_index")
     queries = []
     for table in supported:
-        primary_key = schemas[table]["primaryKey"]
-        if len(primary_key) == 1:
-            key = pl.col(primary_key[0]).cast(pl.String)
-        else:
-            parts = [pl.col(c).cast(pl.String) for c in primary_key]
-            key = pl.concat_str(parts, separator=KEY_SEPARATOR)
+        key = _record_id(schemas[table]["primaryKey"])
         ids = frames[table].lazy().with_row_index("_index").select("_index", key.alias("_id"))
         citing = cited.filter(pl.col("record_table") == table)
         orphans = citing.join(ids, left_on="record_id", right_on="_id", how="anti")
@@ -1319,6 +1388,7 @@ def validate_package(
             ("aircraft", "country", _aircraft, report, frames),
             ("datapackage", "parent", _parents, report, frames, schemas),
             ("evidence", "evidence", _evidence, report, frames, schemas),
+            ("evidence", "claim sources", _claim_sources, report, frames, schemas),
             (
                 "datapackage",
                 "schema",
