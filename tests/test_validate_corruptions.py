@@ -441,6 +441,39 @@ def date_claim_after_its_source(pkg: Package, data: st.DataObject) -> Expected:
     )
 
 
+def span_of_another_actor(pkg: Package, data: st.DataObject) -> Expected:
+    """An actor's evidence moved to another actor: a verbatim span, but not that actor's name."""
+    evidence = pkg.tables["evidence"]
+    aliases = pkg.tables["actor_aliases"]
+    spellings: dict[str, set[str]] = {}
+    for alias, actor in aliases.select("alias", "actor_id").iter_rows():
+        spellings.setdefault(actor, set()).add(alias)
+    cited = evidence.with_row_index("_i").filter(pl.col("record_table") == "actors")
+    assume(cited.height > 0 and len(spellings) > 1)
+    row = cited.row(data.draw(st.integers(0, cited.height - 1), label="row"), named=True)
+    others = sorted(a for a, names in spellings.items() if row["quote"] not in names)
+    assume(others)
+    other = data.draw(st.sampled_from(others), label="actor")
+    frame = set_cell(evidence, "record_id", row["_i"], other)
+    pkg.put("evidence", frame)
+    return Expected("evidence", ("evidence_claim",), "quote")
+
+
+def aircraft_span_without_its_type(pkg: Package, data: st.DataObject) -> Expected:
+    """An aircraft claim whose type_as_reported is written in none of its spans."""
+    evidence = pkg.tables["evidence"]
+    aircraft = pkg.tables["aircraft"]
+    index = data.draw(st.integers(0, aircraft.height - 1), label="row")
+    claim = aircraft.row(index, named=True)
+    spans = evidence.with_row_index("_i").filter(
+        (pl.col("record_table") == "aircraft") & (pl.col("record_id") == claim["aircraft_id"])
+    )
+    assume(spans.height > 0)
+    frame = set_cell(aircraft, "type_as_reported", index, claim["type_as_reported"] + " Zq-999")
+    pkg.put("aircraft", frame)
+    return Expected("aircraft", ("evidence_claim",), "type_as_reported", claim["aircraft_id"])
+
+
 def count_not_positive(pkg: Package, data: st.DataObject) -> Expected:
     table, column = data.draw(st.sampled_from(MINIMUMS), label="column")
     frame = pkg.tables[table]
@@ -605,6 +638,8 @@ CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
         place_inside_itself,
         evidence_in_another_source,
         date_claim_after_its_source,
+        span_of_another_actor,
+        aircraft_span_without_its_type,
     )
 }
 # The Table Schema rules: pandera must find what the polars engine finds.

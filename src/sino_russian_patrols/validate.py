@@ -82,6 +82,8 @@ RULES: dict[str, str] = {
     "evidence_target": "an evidence row supports an existing row (record_table, record_id)",
     "evidence_source": "the evidence of a row that names its source lies in that source",
     "dated_after_source": "a date claim does not begin after the publication of its source",
+    "evidence_claim": "a span shows what its row claims: an actor's span is one of the actor's "
+    "spellings (actor_aliases); an aircraft claim's spans contain its type_as_reported",
     "evidence_missing": "every row of the tables that evidence supports has an evidence row (a "
     "row with its own span, such as a statement, has it in its own columns)",
     "parquet_missing": "each resource names its Parquet file",
@@ -1127,6 +1129,56 @@ def _claim_sources(
         )
 
 
+def _spans_show_claims(report: Report, frames: dict[str, pl.DataFrame]) -> None:
+    """A span is not any verbatim words: it shows what its row claims, where the text can."""
+    evidence = frames.get("evidence")
+    if evidence is None or not {"record_table", "record_id", "quote"} <= set(evidence.columns):
+        return
+    aliases = frames.get("actor_aliases")
+    if aliases is not None and {"alias", "actor_id"} <= set(aliases.columns):
+        named = evidence.with_row_index("_index").filter(pl.col("record_table") == "actors")
+        wrong = named.join(
+            aliases.select(pl.col("actor_id").alias("record_id"), pl.col("alias").alias("quote")),
+            on=["record_id", "quote"],
+            how="anti",
+        )
+        if wrong.height:
+            _report_rows(
+                report,
+                "evidence",
+                "evidence_claim",
+                "quote",
+                _examples(wrong, pl.lit(True), ["record_table", "record_id"]),
+                wrong.height,
+                lambda r: f"{_show(r['quote'])} is not a spelling of actor {_show(r['record_id'])}",
+            )
+    aircraft = frames.get("aircraft")
+    if aircraft is not None and {"aircraft_id", "type_as_reported"} <= set(aircraft.columns):
+        spans = evidence.filter(pl.col("record_table") == "aircraft").select(
+            pl.col("record_id").alias("aircraft_id"), "quote"
+        )
+        shown = (
+            aircraft.with_row_index("_index")
+            .join(spans, on="aircraft_id", how="inner")
+            .group_by("_index", "aircraft_id", "type_as_reported", maintain_order=True)
+            .agg(pl.col("quote").str.contains(pl.col("type_as_reported"), literal=True).any())
+            .filter(~pl.col("quote"))
+        )
+        if shown.height:
+            _report_rows(
+                report,
+                "aircraft",
+                "evidence_claim",
+                "type_as_reported",
+                _examples(shown, pl.lit(True), ["aircraft_id"]),
+                shown.height,
+                lambda r: (
+                    f"no span of this claim contains its type_as_reported "
+                    f"{_show(r['type_as_reported'])}"
+                ),
+            )
+
+
 def _evidence(
     report: Report, frames: dict[str, pl.DataFrame], schemas: dict[str, dict[str, Any]]
 ) -> None:
@@ -1389,6 +1441,7 @@ def validate_package(
             ("datapackage", "parent", _parents, report, frames, schemas),
             ("evidence", "evidence", _evidence, report, frames, schemas),
             ("evidence", "claim sources", _claim_sources, report, frames, schemas),
+            ("evidence", "spans show claims", _spans_show_claims, report, frames),
             (
                 "datapackage",
                 "schema",
