@@ -262,6 +262,7 @@ def assemble(
     cite = Citations(by_id, problems, NameIndex(names))
     actor_index = registry_index(registries.actors, "actor", problems)
     cite.known_actors = {e.id for e in registries.actors}
+    cite.places = registry_index(registries.places, "place", problems)
     aliases = {e.id: e.aliases for e in registries.actors}
     actors, actor_aliases = _actors(annotations, registries, actor_index, cite)
     sources, anchors, published = _sources(annotations, actor_index, cite)
@@ -269,10 +270,8 @@ def assemble(
     ev = assemble_events(annotations, registries, anchors, published, aircraft_ids, cite)
     aircraft = assemble_aircraft(annotations, registries, ev.ids, aliases, cite)
     statements = assemble_statements(annotations, ev.ids, aliases, anchors, cite)
-    sequence = assemble_sequence(annotations, registries, ev.ids, aliases, cite, ev.places_used)
-    airspace = assemble_airspace(
-        annotations, registries, ev.ids, aircraft_ids, aliases, cite, ev.places_used
-    )
+    sequence = assemble_sequence(annotations, ev.ids, aliases, cite, ev.places_used)
+    airspace = assemble_airspace(annotations, ev.ids, aircraft_ids, aliases, cite, ev.places_used)
     places = _places(registries, ev.places_used, cite)
     return {
         "sources": sources,

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates, normalize
 from .annotations import Annotation
-from .citing import Citations, cite_place, registry_index, word_in
+from .citing import Citations, cite_place, word_in
 from .registries import Registries
 from .spans import Span
 from .yamlreader import Quote
@@ -182,8 +182,8 @@ def assemble_statements(
             extra = _spans(cite, a.source_id, [st.speaker_as_reported, st.relay, st.said])
             if span is None or extra is None:
                 continue
-            if st.relay is not None:
-                relay = cite.span(a.source_id, st.relay)
+            if st.relay is not None:  # the relay's span is among `extra`, located once
+                relay = next(s for s in extra if s.quote == st.relay.text)
                 _named_in([relay], st.relayed_by, aliases, what, st.quote, cite)
             if st.type == "direct_quote" and not _enclosed_in_quotation_marks(
                 text, span.start, span.end
@@ -233,13 +233,11 @@ def assemble_statements(
 
 def assemble_sequence(
     annotations: list[Annotation],
-    reg: Registries,
     events: set[str],
     aliases: dict[str, tuple[str, ...]],
     cite: Citations,
     places_used: set[str],
 ) -> list[dict[str, Any]]:
-    place_index = registry_index(reg.places, "place", _Quiet())
     rows = []
     for a in annotations:
         for q in a.sequence:
@@ -270,7 +268,7 @@ def assemble_sequence(
                     ok = False
             place_id = None
             if q.place is not None:
-                named = cite_place(cite, place_index, a.source_id, q.place, places_used)
+                named = cite_place(cite, a.source_id, q.place, places_used)
                 if named is None:
                     continue
                 place_id = named[0]
@@ -297,13 +295,6 @@ def assemble_sequence(
     return rows
 
 
-class _Quiet:
-    """A problem sink for a second index of a registry whose problems are reported once."""
-
-    def add(self, *args: Any) -> None:
-        pass
-
-
 def _entries(raw: str) -> int:
     word = normalize.fold_text(raw).casefold()
     if word in _TIMES:
@@ -316,14 +307,12 @@ def _entries(raw: str) -> int:
 
 def assemble_airspace(
     annotations: list[Annotation],
-    reg: Registries,
     events: set[str],
     aircraft_ids: set[str],
     aliases: dict[str, tuple[str, ...]],
     cite: Citations,
     places_used: set[str],
 ) -> list[dict[str, Any]]:
-    place_index = registry_index(reg.places, "place", _Quiet())
     rows = []
     for a in annotations:
         for z in a.airspace:
@@ -353,7 +342,7 @@ def assemble_airspace(
                 continue
             zone_id = None
             if z.zone is not None:
-                named = cite_place(cite, place_index, a.source_id, z.zone, places_used)
+                named = cite_place(cite, a.source_id, z.zone, places_used)
                 if named is None:
                     continue
                 zone_id = named[0]

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import dates, normalize
 from .annotations import Annotation, DateSpec, EventEntry
-from .citing import KEY_SEPARATOR, Citations, cite_place, registry_index
+from .citing import KEY_SEPARATOR, Citations, cite_place
 from .registries import EventDefinition, Registries
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
@@ -180,7 +180,6 @@ def assemble_events(
 ) -> EventTables:
     """Event rows from the registry; claims, places and routes from every annotation."""
     definitions = _definitions(reg, cite)
-    place_index = registry_index(reg.places, "place", cite.problems)
     mentions: dict[str, list[tuple[Annotation, EventEntry]]] = defaultdict(list)
     event_places: set[tuple[str, str]] = set()
     places_used: set[str] = set()
@@ -198,7 +197,7 @@ def assemble_events(
             mentions[e.id].append((a, e))
             cite.cite("events", e.id, cite.span(a.source_id, e.quote))
             for quote, role_key in [(q, None) for q in e.places] + [(p.place, p) for p in e.route]:
-                named = cite_place(cite, place_index, a.source_id, quote, places_used)
+                named = cite_place(cite, a.source_id, quote, places_used)
                 if named is None:
                     continue
                 place_id, span = named

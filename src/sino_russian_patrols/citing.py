@@ -73,6 +73,7 @@ class Citations:
     # a known actor not mentioned there is most likely that spelling, already reported once
     unresolved: set[str] = field(default_factory=set)
     known_actors: set[str] = field(default_factory=set)
+    places: dict[str, Any] = field(default_factory=dict)  # place spelling → registry entry
 
     def span(self, source_id: str, quote: Quote | None) -> Span | None:
         if quote is None:
@@ -178,11 +179,11 @@ def resolve_alias(
 
 
 def cite_place(
-    cite: Citations, index: dict[str, Any], source_id: str, quote: Quote, used: set[str]
+    cite: Citations, source_id: str, quote: Quote, used: set[str]
 ) -> tuple[str, Span] | None:
     """Resolve a place named in a source, check it is a name of its own, cite it for the
     place's row and record it as used; None (with the problem recorded) when it cannot be."""
-    place = resolve_alias(index, quote, "place", "registries/places.yaml", cite.problems)
+    place = resolve_alias(cite.places, quote, "place", "registries/places.yaml", cite.problems)
     span = cite.name_span(source_id, quote, "place")
     if place is None or span is None:
         return None

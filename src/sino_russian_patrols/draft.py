@@ -555,16 +555,6 @@ class Drafter:
         return self.draft
 
 
-def _source_section(item: Item) -> list[str]:
-    return item.lines
-
-
-def render(draft: Draft) -> tuple[str, dict[int, int]]:
-    """The draft's YAML: the source section unindented under `source:`."""
-    text, owner = draft.render()
-    return text, owner
-
-
 def draft_annotation(root: Path, source_id: str, /, *, rounds: int = 6) -> str:
     """Draft `build/annotations/<source_id>.yaml`; every item the build rejects is commented
     out with the build's message, so that the returned draft builds."""
