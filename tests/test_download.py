@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import json
+import resource as rlimits
 import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +50,7 @@ class Server:
     url: str
     files: dict[str, bytes] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    trickle: float | None = None  # seconds between single bytes, for a server that stalls
 
 
 @pytest.fixture
@@ -60,7 +68,16 @@ def server() -> Iterator[Server]:
             self.send_header("Content-Type", "application/zip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if state.trickle is None:
+                self.wfile.write(body)
+                return
+            for i in range(min(len(body), 200)):  # a byte at a time, until the client leaves
+                try:
+                    self.wfile.write(body[i : i + 1])
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(state.trickle)
 
         def log_message(self, *args: object) -> None:  # keep the test output clean
             pass
@@ -88,12 +105,22 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return registry
 
 
-def register(registry: Path, version: str, data: bytes, *, sha: str | None = None) -> None:
+def register(
+    registry: Path,
+    version: str,
+    data: bytes,
+    *,
+    sha: str | None = None,
+    unpacked: int | None = None,
+) -> None:
+    """Add `version` (the zip `data`) to the extra registry; `unpacked`: its unpacked_bytes."""
     reg = json.loads(registry.read_text(encoding="utf-8"))
     reg["releases"][version] = {
         "file": dl.data_zip_name(version),
         "sha256": sha or hashlib.sha256(data).hexdigest(),
     }
+    if unpacked is not None:
+        reg["releases"][version]["unpacked_bytes"] = unpacked
     registry.write_text(json.dumps(reg), encoding="utf-8")
 
 
@@ -103,11 +130,16 @@ def release_zip(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     package = tmp_path_factory.mktemp("package")
     shutil.copytree(ROOT / "dataset", package / "dataset")
     shutil.copytree(ROOT / "docs", package / "docs")
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["version"] = VERSION
-    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     events = package / "dataset" / "parquet" / "events.parquet"
     pl.read_parquet(events).head(installed_events() - 1).write_parquet(events)
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = VERSION
+    for resource in descriptor["resources"]:  # the descriptor vouches for the new file
+        if resource["parquet"]["path"] == "dataset/parquet/events.parquet":
+            data = events.read_bytes()
+            resource["parquet"]["bytes"] = len(data)
+            resource["parquet"]["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     (package / "CHANGELOG.md").write_text(f"# Changelog\n\n## {VERSION} - 2020-01-01\n")
     (package / "CITATION.cff").write_text(f"cff-version: 1.2.0\nversion: {VERSION}\n")
     for name in EXTRA_FILES:  # the other files a data zip carries (licence, data card...)
@@ -254,6 +286,7 @@ def test_shipped_registry_is_well_formed() -> None:
     for version, entry in shipped["releases"].items():
         assert entry["file"] == dl.data_zip_name(version)
         assert all(c in "0123456789abcdef" for c in entry["sha256"])
+        assert entry["unpacked_bytes"] > 0  # the cap on what its download may unpack
     # No public host is recorded yet: an address must then be given explicitly.
     assert shipped["base_url"] is None or "{version}" in shipped["base_url"]
 
@@ -295,6 +328,8 @@ def test_installed_version_needs_no_download(monkeypatch: pytest.MonkeyPatch) ->
         ("1.0.0", {"file": "x.zip", "sha256": "A" * 64}, "64 lowercase hex digits"),
         ("1.0.0", {"file": "../x.zip", "sha256": "a" * 64}, "a plain file name"),
         ("1.0.0", {"sha256": "a" * 64}, "needs 'file'"),
+        ("1.0.0", {"file": "x.zip", "sha256": "a" * 64, "unpacked_bytes": -1}, "unpacked_bytes"),
+        ("1.0.0", {"file": "x.zip", "sha256": "a" * 64, "unpacked_bytes": True}, "unpacked_bytes"),
     ],
 )
 def test_a_malformed_registry_is_refused(
@@ -303,3 +338,352 @@ def test_a_malformed_registry_is_refused(
     env.write_text(json.dumps({"releases": {version: entry}}), encoding="utf-8")
     with pytest.raises(dl.DownloadError, match=message):
         dl.download(version)
+
+
+# -- the cache re-checks -------------------------------------------------------------------
+
+
+def cached(version: str = VERSION) -> Path:
+    """The unpacked release folder in the cache (the zip's single top folder)."""
+    return dl.cache_dir() / version / dl.data_zip_name(version).removesuffix(".zip")
+
+
+def tamper(file: Path) -> None:
+    """Flip one byte, keeping the size. The pause first lets the file's modification time
+    move on even on a coarse file-system clock, as it would for a change made later on."""
+    time.sleep(0.03)
+    data = bytearray(file.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    file.write_bytes(bytes(data))
+
+
+def downloaded(server: Server, env: Path, release_zip: bytes) -> Path:
+    """Release VERSION served, registered with its unpacked size, and downloaded once."""
+    with zipfile.ZipFile(io.BytesIO(release_zip)) as archive:
+        unpacked = sum(i.file_size for i in archive.infolist())
+    register(env, VERSION, release_zip, unpacked=unpacked)
+    serve(server, VERSION, release_zip)
+    return dl.download(VERSION, base_url=server.url)
+
+
+@pytest.mark.parametrize(
+    "name", ["dataset/parquet/events.parquet", "dataset/csv/events.csv", "datapackage.json"]
+)
+def test_a_tampered_cached_file_is_repaired_from_the_cached_zip(
+    server: Server, env: Path, release_zip: bytes, name: str
+) -> None:
+    folder = downloaded(server, env, release_zip)
+    original = (folder / name).read_bytes()
+    tamper(folder / name)
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert (folder / name).read_bytes() == original
+    assert len(server.requests) == 1  # unpacked again from the verified zip, not downloaded
+
+
+def test_a_tampered_descriptor_cannot_vouch_for_a_tampered_table(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    folder = downloaded(server, env, release_zip)
+    events = folder / "dataset" / "parquet" / "events.parquet"
+    original = events.read_bytes()
+    time.sleep(0.03)
+    pl.read_parquet(events).head(1).write_parquet(events)
+    descriptor = json.loads((folder / "datapackage.json").read_bytes())
+    for resource in descriptor["resources"]:
+        if resource["name"] == "events":
+            resource["parquet"]["bytes"] = events.stat().st_size
+            resource["parquet"]["hash"] = (
+                "sha256:" + hashlib.sha256(events.read_bytes()).hexdigest()
+            )
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert events.read_bytes() == original
+
+
+def test_a_tampered_file_and_zip_are_downloaded_again(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    folder = downloaded(server, env, release_zip)
+    tamper(folder / "dataset" / "parquet" / "events.parquet")
+    tamper(dl.cache_dir() / "downloads" / dl.data_zip_name(VERSION))
+    assert dl.download(VERSION, base_url=server.url) == folder
+    assert len(server.requests) == 2
+    assert (dl.cache_dir() / "downloads" / dl.data_zip_name(VERSION)).read_bytes() == release_zip
+    assert pl.read_parquet(folder / "dataset" / "parquet" / "events.parquet").height == (
+        installed_events() - 1
+    )
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "old marker"])
+def test_an_emptied_cache_entry_recovers(
+    server: Server, env: Path, release_zip: bytes, damage: str
+) -> None:
+    folder = downloaded(server, env, release_zip)
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    if damage == "old marker":  # written by earlier versions: the descriptor is unvouched
+        (dl.cache_dir() / VERSION / ".complete").write_text(VERSION + "\n", encoding="utf-8")
+    for file in files if damage != "old marker" else []:
+        if damage == "deleted":
+            file.unlink()
+        else:
+            file.write_bytes(b"")
+    assert (dl.cache_dir() / VERSION / ".complete").is_file()
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert all(file.stat().st_size > 0 for file in files)
+    assert len(server.requests) == 1
+    assert sorted(p.name for p in dl.cache_dir().iterdir()) == [VERSION, "downloads"]
+
+
+def test_a_damaged_cache_without_an_address_says_how_to_fix_it(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    folder = downloaded(server, env, release_zip)
+    (dl.cache_dir() / "downloads" / dl.data_zip_name(VERSION)).unlink()
+    events = folder / "dataset" / "csv" / "events.csv"
+    original = events.read_bytes()
+    tamper(events)
+    with pytest.raises(dl.DownloadError) as caught:
+        srp.load("events", version=VERSION)  # no base_url: the repair cannot download
+    message = str(caught.value)
+    assert str(events) in message
+    assert f"clear_cache('{VERSION}')" in message
+    assert "base_url=" in message
+    assert dl.BASE_URL_ENV in message
+    # Given an address, the same call repairs it.
+    assert dl.download(VERSION, base_url=server.url) == folder
+    assert events.read_bytes() == original
+
+
+# -- a download has a deadline ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["argument", "environment"])
+def test_a_trickling_server_meets_the_total_deadline(
+    server: Server,
+    env: Path,
+    release_zip: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    register(env, VERSION, release_zip)
+    path = serve(server, VERSION, release_zip)
+    server.trickle = 0.1  # one byte every 0.1 s: never silent long enough for a read timeout
+    if how == "environment":
+        monkeypatch.setenv(dl.TIMEOUT_ENV, "0.5")
+    start = time.monotonic()
+    with pytest.raises(dl.DownloadError) as caught:
+        dl.download(VERSION, base_url=server.url, timeout=0.5 if how == "argument" else None)
+    assert time.monotonic() - start < 5
+    message = str(caught.value)
+    assert server.url.replace("/releases/v{version}/", "") + path in message
+    assert "deadline of 0.5 s" in message
+    assert dl.TIMEOUT_ENV in message
+    assert not any(p.is_file() for p in dl.cache_dir().rglob("*"))  # no partial file kept
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-3", "inf"])
+def test_a_wrong_deadline_is_refused(
+    env: Path, release_zip: bytes, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    register(env, VERSION, release_zip)
+    monkeypatch.setenv(dl.TIMEOUT_ENV, value)
+    with pytest.raises(dl.DownloadError, match="seconds"):
+        dl.download(VERSION, base_url="http://127.0.0.1:9/")
+
+
+def test_progressbar_without_tqdm_warns_and_downloads(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    register(env, VERSION, release_zip)
+    serve(server, VERSION, release_zip)
+    try:
+        import tqdm  # noqa: F401
+    except ImportError:
+        with pytest.warns(UserWarning, match="tqdm"):
+            folder = dl.download(VERSION, base_url=server.url, progressbar=True)
+    else:
+        folder = dl.download(VERSION, base_url=server.url, progressbar=True)
+    assert (folder / "datapackage.json").is_file()
+
+
+# -- the unpacked size is capped ------------------------------------------------------------
+
+BOMB_BYTES = 2 << 30  # 2 GiB of zeros in a zip of about 2 MB
+
+
+def add_raw_member(zip_file: Path, name: str, stream: bytes, size: int, crc: int) -> None:
+    """Append a deflated member whose compressed `stream` is given, declaring `size` and
+    `crc` in its headers (true or not), without compressing anything here."""
+    with zipfile.ZipFile(zip_file, "a") as archive:
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size, info.compress_size, info.CRC = size, len(stream), crc
+        info.header_offset = archive.start_dir
+        archive.fp.seek(archive.start_dir)
+        archive.fp.write(info.FileHeader(zip64=size > zipfile.ZIP64_LIMIT))
+        archive.fp.write(stream)
+        archive.start_dir = archive.fp.tell()
+        archive.filelist.append(info)
+        archive.NameToInfo[name] = info
+        archive._didModify = True
+
+
+def zeros_deflated(size: int) -> tuple[bytes, int]:
+    """The deflate stream of `size` zero bytes (a multiple of 16 MiB), and their CRC-32."""
+    block = bytes(16 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    one = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(size // len(block)):
+        crc = zlib.crc32(block, crc)
+    return one * (size // len(block)) + compressor.flush(), crc
+
+
+@pytest.fixture(scope="module")
+def bomb_zip(release_zip: bytes, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The real release plus a member of 2 GiB of zeros: a zip of about 2 MB."""
+    file = tmp_path_factory.mktemp("bomb") / "bomb.zip"
+    file.write_bytes(release_zip)
+    stream, crc = zeros_deflated(BOMB_BYTES)
+    add_raw_member(file, "sino-russian-patrols-data-0.0.9/zeros.bin", stream, BOMB_BYTES, crc)
+    return file.read_bytes()
+
+
+def honest_size(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(i.file_size for i in archive.infolist())
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(
+    server: Server, env: Path, release_zip: bytes, bomb_zip: bytes
+) -> None:
+    assert len(bomb_zip) < 4 << 20 and honest_size(bomb_zip) > BOMB_BYTES
+    # The registry records the genuine release's size; the bomb sits in the cache folder
+    # (as a hand-copied file would), so only the unpacking stands in its way.
+    register(env, VERSION, bomb_zip, unpacked=honest_size(release_zip))
+    zip_file = dl.cache_dir() / "downloads" / dl.data_zip_name(VERSION)
+    zip_file.parent.mkdir(parents=True)
+    zip_file.write_bytes(bomb_zip)
+    with pytest.raises(dl.UnsafeArchiveError, match="declare") as caught:
+        dl.download(VERSION)
+    assert str(zip_file) in str(caught.value)
+    assert f"{honest_size(release_zip):,} bytes" in str(caught.value)
+    assert sorted(p.name for p in dl.cache_dir().iterdir()) == ["downloads"]
+    # Served, the same zip is larger than its release can be: it is not even kept.
+    zip_file.unlink()
+    serve(server, VERSION, bomb_zip)
+    with pytest.raises(dl.DownloadError, match="more than"):
+        dl.download(VERSION, base_url=server.url)
+    assert not any(p.is_file() for p in dl.cache_dir().rglob("*"))
+
+
+def test_a_zip_bomb_without_a_recorded_size_meets_the_fixed_cap(
+    server: Server, env: Path, bomb_zip: bytes
+) -> None:
+    register(env, VERSION, bomb_zip)  # an entry without unpacked_bytes
+    serve(server, VERSION, bomb_zip)
+    with pytest.raises(dl.UnsafeArchiveError, match="declare") as caught:
+        dl.download(VERSION, base_url=server.url)
+    assert dl.data_zip_name(VERSION) in str(caught.value)
+    assert f"{dl.DEFAULT_UNPACKED_CAP:,} bytes" in str(caught.value)
+    assert not (dl.cache_dir() / VERSION).exists()
+
+
+def test_a_zip_that_lies_about_its_sizes_is_refused(
+    server: Server, env: Path, release_zip: bytes, tmp_path: Path
+) -> None:
+    """A member declaring 1,000 bytes whose data expands to 16 MiB: never written whole."""
+    liar = tmp_path / "liar.zip"
+    liar.write_bytes(release_zip)
+    stream, crc = zeros_deflated(16 << 20)
+    add_raw_member(liar, "sino-russian-patrols-data-0.0.9/small.bin", stream, 1000, crc)
+    data = liar.read_bytes()
+    register(env, VERSION, data, unpacked=honest_size(data))
+    serve(server, VERSION, data)
+    with pytest.raises(dl.UnsafeArchiveError, match="lies") as caught:
+        dl.download(VERSION, base_url=server.url)
+    assert dl.data_zip_name(VERSION) in str(caught.value)
+    assert sorted(p.name for p in dl.cache_dir().iterdir()) == ["downloads"]
+
+
+# -- a cache folder that cannot be written ---------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["a file", "under /proc", "read-only /sys"])
+def test_an_unwritable_cache_says_where_and_how_to_fix_it(
+    server: Server,
+    env: Path,
+    release_zip: bytes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    if where == "a file":
+        cache = tmp_path / "cache-file"
+        cache.write_text("not a folder\n", encoding="utf-8")
+    else:
+        cache = Path("/proc/self/srp-cache" if where == "under /proc" else "/sys/srp-cache")
+    monkeypatch.setenv(dl.CACHE_ENV, str(cache))
+    register(env, VERSION, release_zip)
+    serve(server, VERSION, release_zip)
+    with pytest.raises(dl.DownloadError) as caught:
+        dl.download(VERSION, base_url=server.url)
+    message = str(caught.value)
+    assert f"download cache {cache}" in message
+    assert f"set ${dl.CACHE_ENV}" in message
+
+
+CHILD = """
+import sys
+from sino_russian_patrols.download import DownloadError, download
+try:
+    download(sys.argv[1])
+except DownloadError as exc:
+    print(exc, file=sys.stderr)
+    sys.exit(1)
+"""
+
+
+def run_with_file_size_limit(limit: int) -> subprocess.CompletedProcess[str]:
+    """Download VERSION in a child process that may write no file larger than `limit` bytes:
+    writes beyond it fail with EFBIG, as on a full disk (SIGXFSZ ignored, so no kill)."""
+
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        rlimits.setrlimit(rlimits.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, VERSION],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit_files,
+    )
+
+
+@pytest.mark.parametrize("step", ["download", "unpack"])
+def test_a_full_cache_says_where_and_how_to_fix_it(
+    server: Server,
+    env: Path,
+    release_zip: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+) -> None:
+    register(env, VERSION, release_zip)
+    serve(server, VERSION, release_zip)
+    monkeypatch.setenv(dl.BASE_URL_ENV, server.url)
+    zip_file = dl.cache_dir() / "downloads" / dl.data_zip_name(VERSION)
+    if step == "unpack":  # the zip is there: the unpacked files are what does not fit
+        zip_file.parent.mkdir(parents=True)
+        zip_file.write_bytes(release_zip)
+    done = run_with_file_size_limit(4096)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"download cache {dl.cache_dir()}" in done.stderr
+    assert "File too large" in done.stderr
+    assert dl.CACHE_ENV in done.stderr
+    assert not (dl.cache_dir() / VERSION).exists()
+    # With room again, the same cache works, and nothing half-written is left in it.
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert sorted(p.name for p in dl.cache_dir().iterdir()) == [VERSION, "downloads"]
+    assert sorted(p.name for p in zip_file.parent.iterdir()) == [zip_file.name]

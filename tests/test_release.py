@@ -227,3 +227,34 @@ def test_a_recorded_checksum_is_not_silently_replaced(tmp_path: Path) -> None:
     releases = read_registry_file(project / REGISTRY)["releases"]
     assert releases["0.0.1"]["sha256"] == "b" * 64
     assert list(releases) == sorted(releases, key=lambda v: [int(p) for p in v.split(".")])
+
+
+def test_the_registry_records_the_unpacked_size(tmp_path: Path) -> None:
+    """`unpacked_bytes` caps what `download` unpacks: `release` writes the sum of the zip's
+    member sizes, and adding it to an entry (even a published one) changes no sha256."""
+    project = copy_project(tmp_path / "project")
+    zip_file = tmp_path / data_zip_name(__version__)
+    sha = write_data_zip(project, zip_file, __version__)
+    with zipfile.ZipFile(zip_file) as archive:
+        size = sum(i.file_size for i in archive.infolist())
+    registry = project / REGISTRY
+    data = json.loads(registry.read_text(encoding="utf-8"))
+    data["releases"]["0.0.1"] = {"file": data_zip_name("0.0.1"), "sha256": sha, "published": True}
+    registry.write_text(json.dumps(data), encoding="utf-8")
+    note = record_release(
+        project, "0.0.1", data_zip_name("0.0.1"), sha, replace=False, unpacked_bytes=size
+    )
+    assert "recorded" in note
+    entry = read_registry_file(registry)["releases"]["0.0.1"]
+    assert entry == {
+        "file": data_zip_name("0.0.1"),
+        "sha256": sha,
+        "unpacked_bytes": size,
+        "published": True,
+    }
+    # Recording the same zip again without a size keeps the recorded one.
+    assert "already records" in record_release(
+        project, "0.0.1", data_zip_name("0.0.1"), sha, replace=False
+    )
+    release(project, tmp_path / "out", update_registry=True, validate=False)
+    assert read_registry_file(registry)["releases"][__version__]["unpacked_bytes"] == size

@@ -13,6 +13,13 @@ Environment variables:
   added to the shipped ones. Meant for tests and private mirrors; it cannot change the
   checksum of a version the package ships.
 
+- `SINO_RUSSIAN_PATROLS_DOWNLOAD_TIMEOUT`: the total deadline of one download in seconds
+  (default 300), however slowly the server sends.
+
+A release is unpacked only up to the size its registry entry records (`unpacked_bytes`, the
+sum of its member sizes; DEFAULT_UNPACKED_CAP for an entry without it), and a cached release
+is re-checked on every use and repaired when damaged (see `unpack`).
+
 pooch (and requests) are imported only when a file must actually be fetched.
 """
 
@@ -23,24 +30,32 @@ import json
 import os
 import re
 import shutil
-import stat
-import tempfile
-import zipfile
+import time
+import warnings
 from importlib import resources
-from pathlib import Path, PurePosixPath
-from typing import Any, TypedDict
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict
 
 CACHE_ENV = "SINO_RUSSIAN_PATROLS_CACHE"
 BASE_URL_ENV = "SINO_RUSSIAN_PATROLS_BASE_URL"
 REGISTRY_ENV = "SINO_RUSSIAN_PATROLS_REGISTRY"
+TIMEOUT_ENV = "SINO_RUSSIAN_PATROLS_DOWNLOAD_TIMEOUT"
 REGISTRY_FILE = "releases.json"
-_COMPLETE = ".complete"
+DEFAULT_TIMEOUT = 300.0  # seconds for a whole download: minutes for a release of megabytes
+READ_TIMEOUT = 30.0  # seconds a silent server is waited on, if the deadline is further
+# The unpacked size allowed to a registry entry without `unpacked_bytes`: far above any
+# release so far (0.2.0 unpacks to 0.4 MB), far below a disk-filling zip bomb.
+DEFAULT_UNPACKED_CAP = 256 * 1024 * 1024
+_ZIP_OVERHEAD = 1 << 20  # a zip is at most its members plus headers
+_CHUNK = 1 << 16
 _VERSION = re.compile(r"[0-9]+(\.[0-9A-Za-z]+)*([-+][0-9A-Za-z.]+)?")
 
 
 class Release(TypedDict):
     file: str
     sha256: str
+    unpacked_bytes: NotRequired[int]  # the sum of the zip's member sizes
+    published: NotRequired[bool]
 
 
 class DownloadError(Exception):
@@ -92,12 +107,18 @@ def _parse_registry(text: str, where: str) -> dict[str, Any]:
             and "/" not in entry["file"]
             and "\\" not in entry["file"]
             and isinstance(entry.get("published", False), bool)
+            and _positive_int(entry.get("unpacked_bytes", 1))
         ):
             raise DownloadError(
                 f"{where}: release {version!r} needs 'file' (a plain file name) and "
-                "'sha256' (64 lowercase hex digits), and 'published' may only be true or false"
+                "'sha256' (64 lowercase hex digits); 'published' may only be true or false, "
+                "and 'unpacked_bytes' only a positive whole number"
             )
     return data
+
+
+def _positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def registry(extra: Path | str | None = None, /) -> dict[str, Any]:
@@ -149,63 +170,22 @@ def _release_url(base_url: str, version: str, file: str) -> str:
     return base if base.endswith(file) else base.rstrip("/") + "/" + file
 
 
-def _safe_members(archive: zipfile.ZipFile, where: str) -> list[zipfile.ZipInfo]:
-    """The entries of `archive`, refusing any that would land outside the target folder."""
-    members = []
-    for info in archive.infolist():
-        name = info.filename
-        parts = PurePosixPath(name.replace("\\", "/")).parts
-        mode = info.external_attr >> 16
-        if (
-            not name
-            or name.startswith(("/", "\\"))
-            or (len(name) > 1 and name[1] == ":")
-            or ".." in parts
-            or stat.S_ISLNK(mode)
-        ):
-            raise UnsafeArchiveError(
-                f"{where}: refusing zip entry {name!r}: it would be written outside the "
-                "release folder (absolute path, '..' or a link); the file is not a genuine "
-                "release, delete it and report where it came from"
-            )
-        members.append(info)
-    return members
-
-
-def _package_folder(folder: Path) -> Path:
-    """The folder holding datapackage.json: the unpacked root, or its single top folder."""
-    if (folder / "datapackage.json").is_file():
-        return folder
-    inner = [p for p in folder.iterdir() if p.is_dir()]
-    if len(inner) == 1 and (inner[0] / "datapackage.json").is_file():
-        return inner[0]
-    raise DownloadError(f"{folder}: the release zip holds no datapackage.json")
-
-
-def _unpack(zip_file: Path, target: Path, version: str) -> None:
-    """Unpack into a temporary folder and move it into place only when complete."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
-    try:
-        with zipfile.ZipFile(zip_file) as archive:
-            for info in _safe_members(archive, f"release {version} ({zip_file.name})"):
-                archive.extract(info, staging)
-        descriptor = json.loads((_package_folder(staging) / "datapackage.json").read_bytes())
-        if descriptor.get("version") != version:
-            raise DownloadError(
-                f"{zip_file.name} holds data version {descriptor.get('version')!r}, "
-                f"not {version!r}; the registry entry for {version} is wrong"
-            )
-        (staging / _COMPLETE).write_text(version + "\n", encoding="utf-8")
-        if target.exists() and not (target / _COMPLETE).is_file():
-            shutil.rmtree(target)  # left over from an interrupted run
+def download_timeout(timeout: float | None = None, /) -> float:
+    """The total deadline of one download in seconds: `timeout`, else
+    $SINO_RUSSIAN_PATROLS_DOWNLOAD_TIMEOUT, else DEFAULT_TIMEOUT."""
+    if timeout is None:
+        text = os.environ.get(TIMEOUT_ENV, "").strip()
         try:
-            staging.rename(target)
-        except OSError:
-            if not (target / _COMPLETE).is_file():  # not a concurrent download that won
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            timeout = float(text) if text else DEFAULT_TIMEOUT
+        except ValueError:
+            raise DownloadError(
+                f"${TIMEOUT_ENV}={text!r} is not a number of seconds; unset it or give e.g. 600"
+            ) from None
+    if not timeout > 0 or timeout == float("inf"):
+        raise DownloadError(
+            f"the download deadline must be a positive number of seconds, not {timeout!r}"
+        )
+    return timeout
 
 
 def download(
@@ -215,13 +195,19 @@ def download(
     *,
     registry_file: Path | str | None = None,
     progressbar: bool = False,
+    timeout: float | None = None,
 ) -> Path:
     """Fetch release `version`, verify its sha256, unpack it into the cache; return its folder.
 
     The folder holds datapackage.json, dataset/csv and dataset/parquet. A version already in
-    the cache is returned without any network access. base_url: where the release files
-    live (default: $SINO_RUSSIAN_PATROLS_BASE_URL, else the registry's base_url).
+    the cache is checked against its descriptor (sizes on every call, sha256 once per process)
+    and returned without network access; a damaged one is unpacked again from the cached zip,
+    or downloaded again. base_url: where the release files live (default:
+    $SINO_RUSSIAN_PATROLS_BASE_URL, else the registry's base_url). timeout: the total deadline
+    of the download in seconds (default: $SINO_RUSSIAN_PATROLS_DOWNLOAD_TIMEOUT, else 300).
     """
+    from .unpack import COMPLETE, package_folder, problem, sha256_of, unpack
+
     reg = registry(registry_file)
     releases: dict[str, Release] = reg["releases"]
     if version not in releases:
@@ -234,22 +220,51 @@ def download(
     entry = releases[version]
     root = cache_dir()
     target = root / version
-    if (target / _COMPLETE).is_file():
-        return _package_folder(target)
-
+    zip_file = root / "downloads" / entry["file"]
     base = base_url or os.environ.get(BASE_URL_ENV) or reg.get("base_url")
-    if not base:
+    try:
+        damage = problem(target, entry) if (target / COMPLETE).is_file() else None
+        if (target / COMPLETE).is_file() and damage is None:
+            return package_folder(target)
+        if not (zip_file.is_file() and sha256_of(zip_file) == entry["sha256"]):
+            if not base:
+                raise DownloadError(_no_address(version, entry, damage))
+            url = _release_url(base, version, entry["file"])
+            deadline = download_timeout(timeout)
+            _fetch(url, version, entry, zip_file.parent, progressbar, deadline)
+        unpack(zip_file, target, version, entry)
+        damage = problem(target, entry)
+    except OSError as exc:
         raise DownloadError(
+            f"cannot use the download cache {root}: {exc.strerror or exc}"
+            + (f" ({exc.filename})" if exc.filename else "")
+            + f". Make it a writable folder with free space, or set ${CACHE_ENV} to one"
+        ) from None
+    if damage is not None:  # unpacked from the registered zip, yet wrong: a broken release
+        raise DownloadError(
+            f"release {version} does not match its own datapackage.json: {damage}; the "
+            "release is faulty, report it"
+        )
+    return package_folder(target)
+
+
+def _no_address(version: str, entry: Release, damage: str | None) -> str:
+    """Why release `version` cannot be fetched, and how to fix it."""
+    if damage is None:
+        return (
             f"no download address for release {version}: the package records none; pass "
             f"base_url= (the folder that holds {entry['file']}) or set ${BASE_URL_ENV}"
         )
-    url = _release_url(base, version, entry["file"])
-    zip_file = _fetch(url, version, entry, root / "downloads", progressbar)
-    _unpack(zip_file, target, version)
-    return _package_folder(target)
+    return (
+        f"the cached release {version} is damaged: {damage}. It cannot be repaired without "
+        f"downloading it again: pass base_url= (the folder that holds {entry['file']}) or set "
+        f"${BASE_URL_ENV}; or delete it with clear_cache({version!r}) and download it again"
+    )
 
 
-def _fetch(url: str, version: str, entry: Release, folder: Path, progressbar: bool) -> Path:
+def _fetch(
+    url: str, version: str, entry: Release, folder: Path, progressbar: bool, deadline: float
+) -> Path:
     """Download with pooch; pooch keeps a file only when its sha256 matches."""
     import pooch
     import requests
@@ -258,13 +273,14 @@ def _fetch(url: str, version: str, entry: Release, folder: Path, progressbar: bo
     logger = pooch.get_logger()
     level = logger.level
     logger.setLevel("WARNING")
+    limit = entry.get("unpacked_bytes", DEFAULT_UNPACKED_CAP) + _ZIP_OVERHEAD
     try:
         fetched = pooch.retrieve(
             url,
             known_hash=f"sha256:{entry['sha256']}",
             fname=entry["file"],
             path=folder,
-            progressbar=progressbar,
+            downloader=_Downloader(version, deadline, limit, progressbar),
         )
     except requests.HTTPError as exc:
         status = exc.response.status_code if exc.response is not None else "?"
@@ -288,6 +304,71 @@ def _fetch(url: str, version: str, entry: Release, folder: Path, progressbar: bo
     finally:
         logger.setLevel(level)
     return Path(fetched)
+
+
+class _Downloader:
+    """A pooch downloader with a total deadline and a size limit.
+
+    requests' timeouts apply between two reads, so a server sending a byte every few
+    seconds would be waited on without end: the deadline is checked at every read, and
+    every read waits at most the time left (capped at READ_TIMEOUT).
+    """
+
+    def __init__(self, version: str, deadline: float, limit: int, progressbar: bool) -> None:
+        self.version = version
+        self.deadline = deadline
+        self.limit = limit
+        self.progressbar = progressbar
+
+    def __call__(self, url: str, output_file: str, pooch: object = None) -> None:
+        import requests
+
+        start = time.monotonic()
+        wait = min(READ_TIMEOUT, self.deadline)
+        with requests.get(url, stream=True, timeout=(wait, wait)) as response:
+            response.raise_for_status()
+            raw = response.raw
+            read = getattr(raw, "read1", None) or (lambda n, **kw: raw.read(min(n, 8192), **kw))
+            bar = self._bar(int(response.headers.get("Content-Length") or 0))
+            received = 0
+            try:
+                with open(output_file, "wb") as out:
+                    while chunk := read(_CHUNK, decode_content=True):
+                        received += len(chunk)
+                        if time.monotonic() - start > self.deadline:
+                            raise DownloadError(
+                                f"release {self.version}: {url} did not arrive within the "
+                                f"download deadline of {self.deadline:g} s ({received:,} bytes "
+                                f"received). Check the network or the server, or allow more "
+                                f"time: timeout= or ${TIMEOUT_ENV}"
+                            )
+                        if received > self.limit:
+                            raise DownloadError(
+                                f"release {self.version}: {url} sends more than the "
+                                f"{self.limit:,} bytes its release can have; it is not the "
+                                "released file: check base_url"
+                            )
+                        out.write(chunk)
+                        if bar is not None:
+                            bar.update(len(chunk))
+            finally:
+                if bar is not None:
+                    bar.close()
+
+    def _bar(self, total: int) -> Any:
+        """A tqdm progress bar, or None (no bar asked for, or tqdm not installed)."""
+        if not self.progressbar:
+            return None
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            warnings.warn(
+                "progressbar=True needs tqdm, which is not installed (pip install tqdm); "
+                "downloading without a progress bar",
+                stacklevel=5,
+            )
+            return None
+        return tqdm(total=total or None, unit="B", unit_scale=True, leave=True)
 
 
 def clear_cache(version: str | None = None, /) -> None:

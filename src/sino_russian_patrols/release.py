@@ -9,7 +9,6 @@ before the wheel is built, so the wheel of a version can verify that version's z
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .download import data_zip_name, read_registry_file
+from .unpack import sha256_file, unpacked_size
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
 REGISTRY = Path("src/sino_russian_patrols/releases.json")
@@ -46,14 +46,6 @@ class ReleaseResult:
     version: str
     files: dict[str, str]  # file name -> sha256, in dist/
     notes: list[str] = field(default_factory=list)
-
-
-def sha256_file(path: Path, /) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def source_date_epoch() -> int:
@@ -177,25 +169,44 @@ def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
 # -- the registry --------------------------------------------------------------------------
 
 
-def record_release(root: Path, version: str, file: str, sha256: str, /, *, replace: bool) -> str:
+def record_release(
+    root: Path,
+    version: str,
+    file: str,
+    sha256: str,
+    /,
+    *,
+    replace: bool,
+    unpacked_bytes: int | None = None,
+) -> str:
     """Put `version` in the project's releases.json; a changed entry needs `replace`, and an
-    entry marked `"published": true` (its zip is on the release host) never changes."""
+    entry marked `"published": true` (its zip is on the release host) never changes.
+
+    `unpacked_bytes` (the sum of the zip's member sizes) caps what `download` unpacks; it
+    follows from the zip's bytes, so it may be added to an entry whose sha256 is unchanged.
+    """
     path = root / REGISTRY
     data = read_registry_file(path) if path.is_file() else {"base_url": None, "releases": {}}
     old = data["releases"].get(version)
-    entry = {"file": file, "sha256": sha256}
+    same_zip = old is not None and old["file"] == file and old["sha256"] == sha256
+    entry: dict[str, Any] = {"file": file, "sha256": sha256}
+    if unpacked_bytes is not None:
+        entry["unpacked_bytes"] = unpacked_bytes
+    elif same_zip and "unpacked_bytes" in old:
+        entry["unpacked_bytes"] = old["unpacked_bytes"]
     if old is not None and old.get("published"):
         entry["published"] = True
     if old == entry:
         return f"releases.json already records {file} ({sha256})"
-    if old is not None and old.get("published"):
+    # Same zip: only the unpacked size is added or corrected, the released bytes are the same.
+    if not same_zip and old is not None and old.get("published"):
         raise ReleaseError(
             f"{REGISTRY} records {old['file']} with sha256 {old['sha256']} for {version}, and "
             f"{version} is published, but the data zip built now has {sha256}. A published "
             "release never changes: raise the version (pyproject.toml, __init__.py, "
             "CITATION.cff, a new CHANGELOG entry) and release that."
         )
-    if old is not None and not replace:
+    if not same_zip and old is not None and not replace:
         raise ReleaseError(
             f"{REGISTRY} records {old['file']} with sha256 {old['sha256']} for {version}, but "
             f"the data zip built now has {sha256}. A published release must never change: "
@@ -272,7 +283,12 @@ def release(
         staging = Path(tmp)
         zip_name = data_zip_name(version)
         sha = write_data_zip(root, staging / zip_name, version)
-        notes.append(record_release(root, version, zip_name, sha, replace=update_registry))
+        size = unpacked_size(staging / zip_name)
+        notes.append(
+            record_release(
+                root, version, zip_name, sha, replace=update_registry, unpacked_bytes=size
+            )
+        )
         build_dists(root, staging)
         out.mkdir(parents=True, exist_ok=True)
         files: dict[str, str] = {}

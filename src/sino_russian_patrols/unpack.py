@@ -1,0 +1,214 @@
+"""Unpack a release zip into the cache within its size budget, and re-check it on every use.
+
+A cached release is only as good as the bytes on disk, which anything may change after
+the download: a user tidying the cache, a full disk, a tampering process. So each use
+checks it against its own `datapackage.json` (every resource's `bytes` and `hash`), and
+the descriptor itself against the sha256 recorded at unpacking time in the `.complete`
+marker, so that a rewritten descriptor cannot vouch for rewritten tables. Sizes are
+checked on every call; a file's sha256 is computed once per process for a given path, size
+and modification time.
+
+The unpacked size is capped twice: by the member sizes the zip declares, before anything
+is written, and by the bytes actually written, since a zip's headers can lie.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .download import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
+
+COMPLETE = ".complete"
+_CHUNK = 1 << 20
+_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
+
+
+def sha256_file(path: Path, /) -> str:
+    """The sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_of(path: Path, /) -> str:
+    """The sha256 of a file, computed once per process for a given path, size and mtime."""
+    info = path.stat()
+    key = (str(path), info.st_size, info.st_mtime_ns)
+    if key not in _hashes:
+        _hashes[key] = sha256_file(path)
+    return _hashes[key]
+
+
+def unpacked_size(zip_file: Path, /) -> int:
+    """The unpacked size a zip declares: the sum of its member sizes (recorded in releases.json
+    as `unpacked_bytes`)."""
+    with zipfile.ZipFile(zip_file) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
+def _member_parts(info: zipfile.ZipInfo, where: str) -> tuple[str, ...]:
+    """The path of a zip entry as folder names, refusing any that would land outside the
+    target folder (absolute, a drive, '..') or that is a link."""
+    name = info.filename
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if (
+        not name
+        or name.startswith(("/", "\\"))
+        or (len(name) > 1 and name[1] == ":")
+        or ".." in parts
+        or stat.S_ISLNK(info.external_attr >> 16)
+    ):
+        raise UnsafeArchiveError(
+            f"{where}: refusing zip entry {name!r}: it would be written outside the "
+            "release folder (absolute path, '..' or a link); the file is not a genuine "
+            "release, delete it and report where it came from"
+        )
+    return parts
+
+
+def package_folder(folder: Path, /) -> Path:
+    """The folder holding datapackage.json: the unpacked root, or its single top folder."""
+    if (folder / "datapackage.json").is_file():
+        return folder
+    inner = [p for p in folder.iterdir() if p.is_dir()]
+    if len(inner) == 1 and (inner[0] / "datapackage.json").is_file():
+        return inner[0]
+    raise DownloadError(f"{folder}: the release zip holds no datapackage.json")
+
+
+def _extract(archive: zipfile.ZipFile, staging: Path, where: str, cap: int) -> None:
+    """Write every member under `staging`, refusing the archive once `cap` bytes are
+    declared or written."""
+    members = [(info, _member_parts(info, where)) for info in archive.infolist()]
+    declared = sum(info.file_size for info, _ in members)
+    if declared > cap:
+        raise UnsafeArchiveError(
+            f"{where}: refusing to unpack: its members declare {declared:,} bytes, more than "
+            f"the {cap:,} bytes the release registry allows; the file is not a genuine "
+            "release, delete it and report where it came from"
+        )
+    written = 0
+    for info, parts in members:
+        if info.is_dir() or not parts:
+            continue
+        dest = staging.joinpath(*parts)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with archive.open(info) as source, dest.open("wb") as out:
+            while chunk := source.read(_CHUNK):
+                written += len(chunk)
+                if written > cap:
+                    raise UnsafeArchiveError(
+                        f"{where}: refusing to unpack: {info.filename!r} expands beyond the "
+                        f"{cap:,} bytes the release registry allows (its headers lie about "
+                        "its size); delete the file and report where it came from"
+                    )
+                out.write(chunk)
+
+
+def unpack(zip_file: Path, target: Path, version: str, entry: dict[str, Any], /) -> None:
+    """Unpack into a temporary folder beside `target` and move it into place only when
+    complete, replacing a damaged earlier copy; a concurrent download that won is kept."""
+    where = f"release {version} ({zip_file})"
+    cap = entry.get("unpacked_bytes", DEFAULT_UNPACKED_CAP)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    try:
+        try:
+            with zipfile.ZipFile(zip_file) as archive:
+                _extract(archive, staging, where, cap)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise UnsafeArchiveError(
+                f"{where}: the zip is damaged or lies about its contents ({exc}); delete it "
+                "and download the release again"
+            ) from None
+        descriptor_file = package_folder(staging) / "datapackage.json"
+        descriptor = json.loads(descriptor_file.read_bytes())
+        if descriptor.get("version") != version:
+            raise DownloadError(
+                f"{zip_file.name} holds data version {descriptor.get('version')!r}, "
+                f"not {version!r}; the registry entry for {version} is wrong"
+            )
+        marker = {
+            "version": version,
+            "sha256": entry["sha256"],
+            "datapackage_sha256": sha256_of(descriptor_file),
+        }
+        (staging / COMPLETE).write_text(json.dumps(marker) + "\n", encoding="utf-8")
+        _move_into_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    """Rename `staging` to `target`; an existing `target` (damaged, or left half-made by an
+    interrupted run) is renamed aside first and deleted after."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-old-"))
+        target.rename(old / "release")
+    try:
+        staging.rename(target)
+    except OSError:
+        if not (target / COMPLETE).is_file():  # not a concurrent download that won
+            raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def problem(target: Path, entry: dict[str, Any], /) -> str | None:
+    """What is wrong with the unpacked release in `target` (None: it is intact).
+
+    The descriptor must be the one unpacked from the registered zip (sha256 in the marker);
+    every resource file must have the `bytes` and `hash` the descriptor gives.
+    """
+    try:
+        marker = json.loads((target / COMPLETE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        marker = None
+    if not isinstance(marker, dict) or marker.get("sha256") != entry["sha256"]:
+        return f"{target / COMPLETE} does not record the release's sha256 {entry['sha256']}"
+    try:
+        folder = package_folder(target)
+    except (OSError, DownloadError):
+        return f"{target} holds no datapackage.json"
+    descriptor_file = folder / "datapackage.json"
+    if sha256_of(descriptor_file) != marker.get("datapackage_sha256"):
+        return f"{descriptor_file} is not the one the release zip holds"
+    descriptor = json.loads(descriptor_file.read_bytes())
+    for resource in descriptor.get("resources", []):
+        for spec in (resource, resource.get("parquet")):
+            if isinstance(spec, dict) and isinstance(spec.get("path"), str):
+                wrong = _file_problem(folder, spec)
+                if wrong:
+                    return wrong
+    return None
+
+
+def _file_problem(folder: Path, spec: dict[str, Any]) -> str | None:
+    """What is wrong with one resource file: missing, not `bytes` long, or not `hash`."""
+    file = folder / spec["path"]
+    if not file.resolve().is_relative_to(folder.resolve()):
+        return f"{file} lies outside the release folder"
+    try:
+        size = os.stat(file).st_size
+    except OSError:
+        return f"{file} is missing"
+    if isinstance(spec.get("bytes"), int) and size != spec["bytes"]:
+        return f"{file} has {size:,} bytes, not the {spec['bytes']:,} of the release"
+    algorithm, _, expected = str(spec.get("hash", "")).rpartition(":")
+    checkable = algorithm in ("sha256", "") and len(expected) == 64
+    if checkable and sha256_of(file) != expected:
+        return f"{file} does not have the release's sha256 {expected}"
+    return None
