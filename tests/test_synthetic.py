@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sino_russian_patrols.articles import body_end
 from sino_russian_patrols.schema import TABLES, read_schema, vocabulary
 from sino_russian_patrols.synthetic import (
     default_schema_dir,
@@ -111,6 +112,28 @@ def test_the_new_claims_are_consistent(tmp_path: Path) -> None:
     assert (day["start_date"] < day["end_date"]).any()  # events over several days
     stated = tables["events"].filter(pl.col("date_basis") == "stated")
     assert set(stated["date_precision"]) == {"day", "month"}
+
+
+def test_place_spans_are_spellings_and_reader_comments_lie_below_the_body(
+    tmp_path: Path,
+) -> None:
+    """A place's evidence quotes one of its place_aliases (some a second spelling); articles
+    with reader comments have a body_end, found by the build's rule, that no span passes."""
+    tables = read_tables(generate(tmp_path, 200, seed=11, per_source=20).parent)
+    spelled = set(tables["place_aliases"].select("alias", "place_id").iter_rows())
+    cited = tables["evidence"].filter(pl.col("record_table") == "places")
+    quoted = set(cited.select("quote", "record_id").iter_rows())
+    assert quoted <= spelled
+    assert len({q for q, _ in quoted}) > len({p for _, p in quoted})  # second spellings too
+    sources = tables["sources"]
+    assert 0 < sources["body_end"].null_count() < sources.height
+    for source_id, text, end in sources.select("source_id", "text", "body_end").iter_rows():
+        assert end == body_end(text), source_id
+        if end is not None:
+            assert text[end:].startswith("Comments / ")
+            for name in ("statements", "evidence"):
+                spans = tables[name].filter(pl.col("source_id") == source_id)
+                assert (spans["char_end"] <= end).all(), (name, source_id)
 
 
 def test_the_vocabularies_come_from_the_schemas(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,14 @@ from .files import NotARegularFile, read_regular
 from .yamlfile import load_yaml
 
 SOURCE_ID_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}$"
+
+# Where an archived page stops being the article: the first line that opens the reader
+# comments ("Comments / 12"), a link list ("Read more"), a newsletter box ("Sign up to
+# receive ...") or the copyright line ("[Copyright The Jiji Press, Ltd.]"). Nothing from
+# there on is annotated; a page this misses gets `body_ends_before` in the manifest.
+END_OF_ARTICLE = re.compile(
+    r"^(?:Comments\s*/\s*\d+|Read more|Sign up to receive|\[Copyright)", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -29,13 +38,16 @@ class ArchiveRecord:
 
 @dataclass(frozen=True)
 class Article:
-    """One archived document: its id, file name, raw bytes, decoded text and archive record."""
+    """One archived document: its id, file name, raw bytes, decoded text, archive record, and
+    where its body ends (`body_end`, a code-point offset into `text` like every span; None
+    when the whole text is the article). Quotes are taken only from the body."""
 
     source_id: str
     filename: str
     raw: bytes
     text: str
     archive: ArchiveRecord = ArchiveRecord()
+    body_end: int | None = None
 
     @property
     def sha256(self) -> str:
@@ -44,6 +56,47 @@ class Article:
 
 def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
+
+
+def body_end(text: str, /, before_line: str | None = None) -> int | None:
+    """Where the article in `text` stops: the offset of the first line that `END_OF_ARTICLE`
+    matches or, given `before_line`, of the first line that reads exactly `before_line`;
+    None when no line does (the whole text is the article)."""
+    if before_line is None:
+        cut = END_OF_ARTICLE.search(text)
+    else:
+        cut = re.search(rf"^{re.escape(before_line)}\r?$", text, re.MULTILINE)
+    return cut.start() if cut else None
+
+
+def _body_end(
+    item: dict[str, Any], article: Article, file: str, line: int | None, problems: Problems
+) -> int | None:
+    """The article's body end: by the shared rule, or by the entry's `body_ends_before` (the
+    verbatim line the body ends before; null: the whole text is the article)."""
+    if "body_ends_before" not in item:
+        return article.body_end
+    value = item["body_ends_before"]
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        problems.add(
+            file,
+            line,
+            f"{article.filename}: body_ends_before must be one line of the article copied "
+            f"verbatim, or null (the whole text is the article), got {value!r}",
+        )
+        return article.body_end
+    end = body_end(article.text, value)
+    if end is None:
+        problems.add(
+            file,
+            line,
+            f"{article.filename}: body_ends_before {value!r} is not a whole line of the "
+            "article; copy the first line of the comments or page furniture exactly",
+        )
+        return article.body_end
+    return end
 
 
 def read_article(path: Path, problems: Problems, /) -> Article | None:
@@ -63,7 +116,16 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
             "convert the file to UTF-8 before adding it",
         )
         return None
-    return Article(source_id=path.stem, filename=path.name, raw=raw, text=text)
+    if not text.strip():
+        what = "empty (0 bytes)" if not raw else f"only whitespace ({len(raw)} bytes)"
+        problems.add(
+            str(path),
+            None,
+            f"the article is {what}: an archived article is the text of a published page; "
+            "archive the page's text, or remove the file and its manifest entry",
+        )
+        return None
+    return Article(path.stem, path.name, raw, text, body_end=body_end(text))
 
 
 _ARCHIVE_KEYS = ("url", "title", "publisher", "page_date")
@@ -101,9 +163,8 @@ def _archive_record(item: dict[str, Any], file: str, line: int | None, problems:
 
 
 def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
-    """Read every `*.txt` article and check it against `manifest.yaml` (name, sha256, bytes)."""
-    import re
-
+    """Read every `*.txt` article and check it against `manifest.yaml` (name, sha256, bytes);
+    each article's body end is found by the shared rule or the entry's `body_ends_before`."""
     manifest_path = articles_dir / "manifest.yaml"
     manifest = load_yaml(manifest_path, problems)
     entries = {}
@@ -148,9 +209,8 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
         if article is not None and entry is not None:
             item, line = entry
             record = _archive_record(item, str(manifest_path), line, problems)
-            article = Article(
-                article.source_id, article.filename, article.raw, article.text, record
-            )
+            end = _body_end(item, article, str(manifest_path), line, problems)
+            article = replace(article, archive=record, body_end=end)
         if article is not None:
             articles.append(article)
     for name, (_, line) in sorted(entries.items()):

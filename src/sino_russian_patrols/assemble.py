@@ -147,6 +147,7 @@ def _sources(annotations: list[Annotation], actor_index, cite: Citations):
                 "archive_publisher": article.archive.publisher,
                 "archive_page_date": article.archive.page_date,
                 "wire_agency_id": wire,
+                "body_end": article.body_end,
             }
         )
     return rows, anchors, published
@@ -214,9 +215,14 @@ def _actors(annotations: list[Annotation], reg: Registries, index, cite: Citatio
     return rows, alias_rows
 
 
-def _places(reg: Registries, used: set[str], cite: Citations) -> list[dict[str, Any]]:
+def _places(
+    reg: Registries, used: set[str], cite: Citations
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of places and place_aliases: every place named in some source, with every
+    spelling of it, each spelling used in some mention (a place's evidence quotes one)."""
     ids = {p.id for p in reg.places}
-    rows = []
+    used_aliases = {e["quote"] for e in cite.evidence.values() if e["record_table"] == "places"}
+    rows, alias_rows = [], []
     for p in reg.places:
         if p.parent is not None and p.parent not in ids:
             cite.problems.add(p.file, p.line, f"place {p.id!r}: unknown parent {p.parent!r}")
@@ -230,10 +236,19 @@ def _places(reg: Registries, used: set[str], cite: Citations) -> list[dict[str, 
                 "`route:`, a zone or a scope, or remove it",
             )
             continue
+        for alias in p.aliases:
+            if alias not in used_aliases:
+                cite.problems.add(
+                    p.file,
+                    p.line,
+                    f"place {p.id!r}: alias {alias!r} is never used in a mention; mention it or "
+                    "remove it",
+                )
+            alias_rows.append({"alias": alias, "place_id": p.id})
         rows.append(
             {"place_id": p.id, "name": p.name, "place_type": p.type, "parent_place_id": p.parent}
         )
-    return rows
+    return rows, alias_rows
 
 
 def assemble(
@@ -272,7 +287,7 @@ def assemble(
     statements = assemble_statements(annotations, ev.ids, aliases, anchors, cite)
     sequence = assemble_sequence(annotations, ev.ids, aliases, cite, ev.places_used)
     airspace = assemble_airspace(annotations, ev.ids, aircraft_ids, aliases, cite, ev.places_used)
-    places = _places(registries, ev.places_used, cite)
+    places, place_aliases = _places(registries, ev.places_used, cite)
     return {
         "sources": sources,
         "events": ev.events,
@@ -293,6 +308,7 @@ def assemble(
         "actor_aliases": actor_aliases,
         "statements": statements,
         "places": places,
+        "place_aliases": place_aliases,
         "event_places": ev.event_places,
         "sequence_claims": sequence,
         "airspace_claims": airspace,

@@ -14,7 +14,7 @@ from typing import Any
 
 from .articles import Article
 from .errors import Problems
-from .spans import Span, locate
+from .spans import Span, line_at, locate
 from .yamlreader import Quote
 
 KEY_SEPARATOR = "/"
@@ -76,9 +76,25 @@ class Citations:
     places: dict[str, Any] = field(default_factory=dict)  # place spelling → registry entry
 
     def span(self, source_id: str, quote: Quote | None) -> Span | None:
+        """The span of a quote in the article's body; a quote from the reader comments or
+        page furniture below it (`Article.body_end`) is refused, whatever section it is in."""
         if quote is None:
             return None
-        return locate(self.articles[source_id].text, source_id, quote, self.problems)
+        article = self.articles[source_id]
+        span = locate(article.text, source_id, quote, self.problems)
+        end = article.body_end
+        if span is None or end is None or span.end <= end:
+            return span
+        furniture = article.text[end:].split("\n", 1)[0]
+        self.problems.add(
+            quote.file,
+            quote.line,
+            f"quote {quote.text!r} at line {line_at(article.text, span.start)} (offset "
+            f"{span.start}) of {source_id} is in the reader-comment/furniture part of the "
+            f"article, which begins at line {line_at(article.text, end)} ({furniture!r}): "
+            "reader comments and page furniture are not data; quote the article itself",
+        )
+        return None
 
     def name_span(self, source_id: str, quote: Quote, what: str) -> Span | None:
         """The span of a name (an actor or place alias): a whole word, not part of a longer

@@ -21,10 +21,6 @@ from pathlib import Path
 from . import dates, normalize
 from .citing import NameIndex, is_word_at
 
-# Where an archived page stops being the article: reader comments, newsletter boxes.
-_END_OF_ARTICLE = re.compile(
-    r"^(?:Comments\s*/\s*\d+|Read more|Sign up to receive|\[Copyright)", re.MULTILINE
-)
 _PATROL = re.compile(
     r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
     re.IGNORECASE,
@@ -165,8 +161,10 @@ class Drafter:
             )
         self.article = articles[source_id]
         self.text = self.article.text
-        cut = _END_OF_ARTICLE.search(self.text)
-        self.end = cut.start() if cut else len(self.text)
+        # nothing below the article body (articles.END_OF_ARTICLE, or the manifest's
+        # body_ends_before) is proposed: the build refuses quotes from there
+        end = self.article.body_end
+        self.end = len(self.text) if end is None else end
         self.registries = read_registries(root / "build" / "registries", problems, root / "schema")
         self.names = NameIndex(
             [a for e in (*self.registries.actors, *self.registries.places) for a in e.aliases]

@@ -19,6 +19,7 @@ TableName = Literal[
     "actor_aliases",
     "statements",
     "places",
+    "place_aliases",
     "event_places",
     "sequence_claims",
     "airspace_claims",

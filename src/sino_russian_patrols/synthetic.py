@@ -15,15 +15,18 @@ per_source // 10 events per source (at least one), each citing one or two places
 date claim of its source, and with two aircraft claims (the first event of a package: a
 per-type claim and a total that the text does not split by country); a pool of actors with one
 or two aliases each, every actor mentioned in some text; a registry of places (some inside a
-larger place) and of aircraft types. The first event of each source also gets a duration
-claim, a route, a sequence claim and an airspace claim; later events get them at random, so
-these tables grow with the events, not with the statements. Every row of each table that
-evidence supports (the values of `evidence.record_table`) has an evidence row whose quote is
-the verbatim span of its source text; a statement's evidence is its own span and the words
-that name its unnamed speaker, its relayer or its day. Texts include non-ASCII characters
-(curly quotes, dashes, Cyrillic and Chinese) so that offsets in code points and in bytes
-differ. Controlled vocabularies (event types, qualifiers, media, claim types, scopes, date
-bases) are read from `schema/`, so a value added there is generated too.
+larger place) with one or two spellings each, and of aircraft types. The first event of each
+source also gets a duration claim, a route, a sequence claim and an airspace claim; later
+events get them at random, so these tables grow with the events, not with the statements.
+Every row of each table that evidence supports (the values of `evidence.record_table`) has an
+evidence row whose quote is the verbatim span of its source text; a statement's evidence is
+its own span and the words that name its unnamed speaker, its relayer or its day; a place's
+evidence quotes one of its spellings. Every third article ends with reader comments below its
+body (`sources.body_end`, found by the build's own rule `articles.body_end`), which no span
+reaches. Texts include non-ASCII characters (curly quotes, dashes, Cyrillic and Chinese) so
+that offsets in code points and in bytes differ. Controlled vocabularies (event types,
+qualifiers, media, claim types, scopes, date bases) are read from `schema/`, so a value added
+there is generated too.
 
 The same arguments give byte-identical files.
 """
@@ -42,6 +45,7 @@ from typing import Any
 
 import polars as pl
 
+from .articles import body_end
 from .schema import TABLES, vocabulary
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
@@ -236,6 +240,7 @@ class _Generator:
         self.rows: Rows = {name: [] for name in TABLES}
         self.remarks = [self._remark() for _ in range(max(1, size.statements // 4))]
         self.kinds: dict[str, str] = {}  # actor_id: actor_type
+        self.place_aliases: dict[str, tuple[str, ...]] = {}  # place_id: spellings
         self.event_ids: list[str] = []  # every event so far, for sequence claims `since`
         self.cites: list[tuple[str, str, int, int]] = []  # the evidence of the current source
 
@@ -309,7 +314,8 @@ class _Generator:
         return out
 
     def places(self) -> list[Place]:
-        """Rows of places; a parent only where the larger place is in the package too."""
+        """Rows of places and place_aliases; a parent only where the larger place is in the
+        package too."""
         out = []
         listed = {name for name, _, _ in _PLACES[: self.size.places]}
         for i in range(self.size.places):
@@ -325,6 +331,10 @@ class _Generator:
                     "parent_place_id": _slug(parent) if parent in listed else None,
                 }
             )
+            aliases = (name, name.upper()) if i % 3 == 0 else (name,)
+            for alias in aliases:
+                self.rows["place_aliases"].append({"alias": alias, "place_id": _slug(name)})
+            self.place_aliases[_slug(name)] = aliases
             out.append((_slug(name), name, kind))
         return out
 
@@ -468,6 +478,9 @@ class _Generator:
         anchor = published if basis != "unknown" else None  # what a statement is dated by
         for n in range(1, statements + 1):
             self._statement(n, source_id, anchor, speakers, events, text)
+        if index % 3 == 0:  # reader comments below the article: not data
+            reader = f"{rng.choice(_SURNAMES)} {rng.choice(_SURNAMES)}"
+            text.add(f"\nComments / 1\n\n{reader}\n\n{self._remark()}\n")
 
         body = text.value()
         self.rows["evidence"].extend(
@@ -514,6 +527,7 @@ class _Generator:
                     else None
                 ),
                 "wire_agency_id": wire[0] if wire else None,
+                "body_end": body_end(body),
             }
         )
 
@@ -538,8 +552,9 @@ class _Generator:
         self._cite("event_dates", f"{source_id}-{event_id}-d1", span)
         what = _EVENT_PHRASES.get(kind, f"the {kind.replace('_', ' ')} took place near the")
         text.add(f", {what} ")
-        for m, (place_id, name, _) in enumerate(cited):
-            span = text.add(name)
+        for m, (place_id, _, _) in enumerate(cited):
+            aliases = self.place_aliases[place_id]
+            span = text.add(aliases[rng.randrange(len(aliases))])
             self._cite("places", place_id, span)
             self._cite("event_places", f"{event_id}/{place_id}", span)
             self.rows["event_places"].append({"event_id": event_id, "place_id": place_id})
