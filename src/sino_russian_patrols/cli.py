@@ -25,15 +25,17 @@ def _build(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from .load import data_root
+    from .swap import SwapError, readable_package
     from .validate import UnreadablePackage, validate_package
 
-    target = args.path if args.path is not None else data_root()
     try:
+        # A project whose swap a killed build cut short is read as the old or the new package.
+        target = readable_package(Path(args.path)) if args.path is not None else data_root()
+        home = data_root()  # a checkout cut short mid-swap and read-only: a folder inside it
+        schemas = home / "schema" if (home / "schema").is_dir() else home.parent / "schema"
         # A package of this version must carry this version's schemas inline.
-        report = validate_package(
-            Path(target), engine=args.engine, schema_dir=data_root() / "schema"
-        )
-    except UnreadablePackage as exc:
+        report = validate_package(target, engine=args.engine, schema_dir=schemas)
+    except (UnreadablePackage, SwapError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report.json() if args.format == "json" else report.text())

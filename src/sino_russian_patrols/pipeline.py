@@ -2,14 +2,12 @@
 
 Each step reads the same way: load inputs, process, save outputs. The result is written to
 a staging folder and moved into place only when it is complete and valid, so a failing
-build leaves the previous dataset as it was.
+build leaves the previous dataset as it was; a build killed during the swap is finished by
+the next one (see `swap`). One build of a project runs at a time: a second one waits.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from .assemble import assemble
 from .errors import BuildError, Problem, Problems
 from .registries import read_registries
 from .schema import TABLES
+from .swap import SwapError, build_lock, discard_stage, new_stage, recover_locked, swap_in
 from .validate import validate_package
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
@@ -29,27 +28,6 @@ class BuildResult:
     rows: dict[str, int]
 
 
-def _swap_in(stage: Path, root: Path) -> None:
-    """Replace `root/dataset` and `root/datapackage.json` by the staged ones."""
-    old = root / f".dataset-old-{os.getpid()}"
-    target = root / "dataset"
-    if target.exists():
-        target.rename(old)
-    try:
-        (stage / "dataset").rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    os.replace(stage / "datapackage.json", root / "datapackage.json")
-    for extra in ("docs",):
-        if (stage / extra).exists():
-            (root / extra).mkdir(exist_ok=True)
-            for file in (stage / extra).iterdir():
-                os.replace(file, root / extra / file.name)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build(root: Path, /) -> BuildResult:
     """Build the dataset of the project at `root`; raise BuildError listing every problem.
 
@@ -57,7 +35,15 @@ def build(root: Path, /) -> BuildResult:
     """
     root = root.resolve()
     try:
-        return _build(root)
+        if not (root / "build").is_dir() or not (root / "schema").is_dir():
+            raise BuildError(
+                [Problem(str(root), None, "not a project folder: build/ and schema/ are required")]
+            )
+        with build_lock(root):
+            recover_locked(root)  # a swap a killed build began is finished first
+            return _build(root)
+    except SwapError as exc:
+        raise BuildError([Problem(str(root), None, str(exc))]) from None
     except BuildError as exc:
         raise BuildError([_relative(p, root) for p in exc.problems]) from None
 
@@ -71,10 +57,6 @@ def _relative(problem: Problem, root: Path) -> Problem:
 
 def _build(root: Path) -> BuildResult:
     build_dir, schema_dir = root / "build", root / "schema"
-    if not build_dir.is_dir() or not schema_dir.is_dir():
-        raise BuildError(
-            [Problem(str(root), None, "not a project folder: build/ and schema/ are required")]
-        )
 
     # Load inputs.
     problems = Problems()
@@ -90,7 +72,7 @@ def _build(root: Path) -> BuildResult:
     frames = {name: to_frame(name, rows[name], schema_dir) for name in TABLES}
 
     # Save outputs: staged, validated, swapped in.
-    stage = Path(tempfile.mkdtemp(dir=root, prefix=".dataset-staging-"))
+    stage = new_stage(root)
     try:
         for name, frame in frames.items():
             write_csv(frame, stage / "dataset" / "csv" / f"{name}.csv")
@@ -103,7 +85,8 @@ def _build(root: Path) -> BuildResult:
         report = validate_package(stage, engine="pandera", schema_dir=schema_dir)
         if not report.valid:
             raise BuildError([Problem("built dataset", None, str(f)) for f in report.findings])
-        _swap_in(stage, root)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    except BaseException:
+        discard_stage(root, stage)  # the swap has not begun: the project is unchanged
+        raise
+    swap_in(stage, root)
     return BuildResult(root, {name: frame.height for name, frame in frames.items()})
