@@ -282,3 +282,22 @@ def test_an_input_that_is_not_a_regular_file_is_refused(
         build(project_copy)
     found = [p for p in caught.value.problems if expected in p.message]
     assert found and found[0].file.endswith(target.name), caught.value.problems
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["x" * 5_000_000, "it's " * 1_000_000, "both ' and \" " * 200_000, "\x00" * 100_000],
+)
+def test_a_problem_quotes_a_value_short_whatever_it_holds(value: str) -> None:
+    """Messages quote values with repr; a value of megabytes is cut to 80 characters and the
+    count of what was left out, and cutting twice changes nothing."""
+    from sino_russian_patrols.errors import MAX_MESSAGE, Problem, shown
+
+    for message in (f"quote not found in 000: {value!r} (hint)", f"`id` {shown(value)} is bad"):
+        problem = Problem("a.yaml", 3, message)
+        assert len(str(problem)) < 300
+        assert "more characters)" in problem.message
+        assert Problem(problem.file, problem.line, problem.message) == problem
+    unquoted = Problem("a.yaml", 3, "words " * 10_000)
+    assert len(unquoted.message) < MAX_MESSAGE + 50
+    assert Problem("a\x1b[2J.yaml", None, "m").file == "a\\x1b[2J.yaml"

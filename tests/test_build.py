@@ -798,6 +798,97 @@ BAD_INPUTS = {
         "statements: [",
         "YAML syntax error",
     ),
+    # Numbers: refused at their line with the range the column holds, never left to overflow.
+    **{
+        f"count_{name}": (
+            "003_879c634248b507b8.yaml",
+            'count: "10"',
+            f"count: {value}",
+            "`count` must be a whole number from 1 to 9,223,372,036,854,775,807",
+        )
+        for name, value in [
+            ("20_digits", "99999999999999999999"),
+            ("negative", "-3"),
+            ("fraction", "2.5"),
+            ("bool", "true"),
+            ("nan", ".nan"),
+            ("infinite", ".inf"),
+            ("overflowing_float", "1.0e+400"),
+        ]
+    },
+    "count_zero_as_text": (
+        "003_879c634248b507b8.yaml",
+        'count: "10"',
+        'count: "zero"',
+        "counts 0, which must be a whole number from 1",
+    ),
+    "count_of_5000_digits": (
+        "003_879c634248b507b8.yaml",
+        'count: "10"',
+        "count: " + "9" * 5_000,
+        "a number of 5,000 digits (at most 30)",
+    ),
+    "entries_infinite": (
+        "004_5e20299e3f0de927.yaml",
+        'entries: "two"',
+        "entries: -.inf",
+        "`entries` must be a whole number from 1",
+    ),
+    "scope_year_20_digits": (
+        "009_8cee1cd0c1a63ce1.yaml",
+        "year: 2023",
+        "year: 99999999999999999999",
+        "`year` must be a whole number from 1 to 9,999",
+    ),
+    "context_year_negative": (
+        "004_5e20299e3f0de927.yaml",
+        "year: 2022,",
+        "year: -2022,",
+        "`year` must be a whole number from 1 to 9,999",
+    ),
+    "occurrence_nan": (
+        "000_6fdb1ee85ed25e2e.yaml",
+        "title_occurrence: 1",
+        "title_occurrence: .nan",
+        "occurrence must be a whole number from 1",
+    ),
+    "ordinal_bool": (
+        "000_6fdb1ee85ed25e2e.yaml",
+        "ordinal: first",
+        "ordinal: false",
+        "`ordinal` must be a whole number from 1",
+    ),
+    # Ids: NUL and control characters, and ids of megabytes.
+    "nul_in_statement_id": (
+        "001_8e58578bad5de279.yaml",
+        "- id: s02",
+        '- id: "s0\\0"',
+        "`id` 's0\\x00' must match",
+    ),
+    "control_character_in_event_id": (
+        "001_8e58578bad5de279.yaml",
+        "event: 2024-07-24-alaska-joint-air-patrol",
+        'event: "2024-07-24-alaska-joint-air-patrol\\e"',
+        "must match",
+    ),
+    "zero_width_space_in_actor_id": (
+        "001_8e58578bad5de279.yaml",
+        "speaker: lisa-murkowski",
+        'speaker: "lisa-murkowski\\u200b"',
+        "must match",
+    ),
+    "id_of_a_megabyte": (
+        "001_8e58578bad5de279.yaml",
+        "- id: s02",
+        "- id: s" + "0" * 1_000_000,
+        "is longer than 100 characters",
+    ),
+    "raw_nul_byte": (
+        "001_8e58578bad5de279.yaml",
+        "speaker: lisa-murkowski",
+        "speaker: lisa-murkowski\0",
+        "control character (U+0000) is not allowed in YAML",
+    ),
 }
 
 
@@ -813,8 +904,153 @@ def test_bad_input_names_file_and_line_and_keeps_the_dataset(project_copy: Path,
     problem = next(p for p in caught.value.problems if expected in p.message)
     assert problem.file.endswith(file)
     assert problem.line is not None and problem.line > 0
+    assert len(message) < 10_000
     assert _digest_tree(project_copy) == before
     assert not list(project_copy.glob(".dataset-*"))
+
+
+REGISTRY_BAD_INPUTS = {
+    "nfd_twin": (
+        "actors.yaml",
+        'aliases: ["Russia", "Moscow"]',
+        'aliases: ["Russia", "Moscow", "Caf\\u00e9", "Cafe\\u0301"]',
+        "only by Unicode normalization (it has LATIN SMALL LETTER E (U+0065), COMBINING ACUTE "
+        "ACCENT (U+0301) where the other has LATIN SMALL LETTER E WITH ACUTE (U+00E9))",
+    ),
+    "full_width_twin_of_another_entry": (
+        "actors.yaml",
+        'aliases: ["China", "Beijing"]',
+        'aliases: ["China", "Beijing", "\\uff32ussia"]',
+        "the alias 'Russia' of 'russia' only by Unicode normalization (it has FULLWIDTH LATIN "
+        "CAPITAL LETTER R (U+FF32)",
+    ),
+    "zero_width_space": (
+        "actors.yaml",
+        'aliases: ["Russia", "Moscow"]',
+        'aliases: ["Russia", "Mos\\u200bcow"]',
+        "contains ZERO WIDTH SPACE (U+200B)",
+    ),
+    "soft_hyphen_bom_and_bidi": (
+        "places.yaml",
+        'aliases: ["northern and western Pacific Ocean"]',
+        'aliases: ["northern and western Pacific Ocean", "Ar\\u00adctic\\ufeff\\u202e"]',
+        "contains SOFT HYPHEN (U+00AD), ZERO WIDTH NO-BREAK SPACE (U+FEFF), RIGHT-TO-LEFT "
+        "OVERRIDE (U+202E)",
+    ),
+    "control_character": (
+        "places.yaml",
+        'aliases: ["northern and western Pacific Ocean"]',
+        'aliases: ["northern and western Pacific Ocean", "Sea\\tof Japan"]',
+        "contains control character (U+0009)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REGISTRY_BAD_INPUTS))
+def test_registry_aliases_that_look_alike_or_hide_characters_are_refused(
+    project_copy: Path, case: str
+) -> None:
+    file, old, new, expected = REGISTRY_BAD_INPUTS[case]
+    before = _digest_tree(project_copy)
+    _replace(project_copy / "build" / "registries" / file, old, new)
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    problem = next(p for p in caught.value.problems if expected in p.message)
+    assert problem.file == f"build/registries/{file}" and problem.line is not None
+    assert _digest_tree(project_copy) == before
+
+
+def _truncate(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8")[:-20], encoding="utf-8")
+
+
+def _set_enum(path: Path) -> None:
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"enum": [', '"enum": "news_report", "x": [', 1)
+    )
+
+
+BROKEN_SCHEMAS = {
+    "invalid_json": ("aircraft", _truncate, "not valid JSON"),
+    "not_a_table_schema": ("events", lambda p: p.write_text("[1, 2]"), "not a Table Schema"),
+    "missing": ("evidence", Path.unlink, "file not found"),
+    "enum_not_a_list": ("sources", _set_enum, "`enum` must be a non-empty list of values"),
+    "nested_100000_deep": (
+        "statements",
+        lambda p: p.write_text("[" * 100_000 + "]" * 100_000),
+        "nested too deeply",
+    ),
+    "field_without_type": (
+        "actors",
+        lambda p: p.write_text('{"fields": [{"name": "x"}], "primaryKey": "x"}'),
+        "field 'x': `type` None is not one of",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_SCHEMAS))
+def test_a_broken_schema_file_is_named(project_copy: Path, case: str) -> None:
+    table, breaks, expected = BROKEN_SCHEMAS[case]
+    before = _digest_tree(project_copy)
+    breaks(project_copy / "schema" / f"{table}.json")
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    problem = next(p for p in caught.value.problems if expected in p.message)
+    assert problem.file == f"schema/{table}.json"
+    assert _digest_tree(project_copy) == before
+
+
+def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sino_russian_patrols", "build", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_huge_values_are_quoted_short(project_copy: Path) -> None:
+    """A count, a quote and an unknown spelling of megabytes: each message stays small (an id
+    of a megabyte is in BAD_INPUTS)."""
+    huge = "x" * 3_000_000
+    annotations = project_copy / "build" / "annotations"
+    _replace(annotations / "003_879c634248b507b8.yaml", 'count: "10"', f'count: "{huge}"')
+    _replace(
+        annotations / "004_5e20299e3f0de927.yaml",
+        'quote: "routine joint aerial strategic patrol."',
+        f'quote: "routine {huge}"',
+    )
+    _replace(annotations / "000_6fdb1ee85ed25e2e.yaml", '{quote: "China"', f'{{quote: "{huge}"')
+    done = _run_build(project_copy)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    problems = [line for line in done.stderr.splitlines() if ".yaml:" in line]
+    assert len(problems) >= 3
+    assert all(len(line) < 10_000 for line in problems)
+    assert len(done.stderr) < 10_000 * len(problems)
+    assert "(2,999,9" in done.stderr  # how much was left out is said
+
+
+def test_a_file_above_the_size_limit_is_refused_unread(project_copy: Path) -> None:
+    annotation = project_copy / "build" / "annotations" / "003_879c634248b507b8.yaml"
+    with annotation.open("a", encoding="utf-8") as file:
+        file.write("#" * 5_000_001 + "\n")
+    article = project_copy / "build" / "articles" / "002_5c8dff17ab31933d.txt"
+    with article.open("ab") as file:
+        file.truncate(6_000_000)  # sparse: a size, no data to read
+    done = _run_build(project_copy)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    for path in (annotation, article):
+        name = str(path.relative_to(project_copy))
+        assert f"{name}: " in done.stderr
+        line = next(x for x in done.stderr.splitlines() if x.startswith(name))
+        assert "the limit of an input file" in line and "5,000,000 bytes" in line
+
+
+def test_a_broken_schema_exits_non_zero_without_a_traceback(project_copy: Path) -> None:
+    (project_copy / "schema" / "statements.json").write_text('{"fields": [', encoding="utf-8")
+    done = _run_build(project_copy)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "schema/statements.json:1: not valid JSON" in done.stderr
 
 
 def test_article_that_is_not_utf8_is_rejected_with_its_line(project_copy: Path) -> None:

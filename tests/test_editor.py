@@ -153,6 +153,51 @@ def test_a_directory_a_link_and_a_known_article_are_refused(
     assert _inputs(project_copy) == before
 
 
+def test_an_article_above_the_size_limit_is_refused_unread(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    before = _inputs(project_copy)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as file:
+        file.truncate(5_000_001)  # sparse: refused by its size, never read
+    with pytest.raises(AddArticleError, match="larger than 5,000,000 bytes"):
+        add_article(project_copy, big)
+    assert _inputs(project_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("table", "content", "expected"),
+    [
+        ("statements", '{"fields": [', "schema/statements.json:1: not valid JSON"),
+        ("events", "[]", "schema/events.json: not a Table Schema"),
+        ("actors", None, "schema/actors.json: file not found"),
+        (
+            "aircraft",
+            '{"fields": [{"name": "role", "type": "string", "constraints": {"enum": "x"}}],'
+            ' "primaryKey": "role"}',
+            "field 'role': `enum` must be a non-empty list of values",
+        ),
+    ],
+)
+def test_a_broken_schema_is_named_and_nothing_is_added(
+    project_copy: Path, tmp_path: Path, table: str, content: str | None, expected: str
+) -> None:
+    path = project_copy / "schema" / f"{table}.json"
+    path.unlink() if content is None else path.write_text(content, encoding="utf-8")
+    before = _inputs(project_copy)
+    with pytest.raises(AddArticleError, match="schema/ is broken") as caught:
+        add_article(project_copy, _write(tmp_path, ARTICLE))
+    assert expected in str(caught.value)
+    assert _inputs(project_copy) == before
+    done = subprocess.run(
+        [sys.executable, "-m", "sino_russian_patrols", "add-article",
+         str(_write(tmp_path, ARTICLE)), "--root", str(project_copy)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert expected in done.stderr
+
+
 def test_drafts_of_the_archived_articles_build(project_copy: Path) -> None:
     """Each curated annotation set aside and drafted again: the build accepts the draft."""
     from sino_russian_patrols.annotations import Vocabularies, read_annotations

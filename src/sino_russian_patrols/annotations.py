@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problems
-from .schema import vocabulary
+from .errors import Problems, shown
+from .normalize import count_phrase
+from .schema import bounds, check_schemas, vocabulary
 from .yamlfile import load_yaml
-from .yamlreader import Quote, Reader, read_quote
+from .yamlreader import Quote, Reader, number_problem, read_quote
 
 __all__ = ["Annotation", "Quote", "read_annotation", "read_annotations"]
 
@@ -179,9 +180,18 @@ class Vocabularies:
     scopes: tuple[str, ...]
     airspace_kinds: tuple[str, ...]
     route_roles: tuple[str, ...]
+    # The whole numbers a count, a number of entries, an ordinal and a year may be: a value
+    # outside is refused at its line, never left to overflow a column.
+    count: tuple[int, int]
+    entries: tuple[int, int]
+    ordinal: tuple[int, int]
+    year: tuple[int, int]
 
     @classmethod
     def from_schema(cls, schema_dir: Path) -> Vocabularies:
+        """Every file of `schema/` is checked first: a broken one is a SchemaError naming it."""
+        check_schemas(schema_dir)
+        year = bounds(schema_dir, "sequence_claims", "scope_year")
         return cls(
             source_types=vocabulary(schema_dir, "sources", "source_type"),
             roles=vocabulary(schema_dir, "aircraft", "role"),
@@ -190,7 +200,35 @@ class Vocabularies:
             scopes=vocabulary(schema_dir, "sequence_claims", "scope"),
             airspace_kinds=vocabulary(schema_dir, "airspace_claims", "claim_type"),
             route_roles=vocabulary(schema_dir, "event_routes", "role"),
+            count=bounds(schema_dir, "aircraft", "count"),
+            entries=bounds(schema_dir, "airspace_claims", "entries"),
+            ordinal=bounds(schema_dir, "sequence_claims", "ordinal"),
+            # a year is also a date's year (the context year dates phrases): 1 to 9999
+            year=(max(year[0], dt.MINYEAR), min(year[1], dt.MAXYEAR)),
         )
+
+
+def _number_or_text(r: Reader, key: str, limits: tuple[int, int]) -> str | None:
+    """`key` as written: text (read later as a phrase), or a whole number within `limits`."""
+    value = r.data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    number = r.number(key, limits)
+    return None if number is None else str(number)
+
+
+def _count(r: Reader, key: str, limits: tuple[int, int]) -> str | None:
+    """A count as written (`two`, `more than 10`, 3) whose number is within `limits`; a phrase
+    that is no count at all is left to the assembly, which names the claim and the words."""
+    value = _number_or_text(r, key, limits)
+    try:
+        number = None if value is None else count_phrase(value)[0]
+    except ValueError:
+        return value
+    if number is not None and (wrong := number_problem(number, limits)):
+        r.error(f"`{key}` {shown(value)} counts {number:,}, which {wrong}")
+        return None
+    return value
 
 
 ITEM_ID = {
@@ -258,7 +296,7 @@ def _read_meta(data: Any, file: str, problems: Problems, vocab: Vocabularies) ->
     if r.data.get("context_year") is not None:
         c = Reader(r.data["context_year"], file, "source.context_year", problems, r.line)
         c.check_keys({"year", "note"})
-        context_year = c.get("year", int, required=True)
+        context_year = c.number("year", vocab.year, required=True)
         context_note = c.get("note", str, required=True)
     return SourceMeta(
         source_type=r.choice("source_type", vocab.source_types) or "news_report",
@@ -355,12 +393,7 @@ def _read_aircraft(data: Any, file: str, problems: Problems, vocab: Vocabularies
             "attribution",
         }
     )
-    count = r.data.get("count")
-    if isinstance(count, int) and not isinstance(count, bool):
-        count = str(count)
-    if count is not None and not isinstance(count, str):
-        r.error(f"`count` must be text or a number, got {count!r}")
-        count = None
+    count = _count(r, "count", vocab.count)
     total = r.flag("total")
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["aircraft"]),
@@ -460,16 +493,17 @@ def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies
         id=r.slug("id", required=True, pattern=ITEM_ID["sequence"]),
         event=r.slug("event", required=True),
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
-        ordinal=r.get("ordinal", (str, int), required=True),
+        ordinal=_number_or_text(r, "ordinal", vocab.ordinal),
         series=r.get("series", str, required=True),
         scope=r.choice("scope", vocab.scopes),
     )
+    if r.data.get("ordinal") is None:
+        r.error("`ordinal` is required")
     if any(v is None for v in values.values()):
         return None
-    values["ordinal"] = str(values["ordinal"])
     return SequenceEntry(
         place=r.quote("place"),
-        year=r.get("year", int),
+        year=r.number("year", vocab.year),
         since=r.slug("since"),
         claimed_by=r.slug("claimed_by"),
         attribution=r.quote_list("attribution"),
@@ -499,9 +533,7 @@ def _read_airspace(data: Any, file: str, problems: Problems, vocab: Vocabularies
             "attribution",
         }
     )
-    entries = r.data.get("entries")
-    if isinstance(entries, int) and not isinstance(entries, bool):
-        entries = str(entries)
+    entries = _count(r, "entries", vocab.entries)
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["airspace"]),
         event=r.slug("event", required=True),
@@ -514,7 +546,7 @@ def _read_airspace(data: Any, file: str, problems: Problems, vocab: Vocabularies
         zone=r.quote("zone"),
         aircraft=r.slug("aircraft", pattern=ITEM_ID["aircraft"]),
         country=r.get("country", str),
-        entries=entries if isinstance(entries, str) else None,
+        entries=entries,
         time=r.quote("time"),
         reported_by=r.slug("reported_by"),
         attribution=r.quote_list("attribution"),

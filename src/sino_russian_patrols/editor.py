@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import SchemaError
 from .files import NotARegularFile, read_regular
-
-MAX_ARTICLE_BYTES = 5_000_000
+from .schema import check_schemas
 
 
 class AddArticleError(Exception):
@@ -36,7 +36,7 @@ class Added:
 
 def _read_new_article(path: Path) -> bytes:
     try:
-        raw = read_regular(path, limit=MAX_ARTICLE_BYTES)
+        raw = read_regular(path)
     except NotARegularFile as exc:
         raise AddArticleError(f"{path}: {exc}; give the article's own text file") from None
     if not raw.strip():
@@ -106,6 +106,11 @@ def add_article(
             dt.date.fromisoformat(page_date)
         except ValueError:
             raise AddArticleError(f"--page-date {page_date!r}: give YYYY-MM-DD") from None
+    try:  # the draft reads the vocabularies of schema/: a broken file is named before anything
+        check_schemas(root / "schema")
+    except SchemaError as exc:
+        lines = "\n".join(map(str, exc.problems))
+        raise AddArticleError(f"the project's schema/ is broken:\n{lines}") from None
     raw = _read_new_article(Path(path))
     digests, number = _existing(articles)
     sha = hashlib.sha256(raw).hexdigest()

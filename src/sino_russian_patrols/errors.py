@@ -1,8 +1,49 @@
-"""Problems found in input, collected so that one run reports all of them."""
+"""Problems found in input, collected so that one run reports all of them.
+
+A message quotes what the input says, and the input may be hostile: a quote of megabytes
+would be printed whole. `Problem` shortens every quoted value in its message and the message
+itself (the one place that does), so a report stays readable whatever the input holds.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
+
+MAX_QUOTED = 80  # characters of a quoted value kept in a message
+MAX_MESSAGE = 2_000  # characters of a whole message kept
+# A value quoted in a message as `repr` writes it: '...' or "...", escapes included.
+_LONG = MAX_QUOTED + 1
+_QUOTED = re.compile(
+    rf"""(?<!\w)(?:'((?:[^'\\\n]|\\.){{{_LONG},}})'|"((?:[^"\\\n]|\\.){{{_LONG},}})")(?!\w)"""
+)
+
+
+def shorten(text: str, /, limit: int = MAX_QUOTED) -> str:
+    """`text` cut to its first `limit` characters, saying how many were left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
+def shown(value: Any, /) -> str:
+    """`value` as a message quotes it (its repr), at most MAX_QUOTED characters of it."""
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return f"{value[:MAX_QUOTED]!r}… ({len(value) - MAX_QUOTED:,} more characters)"
+    return shorten(repr(value))
+
+
+def _short_quote(match: re.Match[str]) -> str:
+    mark = "'" if match[1] is not None else '"'
+    inner = match[1] if match[1] is not None else match[2]
+    return f"{mark}{inner[:MAX_QUOTED]}{mark}… ({len(inner) - MAX_QUOTED:,} more characters)"
+
+
+def short_message(message: str, /) -> str:
+    """`message` with every quoted value longer than MAX_QUOTED characters cut, and at most
+    MAX_MESSAGE characters long."""
+    return shorten(_QUOTED.sub(_short_quote, message), MAX_MESSAGE)
 
 
 @dataclass(frozen=True, order=True)
@@ -12,6 +53,12 @@ class Problem:
     file: str
     line: int | None
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", short_message(self.message))
+        # a file name may hold control characters (a terminal escape): print them escaped
+        file = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.file)
+        object.__setattr__(self, "file", shorten(file, MAX_MESSAGE))
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -25,6 +72,11 @@ class BuildError(Exception):
         self.problems = sorted(set(problems))
         lines = "\n".join(str(p) for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the build inputs:\n{lines}")
+
+
+class SchemaError(BuildError):
+    """A file of `schema/` is missing or is not a Table Schema the build can use: the project
+    itself is broken, whatever the inputs say (the command exits with 2)."""
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """Read an input file only when it is what it claims to be: a regular file inside the project.
 
 A build input that is a directory, a FIFO (reading it would wait forever), a device, a
-dangling link or a link out of the project is refused with a message, never read.
+dangling link or a link out of the project is refused with a message, never read. So is a
+file larger than MAX_INPUT_BYTES: the largest article or annotation is a few kilobytes, and a
+file of gigabytes would be read whole into memory and quoted in messages.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-MAX_INPUT_BYTES = 50_000_000
+MAX_INPUT_BYTES = 5_000_000  # documented in build/README.md
 
 
 class NotARegularFile(ValueError):
@@ -37,6 +39,20 @@ def read_regular(
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise NotARegularFile(f"{kind}; inputs are regular files")
+    too_large = f"larger than {limit:,} bytes, the limit of an input file"
     if info.st_size > limit:
-        raise NotARegularFile(f"{info.st_size:,} bytes; an input file is at most {limit:,} bytes")
-    return path.read_bytes()
+        raise NotARegularFile(f"{info.st_size:,} bytes, {too_large}")
+    # The path may have changed since: open without following a link or waiting on a FIFO,
+    # check again what was opened, and never read past the limit.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        file = os.fdopen(os.open(path, flags), "rb")
+    except OSError as exc:
+        raise NotARegularFile(f"cannot be read ({exc.strerror})") from None
+    with file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise NotARegularFile("not a regular file; inputs are regular files")
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise NotARegularFile(too_large)
+    return raw

@@ -14,15 +14,52 @@ from collections.abc import Iterable
 
 import pycountry
 
+from .errors import shown
+
 # Cyrillic letters that look like Latin ones ("Tu-95\u041cS" with a Cyrillic Em).
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХУаеорсхукм", "ABEKMHOPCTXYaeopcxykm")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe63\uff0d]")
 UNSPECIFIED = "unspecified"
 
 
-def _show(raw: str, /) -> str:
-    """`raw` quoted for a message, cut short so that hostile input cannot flood the report."""
-    return repr(raw) if len(raw) <= 60 else f"{raw[:57]!r}..."
+# Characters a reader cannot see or that are not text: controls (NUL, escape), format
+# characters (zero-width space and joiners, soft hyphen, byte-order mark, bidi controls),
+# line and paragraph separators, surrogates, private-use and unassigned code points.
+_INVISIBLE = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def char_name(c: str, /) -> str:
+    """A character as a message names it: `ZERO WIDTH SPACE (U+200B)`."""
+    return f"{unicodedata.name(c, 'control character')} (U+{ord(c):04X})"
+
+
+def invisible(raw: str, /) -> list[str]:
+    """The distinct invisible or control characters of `raw`, in order of appearance."""
+    return list(dict.fromkeys(c for c in raw if unicodedata.category(c) in _INVISIBLE))
+
+
+def spelling_key(raw: str, /) -> str:
+    """What two spellings share when they differ only by Unicode normalization (NFC or NFD,
+    compatibility forms such as full-width letters) or by invisible characters."""
+    return unicodedata.normalize("NFKC", "".join(c for c in raw if c not in invisible(raw)))
+
+
+def spelling_difference(a: str, b: str, /) -> str:
+    """Where two spellings differ, each character named: `it has X (U+..) where the other
+    has Y (U+..)` (what a reader cannot see in the YAML file)."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+
+    def names(s: str) -> str:
+        return ", ".join(map(char_name, s[:5])) + (", …" if len(s) > 5 else "") or "nothing"
+
+    return f"it has {names(a[start : len(a) - end])} where the other has " + names(
+        b[start : len(b) - end]
+    )
 
 
 def fold_text(raw: str, /) -> str:
@@ -132,7 +169,7 @@ def aircraft_type(raw: str, known: Iterable[str], /) -> str:
     match = _DESIGNATION.fullmatch(_MANUFACTURERS.sub("", s))
     if match is None:
         raise ValueError(
-            f"{_show(raw)} is neither an aircraft designation nor a generic noun: {_SHAPES_HELP}; "
+            f"{shown(raw)} is neither an aircraft designation nor a generic noun: {_SHAPES_HELP}; "
             "generic nouns (bombers, fighter jets, warplanes, early warning aircraft, drones) "
             f"give {UNSPECIFIED!r}. Only designation-shaped names are looked up in "
             "registries/aircraft_types.yaml, so a registry alias cannot fix this: rewrite the "
@@ -141,7 +178,7 @@ def aircraft_type(raw: str, known: Iterable[str], /) -> str:
     canonical, form = _resolve(match, by_key, prefixes)
     if canonical is None:
         raise ValueError(
-            f"{_show(raw)} normalises to {form!r}, which is not in registries/aircraft_types.yaml "
+            f"{shown(raw)} normalises to {form!r}, which is not in registries/aircraft_types.yaml "
             f"(known: {', '.join(known)}); add it there"
         )
     return canonical
@@ -239,7 +276,7 @@ def country_code(raw: str, /) -> str:
     code = _COUNTRY_WORDS.get(s) or _pycountry_names().get(s)
     if code is None:
         raise ValueError(
-            f"{_show(raw)} is not a country name (ISO 3166 names via pycountry, such as 'Japan' or "
+            f"{shown(raw)} is not a country name (ISO 3166 names via pycountry, such as 'Japan' or "
             f"'Russian Federation') nor a known common name or demonym; known: "
             f"{', '.join(sorted(_COUNTRY_WORDS))}. Fix the annotation, or extend "
             "normalize._COUNTRY_NAMES or normalize._DEMONYMS"
@@ -325,7 +362,7 @@ def _number(word: str, raw: str, limit: int, what: str) -> float:
         return _NUMBER_WORDS[word]
     digits = word.replace(",", "")
     if len(digits.partition(".")[0]) > len(str(limit)) or float(digits) > limit:
-        raise ValueError(f"{_show(raw)} is not a plausible {what} (at most {limit:,})")
+        raise ValueError(f"{shown(raw)} is not a plausible {what} (at most {limit:,})")
     return float(digits) if "." in digits else int(digits)
 
 
@@ -340,10 +377,10 @@ def count_phrase(raw: str, /) -> tuple[int | None, str]:
         return None, "unspecified"
     match = _COUNT.fullmatch(s)
     if match is None:
-        raise ValueError(f"{_show(raw)} is not a number of aircraft: {_COUNT_HELP}")
+        raise ValueError(f"{shown(raw)} is not a number of aircraft: {_COUNT_HELP}")
     number = _number(match["n"], raw, _MAX_COUNT, "count of aircraft")
     if not float(number).is_integer():
-        raise ValueError(f"{_show(raw)} is not a whole number of aircraft: {_COUNT_HELP}")
+        raise ValueError(f"{shown(raw)} is not a whole number of aircraft: {_COUNT_HELP}")
     return int(number), _QUALIFIERS.get(match["q"] or "", "exact")
 
 
@@ -353,7 +390,7 @@ def count(raw: str, /) -> int:
     number, qualifier = count_phrase(raw)
     if number is None or qualifier != "exact":
         raise ValueError(
-            f"{_show(raw)} is not an exact number ({qualifier}); count() takes exact counts only "
+            f"{shown(raw)} is not an exact number ({qualifier}); count() takes exact counts only "
             "(two, 10, a total of 17): use count_phrase() to keep the qualifier"
         )
     return number
@@ -365,7 +402,7 @@ def duration_phrase(raw: str, /) -> tuple[float, str]:
     match = _HOURS.search(fold_text(raw))
     if match is None:
         raise ValueError(
-            f"{_show(raw)} states no duration in hours (such as 'eight-hour', '10 hours', "
+            f"{shown(raw)} states no duration in hours (such as 'eight-hour', '10 hours', "
             "'about eight hours', 'eight and a half hours', '8.5 hours')"
         )
     hours = float(_number(match["n"], raw, _MAX_HOURS, "duration in hours"))
@@ -373,12 +410,12 @@ def duration_phrase(raw: str, /) -> tuple[float, str]:
         hours += 0.5
     if hours > _MAX_HOURS:
         raise ValueError(
-            f"{_show(raw)} is not a plausible duration in hours (at most {_MAX_HOURS:,})"
+            f"{shown(raw)} is not a plausible duration in hours (at most {_MAX_HOURS:,})"
         )
     qualifier = _QUALIFIERS.get((match["q"] or "").casefold(), "exact")
     if qualifier not in DURATION_QUALIFIERS:
         raise ValueError(
-            f"{_show(raw)} gives a duration as {qualifier}, which a duration cannot hold "
+            f"{shown(raw)} gives a duration as {qualifier}, which a duration cannot hold "
             f"(one of {', '.join(DURATION_QUALIFIERS)}); quote a phrase that states the hours"
         )
     return hours, qualifier

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Problems
+from .errors import Problems, shown
+from .normalize import char_name, invisible, spelling_difference, spelling_key
 from .schema import vocabulary
 from .yamlfile import load_yaml
 from .yamlreader import Reader
@@ -87,7 +88,30 @@ def _aliases(r: Reader) -> tuple[str, ...] | None:
     if not all(isinstance(a, str) and a.strip() for a in aliases):
         r.error("every alias must be non-empty text")
         return None
-    return tuple(aliases)
+    hiding = [(alias, hidden) for alias in aliases if (hidden := invisible(alias))]
+    for alias, hidden in hiding:
+        r.error(
+            f"alias {shown(alias)} contains {', '.join(map(char_name, hidden))}: write the "
+            "spelling as the articles show it, without invisible or control characters"
+        )
+    return None if hiding else tuple(aliases)
+
+
+def _one_form_each(entries: list[Any], problems: Problems) -> None:
+    """Two aliases that differ only by Unicode normalization (NFC or NFD, a compatibility
+    form) look the same to an editor and are one spelling written twice: refused."""
+    seen: dict[str, tuple[str, str]] = {}
+    for e in entries:
+        for alias in e.aliases:
+            other, owner = seen.setdefault(spelling_key(alias), (alias, e.id))
+            if other != alias:
+                problems.add(
+                    e.file,
+                    e.line,
+                    f"alias {shown(alias)} of {e.id!r} differs from the alias {shown(other)} of "
+                    f"{owner!r} only by Unicode normalization ({spelling_difference(alias, other)})"
+                    ": write each spelling once, in the form the articles use",
+                )
 
 
 def _events(path: Path, problems: Problems, schema_dir: Path) -> list[EventDefinition]:
@@ -126,6 +150,7 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
             r.error(f"country {values['country']!r} is not ISO 3166-1 alpha-3 (such as RUS)")
         if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
             found.append(ActorEntry(aliases=aliases, file=str(path), line=r.line, **values))
+    _one_form_each(found, problems)
     return found
 
 
@@ -144,6 +169,7 @@ def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry
         )
         if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
             found.append(PlaceEntry(aliases=aliases, file=str(path), line=r.line, **values))
+    _one_form_each(found, problems)
     return found
 
 

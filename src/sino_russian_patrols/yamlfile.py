@@ -10,12 +10,16 @@ import yaml
 
 from .errors import Problems
 from .files import NotARegularFile, read_regular
+from .normalize import char_name
 
 
 class Mapping(dict):
     """A YAML mapping that remembers the line it starts on."""
 
     line: int | None = None
+
+
+_C_LOADER = hasattr(yaml, "CSafeLoader")
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: several times faster
@@ -39,8 +43,23 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
+# No value of the dataset needs more digits; a longer number is refused at its line rather
+# than converted (Python refuses to convert an integer of more than 4,300 digits).
+MAX_DIGITS = 30
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    digits = sum(c.isdigit() for c in loader.construct_scalar(node))
+    if digits > MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {digits:,} digits (at most {MAX_DIGITS})", node.start_mark
+        )
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 MAX_DEPTH = 40
@@ -77,7 +96,8 @@ def _refused(text: str) -> tuple[int | None, str] | None:
 def load_yaml(path: Path, problems: Problems, /) -> Any:
     """Parse a YAML file; on a syntax error record it with its line and return None."""
     try:
-        text = read_regular(path).decode("utf-8")
+        raw = read_regular(path)
+        text = raw.decode("utf-8")
     except NotARegularFile as exc:
         problems.add(str(path), None, str(exc))
         return None
@@ -90,6 +110,15 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
         return None
     try:
         return yaml.load(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: say which
+        # libyaml counts the position in bytes, the Python reader in characters
+        newlines = (
+            raw.count(b"\n", 0, exc.position) if _C_LOADER else text.count("\n", 0, exc.position)
+        )
+        line = newlines + 1
+        name = char_name(chr(exc.character)) if isinstance(exc.character, int) else "a character"
+        problems.add(str(path), line, f"{name} is not allowed in YAML; remove it")
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Problems
+from .errors import Problems, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID = 100  # characters of an id; the longest event id is under 50
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Reader:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.error(f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+                self.error(f"unknown key {shown(key)} (allowed: {', '.join(sorted(allowed))})")
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
         value = self.data.get(key)
@@ -67,7 +68,19 @@ class Reader:
             kind if isinstance(kind, tuple) else (kind,)
         )
         if not isinstance(value, kind) or wrong_bool:
-            self.error(f"`{key}` must be {_kind_name(kind)}, got {value!r}")
+            self.error(f"`{key}` must be {_kind_name(kind)}, got {shown(value)}")
+            return None
+        return value
+
+    def number(self, key: str, bounds: tuple[int, int], *, required: bool = False) -> Any:
+        """A whole number from `bounds[0]` to `bounds[1]`, or None (reported) for anything
+        else: a bool, a fraction, NaN, an infinity or a number the column cannot hold."""
+        value = self.data.get(key)
+        if value is None:
+            return self.get(key, int, required=required)
+        wrong = number_problem(value, bounds)
+        if wrong is not None:
+            self.error(f"`{key}` {wrong}")
             return None
         return value
 
@@ -77,15 +90,18 @@ class Reader:
 
     def slug(self, key: str, *, required: bool = False, pattern: re.Pattern[str] = SLUG) -> Any:
         value = self.get(key, str, required=required)
+        if value is not None and len(value) > MAX_ID:
+            self.error(f"`{key}` {shown(value)} is longer than {MAX_ID} characters")
+            return None
         if value is not None and not pattern.fullmatch(value):
-            self.error(f"`{key}` {value!r} must match {pattern.pattern}")
+            self.error(f"`{key}` {shown(value)} must match {pattern.pattern}")
             return None
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> Any:
         value = self.get(key, str, required=required)
         if value is not None and value not in choices:
-            self.error(f"`{key}` {value!r} is not one of: {', '.join(choices)}")
+            self.error(f"`{key}` {shown(value)} is not one of: {', '.join(choices)}")
             return None
         return value
 
@@ -123,6 +139,18 @@ class Reader:
         return found
 
 
+def number_problem(value: Any, bounds: tuple[int, int], /) -> str | None:
+    """Why `value` is not a whole number within `bounds` (None when it is)."""
+    low, high = bounds
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return None
+    return f"must be a whole number from {low:,} to {high:,}, got {shown(value)}"
+
+
+# An occurrence counts the places a quote is in an article: from 1, at most an Int64.
+OCCURRENCE = (1, 2**63 - 1)
+
+
 def read_quote(
     value: Any,
     file: str,
@@ -137,23 +165,19 @@ def read_quote(
         reader = Reader(value, file, what, problems, line)
         reader.check_keys({"quote", "occurrence"})
         text = reader.get("quote", str, required=True)
-        occurrence = reader.get("occurrence", int)
+        occurrence = reader.data.get("occurrence")
         line = reader.line
     elif isinstance(value, str):
         text = value
     else:
-        problems.add(file, line, f"{what}: expected a quote (text), got {value!r}")
+        problems.add(file, line, f"{what}: expected a quote (text), got {shown(value)}")
         return None
     if text is None:
         return None
     if not text.strip():
         problems.add(file, line, f"{what}: the quote is empty")
         return None
-    if occurrence is not None and (
-        not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1
-    ):
-        problems.add(
-            file, line, f"{what}: occurrence must be a whole number from 1, got {occurrence!r}"
-        )
+    if occurrence is not None and (wrong := number_problem(occurrence, OCCURRENCE)):
+        problems.add(file, line, f"{what}: occurrence {wrong}")
         return None
     return Quote(text, occurrence, file, line)
