@@ -1046,10 +1046,11 @@ def test_a_file_above_the_size_limit_is_refused_unread(project_copy: Path) -> No
         assert "the limit of an input file" in line and "5,000,000 bytes" in line
 
 
-def test_a_broken_schema_exits_non_zero_without_a_traceback(project_copy: Path) -> None:
+def test_a_broken_schema_exits_2_without_a_traceback(project_copy: Path) -> None:
+    """A broken schema/ is a broken project, not a wrong input: exit 2, as `validate` does."""
     (project_copy / "schema" / "statements.json").write_text('{"fields": [', encoding="utf-8")
     done = _run_build(project_copy)
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "schema/statements.json:1: not valid JSON" in done.stderr
 
 

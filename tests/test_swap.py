@@ -379,3 +379,31 @@ def test_a_journal_that_is_not_a_builds_is_refused_by_name(package_copy: Path) -
     )
     assert done.returncode == 2 and "not a journal written by a build" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_move_that_stops_midway_says_the_next_command_finishes_it(
+    sides: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """An OS error during the moves (not a kill): the command says the new dataset is not yet
+    in place, not that the previous one is unchanged, and the next build finishes the swap."""
+    from sino_russian_patrols.cli import main
+
+    project = _copy(Path(str(sides["base"])), tmp_path / "project")
+    real = os.replace
+    calls = {"n": 0}
+
+    def replace_once_then_fail(src: object, dst: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(swap.os, "replace", replace_once_then_fail)
+    assert main(["build", "--root", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "the new dataset is complete but not yet in place" in err
+    assert "previous dataset is unchanged" not in err and "No space left" in err
+    assert (project / swap.JOURNAL_NAME).exists()
+    monkeypatch.setattr(swap.os, "replace", real)
+    assert main(["build", "--root", str(project)]) == 0
+    assert _package(project) == sides["new"] and _strays(project) == []

@@ -16,8 +16,8 @@ def _build(args: argparse.Namespace) -> int:
     try:
         result = build(Path(args.root))
     except BuildError as exc:
-        print(f"build failed; the previous dataset is unchanged.\n{exc}", file=sys.stderr)
-        return 1
+        print(f"build failed; {exc.outcome}.\n{exc}", file=sys.stderr)
+        return exc.exit_code
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     print(f"built {result.root / 'datapackage.json'}: {rows}")
     return 0

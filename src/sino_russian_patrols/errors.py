@@ -66,7 +66,14 @@ class Problem:
 
 
 class BuildError(Exception):
-    """The build's inputs are wrong; nothing was written. Carries every problem found."""
+    """The build's inputs are wrong; nothing was written. Carries every problem found.
+
+    `exit_code` and `outcome` are what the command reports: what is wrong decides the code,
+    and what became of the dataset is said in words a data editor can act on.
+    """
+
+    exit_code = 1
+    outcome = "the previous dataset is unchanged"
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
@@ -77,6 +84,18 @@ class BuildError(Exception):
 class SchemaError(BuildError):
     """A file of `schema/` is missing or is not a Table Schema the build can use: the project
     itself is broken, whatever the inputs say (the command exits with 2)."""
+
+    exit_code = 2
+
+
+class SwapIncomplete(BuildError):
+    """The new dataset was complete and valid, but moving it into place stopped midway; the
+    next build, validate or load finishes the move (never a mix of the two)."""
+
+    outcome = (
+        "the new dataset is complete but not yet in place; the next build, validate or load "
+        "finishes moving it"
+    )
 
 
 @dataclass

@@ -14,10 +14,10 @@ from pathlib import Path
 from .annotations import Vocabularies, read_annotations
 from .articles import read_articles
 from .assemble import assemble
-from .errors import BuildError, Problem, Problems
+from .errors import BuildError, Problem, Problems, SwapIncomplete
 from .registries import read_registries
 from .schema import TABLES
-from .swap import SwapError, build_lock, discard_stage, new_stage, recover_locked, swap_in
+from .swap import SwapError, SwapInterrupted, build_lock, discard_stage, new_stage, recover_locked, swap_in
 from .validate import validate_package
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
@@ -42,10 +42,12 @@ def build(root: Path, /) -> BuildResult:
         with build_lock(root):
             recover_locked(root)  # a swap a killed build began is finished first
             return _build(root)
+    except SwapInterrupted as exc:
+        raise SwapIncomplete([Problem(str(root), None, str(exc))]) from None
     except SwapError as exc:
         raise BuildError([Problem(str(root), None, str(exc))]) from None
-    except BuildError as exc:
-        raise BuildError([_relative(p, root) for p in exc.problems]) from None
+    except BuildError as exc:  # the same kind of error, its files named from the project
+        raise type(exc)([_relative(p, root) for p in exc.problems]) from None
 
 
 def _relative(problem: Problem, root: Path) -> Problem:

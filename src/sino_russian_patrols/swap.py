@@ -50,6 +50,11 @@ class SwapError(Exception):
     """The swap cannot proceed: the lock is held too long, or the journal is unreadable."""
 
 
+class SwapInterrupted(SwapError):
+    """Moving a complete new dataset into place stopped midway; the journal records it, so the
+    next build, validate or load finishes the swap (the dataset is not the previous one)."""
+
+
 def new_stage(root: Path) -> Path:
     """A fresh, empty staging folder in `root` (same filesystem, so moves are renames)."""
     return Path(tempfile.mkdtemp(dir=root, prefix=STAGE_PREFIX))
@@ -132,7 +137,7 @@ def swap_in(stage: Path, root: Path) -> None:
     try:
         _roll_forward(root, journal)
     except OSError as exc:
-        raise SwapError(
+        raise SwapInterrupted(
             f"{root}: moving the new dataset into place stopped ({exc}); {JOURNAL_NAME} records "
             "the swap, and the next build, validate or load finishes it"
         ) from None
