@@ -17,7 +17,15 @@ from .assemble import assemble
 from .errors import BuildError, Problem, Problems, SwapIncomplete
 from .registries import read_registries
 from .schema import TABLES
-from .swap import SwapError, SwapInterrupted, build_lock, discard_stage, new_stage, recover_locked, swap_in
+from .swap import (
+    SwapError,
+    SwapInterrupted,
+    build_lock,
+    discard_stage,
+    new_stage,
+    recover_locked,
+    swap_in,
+)
 from .validate import validate_package
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
