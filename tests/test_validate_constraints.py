@@ -23,7 +23,8 @@ from polars.testing.parametric import column, dataframes
 from sino_russian_patrols.pandera_models import dataframe_schema, rule_of
 from sino_russian_patrols.schema import TABLES, polars_dtypes, read_schema
 from sino_russian_patrols.synthetic import default_schema_dir, rows
-from sino_russian_patrols.validate import Report, _constraints, _pandera, constraints
+from sino_russian_patrols.validate import Report, constraints
+from sino_russian_patrols.validate.engines import pandera_constraints, polars_constraints
 from sino_russian_patrols.write import to_frame
 
 SCHEMA_DIR = default_schema_dir()
@@ -139,7 +140,7 @@ def test_the_valid_frames_pass(frames: dict[str, pl.DataFrame]) -> None:
     for table, frame in frames.items():
         assert pandera_failures(frame, table) == set(), table
         report = Report("frames")
-        _constraints(report, table, frame, SCHEMAS[table], {})
+        polars_constraints(report, table, frame, SCHEMAS[table], {})
         assert report.valid, report.text()
 
 
@@ -254,12 +255,12 @@ def _findings(check: Any, table: str, frame: pl.DataFrame) -> set[tuple]:
 def test_generated_valid_frames_pass_both_engines(data: st.DataObject, table: str) -> None:
     frame = data.draw(frames_of(table, valid=True))
     assert pandera_failures(frame, table) == set()
-    assert _findings(_constraints, table, frame) == set()
+    assert _findings(polars_constraints, table, frame) == set()
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), table=st.sampled_from(TABLES))
 def test_both_engines_report_the_same_problems(data: st.DataObject, table: str) -> None:
     frame = data.draw(frames_of(table, valid=False))
-    by_polars = {f for f in _findings(_constraints, table, frame) if f[0] != "whitespace"}
-    assert _findings(_pandera, table, frame) == by_polars
+    by_polars = {f for f in _findings(polars_constraints, table, frame) if f[0] != "whitespace"}
+    assert _findings(pandera_constraints, table, frame) == by_polars

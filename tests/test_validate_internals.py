@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-import sino_russian_patrols.validate as validate
 from sino_russian_patrols.synthetic import generate, read_tables, write_package
-from sino_russian_patrols.validate import RULES, Report, validate_package
+from sino_russian_patrols.validate import RULES, Report, checks, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,7 +47,8 @@ def test_a_crashing_check_is_reported_and_the_others_still_run(
     def explode(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(validate, "_spans", explode)
+    spans = [replace(c, run=explode) if c.what == "span" else c for c in checks.CHECKS]
+    monkeypatch.setattr(checks, "CHECKS", spans)
     report = validate_package(broken)
     failed = [f for f in report.findings if f.rule == "check_failed"]
     assert len(failed) == 1
@@ -203,3 +205,65 @@ def test_the_rules_of_totals_and_parents_say_what_is_wrong(tmp_path: Path) -> No
     assert "cannot be its own parent" in found["events", "parent_self", "parent_event_id", event]
     assert len(found) == len(report.findings) == 5
     assert _found(validate_package(tmp_path, engine="pandera")) == _found(report)
+
+
+def _rule_codes(source: str) -> set[str]:
+    """The rule codes a module's source writes into findings.
+
+    They are the `rule` argument of `report.add`, `report_rows`, `Constraint` and the codes
+    of `Check`, or the values a variable named `rule`/`rules` takes (a literal, a dict of
+    rules, the first items of the tuples a `for rule, ...` loop runs over).
+    """
+
+    def strings(node: ast.AST | None, first: bool = False) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.Dict):
+            return set().union(*(strings(k) for k in node.keys))
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        if isinstance(node, ast.Tuple | ast.List):
+            items = [e.elts[0] if first and isinstance(e, ast.Tuple) else e for e in node.elts]
+            return set().union(*(strings(e) for e in items))
+        return set()
+
+    positions = {"add": 1, "report_rows": 2, "Constraint": 0, "Check": 3}
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            at = positions.get(name)
+            if at is not None and len(node.args) > at:
+                found |= strings(node.args[at])
+        elif isinstance(node, ast.Assign):
+            if any(isinstance(t, ast.Name) and t.id in ("rule", "rules") for t in node.targets):
+                found |= strings(node.value)
+        elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
+            head = node.target.elts[0]
+            if isinstance(head, ast.Name) and head.id == "rule":
+                found |= strings(node.iter, first=True)
+    return found
+
+
+def test_every_rule_code_of_a_finding_has_a_legend_entry() -> None:
+    package = Path(checks.__file__).parents[1]  # the validate package
+    modules = {p: _rule_codes(p.read_text(encoding="utf-8")) for p in package.rglob("*.py")}
+    used = set().union(*modules.values())
+    assert used - set(RULES) == set(), "add these codes to RULES"
+    # and the legend explains no rule that nothing reports (the scan misses none)
+    assert set(RULES) - used == set()
+
+
+def test_each_check_declares_the_rules_it_reports() -> None:
+    package = Path(checks.__file__).parent
+    for check in checks.CHECKS:
+        module = package / f"{check.run.__module__.rsplit('.', 1)[-1]}.py"
+        declared = {
+            c
+            for other in checks.CHECKS
+            for c in other.codes
+            if other.run.__module__ == check.run.__module__
+        }
+        assert _rule_codes(module.read_text(encoding="utf-8")) == declared, module.name
+        assert set(check.codes) <= set(RULES), check.what

@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from .schema import polars_dtypes
+from .package import UnreadablePackage, read_descriptor, read_table
 
 _NEW = "__new"
 MAX_LISTED = 50
@@ -125,35 +125,11 @@ def _primary_key(resource: dict[str, Any]) -> list[str]:
 
 
 def _open(path: Path | str) -> _Package:
-    from .validate import UnreadablePackage, _read_descriptor
-
     try:
-        file, descriptor = _read_descriptor(Path(path))
+        file, descriptor = read_descriptor(Path(path))
     except UnreadablePackage as exc:
         raise ValueError(str(exc)) from None
     return _Package(file, file.parent, descriptor)
-
-
-def _read_table(package: _Package, resource: dict[str, Any]) -> pl.DataFrame:
-    schema = resource.get("schema", {})
-    parquet = resource.get("parquet")
-    if isinstance(parquet, dict) and (package.root / parquet["path"]).is_file():
-        return pl.read_parquet(package.root / parquet["path"])
-    raw = pl.read_csv(package.root / resource["path"], infer_schema=False, raise_if_empty=False)
-    typed = []
-    for name, dtype in polars_dtypes(schema).items():
-        if name not in raw.columns:
-            continue
-        col = pl.col(name)
-        if dtype == pl.Date:
-            typed.append(col.str.to_date("%Y-%m-%d", strict=False))
-        elif dtype == pl.Boolean:
-            typed.append(
-                pl.when(col == "true").then(True).when(col == "false").then(False).alias(name)
-            )
-        else:
-            typed.append(col.cast(dtype, strict=False))
-    return raw.with_columns(typed)
 
 
 def _plain(value: Any) -> Any:
@@ -231,7 +207,7 @@ def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
     tables: list[TableDiff] = []
     for name in names:
         if name not in old_res:
-            frame = _read_table(new, new_res[name])
+            frame = read_table(new.root, new_res[name])
             key = _primary_key(new_res[name])
             added = TableDiff(
                 name, "added", key, rows_new=frame.height, columns_added=frame.columns
@@ -240,7 +216,7 @@ def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
             tables.append(added)
             continue
         if name not in new_res:
-            frame = _read_table(old, old_res[name])
+            frame = read_table(old.root, old_res[name])
             key = _primary_key(old_res[name])
             removed = TableDiff(
                 name, "removed", key, rows_old=frame.height, columns_removed=frame.columns
@@ -250,7 +226,9 @@ def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
             continue
         key = _primary_key(new_res[name])
         tables.append(
-            _compare(name, _read_table(old, old_res[name]), _read_table(new, new_res[name]), key)
+            _compare(
+                name, read_table(old.root, old_res[name]), read_table(new.root, new_res[name]), key
+            )
         )
     info = [{"path": str(p.path), "version": p.descriptor.get("version")} for p in (old, new)]
     return PackageDiff(info[0], info[1], tables)

@@ -1,0 +1,111 @@
+"""Spans are verbatim: the characters a row points at in its source are the text it quotes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from ..report import MAX_EXAMPLES, Report, count_true, key_expr, report_rows, show
+
+if TYPE_CHECKING:
+    from . import Tables
+
+
+def verbatim_spans(report: Report, tables: Tables) -> None:
+    """Every span must be verbatim: sources.text[char_start:char_end] equals the quoted text.
+
+    The texts join the span rows as views (no copy of a text per row); the source frame is
+    rechunked first, as a join that gathers from a many-chunk text column copies the texts.
+    """
+    frames, schemas = tables.frames, tables.schemas
+    sources = frames.get("sources")
+    if sources is None or "text" not in sources.columns:
+        return
+    texts = (
+        sources.select(
+            "source_id",
+            pl.col("text").alias("_source_text"),
+            pl.col("text").str.len_chars().alias("_text_length"),
+        )
+        .rechunk()
+        .lazy()
+    )
+    start, end, length = pl.col("char_start"), pl.col("char_end"), pl.col("_text_length")
+    queries = []
+    for table, column in (("statements", "text"), ("evidence", "quote")):
+        frame = frames.get(table)
+        needed = {"source_id", "char_start", "char_end", column}
+        if frame is None or frame.height == 0 or not needed <= set(frame.columns):
+            continue
+        checked = (
+            frame.lazy()
+            .with_row_index("_index")
+            .join(texts, on="source_id", how="inner")
+            .with_columns(
+                pl.col("_source_text")
+                .str.slice(start.clip(lower_bound=0), (end - start).clip(lower_bound=0))
+                .alias("_slice")
+            )
+        )
+        inside = (start >= 0) & (end <= length)
+        rules = {
+            "span_order": (end <= start, "char_end"),
+            "span_range": ((end > start) & ~inside, "char_end"),
+            "span_verbatim": (
+                (end > start) & inside & (pl.col("_slice") != pl.col(column)),
+                column,
+            ),
+        }
+        queries.append((table, column, checked, rules))
+    counts = pl.collect_all(
+        [q[2].select([count_true(m, r) for r, (m, _) in q[3].items()]) for q in queries]
+    )
+    for (table, column, checked, rules), count in zip(queries, counts, strict=True):
+        primary_key = schemas[table].get("primaryKey", [])
+        for rule, (mask, shown) in rules.items():
+            n = count[rule].item()
+            if not n:
+                continue
+            rows = (
+                checked.filter(mask.fill_null(False))
+                .head(MAX_EXAMPLES)
+                .with_columns(key_expr(primary_key, frames[table].columns).alias("_key"))
+                .collect()
+                .to_dicts()
+            )
+            report_rows(
+                report,
+                table,
+                rule,
+                shown,
+                rows,
+                n,
+                lambda r, rule=rule, c=column: _span_message(rule, r, c),
+            )
+
+
+def _span_message(rule: str, row: dict[str, Any], column: str) -> str:
+    start, end, source = row["char_start"], row["char_end"], row["source_id"]
+    if rule == "span_order":
+        return f"char_end {end} is not after char_start {start}"
+    if rule == "span_range":
+        return (
+            f"the span {start}:{end} lies outside the text of source {source}, which has "
+            f"{row['_text_length']:,} characters"
+        )
+    found, quoted, text = row["_slice"], row[column], row["_source_text"]
+    message = (
+        f"source {source} at {start}:{end} reads {show(found)}, but {column} is {show(quoted)}"
+    )
+    differ = next(
+        (i for i, (a, b) in enumerate(zip(found, quoted, strict=False)) if a != b),
+        min(len(found), len(quoted)),
+    )
+    message += f" (first difference at character {differ} of the span)"
+    at = text.find(quoted) if quoted else -1
+    if at >= 0:
+        message += f"; the quoted text is at {at}:{at + len(quoted)}"
+    else:
+        message += "; the quoted text is nowhere in the source"
+    return message

@@ -1,0 +1,253 @@
+"""The report of a validation: findings, the rules they break, and how they are shown.
+
+`RULES` is the legend: every rule code a finding can carry, with the sentence the text
+report prints for it. A new rule adds its code here first. The helpers below turn the
+breaking rows of a polars query into findings, at most `MAX_EXAMPLES` per table, column
+and rule (the rest are counted), and keep a crashed check from stopping the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import polars as pl
+
+from ..schema import TABLES
+
+KEY_SEPARATOR = "/"
+MAX_EXAMPLES = 20
+
+# What each rule means, in words for someone who did not write this code.
+RULES: dict[str, str] = {
+    "version": "datapackage.json `version` equals the version of the software validating it",
+    "descriptor": "datapackage.json describes each resource as an object with a name",
+    "resource_missing": "datapackage.json describes every table of the dataset",
+    "schema": "each resource carries an inline Table Schema with a list of fields",
+    "path": "a resource's path is a relative path inside the package folder",
+    "file_missing": "every file that datapackage.json names exists and can be read",
+    "hash": "the file's SHA-256 equals the `hash` that datapackage.json records",
+    "bytes": "the file's size equals the `bytes` that datapackage.json records",
+    "csv_empty": "a CSV file has at least a header row",
+    "csv_encoding": "a CSV file is UTF-8 text without a byte-order mark",
+    "csv_unreadable": "a CSV file can be parsed (RFC 4180: comma-separated, double quotes)",
+    "columns_missing": "the CSV header names every column of the schema",
+    "columns_extra": "the CSV header names no column that the schema does not define",
+    "columns_order": "the CSV columns come in the schema's order",
+    "empty": "every table has at least one row",
+    "type": "each value has its column's type (integer, number, date as YYYY-MM-DD, ...)",
+    "required": "a required column has a value in every row (an empty CSV field is no value)",
+    "unique": "a unique column holds no value twice",
+    "primary_key": "no two rows have the same primary key",
+    "enum": "the value is one of the column's allowed values",
+    "pattern": "the value matches the column's pattern (a regular expression)",
+    "minimum": "the value is not below the column's minimum",
+    "maximum": "the value is not above the column's maximum",
+    "minLength": "the value is not shorter than the column's minimum length",
+    "maxLength": "the value is not longer than the column's maximum length",
+    "whitespace": "identifiers (key columns) have no leading or trailing white space",
+    "foreign_key": "a reference names an existing row of the table it points to",
+    "span_order": "a span's char_end is after its char_start",
+    "span_range": "a span lies inside its source text",
+    "span_verbatim": "sources.text[char_start:char_end] equals the quoted text exactly",
+    "sha256": "sources.sha256 is the SHA-256 of the source text encoded as UTF-8",
+    "date_order": "an event's (or date claim's) start_date is not after its end_date",
+    "date_precision": (
+        "an event's (or date claim's) dates fit date_precision (day: both known to the day, "
+        "one day or several; month: both in one calendar month; year: both in one calendar year)"
+    ),
+    "date_basis": "a date with basis `stated` has precision `day` or `month`",
+    "parent_self": "a row is not its own parent (an event does not answer itself, a place does "
+    "not lie in itself)",
+    "parent_cycle": "following a row's parents never leads back to the row (no cycle of parents)",
+    "country_required": "an aircraft claim names its country; country may be null only for a "
+    "total (is_total true) that the text does not split by country",
+    "evidence_target": "an evidence row supports an existing row (record_table, record_id)",
+    "evidence_source": "the evidence of a row that names its source lies in that source",
+    "dated_after_source": "a date claim does not begin after the publication of its source",
+    "evidence_claim": "a span shows what its row claims: an actor's span is one of the actor's "
+    "spellings (actor_aliases); an aircraft claim's spans contain its type_as_reported",
+    "evidence_missing": "every row of the tables that evidence supports has an evidence row (a "
+    "row with its own span, such as a statement, has it in its own columns)",
+    "parquet_missing": "each resource names its Parquet file",
+    "parquet_unreadable": "the Parquet file can be read",
+    "parquet_schema": "the Parquet file has the schema's columns, in order, with their types",
+    "csv_parquet": "the CSV and Parquet files of a table hold the same rows and values",
+    "schema_drift": "a resource's inline Table Schema is the one in schema/ of this version",
+    "row_order": "rows are sorted by primary key (the published order)",
+    "check_failed": "a check could not run: a bug in the validator (please report it)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem: where (table, column, row key) and which rule it breaks."""
+
+    table: str
+    rule: str
+    column: str | None
+    row: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.table]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message} [{self.rule}]"
+
+
+def _sort_key(finding: Finding) -> tuple:
+    order = {"datapackage": -1, **{t: i for i, t in enumerate(TABLES)}}
+    return (
+        order.get(finding.table, len(order)),
+        finding.table,
+        finding.column or "",
+        finding.rule,
+        finding.row is None,
+        finding.row or "",
+        finding.message,
+    )
+
+
+@dataclass
+class Report:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return not self.findings
+
+    def add(
+        self,
+        table: str,
+        rule: str,
+        message: str,
+        column: str | None = None,
+        row: str | None = None,
+    ) -> None:
+        self.findings.append(Finding(table, rule, column, row, message))
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=_sort_key)
+
+    def text(self) -> str:
+        tables = ", ".join(f"{t} {n}" for t, n in self.rows.items())
+        if self.valid:
+            return f"valid: {self.path} ({tables} rows)"
+        n = len(self.findings)
+        lines = [f"invalid: {n} problem{'s' if n != 1 else ''} in {self.path}"]
+        lines += [f"  {f}" for f in self.sorted()]
+        rules = sorted({f.rule for f in self.findings})
+        width = max(len(r) for r in rules) + 2
+        lines.append("what the rules in brackets mean:")
+        lines += [f"  {'[' + r + ']':<{width}} {RULES.get(r, '')}".rstrip() for r in rules]
+        return "\n".join(lines)
+
+    def json(self) -> str:
+        return json.dumps(
+            {
+                "path": self.path,
+                "valid": self.valid,
+                "count": len(self.findings),
+                "rows": self.rows,
+                "problems": [asdict(f) for f in self.sorted()],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+
+
+# Helpers ------------------------------------------------------------------------------------
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A value as a report shows it: strings quoted (white space visible), long ones cut."""
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        if len(value) > limit:
+            value = value[: limit - 1] + "…"
+        return repr(value)
+    return str(value)
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def key_expr(primary_key: list[str], columns: list[str]) -> pl.Expr:
+    """A readable key per row: the primary key values, or the data row number when missing."""
+    number = pl.lit("data row ") + (pl.col("_index") + 1).cast(pl.String)
+    if primary_key and all(c in columns for c in primary_key):
+        parts = [pl.col(c).cast(pl.String) for c in primary_key]
+        return pl.coalesce(pl.concat_str(parts, separator=KEY_SEPARATOR), number)
+    return number
+
+
+def examples(
+    frame: pl.DataFrame,
+    mask: pl.Expr,
+    primary_key: list[str],
+    extra: dict[str, pl.Expr] | None = None,
+) -> list[dict[str, Any]]:
+    """The first rows where `mask` holds, with `_key` (their readable key) and `extra`.
+
+    A frame that already has `_index` (its rows' numbers in the table) keeps it.
+    """
+    lf = frame.lazy()
+    if "_index" not in frame.columns:
+        lf = lf.with_row_index("_index")
+    if extra:
+        lf = lf.with_columns(**extra)
+    lf = lf.filter(mask.fill_null(False)).head(MAX_EXAMPLES)
+    return lf.with_columns(key_expr(primary_key, frame.columns).alias("_key")).collect().to_dicts()
+
+
+def report_rows(
+    report: Report,
+    table: str,
+    rule: str,
+    column: str | None,
+    rows: list[dict[str, Any]],
+    count: int,
+    describe: Callable[[dict[str, Any]], str],
+) -> None:
+    """Report each example row, and how many more rows break the rule."""
+    for row in rows:
+        report.add(table, rule, describe(row), column, row["_key"])
+    if count > len(rows):
+        report.add(
+            table,
+            rule,
+            f"and {count - len(rows):,} more rows break this rule (the first {len(rows)} are "
+            "listed)",
+            column,
+        )
+
+
+def guard(report: Report, table: str, what: str, check: Callable[..., Any], *args: Any) -> Any:
+    """Run one check; a crash of the check is reported, never raised."""
+    try:
+        return check(*args)
+    except Exception as exc:  # the validator must report on any input, never crash
+        report.add(
+            table,
+            "check_failed",
+            f"the {what} check could not run ({type(exc).__name__}: {first_line(exc)})",
+        )
+        return None
+
+
+def count_true(mask: pl.Expr, name: str) -> pl.Expr:
+    return mask.fill_null(False).sum().alias(name)
+
+
+def is_padded(column: str) -> pl.Expr:
+    return pl.col(column).str.len_bytes() != pl.col(column).str.strip_chars().str.len_bytes()
