@@ -556,6 +556,9 @@ class Drafter:
 def draft_annotation(root: Path, source_id: str, /, *, rounds: int = 6) -> str:
     """Draft `build/annotations/<source_id>.yaml`; every item the build rejects is commented
     out with the build's message, so that the returned draft builds."""
+    from .extras import require_extra
+
+    require_extra("build", "draft", "yaml", "pycountry")
     from .annotations import Vocabularies, read_annotations
     from .articles import read_articles
     from .assemble import assemble

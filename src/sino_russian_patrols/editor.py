@@ -94,6 +94,9 @@ def add_article(
     today: dt.date | None = None,
 ) -> Added:
     """Archive `path` as a new source of the project at `root` and draft its annotation."""
+    from .extras import require_extra
+
+    require_extra("build", "add-article", "yaml", "pycountry")  # before anything is written
     from .draft import draft_annotation
 
     root = root.resolve()

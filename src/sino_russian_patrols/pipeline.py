@@ -41,6 +41,9 @@ def build(root: Path, /) -> BuildResult:
 
     Problems name files relative to `root`, as a data editor sees them in the project.
     """
+    from .extras import require_extra
+
+    require_extra("build", "sino-russian-patrols build", "yaml", "pycountry", "pandera")
     root = root.resolve()
     try:
         if not (root / "build").is_dir() or not (root / "schema").is_dir():

@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import Problems
+from .extras import require_extra
 from .files import NotARegularFile, read_regular
 from .normalize import char_name
+
+require_extra("build", "reading the YAML files of build/", "yaml")
+import yaml  # noqa: E402 - after the check, so that a missing PyYAML names its extra
 
 
 class Mapping(dict):
