@@ -266,6 +266,9 @@ def _fetch(
     url: str, version: str, entry: Release, folder: Path, progressbar: bool, deadline: float
 ) -> Path:
     """Download with pooch; pooch keeps a file only when its sha256 matches."""
+    from .extras import require_extra
+
+    require_extra("download", f"downloading release {version}", "pooch", "requests")
     import pooch
     import requests
 
@@ -362,9 +365,11 @@ class _Downloader:
         try:
             from tqdm import tqdm
         except ImportError:
+            from .extras import install_hint
+
             warnings.warn(
-                "progressbar=True needs tqdm, which is not installed (pip install tqdm); "
-                "downloading without a progress bar",
+                f"progressbar=True needs tqdm, which is not installed ({install_hint('download')}"
+                "); downloading without a progress bar",
                 stacklevel=5,
             )
             return None

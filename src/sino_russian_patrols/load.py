@@ -159,14 +159,12 @@ def load(
     result = frame.collect()
     if backend == "polars":
         return result
-    try:
-        if backend == "pandas":
-            return result.to_pandas(use_pyarrow_extension_array=False)
-        return result.to_arrow()
-    except ModuleNotFoundError as exc:
-        raise ImportError(
-            f"backend={backend!r} needs {exc.name}: pip install 'sino-russian-patrols[{backend}]'"
-        ) from None
+    from .extras import require_extra
+
+    require_extra(backend, f"load(backend={backend!r})")  # the extras are named as the backends
+    if backend == "pandas":
+        return result.to_pandas(use_pyarrow_extension_array=False)
+    return result.to_arrow()
 
 
 def load_all(**options: Any) -> dict[TableName, Any]:
@@ -243,12 +241,11 @@ def source_text(source_id: str, /, *, version: str | None = None) -> str:
 
 def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB connection with every table (and events_wide) as a view."""
-    try:
-        import duckdb
-    except ImportError:
-        raise ImportError(
-            "connect() needs duckdb: pip install 'sino-russian-patrols[sql]'"
-        ) from None
+    from .extras import require_extra
+
+    require_extra("sql", "connect()")
+    import duckdb
+
     con = duckdb.connect(":memory:")
     for name in TABLES:
         file = _sql_string(path(name, version=version))

@@ -12,8 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-import pycountry
-
 from .errors import shown
 
 # Cyrillic letters that look like Latin ones ("Tu-95\u041cS" with a Cyrillic Em).
@@ -258,6 +256,8 @@ _COUNTRY_WORDS = {
 def _pycountry_names() -> dict[str, str]:
     """Casefolded ISO 3166 names (name, common and official name) → alpha-3; codes are left
     out on purpose, as two-letter codes collide with words ("in", "to")."""
+    import pycountry  # of the build extra: validating and loading never need it
+
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):

@@ -231,12 +231,6 @@ def registry_entry(root: Path, version: str, /) -> dict[str, Any] | None:
 
 def build_dists(root: Path, outdir: Path, /, *, epoch: int | None = None) -> list[Path]:
     """Build the wheel and the sdist with `python -m build`, SOURCE_DATE_EPOCH set."""
-    try:
-        import build  # noqa: F401 - only checks that PyPA build is installed
-    except ImportError:
-        raise ReleaseError(
-            "releasing needs PyPA build: pip install build (or the dev extra)"
-        ) from None
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch() if epoch is None else epoch)}
     command = [sys.executable, "-m", "build", "--wheel", "--sdist", "--outdir", str(outdir), "."]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -263,6 +257,9 @@ def release(
     releases.json is recorded there; a recorded version whose zip changed is an error unless
     `update_registry` (for a version not yet published).
     """
+    from .extras import require_extra
+
+    require_extra("build", "sino-russian-patrols release", "yaml", "build")
     root = Path(root).resolve()
     if not (root / "pyproject.toml").is_file() or not (root / "datapackage.json").is_file():
         raise ReleaseError(

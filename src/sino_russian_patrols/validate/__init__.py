@@ -76,6 +76,10 @@ def validate_package(
 
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose {' or '.join(ENGINES)}")
+    if engine == "pandera":
+        from ..extras import require_extra
+
+        require_extra("validate", "validate --engine pandera", "pandera")
     descriptor_path, descriptor = read_descriptor(Path(path))
     root = descriptor_path.parent
     report = Report(str(descriptor_path))
