@@ -93,8 +93,9 @@ def test_data_zip_is_reproducible_and_complete(tmp_path: Path) -> None:
         assert (first / "datapackage.json").read_bytes() == archive.read(
             f"{folder}/datapackage.json"
         )
-    expected = {
+    expected = {  # the data and what a reader needs beside it
         "datapackage.json",
+        "README.md",
         "docs/codebook.md",
         "docs/datacard.md",
         "CHANGELOG.md",
@@ -186,7 +187,14 @@ def test_release_twice_gives_identical_files(tmp_path: Path, capsys: pytest.Capt
         assert "sino_russian_patrols/data/dataset/parquet/events.parquet" in inside
         assert "sino_russian_patrols/data/schema/events.json" in inside
         shipped = json.loads(archive.read("sino_russian_patrols/releases.json"))
+        (metadata,) = [n for n in inside if n.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode("utf-8").split("\n\n")[0].splitlines()
+        licences = {n.split("/")[-1] for n in inside if "/licenses/" in n}
     assert shipped["releases"][__version__]["sha256"] == first.files[zip_name]
+    # Both licences: the code's (MIT) and the data's (CC BY 4.0), named and shipped.
+    assert "License-Expression: MIT AND CC-BY-4.0" in headers
+    assert {"License-File: LICENSE", "License-File: LICENSE-DATA.md"} <= set(headers)
+    assert licences == {"LICENSE", "LICENSE-DATA.md"}
     with tarfile.open(one / sdist) as archive:
         members = archive.getmembers()
         assert {m.mtime for m in members} == {source_date_epoch()}

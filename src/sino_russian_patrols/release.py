@@ -27,7 +27,8 @@ from .unpack import sha256_file, unpacked_size
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
 REGISTRY = Path("src/sino_russian_patrols/releases.json")
-EXTRA_FILES = (
+EXTRA_FILES = (  # what a reader of the data needs beside it: no code
+    "README.md",
     "docs/codebook.md",
     "docs/datacard.md",
     "CHANGELOG.md",
@@ -124,7 +125,7 @@ def check_versions(root: Path, /) -> str:
 
 def data_files(root: Path, /) -> list[str]:
     """The files of the data zip, relative to `root`: the descriptor, every CSV and Parquet it
-    names, the codebook, the CHANGELOG and the citation."""
+    names, the README, codebook, data card, CHANGELOG, citation and data licence."""
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     names = {"datapackage.json", *EXTRA_FILES}
     for resource in descriptor.get("resources", []):
