@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from sino_russian_patrols.cli import main
-from sino_russian_patrols.diff import diff_packages
+from sino_russian_patrols.compare import diff_packages
 
 ROOT = Path(__file__).resolve().parents[1]
 ALASKA = "2024-07-24-alaska-joint-air-patrol"

@@ -8,7 +8,6 @@ versions are added to the shipped ones) and the cache is a temporary folder
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
 import json
 import resource as rlimits
@@ -29,10 +28,8 @@ import polars as pl
 import pytest
 
 import sino_russian_patrols as srp
+from sino_russian_patrols import fetch as dl  # the module; the package exports `download`
 from sino_russian_patrols.release import EXTRA_FILES, write_data_zip
-
-# The module, even if the package re-exports the function `download` under the same name.
-dl = importlib.import_module("sino_russian_patrols.download")
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = "0.0.9"  # a version the package does not ship
@@ -635,7 +632,7 @@ def test_an_unwritable_cache_says_where_and_how_to_fix_it(
 
 CHILD = """
 import sys
-from sino_russian_patrols.download import DownloadError, download
+from sino_russian_patrols.fetch import DownloadError, download
 try:
     download(sys.argv[1])
 except DownloadError as exc:

@@ -88,6 +88,9 @@ def test_columns_lazy_and_backends() -> None:
     events = srp.load("events")
     assert patrols.equals(events.filter(pl.col("event_type") == "joint_air_patrol"))
 
+    assert srp.load("events", columns="event_id").columns == ["event_id"]  # not its letters
+    assert srp.load("events", columns=("event_id",), lazy=True).collect().columns == ["event_id"]
+
     pandas = pytest.importorskip("pandas")
     frame = srp.load("events", backend="pandas")
     assert isinstance(frame, pandas.DataFrame)
@@ -96,6 +99,26 @@ def test_columns_lazy_and_backends() -> None:
     table = srp.load("aircraft", backend="pyarrow", columns=["aircraft_id", "count"])
     assert isinstance(table, pyarrow.Table)
     assert table.column_names == ["aircraft_id", "count"]
+
+
+def test_pandas_keeps_nullable_integers_booleans_and_dates() -> None:
+    pytest.importorskip("pandas")
+    for name in srp.tables():
+        frame = srp.load(name, backend="pandas")
+        for column, dtype in srp.load(name).schema.items():
+            kind = str(frame[column].dtype)
+            if dtype.is_integer():
+                assert kind == str(dtype), (name, column, kind)  # Int64: nulls stay <NA>
+            elif dtype == pl.Boolean:
+                assert kind == "boolean", (name, column, kind)
+            elif dtype == pl.Date:
+                assert kind.startswith("datetime64"), (name, column, kind)
+    aircraft = srp.load("aircraft", backend="pandas")
+    polars_counts = srp.load("aircraft")["count"]
+    assert aircraft["count"].isna().sum() == polars_counts.null_count()
+    assert aircraft["count"].dropna().tolist() == polars_counts.drop_nulls().to_list()
+    events = srp.load("events", backend="pandas").set_index("event_id")
+    assert events.loc[ALASKA, "start_date"].date() == dt.date(2024, 7, 24)
 
 
 def test_events_wide_view() -> None:
@@ -108,14 +131,20 @@ def test_events_wide_view() -> None:
 
 
 def test_unknown_names_list_the_valid_choices() -> None:
-    with pytest.raises(ValueError, match="unknown table 'event'") as caught:
+    with pytest.raises(ValueError, match="unknown table 'event'; did you mean 'events'") as caught:
         srp.load("event")  # type: ignore[call-overload]
     for name in (*srp.tables(), "events_wide"):
         assert name in str(caught.value)
-    with pytest.raises(ValueError, match="the tables are: sources, events"):
+    with pytest.raises(ValueError, match="did you mean 'places'"):
+        srp.describe("place")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="did you mean 'aircraft'"):
+        srp.path("aircrafts")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown table 'nope'; the tables are: sources, events"):
         srp.describe("nope")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="the tables are"):
         srp.path("nope")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown column"):
+        srp.load("events", columns="colour")
     with pytest.raises(ValueError, match="choose one of: polars, pandas, pyarrow"):
         srp.load("events", backend="spark")  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="choose one of: parquet, csv"):
@@ -144,6 +173,8 @@ def test_source_text_and_spans() -> None:
         assert text[row["char_start"] : row["char_end"]] == row["text"]
     with pytest.raises(KeyError, match="the sources are: 000_6fdb1ee85ed25e2e"):
         srp.source_text("999_0000000000000000")
+    with pytest.raises(TypeError, match=r"source_id must be text like .*, not int 1"):
+        srp.source_text(1)  # type: ignore[arg-type]
 
 
 def test_path_points_at_real_files() -> None:

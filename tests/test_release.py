@@ -15,7 +15,7 @@ import pytest
 
 from sino_russian_patrols import __version__
 from sino_russian_patrols.cli import main
-from sino_russian_patrols.download import data_zip_name, read_registry_file
+from sino_russian_patrols.fetch import data_zip_name, read_registry_file
 from sino_russian_patrols.release import (
     DEFAULT_EPOCH,
     REGISTRY,

@@ -4,25 +4,96 @@
     >>> events = srp.load("events")
 
 Heavy dependencies (pandas, pandera, duckdb, pooch) are imported only by the functions
-that need them, so that importing the package and loading a table stays fast.
+that need them, so that importing the package and loading a table stays fast; `Report`
+(what `validate` returns) and `ReleaseError` are imported on first use for the same reason.
 """
 
 from __future__ import annotations
 
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.2.0"
 
-from .download import download
+from .api import VersionInfo, diff, validate, versions
+from .citation import cite
+from .compare import PackageDiff
+from .errors import BuildError, SchemaError, SwapIncomplete
+from .fetch import (
+    ChecksumError,
+    DownloadError,
+    UnknownVersionError,
+    UnsafeArchiveError,
+    cache_dir,
+    clear_cache,
+    download,
+)
 from .load import connect, data_root, describe, load, load_all, path, source_text, tables
+from .package import UnreadablePackage
+from .schema import TableName
+from .swap import SwapError
+
+if TYPE_CHECKING:
+    from .release import ReleaseError
+    from .validate import Finding, Report
 
 __all__ = [
+    "BuildError",
+    "ChecksumError",
+    "DownloadError",
+    "Finding",
+    "PackageDiff",
+    "ReleaseError",
+    "Report",
+    "SchemaError",
+    "SwapError",
+    "SwapIncomplete",
+    "TableName",
+    "UnknownVersionError",
+    "UnreadablePackage",
+    "UnsafeArchiveError",
+    "VersionInfo",
     "__version__",
+    "cache_dir",
+    "cite",
+    "clear_cache",
     "connect",
     "data_root",
     "describe",
+    "diff",
     "download",
     "load",
     "load_all",
     "path",
     "source_text",
     "tables",
+    "validate",
+    "versions",
 ]
+
+_LAZY = {"Report": "validate", "Finding": "validate", "ReleaseError": "release"}
+
+
+def __getattr__(name: str) -> Any:
+    """`Report`, `Finding` and `ReleaseError`, imported on first use (they pull in the
+    validator or the release tooling)."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """This package's module type: `validate` stays the function. Importing the subpackage
+    `sino_russian_patrols.validate` (the validator's machinery, imported on first use) would
+    otherwise rebind the package's attribute `validate` to that subpackage."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "validate" and isinstance(value, types.ModuleType):
+            return  # the subpackage stays importable: sys.modules holds it
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,9 +1,10 @@
-"""The `sino-russian-patrols` command: build, validate, release, diff, and the data editor's
-add-article, draft and ids."""
+"""The `sino-russian-patrols` command: build, validate, release, diff, download and cache,
+and the data editor's add-article, draft and ids."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,22 +25,26 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .load import data_root
-    from .swap import SwapError, readable_package
-    from .validate import UnreadablePackage, validate_package
+    from .api import validate
+    from .fetch import DownloadError
+    from .swap import SwapError
+    from .validate import UnreadablePackage
 
     try:
-        # A project whose swap a killed build cut short is read as the old or the new package.
-        target = readable_package(Path(args.path)) if args.path is not None else data_root()
-        home = data_root()  # a checkout cut short mid-swap and read-only: a folder inside it
-        schemas = home / "schema" if (home / "schema").is_dir() else home.parent / "schema"
-        # A package of this version must carry this version's schemas inline.
-        report = validate_package(target, engine=args.engine, schema_dir=schemas)
-    except (UnreadablePackage, SwapError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        report = validate(args.path, engine=args.engine)
+    except (UnreadablePackage, SwapError, DownloadError) as exc:
+        return _error(args, exc, {"path": args.path, "valid": False})
     print(report.json() if args.format == "json" else report.text())
     return 0 if report.valid else 1
+
+
+def _error(args: argparse.Namespace, exc: Exception, fields: dict[str, object]) -> int:
+    """Exit 2 with the error on stderr; with --format json also as JSON on stdout, so that a
+    script reading stdout always gets a JSON object."""
+    print(f"error: {exc}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps({**fields, "error": str(exc)}, indent=2, ensure_ascii=False))
+    return 2
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -61,15 +66,59 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_packages
+    from .api import diff
+    from .fetch import DownloadError
+    from .package import UnreadablePackage
+    from .swap import SwapError
 
     try:
-        result = diff_packages(Path(args.old), Path(args.new))
+        result = diff(args.old, args.new)
+    except (UnreadablePackage, SwapError, DownloadError) as exc:
+        return _error(args, exc, {"old": args.old, "new": args.new, "identical": False})
+    print(result.json() if args.format == "json" else result.text())
+    return 0 if result.identical else 1
+
+
+def _download(args: argparse.Namespace) -> int:
+    from .fetch import DownloadError, download
+
+    try:
+        folder = download(args.version, base_url=args.base_url, progressbar=args.progress)
+    except DownloadError as exc:
+        print(f"download failed: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, ValueError) else 1  # an unknown version is a usage error
+    print(f"release {args.version}: {folder}")
+    return 0
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from .api import versions
+    from .fetch import DownloadError, cache_dir, clear_cache
+
+    if args.action == "list":
+        try:
+            known = versions()
+        except DownloadError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"cache: {cache_dir()}")
+        for v in known:
+            where = "installed" if v.installed else "cached" if v.cached else "not downloaded"
+            released = "released" if v.released else "unreleased"
+            print(f"{v.version}\t{released}\t{where}" + (f"\t{v.path}" if v.path else ""))
+        return 0
+    try:
+        removed = clear_cache(args.version)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(result.json() if args.format == "json" else result.text())
-    return 0 if result.identical else 1
+    if args.version is not None and not removed:
+        print(f"release {args.version} is not in the cache {cache_dir()}")
+    for version in removed:
+        print(f"removed release {version} from {cache_dir()}")
+    if args.version is None:
+        print(f"cleared the downloads of {cache_dir()}")
+    return 0
 
 
 def _add_article(args: argparse.Namespace) -> int:
@@ -139,6 +188,9 @@ def _ids(args: argparse.Namespace) -> int:
     return 0
 
 
+_PACKAGE = "a folder holding datapackage.json, the file itself, a release zip or a version number"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sino-russian-patrols",
@@ -151,9 +203,18 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build dataset/ and datapackage.json from build/")
     b.add_argument("--root", default=".", help="the project folder (default: the current one)")
     b.set_defaults(func=_build)
-    v = sub.add_parser("validate", help="validate a package (default: the installed dataset)")
-    v.add_argument("path", nargs="?", help="a datapackage.json or the folder that holds it")
-    v.add_argument("--format", choices=("text", "json"), default="text")
+    v = sub.add_parser(
+        "validate",
+        help="validate a package (default: the project here in a source checkout, else the "
+        "installed dataset); exit 0 valid, 1 invalid, 2 unreadable",
+    )
+    v.add_argument("path", nargs="?", help=_PACKAGE + " (default: see above)")
+    v.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: a JSON object on stdout, also when the package cannot be read",
+    )
     v.add_argument(
         "--engine",
         choices=("polars", "pandera"),
@@ -181,10 +242,28 @@ def parser() -> argparse.ArgumentParser:
         "diff",
         help="compare two packages by primary key (exit 0: identical, 1: differ, 2: error)",
     )
-    d.add_argument("old", help="the old datapackage.json or the folder that holds it")
-    d.add_argument("new", help="the new datapackage.json or the folder that holds it")
+    d.add_argument("old", help="the old package: " + _PACKAGE)
+    d.add_argument("new", help="the new package: " + _PACKAGE)
     d.add_argument("--format", choices=("text", "json"), default="text")
     d.set_defaults(func=_diff)
+    dl = sub.add_parser(
+        "download",
+        help="fetch a released version into the cache, verified by its sha256; print its folder",
+    )
+    dl.add_argument("version", help="a released version, e.g. 0.1.0 (see `cache list`)")
+    dl.add_argument(
+        "--base-url",
+        help="the folder (URL) holding the release zips (default: $SINO_RUSSIAN_PATROLS_BASE_URL, "
+        "else the registry's)",
+    )
+    dl.add_argument("--progress", action="store_true", help="show a progress bar (needs tqdm)")
+    dl.set_defaults(func=_download)
+    c = sub.add_parser("cache", help="the downloaded releases: list them, or clear the cache")
+    cache_sub = c.add_subparsers(dest="action", required=True, metavar="ACTION")
+    cache_sub.add_parser("list", help="every known version: released, installed or cached")
+    clear = cache_sub.add_parser("clear", help="delete one cached release, or all of them")
+    clear.add_argument("version", nargs="?", help="the version to delete (default: all)")
+    c.set_defaults(func=_cache)
     a = sub.add_parser(
         "add-article",
         help="archive a new article under a new source id, record it and draft its annotation",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import difflib
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import polars as pl
 
-from .schema import TABLES, TableName, check_table_name
+from .schema import TABLES, TableName
 from .swap import JOURNAL_NAME, readable_package
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 Backend = Literal["polars", "pandas", "pyarrow"]
 DataFormat = Literal["parquet", "csv"]
 LoadName = TableName | Literal["events_wide"]  # what `load` accepts: the tables and the view
+Columns = str | Sequence[str]  # one column name, or several in the order wanted
 _BACKENDS = ("polars", "pandas", "pyarrow")
 _FORMATS = ("parquet", "csv")
 _files = contextlib.ExitStack()
@@ -59,7 +62,7 @@ def data_root(version: str | None = None, /) -> Path:
 
     if version is None or version == __version__:
         return _installed_root()
-    from .download import download
+    from .fetch import download
 
     return download(version)
 
@@ -69,9 +72,20 @@ def tables() -> tuple[TableName, ...]:
     return TABLES
 
 
+def known_table(name: object, /, *, view: bool = False) -> TableName:
+    """`name` if it is a table (or, with `view`, the events_wide view); else a ValueError that
+    suggests the closest names ("event" -> "events") and lists them all."""
+    names: tuple[str, ...] = (*TABLES, "events_wide") if view else TABLES
+    if isinstance(name, str) and name in names:
+        return name  # type: ignore[return-value]
+    close = difflib.get_close_matches(str(name), names, n=2, cutoff=0.6)
+    hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
+    raise ValueError(f"unknown table {name!r}; {hint}the tables are: {', '.join(names)}")
+
+
 def path(name: TableName, /, format: DataFormat = "parquet", *, version: str | None = None) -> Path:
     """The file of one table, as a real path."""
-    check_table_name(name)
+    known_table(name)
     if format not in _FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(_FORMATS)}")
     suffix = "parquet" if format == "parquet" else "csv"
@@ -85,7 +99,7 @@ def load(
     *,
     backend: Literal["polars"] = ...,
     lazy: Literal[False] = ...,
-    columns: list[str] | None = ...,
+    columns: Columns | None = ...,
     version: str | None = ...,
 ) -> pl.DataFrame: ...
 @overload
@@ -95,7 +109,7 @@ def load(
     *,
     backend: Literal["polars"] = ...,
     lazy: Literal[True],
-    columns: list[str] | None = ...,
+    columns: Columns | None = ...,
     version: str | None = ...,
 ) -> pl.LazyFrame: ...
 @overload
@@ -105,7 +119,7 @@ def load(
     *,
     backend: Literal["pandas"],
     lazy: Literal[False] = ...,
-    columns: list[str] | None = ...,
+    columns: Columns | None = ...,
     version: str | None = ...,
 ) -> pandas.DataFrame: ...
 @overload
@@ -115,7 +129,7 @@ def load(
     *,
     backend: Literal["pyarrow"],
     lazy: Literal[False] = ...,
-    columns: list[str] | None = ...,
+    columns: Columns | None = ...,
     version: str | None = ...,
 ) -> pyarrow.Table: ...
 def load(
@@ -124,7 +138,7 @@ def load(
     *,
     backend: Backend = "polars",
     lazy: bool = False,
-    columns: list[str] | None = None,
+    columns: Columns | None = None,
     version: str | None = None,
 ) -> Any:
     """Load one table (see `tables()`); `events_wide` is the analysis-ready view of events.
@@ -136,18 +150,19 @@ def load(
         raise ValueError(f"unknown backend {backend!r}; choose one of: {', '.join(_BACKENDS)}")
     if lazy and backend != "polars":
         raise ValueError("lazy=True is available with backend='polars' only")
-    if name not in TABLES and name != "events_wide":
-        valid = ", ".join((*TABLES, "events_wide"))
-        raise ValueError(f"unknown table {name!r}; the tables are: {valid}")
+    known_table(name, view=True)
+    if isinstance(columns, str):  # one column, not its letters
+        columns = [columns]
     if name == "events_wide":
         from .wide import events_wide
 
-        frame = events_wide(lambda table: load(check_table_name(table), version=version)).lazy()
+        frame = events_wide(lambda table: load(known_table(table), version=version)).lazy()
     else:
         frame = pl.scan_parquet(path(name, version=version))
     if columns is not None:
+        columns = list(columns)
         available = frame.collect_schema().names()
-        unknown = [c for c in columns if c not in available]
+        unknown = [c for c in columns if not isinstance(c, str) or c not in available]
         if unknown:
             raise ValueError(
                 f"unknown column(s) {unknown} for table {name!r}; its columns are: "
@@ -163,8 +178,29 @@ def load(
 
     require_extra(backend, f"load(backend={backend!r})")  # the extras are named as the backends
     if backend == "pandas":
-        return result.to_pandas(use_pyarrow_extension_array=False)
+        return _to_pandas(result)
     return result.to_arrow()
+
+
+def _to_pandas(frame: pl.DataFrame) -> pandas.DataFrame:
+    """The frame in pandas' nullable types: an integer column with gaps stays integer
+    (Int64, not float64 with NaN), a boolean with gaps stays boolean, and dates are
+    datetime64 (not Python objects), so that a pandas user gets the codebook's types."""
+    import pandas as pd
+    import pyarrow as pa
+
+    nullable = {
+        pa.int8(): pd.Int8Dtype(),
+        pa.int16(): pd.Int16Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int64(): pd.Int64Dtype(),
+        pa.uint8(): pd.UInt8Dtype(),
+        pa.uint16(): pd.UInt16Dtype(),
+        pa.uint32(): pd.UInt32Dtype(),
+        pa.uint64(): pd.UInt64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+    return frame.to_arrow().to_pandas(types_mapper=nullable.get, date_as_object=False)
 
 
 def load_all(**options: Any) -> dict[TableName, Any]:
@@ -177,9 +213,13 @@ def _descriptor(root: Path) -> dict[str, Any]:
     return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def describe(name: LoadName, /, *, version: str | None = None) -> pl.DataFrame:
+def describe(name: LoadName | None = None, /, *, version: str | None = None) -> pl.DataFrame:
     """The codebook of one table (or of `events_wide`): one row per column, with type,
-    constraints and meaning."""
+    constraints and meaning. Without a name, the overview of the dataset: one row per
+    table, with its title, rows, columns and primary key."""
+    if name is None:
+        return _overview(version)
+    known_table(name, view=True)
     if name == "events_wide":
         from .wide import COLUMNS
 
@@ -188,7 +228,6 @@ def describe(name: LoadName, /, *, version: str | None = None) -> pl.DataFrame:
             "primaryKey": ["event_id"],
         }
     else:
-        check_table_name(name)
         descriptor = _descriptor(data_root(version))
         schema = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]
     pk = schema.get("primaryKey", [])
@@ -225,8 +264,48 @@ def describe(name: LoadName, /, *, version: str | None = None) -> pl.DataFrame:
     )
 
 
+def _overview(version: str | None) -> pl.DataFrame:
+    """One row per table: name, title, rows (from the Parquet metadata, no data read),
+    columns, primary key and description."""
+    root = data_root(version)
+    resources = {r["name"]: r for r in _descriptor(root)["resources"]}
+    rows = []
+    for name in TABLES:
+        resource = resources.get(name, {})
+        key = resource.get("schema", {}).get("primaryKey", [])
+        rows.append(
+            {
+                "table": name,
+                "title": resource.get("title"),
+                "rows": pl.scan_parquet(path(name, version=version))
+                .select(pl.len())
+                .collect()
+                .item(),
+                "columns": len(resource.get("schema", {}).get("fields", [])),
+                "primary_key": [key] if isinstance(key, str) else list(key),
+                "description": resource.get("description"),
+            }
+        )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "table": pl.String,
+            "title": pl.String,
+            "rows": pl.Int64,
+            "columns": pl.Int64,
+            "primary_key": pl.List(pl.String),
+            "description": pl.String,
+        },
+    )
+
+
 def source_text(source_id: str, /, *, version: str | None = None) -> str:
     """The full archived text of one source; span offsets index this string."""
+    if not isinstance(source_id, str):
+        raise TypeError(
+            f"source_id must be text like '001_8e58578bad5de279' (see load('sources')), "
+            f"not {type(source_id).__name__} {source_id!r}"
+        )
     found = (
         pl.scan_parquet(path("sources", version=version))
         .filter(pl.col("source_id") == source_id)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .download import data_zip_name, read_registry_file
+from .fetch import data_zip_name, read_registry_file
 from .unpack import sha256_file, unpacked_size
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
@@ -215,7 +215,7 @@ def record_release(
             "`sino-russian-patrols release --update-registry`."
         )
     data["releases"][version] = entry
-    from .download import known_versions
+    from .fetch import known_versions
 
     data["releases"] = {v: data["releases"][v] for v in known_versions(data)}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

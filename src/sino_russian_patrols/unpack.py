@@ -25,7 +25,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .download import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
+from .fetch import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
 
 COMPLETE = ".complete"
 _CHUNK = 1 << 20

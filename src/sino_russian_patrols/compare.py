@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from .package import UnreadablePackage, read_descriptor, read_table
+from .package import read_descriptor, read_table
 
 _NEW = "__new"
 MAX_LISTED = 50
@@ -125,10 +125,7 @@ def _primary_key(resource: dict[str, Any]) -> list[str]:
 
 
 def _open(path: Path | str) -> _Package:
-    try:
-        file, descriptor = read_descriptor(Path(path))
-    except UnreadablePackage as exc:
-        raise ValueError(str(exc)) from None
+    file, descriptor = read_descriptor(Path(path))  # UnreadablePackage names the file
     return _Package(file, file.parent, descriptor)
 
 
@@ -200,7 +197,11 @@ def _keys(frame: pl.DataFrame, key: list[str]) -> list[dict[str, Any]]:
 
 
 def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
-    """Compare the packages at `old_path` and `new_path` (datapackage.json files or folders)."""
+    """Compare the packages at `old_path` and `new_path` (datapackage.json files or folders).
+
+    Raises UnreadablePackage when either descriptor cannot be read. `diff` (the public
+    function) also takes version numbers and release zips.
+    """
     old, new = _open(old_path), _open(new_path)
     old_res, new_res = old.resources, new.resources
     names = list(new_res) + [n for n in old_res if n not in new_res]

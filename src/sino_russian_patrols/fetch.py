@@ -145,6 +145,11 @@ def registry(extra: Path | str | None = None, /) -> dict[str, Any]:
     return {**data, "base_url": more.get("base_url") or data.get("base_url"), "releases": releases}
 
 
+def is_version(text: object, /) -> bool:
+    """`text` is a version number like 1.2.0 (also a safe name for a cache folder)."""
+    return isinstance(text, str) and _VERSION.fullmatch(text) is not None
+
+
 def known_versions(reg: dict[str, Any], /) -> list[str]:
     """The registered versions, oldest first (numeric parts compared as numbers)."""
 
@@ -376,12 +381,35 @@ class _Downloader:
         return tqdm(total=total or None, unit="B", unit_scale=True, leave=True)
 
 
-def clear_cache(version: str | None = None, /) -> None:
-    """Delete one cached release (or all of them): the next `download` fetches it again."""
+def cached_versions() -> list[str]:
+    """The releases unpacked completely in the cache, oldest first (not re-checked here:
+    `download` re-checks a release when it is used)."""
+    from .unpack import COMPLETE
+
     root = cache_dir()
+    found = [p.name for p in (root.iterdir() if root.is_dir() else ()) if (p / COMPLETE).is_file()]
+    return known_versions({"releases": dict.fromkeys(v for v in found if is_version(v))})
+
+
+def clear_cache(version: str | None = None, /) -> list[str]:
+    """Delete one cached release (or all of them): the next `download` fetches it again.
+
+    Only what `download` writes is deleted (release folders named by a version, and the
+    downloaded zips), never anything else a shared cache folder may hold. Returns the
+    versions whose folders were deleted.
+    """
+    root = cache_dir()
+    if version is not None and not is_version(version):
+        raise ValueError(f"{version!r} is not a version number like 1.2.0")
+    if not root.is_dir():
+        return []
     if version is None:
-        shutil.rmtree(root, ignore_errors=True)
-        return
-    shutil.rmtree(root / version, ignore_errors=True)
-    with contextlib.suppress(KeyError, DownloadError):
-        (root / "downloads" / registry()["releases"][version]["file"]).unlink(missing_ok=True)
+        folders = [p for p in root.iterdir() if p.is_dir() and is_version(p.name)]
+        shutil.rmtree(root / "downloads", ignore_errors=True)
+    else:
+        folders = [root / version] if (root / version).is_dir() else []
+        with contextlib.suppress(KeyError, DownloadError):
+            (root / "downloads" / registry()["releases"][version]["file"]).unlink(missing_ok=True)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    return known_versions({"releases": dict.fromkeys(p.name for p in folders)})
