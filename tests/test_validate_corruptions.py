@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from sino_russian_patrols import __version__
 from sino_russian_patrols.schema import TABLES, read_schema
 from sino_russian_patrols.synthetic import default_schema_dir, generate, read_tables
-from sino_russian_patrols.validate import KEY_SEPARATOR, Report, validate_package
+from sino_russian_patrols.validate import KEY_SEPARATOR, MAX_EXAMPLES, Report, validate_package
 from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
 
 SCHEMA_DIR = default_schema_dir()
@@ -474,6 +474,172 @@ def aircraft_span_without_its_type(pkg: Package, data: st.DataObject) -> Expecte
     return Expected("aircraft", ("evidence_claim",), "type_as_reported", claim["aircraft_id"])
 
 
+def aircraft_count_not_in_its_spans(pkg: Package, data: st.DataObject) -> Expected:
+    """An aircraft claim's count changed to a number that none of its spans writes."""
+    aircraft, evidence = pkg.tables["aircraft"], pkg.tables["evidence"]
+    spans = evidence.filter(pl.col("record_table") == "aircraft")
+    cited = set(spans["record_id"])
+    counted = [i for i, (a, n) in enumerate(aircraft.select("aircraft_id", "count").iter_rows())
+               if n is not None and a in cited]  # fmt: skip
+    assume(counted)
+    index = data.draw(st.sampled_from(counted), label="row")
+    claim = aircraft["aircraft_id"][index]
+    quotes = spans.filter(pl.col("record_id") == claim)["quote"].to_list()
+    # the generator writes counts up to eight in words: from nine on, only digits can show it
+    value = data.draw(st.integers(9, 9_999), label="count")
+    assume(not any(re.search(rf"\b{value}\b", q) for q in quotes))
+    frame = set_cell(aircraft, "count", index, value)
+    pkg.put("aircraft", frame)
+    return Expected("aircraft", ("evidence_claim",), "count", claim)
+
+
+def span_of_another_place(pkg: Package, data: st.DataObject) -> Expected:
+    """A place's evidence moved to another place: a verbatim span, but not that place's name."""
+    evidence = pkg.tables["evidence"]
+    spellings: dict[str, set[str]] = {}
+    for alias, place in pkg.tables["place_aliases"].select("alias", "place_id").iter_rows():
+        spellings.setdefault(place, set()).add(alias)
+    cited = [i for i, t in enumerate(evidence["record_table"]) if t == "places"]
+    assume(cited and len(spellings) > 1)
+    index = data.draw(st.sampled_from(cited), label="row")
+    quote = evidence["quote"][index]
+    others = sorted(p for p, names in spellings.items() if quote not in names)
+    assume(others)
+    frame = set_cell(evidence, "record_id", index, data.draw(st.sampled_from(others)))
+    pkg.put("evidence", frame)
+    return Expected("evidence", ("evidence_claim",), "quote", key_of("evidence", frame, index))
+
+
+def statement_text_of_another_statement(pkg: Package, data: st.DataObject) -> Expected:
+    """A statement's text replaced by another statement's: verbatim words, not its span."""
+    frame = pkg.tables["statements"]
+    i, j = data.draw(
+        st.lists(st.integers(0, frame.height - 1), min_size=2, max_size=2, unique=True)
+    )
+    assume(frame["text"][i] != frame["text"][j])
+    frame = set_cell(frame, "text", i, frame["text"][j])
+    pkg.put("statements", frame)
+    return Expected("statements", ("span_verbatim",), "text", key_of("statements", frame, i))
+
+
+def span_below_the_body(pkg: Package, data: st.DataObject) -> Expected:
+    """A source whose body ends before one of its spans ends (the span quotes the comments)."""
+    table = data.draw(st.sampled_from(["statements", "evidence"]), label="table")
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    source, start, end = (frame[c][index] for c in ("source_id", "char_start", "char_end"))
+    sources = pkg.tables["sources"]
+    at = sources["source_id"].to_list().index(source)
+    body_end = data.draw(st.integers(start, end - 1), label="body_end")
+    pkg.put("sources", set_cell(sources, "body_end", at, body_end))
+    return Expected(table, ("span_body",), "char_end", key_of(table, frame, index))
+
+
+def body_end_beyond_the_text(pkg: Package, data: st.DataObject) -> Expected:
+    sources = pkg.tables["sources"]
+    index = data.draw(st.integers(0, sources.height - 1), label="row")
+    beyond = len(sources["text"][index]) + data.draw(st.integers(1, 10**6), label="beyond")
+    frame = set_cell(sources, "body_end", index, beyond)
+    pkg.put("sources", frame)
+    return Expected("sources", ("body_end",), "body_end", key_of("sources", frame, index))
+
+
+def empty_source_text(pkg: Package, data: st.DataObject) -> Expected:
+    """A source whose text is white space only (its sha256 made to match: still no article)."""
+    sources = pkg.tables["sources"]
+    index = data.draw(st.integers(0, sources.height - 1), label="row")
+    blank = data.draw(st.sampled_from([" ", "\n", "  \n\t ", "\u3000", "\u00a0 \n"]))
+    frame = set_cell(sources, "text", index, blank)
+    digest = hashlib.sha256(blank.encode("utf-8")).hexdigest()
+    frame = set_cell(frame, "sha256", index, digest)
+    pkg.put("sources", frame)
+    return Expected("sources", ("source_empty",), "text", key_of("sources", frame, index))
+
+
+# Characters an editor cannot see: zero-width space and joiner, soft hyphen, byte-order
+# mark, bidi controls, C0 and C1 controls.
+HIDDEN = ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u202e", "\u2066", "\x07", "\x1b", "\x9f"]
+
+
+def alias_with_a_hidden_character(pkg: Package, data: st.DataObject) -> Expected:
+    table = data.draw(st.sampled_from(["actor_aliases", "place_aliases"]), label="table")
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    alias = frame["alias"][index]
+    assume(len(alias) > 1)
+    at = data.draw(st.integers(1, len(alias) - 1), label="position")
+    hidden = data.draw(st.sampled_from(HIDDEN), label="character")
+    frame = set_cell(frame, "alias", index, alias[:at] + hidden + alias[at:])
+    pkg.put(table, frame)
+    return Expected(table, ("alias_invisible",), "alias", key_of(table, frame, index))
+
+
+def alias_twin_by_normalization(pkg: Package, data: st.DataObject) -> Expected:
+    """A second alias that looks like an existing one: a full-width letter or a hidden
+    character is the only difference."""
+    table = data.draw(st.sampled_from(["actor_aliases", "place_aliases"]), label="table")
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    alias = frame["alias"][index]
+    letters = [i for i, c in enumerate(alias) if "!" <= c <= "~"]
+    assume(letters)
+    at = data.draw(st.sampled_from(letters), label="position")
+    if data.draw(st.booleans(), label="full-width"):
+        twin = alias[:at] + chr(ord(alias[at]) + 0xFEE0) + alias[at + 1 :]
+    else:
+        twin = alias[:at] + data.draw(st.sampled_from(HIDDEN)) + alias[at:]
+    assume(twin.strip() == twin)
+    frame = pl.concat([frame, set_cell(frame.slice(index, 1), "alias", 0, twin)])
+    pkg.put(table, frame)
+    return Expected(table, ("alias_twin",), "alias", twin)
+
+
+NUMBERS = _fields(lambda t, f: f["type"] == "number")
+
+
+def number_not_finite(pkg: Package, data: st.DataObject) -> Expected:
+    table, column = data.draw(st.sampled_from(NUMBERS), label="column")
+    frame = pkg.tables[table]
+    index = data.draw(st.integers(0, frame.height - 1), label="row")
+    value = data.draw(st.sampled_from([float("nan"), float("inf"), float("-inf")]))
+    frame = set_cell(frame, column, index, value)
+    pkg.put(table, frame)
+    return Expected(table, ("not_finite",), column, key_of(table, frame, index))
+
+
+def resource_named_twice(pkg: Package, data: st.DataObject) -> Expected:
+    """A second resource under the name of another: one of them goes unvalidated."""
+    descriptor = pkg.descriptor()
+    resources = descriptor["resources"]
+    i, j = data.draw(st.lists(st.integers(0, len(resources) - 1), min_size=2, max_size=2))
+    name = resources[i]["name"]
+    resources.insert(data.draw(st.integers(0, len(resources)), label="position"),
+                     dict(resources[j], name=name))  # fmt: skip
+    pkg.put_descriptor(descriptor)
+    return Expected(name, ("resource_duplicate",))
+
+
+def file_without_integrity(pkg: Package, data: st.DataObject) -> Expected:
+    """A file whose hash or size datapackage.json does not give (or gives as 0): frictionless
+    then skips that check; validate must not."""
+    descriptor = pkg.descriptor()
+    resource = data.draw(st.sampled_from(descriptor["resources"]), label="resource")
+    spec = resource["parquet"] if data.draw(st.booleans(), label="parquet") else resource
+    how = data.draw(st.sampled_from(["no hash", "null hash", "no bytes", "bytes 0"]))
+    if how == "bytes 0":
+        spec["bytes"] = 0  # every file of a package has at least a header
+        rules: tuple[str, ...] = ("bytes",)
+    else:
+        prop = how.split()[1]
+        if how.startswith("null"):
+            spec[prop] = None
+        else:
+            del spec[prop]
+        rules = ("integrity_missing",)
+    pkg.put_descriptor(descriptor)
+    return Expected(resource["name"], rules)
+
+
 def count_not_positive(pkg: Package, data: st.DataObject) -> Expected:
     table, column = data.draw(st.sampled_from(MINIMUMS), label="column")
     frame = pkg.tables[table]
@@ -640,6 +806,17 @@ CORRUPTIONS: dict[str, Callable[[Package, st.DataObject], Expected]] = {
         date_claim_after_its_source,
         span_of_another_actor,
         aircraft_span_without_its_type,
+        aircraft_count_not_in_its_spans,
+        span_of_another_place,
+        statement_text_of_another_statement,
+        span_below_the_body,
+        body_end_beyond_the_text,
+        empty_source_text,
+        alias_with_a_hidden_character,
+        alias_twin_by_normalization,
+        number_not_finite,
+        resource_named_twice,
+        file_without_integrity,
     )
 }
 # The Table Schema rules: pandera must find what the polars engine finds.
@@ -713,3 +890,39 @@ def test_generated_valid_packages_pass_both_validators(shape: dict[str, int]) ->
 
 def test_there_are_at_least_fifteen_classes_of_corruption() -> None:
     assert len(CORRUPTIONS) >= 15
+
+
+# The committed dataset ----------------------------------------------------------------------
+
+
+def test_the_committed_dataset_passes_and_each_changed_count_is_caught(package_copy: Path) -> None:
+    """The real annotations write each count in their spans ("two", "10", "a total of 17",
+    "A separate ... aircraft"); a count raised by one is then written in none of them."""
+    assert validate_package(package_copy).valid
+    pkg = Package(package_copy)
+    aircraft = pkg.tables["aircraft"]
+    counted = [i for i, n in enumerate(aircraft["count"]) if n is not None]
+    assert counted
+    pkg.put("aircraft", aircraft.with_columns(pl.col("count") + 1))
+    found = [
+        f
+        for f in validate_package(package_copy).findings
+        if (f.table, f.rule, f.column) == ("aircraft", "evidence_claim", "count")
+    ]
+    ids = [aircraft["aircraft_id"][i] for i in counted]
+    assert [f.row for f in found if f.row is not None] == ids[:MAX_EXAMPLES]
+    if len(ids) > MAX_EXAMPLES:
+        assert any(
+            f.row is None and f"{len(ids) - MAX_EXAMPLES:,} more" in f.message for f in found
+        )
+
+
+def test_a_hidden_character_of_a_real_alias_is_named(package_copy: Path) -> None:
+    pkg = Package(package_copy)
+    places = pkg.tables["place_aliases"]
+    alias = places["alias"][0]
+    pkg.put("place_aliases", set_cell(places, "alias", 0, alias[:1] + "\u00ad" + alias[1:]))
+    messages = [
+        f.message for f in validate_package(package_copy).findings if f.rule == "alias_invisible"
+    ]
+    assert len(messages) == 1 and "SOFT HYPHEN (U+00AD)" in messages[0]

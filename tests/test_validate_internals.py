@@ -132,6 +132,7 @@ def test_an_extra_resource_is_validated_by_its_own_schema(tmp_path: Path) -> Non
     assert {(f.table, f.rule, f.row) for f in report.findings} == {
         ("notes", "primary_key", "a"),
         ("notes", "minimum", "a"),
+        ("notes", "integrity_missing", None),  # its files have no hash and no bytes
     }
     assert report.rows["notes"] == 2
 

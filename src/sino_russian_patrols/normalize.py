@@ -341,6 +341,8 @@ _MAX_HOURS = 1_000
 _COUNT = re.compile(
     rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})"
 )
+# The same numbers inside a longer text: whole words, not preceded by a designation's hyphen.
+_COUNTS = re.compile(rf"(?<![\w-])(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})\b")
 _UNSPECIFIED_COUNT = re.compile(r"(?:an? )?(?:unspecified|unknown|undisclosed) number(?: of)?")
 _HOURS = re.compile(
     rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|{_NUMBER_WORD}|{_DIGITS})"
@@ -382,6 +384,21 @@ def count_phrase(raw: str, /) -> tuple[int | None, str]:
     if not float(number).is_integer():
         raise ValueError(f"{shown(raw)} is not a whole number of aircraft: {_COUNT_HELP}")
     return int(number), _QUALIFIERS.get(match["q"] or "", "exact")
+
+
+def counts_in(text: str, /) -> set[int]:
+    """Every whole number a text writes as a count ("two", "17", "a", "a total of four"), so
+    that a claimed count can be looked up in the words that support it. A number inside a
+    designation (the 6 of "H-6", the 95 of "Tu-95") is not a count."""
+    found = set()
+    for match in _COUNTS.finditer(fold_text(text).casefold()):
+        try:
+            number = _number(match["n"], match["n"], _MAX_COUNT, "count of aircraft")
+        except ValueError:  # implausibly large: not a count
+            continue
+        if float(number).is_integer():
+            found.add(int(number))
+    return found
 
 
 def count(raw: str, /) -> int:

@@ -119,7 +119,7 @@ def validate_package(
         frames = {n: r[1] for n in names if n in results and (r := results[n])[1] is not None}
         report.rows = {n: f.height for n, f in frames.items()}
         drift = schema_dir if descriptor.get("version") == version else None
-        package = Tables(frames, schemas, drift)
+        package = Tables(frames, schemas, drift, descriptor)
         list(each(lambda c: guard(report, c.table, c.what, c.run, report, package), checks.CHECKS))
     finally:
         if pool is not None:

@@ -30,6 +30,9 @@ RULES: dict[str, str] = {
     "file_missing": "every file that datapackage.json names exists and can be read",
     "hash": "the file's SHA-256 equals the `hash` that datapackage.json records",
     "bytes": "the file's size equals the `bytes` that datapackage.json records",
+    "integrity_missing": "datapackage.json gives every file its `hash` and `bytes` (without "
+    "them its content goes unchecked)",
+    "resource_duplicate": "no two resources of datapackage.json have one name",
     "csv_empty": "a CSV file has at least a header row",
     "csv_encoding": "a CSV file is UTF-8 text without a byte-order mark",
     "csv_unreadable": "a CSV file can be parsed (RFC 4180: comma-separated, double quotes)",
@@ -52,7 +55,16 @@ RULES: dict[str, str] = {
     "span_order": "a span's char_end is after its char_start",
     "span_range": "a span lies inside its source text",
     "span_verbatim": "sources.text[char_start:char_end] equals the quoted text exactly",
+    "span_body": "a span ends at or before sources.body_end: reader comments and page furniture "
+    "below the article's body are not data",
     "sha256": "sources.sha256 is the SHA-256 of the source text encoded as UTF-8",
+    "source_empty": "a source's text is an article: not empty, not white space only",
+    "body_end": "sources.body_end lies within the text (0 <= body_end <= its length in characters)",
+    "alias_invisible": "an alias (actor_aliases, place_aliases) holds no invisible or control "
+    "character (zero-width space or joiner, soft hyphen, byte-order mark, bidi control, ...)",
+    "alias_twin": "no two aliases of a table differ only by Unicode normalization (NFKC) or "
+    "invisible characters",
+    "not_finite": "a number is finite: not NaN, infinity or minus infinity",
     "date_order": "an event's (or date claim's) start_date is not after its end_date",
     "date_precision": (
         "an event's (or date claim's) dates fit date_precision (day: both known to the day, "
@@ -67,8 +79,9 @@ RULES: dict[str, str] = {
     "evidence_target": "an evidence row supports an existing row (record_table, record_id)",
     "evidence_source": "the evidence of a row that names its source lies in that source",
     "dated_after_source": "a date claim does not begin after the publication of its source",
-    "evidence_claim": "a span shows what its row claims: an actor's span is one of the actor's "
-    "spellings (actor_aliases); an aircraft claim's spans contain its type_as_reported",
+    "evidence_claim": "a span shows what its row claims: an actor's or place's span is one of "
+    "its spellings (actor_aliases, place_aliases); an aircraft claim's spans contain its "
+    "type_as_reported and, when it gives a count, write that number (in digits or words)",
     "evidence_missing": "every row of the tables that evidence supports has an evidence row (a "
     "row with its own span, such as a statement, has it in its own columns)",
     "parquet_missing": "each resource names its Parquet file",

@@ -9,7 +9,7 @@ check (if it is a new one) into `CHECKS`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,14 @@ import polars as pl
 
 from ..report import Report
 from .aircraft import aircraft_country
+from .aliases import alias_spellings
 from .events import dates
 from .evidence import claim_sources, evidence_targets, spans_show_claims
 from .keys import foreign_keys, parents, row_order
+from .numbers import finite_numbers
+from .resources import resource_integrity
 from .schema_drift import inline_schemas
-from .sources import source_hashes
+from .sources import source_bodies, source_hashes
 from .spans import verbatim_spans
 
 
@@ -33,6 +36,8 @@ class Tables:
     schemas: dict[str, dict[str, Any]]
     # The schema/ folder the inline schemas must equal; None: not compared.
     schema_dir: Path | None = None
+    # The descriptor as read (for the rules of its resources list).
+    descriptor: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,19 @@ class Check:
 
 CHECKS: list[Check] = [
     Check("datapackage", "foreign key", foreign_keys, ("foreign_key", "whitespace")),
-    Check("datapackage", "span", verbatim_spans, ("span_order", "span_range", "span_verbatim")),
+    Check(
+        "datapackage",
+        "span",
+        verbatim_spans,
+        ("span_order", "span_range", "span_verbatim", "span_body"),
+    ),
     Check("sources", "sha256", source_hashes, ("sha256",)),
+    Check("sources", "article body", source_bodies, ("source_empty", "body_end")),
+    Check("datapackage", "alias", alias_spellings, ("alias_invisible", "alias_twin")),
+    Check("datapackage", "finite number", finite_numbers, ("not_finite",)),
+    Check(
+        "datapackage", "resource", resource_integrity, ("resource_duplicate", "integrity_missing")
+    ),
     Check("events", "date", dates, ("date_order", "date_precision", "date_basis")),
     Check("aircraft", "country", aircraft_country, ("country_required",)),
     Check("datapackage", "parent", parents, ("parent_self", "parent_cycle")),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from ...normalize import counts_in
 from ..report import KEY_SEPARATOR, MAX_EXAMPLES, Report, examples, report_rows, show
 
 if TYPE_CHECKING:
@@ -85,17 +86,32 @@ def claim_sources(report: Report, tables: Tables) -> None:
         )
 
 
+# The tables whose rows are named things: an evidence span of a row is one of its spellings.
+_SPELLINGS = (
+    ("actors", "actor_aliases", "actor_id", "actor"),
+    ("places", "place_aliases", "place_id", "place"),
+)
+
+
 def spans_show_claims(report: Report, tables: Tables) -> None:
-    """A span is not any verbatim words: it shows what its row claims, where the text can."""
+    """A span is not any verbatim words: it shows what its row claims, where the text can.
+
+    An actor's or a place's span is one of its spellings; an aircraft claim's spans contain
+    its type_as_reported and, when it gives a count, write that number (in digits or words,
+    as `normalize.counts_in` reads them).
+    """
     frames = tables.frames
     evidence = frames.get("evidence")
     if evidence is None or not {"record_table", "record_id", "quote"} <= set(evidence.columns):
         return
-    aliases = frames.get("actor_aliases")
-    if aliases is not None and {"alias", "actor_id"} <= set(aliases.columns):
-        named = evidence.with_row_index("_index").filter(pl.col("record_table") == "actors")
+    evidence_key = tables.schemas.get("evidence", {}).get("primaryKey", [])
+    for table, aliases_table, id_column, noun in _SPELLINGS:
+        aliases = frames.get(aliases_table)
+        if aliases is None or not {"alias", id_column} <= set(aliases.columns):
+            continue
+        named = evidence.with_row_index("_index").filter(pl.col("record_table") == table)
         wrong = named.join(
-            aliases.select(pl.col("actor_id").alias("record_id"), pl.col("alias").alias("quote")),
+            aliases.select(pl.col(id_column).alias("record_id"), pl.col("alias").alias("quote")),
             on=["record_id", "quote"],
             how="anti",
         )
@@ -105,15 +121,19 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
                 "evidence",
                 "evidence_claim",
                 "quote",
-                examples(wrong, pl.lit(True), ["record_table", "record_id"]),
+                examples(wrong, pl.lit(True), evidence_key),
                 wrong.height,
-                lambda r: f"{show(r['quote'])} is not a spelling of actor {show(r['record_id'])}",
+                lambda r, n=noun, a=aliases_table: (
+                    f"{show(r['quote'])} is not a spelling of {n} {show(r['record_id'])} ({a})"
+                ),
             )
     aircraft = frames.get("aircraft")
-    if aircraft is not None and {"aircraft_id", "type_as_reported"} <= set(aircraft.columns):
-        spans = evidence.filter(pl.col("record_table") == "aircraft").select(
-            pl.col("record_id").alias("aircraft_id"), "quote"
-        )
+    if aircraft is None or "aircraft_id" not in aircraft.columns:
+        return
+    spans = evidence.filter(pl.col("record_table") == "aircraft").select(
+        pl.col("record_id").alias("aircraft_id"), "quote"
+    )
+    if "type_as_reported" in aircraft.columns:
         shown = (
             aircraft.with_row_index("_index")
             .join(spans, on="aircraft_id", how="inner")
@@ -134,6 +154,57 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
                     f"{show(r['type_as_reported'])}"
                 ),
             )
+    if "count" in aircraft.columns:
+        _counts_written(report, aircraft, spans)
+
+
+def _counts_written(report: Report, aircraft: pl.DataFrame, spans: pl.DataFrame) -> None:
+    """An aircraft claim with a count has a span that writes that number.
+
+    Each distinct quote is read once (`normalize.counts_in`); the claims then join the
+    numbers their quotes write.
+    """
+    counted = aircraft.with_row_index("_index").filter(pl.col("count").is_not_null())
+    cited = spans.join(counted.select("aircraft_id"), on="aircraft_id", how="semi")
+    if cited.height == 0:
+        return
+    quotes = cited["quote"].drop_nulls().unique().to_list()
+    written = pl.DataFrame(
+        {"quote": quotes, "_written": [sorted(counts_in(q)) for q in quotes]},
+        schema={"quote": pl.String, "_written": pl.List(pl.Int64)},
+    )
+    wrong = (
+        counted.select("_index", "aircraft_id", pl.col("count").cast(pl.Int64))
+        .join(cited.join(written, on="quote", how="left"), on="aircraft_id", how="inner")
+        .group_by("_index", "aircraft_id", "count", maintain_order=True)
+        .agg(
+            pl.col("_written").list.contains(pl.col("count")).any().alias("_shown"),
+            pl.col("_written")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .unique()
+            .sort()
+            .alias("_numbers"),
+        )
+        .filter(~pl.col("_shown"))
+    )
+    if wrong.height:
+        report_rows(
+            report,
+            "aircraft",
+            "evidence_claim",
+            "count",
+            examples(wrong, pl.lit(True), ["aircraft_id"]),
+            wrong.height,
+            lambda r: (
+                f"count is {r['count']}, but no span of this claim writes that number (in "
+                "digits or words); "
+                + (
+                    f"its spans write {', '.join(map(str, r['_numbers'][:5]))}"
+                    if r["_numbers"]
+                    else "its spans write no number"
+                )
+            ),
+        )
 
 
 def evidence_targets(report: Report, tables: Tables) -> None:

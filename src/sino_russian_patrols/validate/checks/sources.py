@@ -1,4 +1,5 @@
-"""Sources: each text is the one its SHA-256 names."""
+"""Sources: each text is the one its SHA-256 names, an article that is not empty, and its
+body ends within it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..report import MAX_EXAMPLES, Report, key_expr, show
+from ..report import MAX_EXAMPLES, Report, count_true, examples, key_expr, report_rows, show
 
 if TYPE_CHECKING:
     from . import Tables
@@ -48,3 +49,38 @@ def source_hashes(report: Report, tables: Tables) -> None:
             "are listed)",
             "sha256",
         )
+
+
+def source_bodies(report: Report, tables: Tables) -> None:
+    """A source has an article: its text is not empty or white space only, and its body ends
+    within the text (0 <= body_end <= the text's length in characters)."""
+    sources = tables.frames.get("sources")
+    if sources is None or "text" not in sources.columns:
+        return
+    length = pl.col("text").str.len_chars()
+    body_end = pl.col("body_end") if "body_end" in sources.columns else pl.lit(None, pl.Int64)
+    rules = {
+        "source_empty": (
+            "text",
+            pl.col("text").is_not_null() & (pl.col("text").str.strip_chars() == ""),
+            lambda r: (
+                "the text is "
+                + (f"only white space {show(r['text'])}" if r["text"] else "empty")
+                + ": a source is an article"
+            ),
+        ),
+        "body_end": (
+            "body_end",
+            (body_end < 0) | (body_end > length),
+            lambda r: (
+                f"body_end {r['body_end']:,} lies outside the text, which has "
+                f"{len(r['text'] or ''):,} characters"
+            ),
+        ),
+    }
+    counts = sources.select(count_true(mask, rule) for rule, (_, mask, _) in rules.items())
+    for rule, (column, mask, describe) in rules.items():
+        count = counts[rule].item()
+        if count:
+            rows = examples(sources, mask, ["source_id"])
+            report_rows(report, "sources", rule, column, rows, count, describe)

@@ -1,4 +1,5 @@
-"""Spans are verbatim: the characters a row points at in its source are the text it quotes."""
+"""Spans are verbatim: the characters a row points at in its source are the text it quotes,
+and they lie in the article's body, above its reader comments and page furniture."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def verbatim_spans(report: Report, tables: Tables) -> None:
-    """Every span must be verbatim: sources.text[char_start:char_end] equals the quoted text.
+    """Every span must be verbatim: sources.text[char_start:char_end] equals the quoted text,
+    and end at or before the end of the article's body (sources.body_end; null: the whole text).
 
     The texts join the span rows as views (no copy of a text per row); the source frame is
     rechunked first, as a join that gathers from a many-chunk text column copies the texts.
@@ -27,6 +29,9 @@ def verbatim_spans(report: Report, tables: Tables) -> None:
             "source_id",
             pl.col("text").alias("_source_text"),
             pl.col("text").str.len_chars().alias("_text_length"),
+            (pl.col("body_end") if "body_end" in sources.columns else pl.lit(None, pl.Int64))
+            .cast(pl.Int64)
+            .alias("_body_end"),
         )
         .rechunk()
         .lazy()
@@ -56,6 +61,7 @@ def verbatim_spans(report: Report, tables: Tables) -> None:
                 (end > start) & inside & (pl.col("_slice") != pl.col(column)),
                 column,
             ),
+            "span_body": ((end > start) & inside & (end > pl.col("_body_end")), "char_end"),
         }
         queries.append((table, column, checked, rules))
     counts = pl.collect_all(
@@ -93,6 +99,11 @@ def _span_message(rule: str, row: dict[str, Any], column: str) -> str:
         return (
             f"the span {start}:{end} lies outside the text of source {source}, which has "
             f"{row['_text_length']:,} characters"
+        )
+    if rule == "span_body":
+        return (
+            f"the span {start}:{end} reaches past the end of the article's body in source "
+            f"{source} at {row['_body_end']:,}: below it are reader comments or page furniture"
         )
     found, quoted, text = row["_slice"], row[column], row["_source_text"]
     message = (
