@@ -7,6 +7,7 @@ line, which names the table, the column and row where there is one, and the rule
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -329,3 +330,182 @@ def test_the_text_report_reads_well(package: Path, capsys: pytest.CaptureFixture
     assert {line.split()[0] for line in legend} == {"[" + p.rsplit("[", 1)[1] for p in problems}
     assert any(line.strip().startswith("[type]") and RULES["type"] in line for line in legend)
     assert "aircraft, row 000_6fdb1ee85ed25e2e-a01, column count: 'two' is not an integer" in out
+
+
+# Hostile packages: small files that once crashed or hung `validate`, and huge ones that must
+# be refused before they are read. Each exits 1 (a finding) or 2 (nothing to validate) with a
+# message naming the file, never a traceback.
+
+
+def _no_traceback(out: str, err: str) -> None:
+    assert "Traceback" not in out + err and "check_failed" not in out, (out + err)[-3000:]
+
+
+def test_a_nul_byte_in_a_resource_path_is_a_finding(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _descriptor(package, lambda d: _resource(d, "events").update(path="dataset/csv/ev\0ents.csv"))
+    code, out, err = run(package, capsys=capsys)
+    assert code == 1
+    assert "NUL byte" in line_for(out, "events", "path", None, None)
+    _no_traceback(out, err)
+
+
+@pytest.mark.parametrize("where", ["top", "resource"])
+def test_a_descriptor_nested_too_deep_exits_2(
+    package: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    descriptor = package / "datapackage.json"
+    if where == "top":  # deeper than the JSON parser's own recursion
+        descriptor.write_text('{"resources": ' + "[" * 1200 + "]" * 1200 + "}", encoding="utf-8")
+    else:  # parsed, then refused
+        _descriptor(
+            package, lambda d: d["resources"][0].update(x=json.loads("[" * 200 + "]" * 200))
+        )
+    code, out, err = run(package, capsys=capsys)
+    assert code == 2 and out == ""
+    assert "datapackage.json" in err and "nested more than 64 levels deep" in err
+    _no_traceback(out, err)
+
+
+def test_a_huge_descriptor_is_refused_unread(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sino_russian_patrols.package import MAX_DESCRIPTOR_BYTES
+
+    with (package / "datapackage.json").open("r+b") as f:
+        f.truncate(MAX_DESCRIPTOR_BYTES + 1)  # sparse: costs no disk; read, it would be parsed
+    code, out, err = run(package, capsys=capsys)
+    assert code == 2 and out == ""
+    assert "datapackage.json" in err and f"larger than {MAX_DESCRIPTOR_BYTES:,} bytes" in err
+    _no_traceback(out, err)
+
+
+def test_a_descriptor_that_is_a_fifo_is_refused_not_waited_on(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (package / "datapackage.json").unlink()
+    os.mkfifo(package / "datapackage.json")
+    code, _, err = run(package, capsys=capsys)
+    assert code == 2 and "datapackage.json" in err and "not a regular file" in err
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["bytes-declared", "no-bytes"])
+@pytest.mark.parametrize("kind", ["CSV", "Parquet"])
+def test_a_sparse_2_gb_file_is_refused_unread(
+    package: Path, capsys: pytest.CaptureFixture[str], kind: str, declared: bool
+) -> None:
+    """Its size is compared before it is hashed or parsed: 2 GB are never read."""
+    file = csv_file(package, "statements") if kind == "CSV" else parquet_file(package, "statements")
+    with file.open("r+b") as f:
+        f.truncate(2 * 10**9)
+    if not declared:
+        spec = (lambda d: _resource(d, "statements")) if kind == "CSV" else None
+
+        def drop(d: dict) -> None:
+            (spec(d) if spec else _resource(d, "statements")["parquet"]).pop("bytes")
+
+        _descriptor(package, drop)
+    code, out, err = run(package, capsys=capsys)
+    assert code == 1
+    if declared:
+        line = line_for(out, "statements", "bytes", None, None)
+        assert "2,000,000,000 bytes" in line and "not read" in line
+    else:
+        line = line_for(out, "statements", "file_missing", None, None)
+        assert "2,000,000,000 bytes" in line and "the largest file validate reads" in line
+    assert "[hash]" not in out  # never hashed
+    _no_traceback(out, err)
+
+
+def test_a_resource_file_that_is_a_fifo_is_refused_not_waited_on(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file(package, "places").unlink()
+    os.mkfifo(csv_file(package, "places"))
+    code, out, err = run(package, capsys=capsys)
+    assert code == 1
+    assert "is not a file" in line_for(out, "places", "file_missing", None, None)
+    _no_traceback(out, err)
+
+
+def _first_cell(package: Path, table: str, column: str, value: str) -> None:
+    """Set one cell and record the file's new size and hash, as a build would."""
+    rewrite_csv(
+        package,
+        table,
+        lambda f: f.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(value)).otherwise(column).alias(column)
+        ),
+    )
+    data = csv_file(package, table).read_bytes()
+    digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    _descriptor(package, lambda d: _resource(d, table).update(bytes=len(data), hash=digest))
+
+
+def test_megabytes_in_one_value_print_a_few_characters(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell, a row key, a column name, a path and descriptor values of 3 MB each: every
+    message quotes at most 80 characters of each, and says how many more there were."""
+    huge = "x" * 3_000_000
+    _first_cell(package, "actors", "actor_id", huge)  # a row key too
+    _first_cell(package, "aircraft", "count", huge)
+    _first_cell(package, "statements", "text", huge)  # a span that no longer matches
+    header = csv_file(package, "places").read_bytes().split(b"\n", 1)
+    csv_file(package, "places").write_bytes(header[0] + b"," + huge.encode() + b"\n" + header[1])
+
+    def change(d: dict) -> None:
+        d["version"] = huge
+        _resource(d, "event_routes").update(path=huge)
+        _resource(d, "sources")["parquet"].update(hash=huge)
+        _resource(d, "places").pop("bytes")
+
+    _descriptor(package, change)
+    for form in ("text", "json"):
+        code, out, err = run(package, "--format", form, capsys=capsys)
+        assert code == 1
+        assert len(out) + len(err) < 200_000, len(out)
+        assert f"… ({3_000_000 - 80:,} more characters)" in out
+        _no_traceback(out, err)
+    code, out, _ = run(package, capsys=capsys)
+    cut = "'" + "x" * 80 + "'… (2,999,920 more characters)"
+    row = "000_6fdb1ee85ed25e2e-a01"
+    assert f"{cut} is not an integer" in line_for(out, "aircraft", "type", "count", row)
+    assert "x" * 201 not in out  # a row key is cut too
+
+
+def test_a_broken_schema_file_is_named_and_nothing_is_validated(
+    package: Path, tmp_path: Path
+) -> None:
+    from sino_russian_patrols.validate import UnreadablePackage, validate_package
+
+    schemas = tmp_path / "schema"
+    shutil.copytree(ROOT / "schema", schemas)
+    (schemas / "events.json").write_text('{"fields": [', encoding="utf-8")
+    with pytest.raises(UnreadablePackage, match=r"schema/events.json:1: not valid JSON"):
+        validate_package(package, schema_dir=schemas)
+    (schemas / "events.json").unlink()
+    (schemas / "events.json").mkdir()
+    with pytest.raises(UnreadablePackage, match=r"schema/events.json: a directory"):
+        validate_package(package, schema_dir=schemas)
+
+
+def test_a_count_beyond_64_bits_is_a_type_finding(
+    package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rewrite_csv(
+        package,
+        "aircraft",
+        lambda f: f.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0)
+            .then(pl.lit("99999999999999999999"))
+            .otherwise("count")
+            .alias("count")
+        ),
+    )
+    code, out, err = run(package, capsys=capsys)
+    assert code == 1
+    line = line_for(out, "aircraft", "type", "count", "000_6fdb1ee85ed25e2e-a01")
+    assert "'99999999999999999999' is not an integer" in line
+    _no_traceback(out, err)

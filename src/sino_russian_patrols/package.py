@@ -8,39 +8,77 @@ one way everywhere.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from .errors import shorten
+from .files import NotARegularFile, read_regular
 from .schema import polars_dtypes
+
+# A descriptor above this size is refused unread (the dataset's is a few hundred kilobytes;
+# one of a million statements is the same: it describes files, it does not hold them).
+MAX_DESCRIPTOR_BYTES = 50_000_000
+# Objects and lists nested deeper than this are refused (a Table Schema needs about 8).
+MAX_DESCRIPTOR_DEPTH = 64
 
 
 class UnreadablePackage(Exception):
-    """The descriptor itself cannot be read: there is nothing to validate."""
+    """What validation starts from cannot be read: the descriptor, or the schemas in schema/
+    that a package of this version must carry. There is nothing to validate (exit code 2)."""
 
 
 def read_descriptor(path: Path) -> tuple[Path, dict[str, Any]]:
     """The descriptor at `path` (a datapackage.json or its folder) and the file it came from.
 
     Raises UnreadablePackage, naming the file, when there is no descriptor with a
-    `resources` list to read.
+    `resources` list to read. A hostile descriptor is refused before it is parsed when it is
+    not a regular file (a FIFO would be waited on forever) or is larger than
+    MAX_DESCRIPTOR_BYTES, and after it when it nests deeper than MAX_DESCRIPTOR_DEPTH.
     """
-    if path.is_dir():
-        path = path / "datapackage.json"
     try:
-        descriptor = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise UnreadablePackage(
-            f"{path}: no such file; give a datapackage.json or its folder"
-        ) from None
+        if path.is_dir():
+            path = path / "datapackage.json"
+        # a link to a descriptor is fine: read what it points to, as a regular file
+        data = read_regular(Path(os.path.realpath(path)), limit=MAX_DESCRIPTOR_BYTES)
+        descriptor = json.loads(data.decode("utf-8"))
+    except NotARegularFile as exc:
+        if str(exc) == "file not found":
+            raise UnreadablePackage(
+                f"{path}: no such file; give a datapackage.json or its folder"
+            ) from None
+        raise UnreadablePackage(f"{path}: not read: {exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadablePackage(f"{path}: not a JSON datapackage descriptor ({exc})") from None
-    except OSError as exc:
-        raise UnreadablePackage(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise UnreadablePackage(f"{path}: {_too_deep}") from None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte in it
+        raise UnreadablePackage(f"{path}: cannot be read ({shorten(str(exc))})") from None
+    if _depth(descriptor) > MAX_DESCRIPTOR_DEPTH:
+        raise UnreadablePackage(f"{path}: {_too_deep}")
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise UnreadablePackage(f"{path}: a datapackage descriptor needs a `resources` list")
     return path, descriptor
+
+
+_too_deep = (
+    f"objects or lists nested more than {MAX_DESCRIPTOR_DEPTH} levels deep: not a datapackage "
+    "descriptor"
+)
+
+
+def _depth(value: Any) -> int:
+    """How deep objects and lists nest in `value` (without recursion), stopping early."""
+    deepest, stack = 0, [(value, 1)]
+    while stack and deepest <= MAX_DESCRIPTOR_DEPTH:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def typed_columns(schema: dict[str, Any], columns: list[str], /) -> list[pl.Expr]:

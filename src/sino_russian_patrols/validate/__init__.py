@@ -35,7 +35,7 @@ from . import checks
 from .checks import Tables
 from .checks.parquet import compare_parquet
 from .engines import ENGINES, constraints, whitespace_constraints
-from .read import parse_csv, read_file, schema_ok
+from .read import check_schema_dir, parse_csv, read_file, schema_ok
 from .report import KEY_SEPARATOR, MAX_EXAMPLES, RULES, Finding, Report, guard, show
 
 __all__ = [
@@ -80,6 +80,7 @@ def validate_package(
         from ..extras import require_extra
 
         require_extra("validate", "validate --engine pandera", "pandera")
+    check_schema_dir(schema_dir)
     descriptor_path, descriptor = read_descriptor(Path(path))
     root = descriptor_path.parent
     report = Report(str(descriptor_path))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import stat
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from ..package import typed_columns
-from ..schema import polars_dtypes
+from ..errors import SchemaError, shorten
+from ..package import UnreadablePackage, typed_columns
+from ..schema import check_schemas, polars_dtypes
 from .report import Report, examples, first_line, report_rows, show
 
 
@@ -32,33 +34,94 @@ def schema_ok(schema: dict[str, Any]) -> bool:
     )
 
 
+# A file is never read (hashed or parsed) when it is larger than this, or larger than
+# MAX_GROWTH times the `bytes` that datapackage.json records plus GROWTH_SLACK: its size is
+# compared first, and a file of gigabytes would take all memory to parse. A million
+# statements make files of about 200 MB.
+MAX_FILE_BYTES = 2**30
+MAX_GROWTH, GROWTH_SLACK = 2, 1_000_000
+
+
+def check_schema_dir(schema_dir: Path | None) -> None:
+    """A broken file in schema/ breaks the project, not the package: raise UnreadablePackage
+    naming each broken file (exit code 2), before the package is read."""
+    if schema_dir is None or not schema_dir.is_dir():
+        return
+    try:
+        check_schemas(schema_dir)
+    except SchemaError as exc:
+        problems = "\n".join(f"  {p}" for p in exc.problems)
+        raise UnreadablePackage(
+            f"the Table Schemas in {schema_dir} are broken; restore them (git checkout "
+            f"schema/) or fix them:\n{problems}"
+        ) from None
+
+
 def read_file(
     report: Report, table: str, root: Path, spec: dict[str, Any], label: str
 ) -> Path | None:
-    """The file `spec` names, checked against its `hash` and `bytes`.
+    """The file `spec` names, checked against its `bytes` and then its `hash`.
 
-    The file is hashed as a stream and parsed later from its path (polars maps it into
-    memory): no copy of a large file is held in Python.
+    Its size is compared with `bytes` before anything is read: a file much larger than
+    datapackage.json says, or above MAX_FILE_BYTES, is reported and not read at all. The
+    file is hashed as a stream and parsed later from its path (polars maps it into memory):
+    no copy of a large file is held in Python.
     """
     relative = spec.get("path")
     if not isinstance(relative, str) or not relative:
         report.add(table, "path", f"the {label} file has no path in datapackage.json")
         return None
-    file = (root / relative).resolve()
+    name = shorten(relative)  # as messages name it
+    try:
+        if "\0" in relative:
+            raise ValueError("it holds a NUL byte")
+        file = (root / relative).resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # NUL, a loop of links, too long
+        report.add(table, "path", f"the {label} path {show(relative)} is unusable: {exc}")
+        return None
     if Path(relative).is_absolute() or not file.is_relative_to(root.resolve()):
-        report.add(table, "path", f"the {label} path {relative!r} leads outside the package folder")
+        message = f"the {label} path {show(relative)} leads outside the package folder"
+        report.add(table, "path", message)
         return None
     try:
-        if not file.is_file():
-            raise FileNotFoundError(relative) if not file.exists() else IsADirectoryError(relative)
-        with file.open("rb") as stream:
-            digest = hashlib.file_digest(stream, "sha256").hexdigest()
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO (read forever), a device
+            raise IsADirectoryError(relative)
     except OSError as exc:
         reason = "does not exist" if isinstance(exc, FileNotFoundError) else "is not a file"
         if not isinstance(exc, FileNotFoundError | IsADirectoryError):
             reason = str(exc.strerror or exc)
-        report.add(table, "file_missing", f"the {label} file {relative} cannot be read: {reason}")
+        report.add(table, "file_missing", f"the {label} file {name} cannot be read: {reason}")
+        return None
+    size, declared = info.st_size, spec.get("bytes")
+    if "bytes" in spec and declared != size:
+        report.add(
+            table,
+            "bytes",
+            f"the {label} file {name} has {size:,} bytes, but datapackage.json says "
+            + (f"{declared:,}" if _is_int(declared) else show(declared))
+            + (
+                "; not read: more than twice the size recorded"
+                if _much_larger(size, declared)
+                else ""
+            ),
+        )
+    if _much_larger(size, declared):
+        return None
+    if size > MAX_FILE_BYTES:
+        report.add(
+            table,
+            "file_missing",
+            f"the {label} file {name} cannot be read: {size:,} bytes, more than "
+            f"{MAX_FILE_BYTES:,}, the largest file validate reads",
+        )
+        return None
+    try:
+        with file.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        report.add(table, "file_missing", f"the {label} file {name} cannot be read: {reason}")
         return None
     expected = spec.get("hash")
     if expected is not None:
@@ -67,17 +130,18 @@ def read_file(
             report.add(
                 table,
                 "hash",
-                f"the {label} file {relative} changed after datapackage.json was written: its "
-                f"hash is {actual}, datapackage.json says {expected}",
+                f"the {label} file {name} changed after datapackage.json was written: its "
+                f"hash is {actual}, datapackage.json says {show(expected)}",
             )
-    if "bytes" in spec and spec["bytes"] != size:
-        report.add(
-            table,
-            "bytes",
-            f"the {label} file {relative} has {size:,} bytes, but datapackage.json says "
-            + (f"{spec['bytes']:,}" if isinstance(spec["bytes"], int) else show(spec["bytes"])),
-        )
     return file
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _much_larger(size: int, declared: Any) -> bool:
+    return _is_int(declared) and size > MAX_GROWTH * max(declared, 0) + GROWTH_SLACK
 
 
 # CSV ----------------------------------------------------------------------------------------
@@ -152,20 +216,20 @@ def parse_csv(
         extra = [c for c in raw.columns if c not in names]
         if missing:
             report.add(
-                table, "columns_missing", f"the CSV header lacks column(s): {', '.join(missing)}"
+                table, "columns_missing", f"the CSV header lacks column(s): {_names(missing)}"
             )
         if extra:
             report.add(
                 table,
                 "columns_extra",
-                f"the CSV header has column(s) the schema does not define: {', '.join(extra)}",
+                f"the CSV header has column(s) the schema does not define: {_names(extra)}",
             )
         if not missing and not extra:
             report.add(
                 table,
                 "columns_order",
-                f"the CSV columns are in the order {', '.join(raw.columns)}; the schema's order "
-                f"is {', '.join(names)}",
+                f"the CSV columns are in the order {_names(raw.columns)}; the schema's order "
+                f"is {_names(names)}",
             )
         if missing:
             return None
@@ -195,3 +259,8 @@ def parse_csv(
                 lambda r, n=name, h=hint: f"{show(r[n])} is not {h}",
             )
     return frame, type_errors
+
+
+def _names(columns: list[str]) -> str:
+    """Column names as a message lists them, each cut (a header may be hostile)."""
+    return ", ".join(shorten(c) for c in columns)

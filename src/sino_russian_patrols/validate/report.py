@@ -15,10 +15,12 @@ from typing import Any
 
 import polars as pl
 
+from ..errors import MAX_QUOTED, short_message, shorten, shown
 from ..schema import TABLES
 
 KEY_SEPARATOR = "/"
 MAX_EXAMPLES = 20
+MAX_WHERE = 200  # characters of a finding's table, column or row key kept
 
 # What each rule means, in words for someone who did not write this code.
 RULES: dict[str, str] = {
@@ -144,13 +146,17 @@ class Report:
         column: str | None = None,
         row: str | None = None,
     ) -> None:
-        self.findings.append(Finding(table, rule, column, row, message))
+        # Hostile input: a message quoting megabytes would print them; cut it (`show`).
+        table, column, row = (
+            None if x is None else shorten(x, MAX_WHERE) for x in (table, column, row)
+        )
+        self.findings.append(Finding(table, rule, column, row, short_message(message)))
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=_sort_key)
 
     def text(self) -> str:
-        tables = ", ".join(f"{t} {n}" for t, n in self.rows.items())
+        tables = ", ".join(f"{shorten(t, MAX_WHERE)} {n}" for t, n in self.rows.items())
         if self.valid:
             return f"valid: {self.path} ({tables} rows)"
         n = len(self.findings)
@@ -179,20 +185,23 @@ class Report:
 # Helpers ------------------------------------------------------------------------------------
 
 
-def show(value: Any, limit: int = 60) -> str:
-    """A value as a report shows it: strings quoted (white space visible), long ones cut."""
+def show(value: Any, limit: int = MAX_QUOTED) -> str:
+    """A value as a report shows it: strings quoted (white space visible), long ones cut.
+
+    The one place that cuts what a finding quotes (cells, column names, paths, descriptor
+    values, exception texts): at most `limit` characters of a value, then how many more
+    there were, as `errors.shown` does for the build. `Report.add` cuts whole messages too.
+    """
     if value is None:
         return "null"
     if isinstance(value, str):
-        if len(value) > limit:
-            value = value[: limit - 1] + "…"
-        return repr(value)
-    return str(value)
+        return shown(value) if limit == MAX_QUOTED else shorten(repr(value), limit)
+    return shorten(str(value), limit)
 
 
 def first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    return shorten(text[0], MAX_WHERE) if text else type(exc).__name__
 
 
 def key_expr(primary_key: list[str], columns: list[str]) -> pl.Expr:
