@@ -1,11 +1,12 @@
-# The two commands of the quick start: `make dataset` and `make test`.
+# The commands of the quick start: `make dataset` and `make test` (the fast tests, under 90 s
+# on 2 cores); `make test-all` runs every test at full strength, as CI does.
 # Everything runs in .venv, created from constraints.txt so that builds are reproducible.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv dataset test lint release benchmark clean
+.PHONY: venv dataset test test-all notebook lint release benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +20,17 @@ dataset: venv
 	$(BIN)/sino-russian-patrols validate datapackage.json
 	$(BIN)/frictionless validate datapackage.json
 
+# Leaves out the tests marked slow (pyproject.toml) and runs property tests with few examples.
 test: venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow" --hypothesis-profile=fast
+
+test-all: venv
+	$(BIN)/python -m pytest --hypothesis-profile=full
+
+# Re-executes examples/patrols.ipynb in place, with its outputs and figures: after a change to
+# the dataset or the notebook (tests/test_notebook.py compares a fresh run with it).
+notebook: venv
+	$(BIN)/python examples/execute.py
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks

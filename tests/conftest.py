@@ -1,4 +1,10 @@
-"""Shared fixtures: the project root and throwaway copies of the project or package."""
+"""Shared fixtures (the project root, throwaway copies of the project or package), the
+Hypothesis profiles and the `slow` marks of tests in files that mark none themselves.
+
+`make test` runs `pytest -m "not slow" --hypothesis-profile=fast`: every module with its fast
+tests, property tests with a few examples. `make test-all` (and CI) runs everything with the
+`full` profile, the one loaded when no profile is named.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,29 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Timing is not what these tests check, and a shared machine makes it vary: no deadline.
+# A test that sets its own max_examples keeps it under both profiles.
+settings.register_profile("full", deadline=None)
+settings.register_profile("fast", max_examples=10, deadline=None)
+settings.load_profile("full")
+
+# Slow tests (see `markers` in pyproject.toml) of modules that keep fast tests beside them,
+# by test function: each runs many examples of a whole synthetic package through both
+# validators, or frictionless over every corruption class.
+SLOW = {
+    "tests/test_validate_corruptions.py::test_each_corruption_is_caught",
+    "tests/test_validate_corruptions.py::test_generated_valid_packages_pass_both_validators",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("[")[0] in SLOW:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

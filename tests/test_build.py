@@ -1009,6 +1009,7 @@ def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_huge_values_are_quoted_short(project_copy: Path) -> None:
     """A count, a quote and an unknown spelling of megabytes: each message stays small (an id
     of a megabyte is in BAD_INPUTS)."""

@@ -157,6 +157,7 @@ def test_a_published_entry_is_never_replaced(tmp_path: Path) -> None:
     assert read_registry_file(registry)["releases"][__version__]["sha256"] == "1" * 64
 
 
+@pytest.mark.slow
 def test_release_twice_gives_identical_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     project = copy_project(tmp_path / "project")
     first = release(project, tmp_path / "one", update_registry=True)
@@ -237,6 +238,7 @@ def test_a_recorded_checksum_is_not_silently_replaced(tmp_path: Path) -> None:
     assert list(releases) == sorted(releases, key=lambda v: [int(p) for p in v.split(".")])
 
 
+@pytest.mark.slow
 def test_the_registry_records_the_unpacked_size(tmp_path: Path) -> None:
     """`unpacked_bytes` caps what `download` unpacks: `release` writes the sum of the zip's
     member sizes, and adding it to an entry (even a published one) changes no sha256."""

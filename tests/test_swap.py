@@ -200,6 +200,7 @@ def _shape(root: Path, old: dict[str, str], new: dict[str, str]) -> tuple[str, .
     )
 
 
+@pytest.mark.slow
 def test_a_swap_killed_at_every_step_leaves_the_old_or_the_new_package(
     sides: dict[str, object], tmp_path: Path
 ) -> None:
@@ -283,6 +284,7 @@ def _check_fresh_processes(
         shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 def test_concurrent_builds_of_one_project_run_one_after_the_other(
     sides: dict[str, object], tmp_path: Path
 ) -> None:
