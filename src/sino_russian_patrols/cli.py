@@ -48,7 +48,7 @@ def _error(args: argparse.Namespace, exc: Exception, fields: dict[str, object]) 
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .download import DownloadError
+    from .fetch import DownloadError
     from .release import ReleaseError, release
 
     try:
