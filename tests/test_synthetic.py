@@ -171,6 +171,7 @@ def test_a_package_needs_a_statement(bad: int) -> None:
         plan(bad)
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(
     statements=st.integers(1, 150),
