@@ -17,7 +17,10 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "download": ("pooch", "requests", "tqdm"),
     "validate": ("pandera",),
     "build": ("yaml", "pycountry", "pandera", "build"),
-    "notebook": ("matplotlib", "pandas", "pyarrow", "duckdb", "IPython", "ipykernel", "nbclient"),
+    "notebook": (
+        *("matplotlib", "mpl_toolkits.basemap_data", "pandas", "pyarrow", "duckdb"),
+        *("IPython", "ipykernel", "nbclient"),
+    ),
 }
 
 
