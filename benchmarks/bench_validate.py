@@ -77,6 +77,10 @@ print(json.dumps({"read": reads, "validate": checks}))
 
 
 NOTES = [
+    "The machine is shared: two cores, with other test suites running at the same time. "
+    "Timings vary by a third or more between runs of the same command, so every figure is a "
+    "median of --repeat runs, and a ratio between two figures is more stable than either "
+    "(both are measured under the same load).",
     "Not measured here: the build from annotations, which `benchmarks/bench_build.py` "
     "measures on synthetic corpora of 10 to 1,000 articles. The validator does not depend on "
     "the build, so it is benchmarked on packages written directly with the build's writer "
