@@ -110,17 +110,18 @@ def byte_order_mark(p: Path) -> None:
     csv_file(p, "places").write_bytes(b"\xef\xbb\xbf" + csv_file(p, "places").read_bytes())
 
 
-def bad_integer(p: Path) -> None:
+def set_first_cell(p: Path, table: str, column: str, value: str) -> None:
     rewrite_csv(
         p,
-        "aircraft",
+        table,
         lambda f: f.with_columns(
-            pl.when(pl.int_range(pl.len()) == 0)
-            .then(pl.lit("two"))
-            .otherwise("count")
-            .alias("count")
+            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(value)).otherwise(column).alias(column)
         ),
     )
+
+
+def bad_integer(p: Path) -> None:
+    set_first_cell(p, "aircraft", "count", "two")
 
 
 def _descriptor(p: Path, change: Callable[[dict], None]) -> None:
@@ -431,13 +432,7 @@ def test_a_resource_file_that_is_a_fifo_is_refused_not_waited_on(
 
 def _first_cell(package: Path, table: str, column: str, value: str) -> None:
     """Set one cell and record the file's new size and hash, as a build would."""
-    rewrite_csv(
-        package,
-        table,
-        lambda f: f.with_columns(
-            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(value)).otherwise(column).alias(column)
-        ),
-    )
+    set_first_cell(package, table, column, value)
     data = csv_file(package, table).read_bytes()
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     _descriptor(package, lambda d: _resource(d, table).update(bytes=len(data), hash=digest))
@@ -494,16 +489,7 @@ def test_a_broken_schema_file_is_named_and_nothing_is_validated(
 def test_a_count_beyond_64_bits_is_a_type_finding(
     package: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rewrite_csv(
-        package,
-        "aircraft",
-        lambda f: f.with_columns(
-            pl.when(pl.int_range(pl.len()) == 0)
-            .then(pl.lit("99999999999999999999"))
-            .otherwise("count")
-            .alias("count")
-        ),
-    )
+    set_first_cell(package, "aircraft", "count", "99999999999999999999")
     code, out, err = run(package, capsys=capsys)
     assert code == 1
     line = line_for(out, "aircraft", "type", "count", "000_6fdb1ee85ed25e2e-a01")
