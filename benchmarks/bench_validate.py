@@ -47,7 +47,7 @@ BIN = Path(sys.executable).parent
 SEED, PER_SOURCE = 1, 50
 IN_PROCESS = """
 import sys, time
-from sino_russian_patrols.validate import validate_package
+from sino_russian_patrols.validation import validate_package
 start = time.perf_counter()
 report = validate_package(sys.argv[1])
 print(time.perf_counter() - start, report.valid)
@@ -59,7 +59,7 @@ AGAINST_READ = """
 import json, sys, time
 from pathlib import Path
 import polars as pl
-from sino_russian_patrols.validate import validate_package
+from sino_russian_patrols.validation import validate_package
 descriptor, runs = Path(sys.argv[1]), int(sys.argv[2])
 resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
 def read():

@@ -78,10 +78,12 @@ def test_download_is_the_function_and_fetch_its_module() -> None:
     assert callable(srp.download) and srp.download is fetch.download
     assert importlib.util.find_spec("sino_russian_patrols.fetch") is not None
     assert importlib.util.find_spec("sino_russian_patrols.download") is None  # nothing shadowed
-    # Importing the validator's subpackage (first use) leaves `validate` the function.
+    # The validator's machinery is the subpackage `validation`: importing it leaves
+    # `validate` the function, and no module is named like a function.
+    assert importlib.util.find_spec("sino_russian_patrols.validate") is None
     code = (
-        "import sino_russian_patrols as srp; import sino_russian_patrols.validate.report;"
-        "from sino_russian_patrols.validate.report import Report;"
+        "import sino_russian_patrols as srp; import sino_russian_patrols.validation.report;"
+        "from sino_russian_patrols.validation.report import Report;"
         "print(callable(srp.validate), Report.__name__)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

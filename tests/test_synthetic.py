@@ -22,7 +22,7 @@ from sino_russian_patrols.synthetic import (
     rows,
     write_package,
 )
-from sino_russian_patrols.validate import validate_package
+from sino_russian_patrols.validation import validate_package
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -20,7 +20,7 @@ import polars as pl
 import pytest
 
 from sino_russian_patrols.cli import main
-from sino_russian_patrols.validate import MAX_EXAMPLES, RULES
+from sino_russian_patrols.validation import MAX_EXAMPLES, RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = Path(sys.executable).parent / "sino-russian-patrols"
@@ -473,7 +473,7 @@ def test_megabytes_in_one_value_print_a_few_characters(
 def test_a_broken_schema_file_is_named_and_nothing_is_validated(
     package: Path, tmp_path: Path
 ) -> None:
-    from sino_russian_patrols.validate import UnreadablePackage, validate_package
+    from sino_russian_patrols.validation import UnreadablePackage, validate_package
 
     schemas = tmp_path / "schema"
     shutil.copytree(ROOT / "schema", schemas)

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from sino_russian_patrols import __version__
 from sino_russian_patrols.schema import TABLES, read_schema
 from sino_russian_patrols.synthetic import default_schema_dir, generate, read_tables
-from sino_russian_patrols.validate import KEY_SEPARATOR, MAX_EXAMPLES, Report, validate_package
+from sino_russian_patrols.validation import KEY_SEPARATOR, MAX_EXAMPLES, Report, validate_package
 from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
 
 SCHEMA_DIR = default_schema_dir()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sino_russian_patrols.synthetic import generate
-from sino_russian_patrols.validate import validate_package
+from sino_russian_patrols.validation import validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"

@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from sino_russian_patrols.synthetic import generate, read_tables, write_package
-from sino_russian_patrols.validate import RULES, Report, checks, validate_package
+from sino_russian_patrols.validation import RULES, Report, checks, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,7 +78,7 @@ def test_an_unknown_engine_is_refused(broken: Path) -> None:
 
 def test_the_default_engine_does_not_import_pandera() -> None:
     code = (
-        "import sys; from sino_russian_patrols.validate import validate_package; "
+        "import sys; from sino_russian_patrols.validation import validate_package; "
         f"assert validate_package({str(ROOT)!r}).valid; print('pandera' in sys.modules)"
     )
     result = subprocess.run(

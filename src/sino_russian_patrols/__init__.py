@@ -10,8 +10,6 @@ that need them, so that importing the package and loading a table stays fast; `R
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
@@ -36,7 +34,7 @@ from .swap import SwapError
 
 if TYPE_CHECKING:
     from .release import ReleaseError
-    from .validate import Finding, Report
+    from .validation import Finding, Report
 
 __all__ = [
     "BuildError",
@@ -72,7 +70,7 @@ __all__ = [
     "versions",
 ]
 
-_LAZY = {"Report": "validate", "Finding": "validate", "ReleaseError": "release"}
+_LAZY = {"Report": "validation", "Finding": "validation", "ReleaseError": "release"}
 
 
 def __getattr__(name: str) -> Any:
@@ -83,17 +81,3 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class _Package(types.ModuleType):
-    """This package's module type: `validate` stays the function. Importing the subpackage
-    `sino_russian_patrols.validate` (the validator's machinery, imported on first use) would
-    otherwise rebind the package's attribute `validate` to that subpackage."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "validate" and isinstance(value, types.ModuleType):
-            return  # the subpackage stays importable: sys.modules holds it
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

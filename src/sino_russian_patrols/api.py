@@ -24,7 +24,7 @@ from .swap import JOURNAL_NAME, readable_package
 
 if TYPE_CHECKING:
     from .compare import PackageDiff
-    from .validate import Report
+    from .validation import Report
 
 PackageSpec = str | Path  # a folder, a datapackage.json, a release zip or a version number
 Engine = Literal["polars", "pandera"]
@@ -129,7 +129,7 @@ def validate(path: PackageSpec | None = None, /, *, engine: Engine = "polars") -
     Problems of the data are findings of the report (`report.valid`, `report.text()`);
     raises UnreadablePackage only when there is no descriptor to read.
     """
-    from .validate import validate_package
+    from .validation import validate_package
 
     with located(path) as where:
         report = validate_package(where.path, engine=engine, schema_dir=schemas_for(where.path))

@@ -28,7 +28,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .api import validate
     from .fetch import DownloadError
     from .swap import SwapError
-    from .validate import UnreadablePackage
+    from .validation import UnreadablePackage
 
     try:
         report = validate(args.path, engine=args.engine)

@@ -26,7 +26,7 @@ from .swap import (
     recover_locked,
     swap_in,
 )
-from .validate import validate_package
+from .validation import validate_package
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
 

@@ -271,7 +271,7 @@ def release(
     version = check_versions(root)
     data_files(root)  # fail early on missing files
     if validate:
-        from .validate import validate_package
+        from .validation import validate_package
 
         report = validate_package(root, expected_version=version)
         if not report.valid:
