@@ -684,3 +684,42 @@ def test_a_full_cache_says_where_and_how_to_fix_it(
     assert srp.load("events", version=VERSION).height == installed_events() - 1
     assert sorted(p.name for p in dl.cache_dir().iterdir()) == [VERSION, "downloads"]
     assert sorted(p.name for p in zip_file.parent.iterdir()) == [zip_file.name]
+
+
+def test_a_cache_rewritten_whole_is_caught_by_the_registrys_descriptor_hash(
+    server: Server, env: Path, release_zip: bytes, tmp_path: Path
+) -> None:
+    """Marker, descriptor and table all rewritten to agree with each other: the registry that
+    ships with the package records the descriptor's sha256, so the copy is still repaired."""
+    from sino_russian_patrols.unpack import COMPLETE, descriptor_sha256
+
+    (tmp_path / "release.zip").write_bytes(release_zip)
+    folder = downloaded(server, env, release_zip)
+    reg = json.loads(env.read_text(encoding="utf-8"))
+    reg["releases"][VERSION]["datapackage_sha256"] = descriptor_sha256(tmp_path / "release.zip")
+    env.write_text(json.dumps(reg), encoding="utf-8")
+    events = folder / "dataset" / "parquet" / "events.parquet"
+    original = events.read_bytes()
+    time.sleep(0.03)
+    pl.read_parquet(events).head(1).write_parquet(events)
+    descriptor = json.loads((folder / "datapackage.json").read_bytes())
+    for resource in descriptor["resources"]:
+        if resource["name"] == "events":
+            resource["parquet"]["bytes"] = events.stat().st_size
+            resource["parquet"]["hash"] = (
+                "sha256:" + hashlib.sha256(events.read_bytes()).hexdigest()
+            )
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    marker_file = dl.cache_dir() / VERSION / COMPLETE
+    marker = json.loads(marker_file.read_text(encoding="utf-8"))
+    marker["datapackage_sha256"] = hashlib.sha256(
+        (folder / "datapackage.json").read_bytes()
+    ).hexdigest()
+    marker_file.write_text(json.dumps(marker) + "\n", encoding="utf-8")
+    assert srp.load("events", version=VERSION).height == installed_events() - 1
+    assert events.read_bytes() == original
+
+
+def test_the_shipped_registry_records_each_releases_descriptor_hash() -> None:
+    for version, entry in dl.registry()["releases"].items():
+        assert len(entry.get("datapackage_sha256", "")) == 64, version

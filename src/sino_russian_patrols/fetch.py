@@ -55,6 +55,7 @@ class Release(TypedDict):
     file: str
     sha256: str
     unpacked_bytes: NotRequired[int]  # the sum of the zip's member sizes
+    datapackage_sha256: NotRequired[str]  # the sha256 of the zip's datapackage.json
     published: NotRequired[bool]
 
 
@@ -108,11 +109,13 @@ def _parse_registry(text: str, where: str) -> dict[str, Any]:
             and "\\" not in entry["file"]
             and isinstance(entry.get("published", False), bool)
             and _positive_int(entry.get("unpacked_bytes", 1))
+            and re.fullmatch(r"[0-9a-f]{64}", str(entry.get("datapackage_sha256", "0" * 64)))
         ):
             raise DownloadError(
                 f"{where}: release {version!r} needs 'file' (a plain file name) and "
                 "'sha256' (64 lowercase hex digits); 'published' may only be true or false, "
-                "and 'unpacked_bytes' only a positive whole number"
+                "'unpacked_bytes' only a positive whole number, and 'datapackage_sha256' "
+                "only 64 lowercase hex digits"
             )
     return data
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .fetch import data_zip_name, read_registry_file
-from .unpack import sha256_file, unpacked_size
+from .unpack import descriptor_sha256, sha256_file, unpacked_size
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
 REGISTRY = Path("src/sino_russian_patrols/releases.json")
@@ -179,22 +179,29 @@ def record_release(
     *,
     replace: bool,
     unpacked_bytes: int | None = None,
+    datapackage_sha256: str | None = None,
 ) -> str:
     """Put `version` in the project's releases.json; a changed entry needs `replace`, and an
     entry marked `"published": true` (its zip is on the release host) never changes.
 
-    `unpacked_bytes` (the sum of the zip's member sizes) caps what `download` unpacks; it
-    follows from the zip's bytes, so it may be added to an entry whose sha256 is unchanged.
+    `unpacked_bytes` (the sum of the zip's member sizes) caps what `download` unpacks, and
+    `datapackage_sha256` (the sha256 of its datapackage.json) is what a cached copy is checked
+    against; both follow from the zip's bytes, so they may be added to an entry whose sha256
+    is unchanged.
     """
     path = root / REGISTRY
     data = read_registry_file(path) if path.is_file() else {"base_url": None, "releases": {}}
     old = data["releases"].get(version)
     same_zip = old is not None and old["file"] == file and old["sha256"] == sha256
     entry: dict[str, Any] = {"file": file, "sha256": sha256}
-    if unpacked_bytes is not None:
-        entry["unpacked_bytes"] = unpacked_bytes
-    elif same_zip and "unpacked_bytes" in old:
-        entry["unpacked_bytes"] = old["unpacked_bytes"]
+    for key, value in (
+        ("unpacked_bytes", unpacked_bytes),
+        ("datapackage_sha256", datapackage_sha256),
+    ):
+        if value is not None:
+            entry[key] = value
+        elif same_zip and key in old:
+            entry[key] = old[key]
     if old is not None and old.get("published"):
         entry["published"] = True
     if old == entry:
@@ -281,10 +288,15 @@ def release(
         staging = Path(tmp)
         zip_name = data_zip_name(version)
         sha = write_data_zip(root, staging / zip_name, version)
-        size = unpacked_size(staging / zip_name)
         notes.append(
             record_release(
-                root, version, zip_name, sha, replace=update_registry, unpacked_bytes=size
+                root,
+                version,
+                zip_name,
+                sha,
+                replace=update_registry,
+                unpacked_bytes=unpacked_size(staging / zip_name),
+                datapackage_sha256=descriptor_sha256(staging / zip_name),
             )
         )
         build_dists(root, staging)

@@ -57,6 +57,17 @@ def unpacked_size(zip_file: Path, /) -> int:
         return sum(info.file_size for info in archive.infolist())
 
 
+def descriptor_sha256(zip_file: Path, /) -> str:
+    """The sha256 of the release zip's datapackage.json (recorded in releases.json as
+    `datapackage_sha256`): the package itself then vouches for the descriptor, so a cache
+    whose marker, descriptor and tables were all rewritten is still caught."""
+    with zipfile.ZipFile(zip_file) as archive:
+        top = [n for n in archive.namelist() if PurePosixPath(n).parts[1:] == ("datapackage.json",)]
+        if len(top) != 1:
+            raise UnsafeArchiveError(f"{zip_file}: no single <folder>/datapackage.json")
+        return hashlib.sha256(archive.read(top[0])).hexdigest()
+
+
 def _member_parts(info: zipfile.ZipInfo, where: str) -> tuple[str, ...]:
     """The path of a zip entry as folder names, refusing any that would land outside the
     target folder (absolute, a drive, '..') or that is a link."""
@@ -170,8 +181,9 @@ def _move_into_place(staging: Path, target: Path) -> None:
 def problem(target: Path, entry: dict[str, Any], /) -> str | None:
     """What is wrong with the unpacked release in `target` (None: it is intact).
 
-    The descriptor must be the one unpacked from the registered zip (sha256 in the marker);
-    every resource file must have the `bytes` and `hash` the descriptor gives.
+    The descriptor must be the one unpacked from the registered zip (its sha256 as the
+    registry records it, or, for an entry without it, as the marker does); every resource
+    file must have the `bytes` and `hash` the descriptor gives.
     """
     try:
         marker = json.loads((target / COMPLETE).read_text(encoding="utf-8"))
@@ -184,7 +196,8 @@ def problem(target: Path, entry: dict[str, Any], /) -> str | None:
     except (OSError, DownloadError):
         return f"{target} holds no datapackage.json"
     descriptor_file = folder / "datapackage.json"
-    if sha256_of(descriptor_file) != marker.get("datapackage_sha256"):
+    expected = entry.get("datapackage_sha256") or marker.get("datapackage_sha256")
+    if sha256_of(descriptor_file) != expected:
         return f"{descriptor_file} is not the one the release zip holds"
     descriptor = json.loads(descriptor_file.read_bytes())
     for resource in descriptor.get("resources", []):
