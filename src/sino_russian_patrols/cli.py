@@ -188,6 +188,19 @@ def _ids(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(args: argparse.Namespace) -> int:
+    from .site import SiteError, build_site
+
+    try:
+        result = build_site(Path(args.out), args.package)
+    except SiteError as exc:
+        print(f"site failed; nothing was changed.\n{exc}", file=sys.stderr)
+        return 2
+    index = (result.out / "index.html").resolve()
+    print(f"wrote {result.pages} files ({result.bytes:,} bytes) of {result.version}: {index}")
+    return 0
+
+
 _PACKAGE = "a folder holding datapackage.json, the file itself, a release zip or a version number"
 
 
@@ -291,6 +304,16 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--match", help="only ids whose id or description contains this text")
     i.add_argument("--root", default=".", help="the project folder (default: the current one)")
     i.set_defaults(func=_ids)
+    st = sub.add_parser(
+        "site",
+        help="write the evidence browser, a static site, into OUT (default: site/)",
+        description="Write a static site (HTML and CSS, no server, no network) in which every "
+        "event, aircraft claim and remark links to the highlighted words it rests on. OUT is "
+        "replaced whole when it holds a site; a folder holding anything else is refused.",
+    )
+    st.add_argument("out", nargs="?", default="site", help="the folder to write (default: site/)")
+    st.add_argument("--package", help=_PACKAGE + " (default: the project here, else installed)")
+    st.set_defaults(func=_site)
     return p
 
 
