@@ -118,9 +118,10 @@ def validate_package(
         results = dict(zip(present, tables, strict=True))
         schemas = {n: r[0] for n, r in results.items() if r[0] is not None}
         frames = {n: r[1] for n in names if n in results and (r := results[n])[1] is not None}
+        ordered = frozenset(n for n, r in results.items() if r[2])
         report.rows = {n: f.height for n, f in frames.items()}
         drift = schema_dir if descriptor.get("version") == version else None
-        package = Tables(frames, schemas, drift, descriptor)
+        package = Tables(frames, schemas, drift, descriptor, ordered)
         list(each(lambda c: guard(report, c.table, c.what, c.run, report, package), checks.CHECKS))
     finally:
         if pool is not None:
@@ -135,22 +136,28 @@ def _size(resource: dict[str, Any]) -> int:
 
 def _table(
     report: Report, root: Path, table: str, resource: dict[str, Any], engine: Engine
-) -> tuple[dict[str, Any] | None, pl.DataFrame | None]:
-    """Read and check one resource: its files, types and constraints, CSV against Parquet."""
+) -> tuple[dict[str, Any] | None, pl.DataFrame | None, bool]:
+    """Read and check one resource: its files, types and constraints, CSV against Parquet.
+
+    Returns its schema, its typed rows, and whether the rows were found in strictly
+    ascending order of the primary key (unique and sorted: not checked again).
+    """
     schema = resource.get("schema")
     if not isinstance(schema, dict) or not schema_ok(schema):
         report.add(table, "schema", "the resource has no usable inline Table Schema")
-        return None, None
+        return None, None, False
     file = read_file(report, table, root, resource, "CSV")
     parsed = None
     if file is not None:
         parsed = guard(report, table, "CSV", parse_csv, report, table, file, schema)
     frame, type_errors = parsed if parsed is not None else (None, {})
+    ordered = False
     if frame is not None:
         if frame.height == 0:
             report.add(table, "empty", "the table has no rows, only a header")
         for what, check in ENGINES[engine]:
-            guard(report, table, what, check, report, table, frame, schema, type_errors)
+            args = (report, table, frame, schema, type_errors)
+            ordered = guard(report, table, what, check, *args) is True or ordered
     parquet = resource.get("parquet")
     if isinstance(parquet, dict):
         label = f"the Parquet file {parquet.get('path')}"
@@ -160,4 +167,4 @@ def _table(
             guard(report, table, "Parquet", compare_parquet, *args)
     else:
         report.add(table, "parquet_missing", "the resource names no Parquet file")
-    return schema, frame
+    return schema, frame, ordered

@@ -21,6 +21,7 @@ from .report import (
     Report,
     count_true,
     examples,
+    in_order,
     is_padded,
     key_expr,
     report_rows,
@@ -79,8 +80,12 @@ def constraints(
                     col.is_not_null() & col.is_duplicated() & col.is_first_distinct(),
                     lambda r, n=name: _duplicates(show(r[n]), r),
                     {"_rows": (pl.col("_index") + 1).over(name, mapping_strategy="join")},
-                    # distinct hashes mean distinct values; equal ones are checked exactly
-                    col.drop_nulls().hash().n_unique() == col.count(),
+                    # a key in strictly ascending order (as published) is unique;
+                    # otherwise distinct hashes mean distinct values; equal ones are
+                    # checked exactly
+                    in_order([name], strict=True)
+                    if rule == "primary_key"
+                    else col.drop_nulls().hash().n_unique() == col.count(),
                 )
             )
         if "enum" in c:
@@ -140,7 +145,7 @@ def constraints(
                 key.is_duplicated() & key.is_first_distinct(),
                 lambda r: _duplicates(f"the primary key ({label})", r),
                 {"_rows": (pl.col("_index") + 1).over(primary_key, mapping_strategy="join")},
-                key.hash().n_unique() == pl.len(),
+                in_order(primary_key, strict=True),
             )
         )
     return out
@@ -169,10 +174,15 @@ def whitespace_constraints(schema: dict[str, Any], /) -> list[Constraint]:
     ]
 
 
-def _run(report: Report, table: str, frame: pl.DataFrame, schema: dict[str, Any], checks) -> None:
-    """Count each check's breaking rows in one pass; show examples of those that have any."""
+def _run(
+    report: Report, table: str, frame: pl.DataFrame, schema: dict[str, Any], checks
+) -> set[str]:
+    """Count each check's breaking rows in one pass; show examples of those that have any.
+
+    Returns the rules whose quick test held (no row can break them).
+    """
     if not checks or frame.height == 0:
-        return
+        return set()
     first = frame.select(
         [
             c.quick.alias(f"q{i}") if c.quick is not None else count_true(c.violation, f"c{i}")
@@ -190,6 +200,7 @@ def _run(report: Report, table: str, frame: pl.DataFrame, schema: dict[str, Any]
             check = checks[i]
             rows = examples(frame, check.violation, primary_key, check.extra)
             report_rows(report, table, check.rule, check.column, rows, count, check.describe)
+    return {c.rule for i, c in enumerate(checks) if c.quick is not None and first[f"q{i}"]}
 
 
 def polars_constraints(
@@ -198,10 +209,14 @@ def polars_constraints(
     frame: pl.DataFrame,
     schema: dict[str, Any],
     type_errors: dict[str, pl.Series],
-) -> None:
-    """Every constraint of the schema and the white space of identifiers, in one pass."""
+) -> bool:
+    """Every constraint of the schema and the white space of identifiers, in one pass.
+
+    Returns whether the rows are in strictly ascending order of the primary key: the quick
+    test of its uniqueness, which also tells `checks.keys.row_order` that they are sorted.
+    """
     checks = constraints(schema, type_errors) + whitespace_constraints(schema)
-    _run(report, table, frame, schema, checks)
+    return "primary_key" in _run(report, table, frame, schema, checks)
 
 
 def pandera_constraints(
@@ -268,8 +283,9 @@ def whitespace(
 
 
 # An engine checks a table's Table Schema constraints: its steps run one after another,
-# each named for the report if it crashes ("the constraint check could not run").
-TableCheck = Callable[[Report, str, pl.DataFrame, dict[str, Any], dict[str, pl.Series]], None]
+# each named for the report if it crashes ("the constraint check could not run"). A step
+# that returns True has found the rows in strictly ascending order of the primary key.
+TableCheck = Callable[[Report, str, pl.DataFrame, dict[str, Any], dict[str, pl.Series]], Any]
 ENGINES: dict[str, tuple[tuple[str, TableCheck], ...]] = {
     "polars": (("constraint", polars_constraints),),
     "pandera": (("constraint", pandera_constraints), ("white space", whitespace)),

@@ -271,5 +271,17 @@ def count_true(mask: pl.Expr, name: str) -> pl.Expr:
     return mask.fill_null(False).sum().alias(name)
 
 
+def in_order(columns: list[str], /, *, strict: bool) -> pl.Expr:
+    """An aggregate that is true when the rows are sorted by `columns` (compared in turn, as
+    a sort does), each row after the one before (`strict`: no two rows equal): one linear
+    pass, where a sort or a hash of every key costs far more. A null that the order depends
+    on makes it false (not known): the caller then checks exactly."""
+    after = pl.lit(not strict)  # rows equal in every column: in order unless strict
+    for column in reversed(columns):
+        this, before = pl.col(column), pl.col(column).shift(1)
+        after = (this > before) | ((this == before) & after)
+    return after.slice(1).fill_null(False).all()
+
+
 def is_padded(column: str) -> pl.Expr:
     return pl.col(column).str.len_bytes() != pl.col(column).str.strip_chars().str.len_bytes()

@@ -38,6 +38,8 @@ class Tables:
     schema_dir: Path | None = None
     # The descriptor as read (for the rules of its resources list).
     descriptor: dict[str, Any] = field(default_factory=dict)
+    # The tables whose rows were found in strictly ascending order of the primary key.
+    ordered: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,10 @@ def alias_spellings(report: Report, tables: Tables) -> None:
             continue
         key = tables.schemas.get(table, {}).get("primaryKey", ["alias"])
         aliases = frame["alias"].to_list()
-        hidden = [invisible(a) if a is not None else [] for a in aliases]
+        # Printable ASCII has no invisible character and is its own spelling key: only the
+        # other aliases are read character by character.
+        plain = frame["alias"].str.contains(r"^[\x20-\x7e]*$").fill_null(True).to_list()
+        hidden = [[] if p else invisible(a) for a, p in zip(aliases, plain, strict=True)]
         mask = pl.Series([bool(h) for h in hidden], dtype=pl.Boolean)
         if mask.any():
             rows = examples(frame.with_columns(_hidden=pl.Series(hidden)), pl.lit(mask), key)
@@ -51,7 +54,7 @@ def alias_spellings(report: Report, tables: Tables) -> None:
         for i, alias in enumerate(aliases):
             if alias is None:
                 continue
-            other = first.setdefault(spelling_key(alias), alias)
+            other = first.setdefault(alias if plain[i] else spelling_key(alias), alias)
             if other != alias:
                 twins[i] = other
         mask = pl.Series([t is not None for t in twins], dtype=pl.Boolean)
