@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv dataset test test-all notebook lint release benchmark clean
+.PHONY: venv dataset test test-all browser notebook lint release benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ test: venv
 
 test-all: venv
 	$(BIN)/python -m pytest --hypothesis-profile=full
+
+# Chromium and ChromeDriver from Debian's packages for the browser tests (tests/test_site.py);
+# where apt-get cannot install them, those tests are skipped and say what is missing.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
+		echo "browser: $$(chromium --version 2>/dev/null)"; \
+	elif command -v apt-get >/dev/null && (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1; then \
+		echo "browser: installed $$(chromium --version 2>/dev/null)"; \
+	else \
+		echo "browser: chromium and chromium-driver could not be installed; the browser tests will be skipped" >&2; \
+	fi
 
 # Re-executes examples/patrols.ipynb in place, with its outputs and figures: after a change to
 # the dataset or the notebook (tests/test_notebook.py compares a fresh run with it).
