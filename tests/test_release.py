@@ -170,7 +170,8 @@ def test_release_twice_gives_identical_files(tmp_path: Path, capsys: pytest.Capt
     zip_name = data_zip_name(__version__)
     wheel = f"sino_russian_patrols-{__version__}-py3-none-any.whl"
     sdist = f"sino_russian_patrols-{__version__}.tar.gz"
-    assert names == sorted(["SHA256SUMS", zip_name, wheel, sdist])
+    site = f"sino-russian-patrols-site-{__version__}.zip"  # the evidence browser
+    assert names == sorted(["SHA256SUMS", zip_name, site, wheel, sdist])
     assert names == sorted(p.name for p in two.iterdir())
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), f"{name} differs"

@@ -417,3 +417,24 @@ def test_two_clicks_from_the_index_reach_the_words_behind_a_count(tmp_path: Path
     finally:
         browser.quit()
     assert all((tmp_path / f).stat().st_size > 0 for f in ("1-index.png", "3-source.png"))
+
+
+def test_the_release_zip_of_the_site_is_reproducible(rows, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from sino_russian_patrols.release import site_zip_name, write_site_zip
+
+    version = rows.version
+    name = site_zip_name(version)
+    assert name == f"sino-russian-patrols-site-{version}.zip"
+    first = write_site_zip(ROOT, tmp_path / "a" / name, version)
+    again = write_site_zip(ROOT, tmp_path / "b" / name, version)
+    assert first == again
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    folder = name.removesuffix(".zip")
+    with zipfile.ZipFile(tmp_path / "a" / name) as archive:
+        infos = archive.infolist()
+        assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        shipped = {i.filename.removeprefix(folder + "/"): archive.read(i) for i in infos}
+    assert shipped == site_files(rows)

@@ -1,4 +1,4 @@
-"""Make a release: wheel, sdist and data zip in dist/, byte-identical on every rebuild.
+"""Make a release: wheel, sdist, data zip and site zip in dist/, byte-identical on every rebuild.
 
 Reproducibility: the data zip has sorted entries, fixed timestamps (1980-01-01, the earliest
 a zip can record) and permissions and no directory entries; the wheel and sdist are built by
@@ -18,6 +18,7 @@ import sys
 import tempfile
 import tomllib
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,17 +148,39 @@ def write_data_zip(root: Path, out: Path, version: str, /) -> str:
     Its timestamps are always 1980-01-01, whatever SOURCE_DATE_EPOCH says, so that its
     sha256 (recorded in releases.json) depends on the content alone.
     """
-    stamp = _zip_time(DEFAULT_EPOCH)
     folder = data_zip_name(version).removesuffix(".zip")
+    return write_zip(out, folder, ((name, (root / name).read_bytes()) for name in data_files(root)))
+
+
+def write_zip(out: Path, folder: str, members: Iterable[tuple[str, bytes]], /) -> str:
+    """Write `members` (name, bytes) under `folder/` into the zip `out`, in the order given,
+    with fixed timestamps (1980-01-01) and permissions and no directory entries; its sha256."""
+    stamp = _zip_time(DEFAULT_EPOCH)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w") as archive:
-        for name in data_files(root):
+        for name, data in members:
             info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that the permission bits below are read
             info.external_attr = (0o100000 | _FILE_MODE) << 16
-            archive.writestr(info, (root / name).read_bytes(), compresslevel=9)
+            archive.writestr(info, data, compresslevel=9)
     return sha256_file(out)
+
+
+def site_zip_name(version: str, /) -> str:
+    return f"sino-russian-patrols-site-{version}.zip"
+
+
+def write_site_zip(root: Path, out: Path, version: str, /) -> str:
+    """Write the evidence browser of the package at `root` as a zip (entries sorted, under
+    `sino-russian-patrols-site-<version>/`, timestamps as the data zip's); its sha256."""
+    from .site import SiteError, read_rows, site_files
+
+    try:
+        files = site_files(read_rows(root))
+    except SiteError as exc:
+        raise ReleaseError(f"the evidence browser cannot be built: {exc}") from None
+    return write_zip(out, site_zip_name(version).removesuffix(".zip"), sorted(files.items()))
 
 
 def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
@@ -259,7 +282,7 @@ def release(
     update_registry: bool = False,
     validate: bool = True,
 ) -> ReleaseResult:
-    """Check the project, then write the wheel, sdist, data zip and SHA256SUMS to `outdir`.
+    """Check the project, then write the wheel, sdist, data and site zips and SHA256SUMS.
 
     The project's versions must agree and its package must validate. A version new to
     releases.json is recorded there; a recorded version whose zip changed is an error unless
@@ -299,6 +322,7 @@ def release(
                 datapackage_sha256=descriptor_sha256(staging / zip_name),
             )
         )
+        write_site_zip(root, staging / site_zip_name(version), version)
         build_dists(root, staging)
         out.mkdir(parents=True, exist_ok=True)
         files: dict[str, str] = {}

@@ -28,7 +28,7 @@ from .events import event_pages, index_page
 from .model import Rows, SiteError, read_rows
 from .sources import source_pages
 
-__all__ = ["SiteError", "SiteResult", "build_site", "site_files"]
+__all__ = ["SiteError", "SiteResult", "build_site", "read_rows", "site_files"]
 ASSETS = ("style.css", "filter.js")
 
 
