@@ -23,7 +23,7 @@ Python loops run only over the few example rows that a report shows (at most
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,7 +35,7 @@ from . import checks
 from .checks import Tables
 from .checks.parquet import compare_parquet
 from .engines import ENGINES, constraints, whitespace_constraints
-from .read import check_schema_dir, parse_csv, read_file, schema_ok
+from .read import check_hash, check_schema_dir, parse_csv, read_file, schema_ok
 from .report import KEY_SEPARATOR, MAX_EXAMPLES, RULES, Finding, Report, guard, show
 
 __all__ = [
@@ -113,8 +113,13 @@ def validate_package(
     workers = threads or min(2, os.cpu_count() or 1)
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
     each = pool.map if pool is not None else map  # one thread: no pool at all
+    # Files are hashed one at a time by a thread of their own, while the tables are parsed
+    # and checked: hashlib releases the interpreter's lock on large reads.
+    hashing = ThreadPoolExecutor(max_workers=1)
     try:
-        tables = list(each(lambda n: _table(report, root, n, resources[n], engine), present))
+        tables = list(
+            each(lambda n: _table(report, root, n, resources[n], engine, hashing), present)
+        )
         results = dict(zip(present, tables, strict=True))
         schemas = {n: r[0] for n, r in results.items() if r[0] is not None}
         frames = {n: r[1] for n in names if n in results and (r := results[n])[1] is not None}
@@ -124,6 +129,7 @@ def validate_package(
         package = Tables(frames, schemas, drift, descriptor, ordered)
         list(each(lambda c: guard(report, c.table, c.what, c.run, report, package), checks.CHECKS))
     finally:
+        hashing.shutdown()  # every hash is checked before the report is returned
         if pool is not None:
             pool.shutdown()
     return report
@@ -135,7 +141,12 @@ def _size(resource: dict[str, Any]) -> int:
 
 
 def _table(
-    report: Report, root: Path, table: str, resource: dict[str, Any], engine: Engine
+    report: Report,
+    root: Path,
+    table: str,
+    resource: dict[str, Any],
+    engine: Engine,
+    hashing: Executor,
 ) -> tuple[dict[str, Any] | None, pl.DataFrame | None, bool]:
     """Read and check one resource: its files, types and constraints, CSV against Parquet.
 
@@ -149,6 +160,9 @@ def _table(
     file = read_file(report, table, root, resource, "CSV")
     parsed = None
     if file is not None:
+        hashing.submit(
+            guard, report, table, "hash", check_hash, report, table, file, resource, "CSV"
+        )
         parsed = guard(report, table, "CSV", parse_csv, report, table, file, schema)
     frame, type_errors = parsed if parsed is not None else (None, {})
     ordered = False
@@ -163,6 +177,8 @@ def _table(
         label = f"the Parquet file {parquet.get('path')}"
         file = read_file(report, table, root, parquet, "Parquet")
         if file is not None:
+            args = (report, table, file, parquet, "Parquet")
+            hashing.submit(guard, report, table, "hash", check_hash, *args)
             args = (report, table, file, frame, schema, label, type_errors)
             guard(report, table, "Parquet", compare_parquet, *args)
     else:

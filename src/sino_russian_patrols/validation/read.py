@@ -60,12 +60,12 @@ def check_schema_dir(schema_dir: Path | None) -> None:
 def read_file(
     report: Report, table: str, root: Path, spec: dict[str, Any], label: str
 ) -> Path | None:
-    """The file `spec` names, checked against its `bytes` and then its `hash`.
+    """The file `spec` names, checked against its `bytes` (not yet its `hash`: `check_hash`).
 
     Its size is compared with `bytes` before anything is read: a file much larger than
-    datapackage.json says, or above MAX_FILE_BYTES, is reported and not read at all. The
-    file is hashed as a stream and parsed later from its path (polars maps it into memory):
-    no copy of a large file is held in Python.
+    datapackage.json says, or above MAX_FILE_BYTES, is reported and not read at all (nor
+    hashed). A file returned here is parsed from its path (polars maps it into memory) while
+    another thread hashes it: no copy of a large file is held in Python.
     """
     relative = spec.get("path")
     if not isinstance(relative, str) or not relative:
@@ -116,13 +116,20 @@ def read_file(
             f"{MAX_FILE_BYTES:,}, the largest file validate reads",
         )
         return None
+    return file
+
+
+def check_hash(report: Report, table: str, file: Path, spec: dict[str, Any], label: str) -> None:
+    """The file's SHA-256 is the `hash` that `spec` records, read as a stream (hashlib lets
+    other threads run meanwhile: the file is parsed while it is hashed)."""
+    name = shorten(str(spec.get("path")))
     try:
         with file.open("rb") as stream:
             digest = hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError as exc:
         reason = str(exc.strerror or exc)
         report.add(table, "file_missing", f"the {label} file {name} cannot be read: {reason}")
-        return None
+        return
     expected = spec.get("hash")
     if expected is not None:
         actual = "sha256:" + digest
@@ -133,7 +140,6 @@ def read_file(
                 f"the {label} file {name} changed after datapackage.json was written: its "
                 f"hash is {actual}, datapackage.json says {show(expected)}",
             )
-    return file
 
 
 def _is_int(value: Any) -> bool:

@@ -4,7 +4,7 @@ checked against.
 frictionless skips its hash check when a resource has no `hash`, and its size check when
 `bytes` is missing or 0; validate does not let a file go unchecked that way. (A `bytes`
 that differs from the file, 0 for a file that is not empty included, is the `bytes` rule of
-`read.read_file`.)
+`read.read_file`; the `hash` rule is `read.check_hash`.)
 """
 
 from __future__ import annotations
