@@ -18,7 +18,8 @@ measured:
 Ours runs --repeat times (the median is reported), frictionless once per size up to
 --frictionless-max rows; above that its time is extrapolated linearly from the largest size
 measured, and the table says so. The shipped dataset is measured too. The machine is
-described (cores, memory, versions) and everything is written to --out as Markdown.
+described (cores, memory, versions) and everything is written to --out as Markdown, in
+place of this benchmark's own section (the file's other sections are kept).
 
     python benchmarks/bench_validate.py                       # 10k, 100k, 1M; frictionless to 1M
     python benchmarks/bench_validate.py --sizes 10000 100000 --frictionless-max 100000
@@ -371,8 +372,25 @@ def main() -> int:
         ]
     )
     print(text)
-    args.out.write_text(text, encoding="utf-8")
+    write_section(args.out, text)
     return 0
+
+
+def write_section(out: Path, text: str) -> None:
+    """Put `text` (a section starting with its `# ` heading) into `out` in place of the
+    section of that heading, up to the next heading: the other sections of the file (other
+    benchmarks, notes written by hand) are kept. Appended when the file has no such section."""
+    heading = text.splitlines()[0]
+    lines = out.read_text(encoding="utf-8").splitlines() if out.is_file() else []
+    if heading in lines:
+        start = lines.index(heading)
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines)
+        )
+        lines[start:end] = [*text.splitlines(), ""]
+    else:
+        lines += (["", ""] if lines else []) + text.splitlines()
+    out.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
