@@ -62,3 +62,16 @@ def package_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "dataset", target / "dataset")
     shutil.copy2(ROOT / "datapackage.json", target / "datapackage.json")
     return target
+
+
+@pytest.fixture(scope="session")
+def build_inputs():  # -> sino_russian_patrols.steps.Inputs
+    """The project's build inputs, read as the build reads them, for the build steps' tests
+    (which run on the real data and must find no problem in it)."""
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.steps import read_inputs
+
+    problems = Problems()
+    inputs = read_inputs(ROOT, problems)
+    assert problems.items == []
+    return inputs

@@ -1,22 +1,17 @@
 """The rules of the 0.2 annotation model, each shown by breaking it in a copy of the project:
 vocabularies at their file and line, names as whole words, attributions named in the text,
-events defined once and reported, dates no later than their source, and how the date claims
-of several sources combine into an event's dates."""
+events defined once and reported, dates no later than their source (how the date claims of
+several sources combine into an event's dates is in test_step_events)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from pathlib import Path
 
 import pytest
 
-from sino_russian_patrols.assemble_events import DateClaim, combine_dates
-from sino_russian_patrols.dates import ResolvedDate
 from sino_russian_patrols.errors import BuildError
 from sino_russian_patrols.pipeline import build
-
-D = dt.date
 
 
 def _digest_tree(root: Path) -> dict[str, str]:
@@ -133,60 +128,6 @@ def test_a_broken_rule_is_reported_at_its_file_and_line(project_copy: Path, case
     assert found[0].file.endswith(REPORTED_AT.get(case, Path(file).name))
     assert found[0].line is not None and found[0].line > 0
     assert _digest_tree(project_copy) == before
-
-
-def _claim(source: str, start: D | None, end: D | None, precision: str, basis: str) -> DateClaim:
-    return DateClaim(f"{source}-e-d1", "e", source, ResolvedDate(start, end, precision, basis, ""))
-
-
-def test_day_claims_of_two_days_give_a_span_of_days() -> None:
-    r = combine_dates(
-        [
-            _claim("a", D(2023, 6, 6), D(2023, 6, 6), "day", "weekday_relative"),
-            _claim("b", D(2023, 6, 7), D(2023, 6, 7), "day", "stated"),
-        ]
-    )
-    assert (r.start, r.end, r.precision) == (D(2023, 6, 6), D(2023, 6, 7), "day")
-    assert r.basis == "weekday_relative"  # the span is only as well founded as its weakest part
-    assert "[a]" in r.note and "[b]" in r.note
-
-
-def test_agreeing_claims_keep_the_strongest_basis_and_the_finest_precision_wins() -> None:
-    r = combine_dates(
-        [
-            _claim("a", D(2022, 5, 1), D(2022, 5, 31), "month", "context"),
-            _claim("b", D(2022, 5, 24), D(2022, 5, 24), "day", "weekday_relative"),
-            _claim("c", D(2022, 5, 24), D(2022, 5, 24), "day", "stated"),
-        ]
-    )
-    assert (r.start, r.end, r.precision, r.basis) == (
-        D(2022, 5, 24),
-        D(2022, 5, 24),
-        "day",
-        "stated",
-    )
-
-
-def test_an_open_bound_stays_open_and_no_claim_is_unknown() -> None:
-    r = combine_dates(
-        [
-            _claim("a", None, D(2024, 11, 30), "unknown", "weekday_relative"),
-            _claim("b", None, D(2024, 11, 29), "unknown", "weekday_relative"),
-        ]
-    )
-    assert (r.start, r.end, r.precision) == (None, D(2024, 11, 30), "unknown")
-    empty = combine_dates([])
-    assert (empty.start, empty.end, empty.precision) == (None, None, "unknown")
-
-
-def test_month_claims_over_two_months_lose_month_precision() -> None:
-    r = combine_dates(
-        [
-            _claim("a", D(2021, 10, 1), D(2021, 10, 31), "month", "relative_phrase"),
-            _claim("b", D(2021, 11, 1), D(2021, 11, 30), "month", "relative_phrase"),
-        ]
-    )
-    assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "unknown")
 
 
 def test_one_unknown_spelling_gives_one_error(project_copy: Path) -> None:

@@ -1,14 +1,16 @@
-"""What every assembly step shares: the articles, the problems, and the evidence being cited.
+"""What every build step shares: the articles, the problems, and the evidence being cited.
 
 A row is only as good as the spans it cites. `Citations` finds each quote in its article
 (`spans.locate`), checks that a name is quoted as a whole word and not as part of a longer
-name ("Russia" in "Russian", "Japan" in "Sea of Japan"), and records the evidence rows.
+name ("Russia" in "Russian", "Japan" in "Sea of Japan"), and records the evidence rows of one
+step. The checks every attributed claim shares (its values written in its words, whoever it is
+attributed to named there) are here too, so that each step applies the same rule.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,16 +66,13 @@ class NameIndex:
 
 @dataclass
 class Citations:
-    articles: dict[str, Article]
+    """One step's quoting: the spans it locates and the evidence rows it cites."""
+
+    articles: Mapping[str, Article]
     problems: Problems
     names: NameIndex = field(default_factory=lambda: NameIndex([]))
+    places: Mapping[str, Any] = field(default_factory=dict)  # place spelling → registry entry
     evidence: dict[tuple, dict[str, Any]] = field(default_factory=dict)
-    mentioned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # sources with an actor spelling the registry does not know, and the registered actor ids:
-    # a known actor not mentioned there is most likely that spelling, already reported once
-    unresolved: set[str] = field(default_factory=set)
-    known_actors: set[str] = field(default_factory=set)
-    places: dict[str, Any] = field(default_factory=dict)  # place spelling → registry entry
 
     def span(self, source_id: str, quote: Quote | None) -> Span | None:
         """The span of a quote in the article's body; a quote from the reader comments or
@@ -142,21 +141,6 @@ class Citations:
             "quote": span.quote,
         }
 
-    def check_mentioned(
-        self, source_id: str, actor: str | None, what: str, file: str, line: int | None
-    ) -> bool:
-        if actor is not None and actor not in self.mentioned[source_id]:
-            if actor in self.known_actors and source_id in self.unresolved:
-                return False  # one unknown spelling gives one error, not a cascade
-            self.problems.add(
-                file,
-                line,
-                f"{what} {actor!r} is not mentioned in {source_id}: unknown actor id, or add its "
-                "mention under `actors:` in this file",
-            )
-            return False
-        return True
-
 
 def registry_index(entries: list[Any], what: str, problems: Problems) -> dict[str, Any]:
     """alias → entry, checking that ids and aliases are unique."""
@@ -194,15 +178,55 @@ def resolve_alias(
     return entry
 
 
-def cite_place(
-    cite: Citations, source_id: str, quote: Quote, used: set[str]
-) -> tuple[str, Span] | None:
-    """Resolve a place named in a source, check it is a name of its own, cite it for the
-    place's row and record it as used; None (with the problem recorded) when it cannot be."""
+def cite_place(cite: Citations, source_id: str, quote: Quote) -> tuple[str, Span] | None:
+    """Resolve a place named in a source, check it is a name of its own and cite it for the
+    place's row (which marks the place as used); None (with the problem recorded) when it
+    cannot be."""
     place = resolve_alias(cite.places, quote, "place", "registries/places.yaml", cite.problems)
     span = cite.name_span(source_id, quote, "place")
     if place is None or span is None:
         return None
-    used.add(place.id)
     cite.cite("places", place.id, span)
     return place.id, span
+
+
+def spans_of(cite: Citations, source_id: str, quotes: list[Quote | None]) -> list[Span] | None:
+    """The spans of a claim's quotes (None for an absent one); None when one is not found."""
+    found = [cite.span(source_id, q) for q in quotes if q is not None]
+    return None if any(s is None for s in found) else [s for s in found if s is not None]
+
+
+def written_in(
+    spans: list[Span], value: str, key: str, what: str, quote: Quote, problems: Problems
+) -> bool:
+    """A value an editor writes (country, type, count…) must be written in the claim's spans."""
+    if any(value in s.quote for s in spans):
+        return True
+    shown = " / ".join(repr(s.quote) for s in spans)
+    problems.add(
+        quote.file, quote.line, f"{what}: `{key}` {value!r} is not written in its quote {shown}"
+    )
+    return False
+
+
+def named_in(
+    spans: list[Span],
+    actor: str | None,
+    aliases: Mapping[str, tuple[str, ...]],
+    what: str,
+    quote: Quote,
+    problems: Problems,
+) -> bool:
+    """Whoever a claim is attributed to must be named in one of its spans."""
+    if actor is None or actor not in aliases:
+        return True
+    if any(word_in(alias, s.quote) for s in spans for alias in aliases[actor]):
+        return True
+    problems.add(
+        quote.file,
+        quote.line,
+        f"{what}: {actor!r} is not named in the claim's words; add `attribution:` with the "
+        f"words that say whose claim it is (such as 'according to …', '… said'), naming one of: "
+        f"{', '.join(aliases[actor])}",
+    )
+    return False

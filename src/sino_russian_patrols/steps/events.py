@@ -1,5 +1,8 @@
 """Events, their date and duration claims, their places and routes.
 
+Reads `registries/events.yaml`, each annotation's `events:` mentions, and from the sources
+step each source's publication date and the anchor of its relative dates.
+
 An event is defined once, in `registries/events.yaml`; each article's report of it is a
 mention that may carry a date claim, a duration claim, places and a route. The event's own
 dates combine the claims of every source by one rule (`combine_dates`), so that the event
@@ -9,15 +12,17 @@ does not depend on which file happens to describe it, and every claim stays in
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import dates, normalize
-from .annotations import Annotation, DateSpec, EventEntry
-from .citing import KEY_SEPARATOR, Citations, cite_place
-from .registries import EventDefinition, Registries
+from .. import dates, normalize
+from ..annotations import Annotation, DateSpec, EventEntry
+from ..citing import KEY_SEPARATOR, Citations, cite_place
+from ..registries import EventDefinition, Registries
+from .base import Done, Inputs, StepOutput, needed
+from .sources import SourcesOutput
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 _BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3}
@@ -78,7 +83,7 @@ def _resolve_claim(
     event_id: str,
     source_id: str,
     file: str,
-    anchors: dict[str, dates.Anchor | None],
+    anchors: Mapping[str, dates.Anchor | None],
     visit,
     cite: Citations,
 ) -> dates.ResolvedDate | None:
@@ -135,15 +140,9 @@ def _resolve_claim(
     return result
 
 
-@dataclass
-class EventTables:
-    events: list[dict[str, Any]]
-    event_dates: list[dict[str, Any]]
-    event_durations: list[dict[str, Any]]
-    event_places: list[dict[str, Any]]
-    event_routes: list[dict[str, Any]]
-    ids: set[str]
-    places_used: set[str]
+@dataclass(frozen=True)
+class EventsOutput(StepOutput):
+    event_ids: frozenset[str]  # every event defined: a claim refers to one of them
 
 
 def _definitions(reg: Registries, cite: Citations) -> dict[str, EventDefinition]:
@@ -170,21 +169,16 @@ def _definitions(reg: Registries, cite: Citations) -> dict[str, EventDefinition]
     return found
 
 
-def assemble_events(
-    annotations: list[Annotation],
-    reg: Registries,
-    anchors: dict[str, dates.Anchor | None],
-    published: dict[str, dt.date | None],
-    aircraft_ids: set[str],
-    cite: Citations,
-) -> EventTables:
+def run(inputs: Inputs, done: Done) -> EventsOutput:
     """Event rows from the registry; claims, places and routes from every annotation."""
-    definitions = _definitions(reg, cite)
+    sources = needed(done, "sources", SourcesOutput)
+    anchors, published = sources.anchors, sources.published
+    aircraft_ids, cite = inputs.aircraft_claims, inputs.citations()
+    definitions = _definitions(inputs.registries, cite)
     mentions: dict[str, list[tuple[Annotation, EventEntry]]] = defaultdict(list)
     event_places: set[tuple[str, str]] = set()
-    places_used: set[str] = set()
     routes: list[dict[str, Any]] = []
-    for a in annotations:
+    for a in inputs.annotations:
         for e in a.events:
             if e.id not in definitions:
                 cite.problems.add(
@@ -197,7 +191,7 @@ def assemble_events(
             mentions[e.id].append((a, e))
             cite.cite("events", e.id, cite.span(a.source_id, e.quote))
             for quote, role_key in [(q, None) for q in e.places] + [(p.place, p) for p in e.route]:
-                named = cite_place(cite, a.source_id, quote, places_used)
+                named = cite_place(cite, a.source_id, quote)
                 if named is None:
                     continue
                 place_id, span = named
@@ -356,4 +350,11 @@ def assemble_events(
             }
         )
     links = [{"event_id": ev, "place_id": pl} for ev, pl in sorted(event_places)]
-    return EventTables(rows, date_rows, duration_rows, links, routes, set(definitions), places_used)
+    tables = {
+        "events": rows,
+        "event_dates": date_rows,
+        "event_durations": duration_rows,
+        "event_places": links,
+        "event_routes": routes,
+    }
+    return EventsOutput(tables, list(cite.evidence.values()), frozenset(definitions))

@@ -1,0 +1,49 @@
+"""The places and their spellings: every registered place some source names.
+
+Reads `registries/places.yaml` and the places the other steps cited: an event's places and
+route (events step), a sequence claim's area (sequence step), an airspace claim's zone
+(airspace step). A place is used when one of them cites it, and each of its spellings must be
+quoted by one of those citations.
+"""
+
+from __future__ import annotations
+
+from .base import Done, Inputs, Row, StepOutput, cited
+
+
+def run(inputs: Inputs, done: Done) -> StepOutput:
+    """Rows of places and place_aliases: every place named in some source, with every
+    spelling of it, each spelling used in some mention (a place's evidence quotes one)."""
+    problems, reg = inputs.problems, inputs.registries
+    named = cited(done, "places")
+    used = {e["record_id"] for e in named}
+    used_aliases = {e["quote"] for e in named}
+    ids = {p.id for p in reg.places}
+    rows: list[Row] = []
+    alias_rows: list[Row] = []
+    for p in reg.places:
+        if p.parent is not None and p.parent not in ids:
+            problems.add(p.file, p.line, f"place {p.id!r}: unknown parent {p.parent!r}")
+        if p.parent == p.id:
+            problems.add(p.file, p.line, f"place {p.id!r} cannot be its own parent")
+        if p.id not in used:
+            problems.add(
+                p.file,
+                p.line,
+                f"place {p.id!r} is never mentioned: name it in an event's `places:` or "
+                "`route:`, a zone or a scope, or remove it",
+            )
+            continue
+        for alias in p.aliases:
+            if alias not in used_aliases:
+                problems.add(
+                    p.file,
+                    p.line,
+                    f"place {p.id!r}: alias {alias!r} is never used in a mention; mention it or "
+                    "remove it",
+                )
+            alias_rows.append({"alias": alias, "place_id": p.id})
+        rows.append(
+            {"place_id": p.id, "name": p.name, "place_type": p.type, "parent_place_id": p.parent}
+        )
+    return StepOutput({"places": rows, "place_aliases": alias_rows}, [])

@@ -1,0 +1,109 @@
+"""Sequence claims: a source's count of an event in a series ("the ninth joint patrol").
+
+Reads each annotation's `sequence:` claims; each refers to events (events step), is claimed by
+an actor its source mentions (actors step), and its scope may name a place (cited for the
+places step). The ordinal must be written in the claim's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import normalize
+from ..citing import cite_place, named_in, spans_of, written_in
+from .actors import ActorsOutput
+from .base import Done, Inputs, StepOutput, needed
+from .events import EventsOutput
+
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        start=1,
+    )
+}
+
+
+def ordinal(raw: str, /) -> int:
+    """`second`, `2nd`, `1st` → 2, 2, 1."""
+    s = normalize.fold_text(raw).casefold()
+    if s in _ORDINALS:
+        return _ORDINALS[s]
+    if m := re.fullmatch(r"([0-9]{1,3})(st|nd|rd|th)", s):
+        return int(m.group(1))
+    raise ValueError(f"{raw!r} is not an ordinal (first … twelfth, or 1st, 2nd, 3rd, 4th …)")
+
+
+def run(inputs: Inputs, done: Done) -> StepOutput:
+    """Sequence claim rows: "the ninth joint patrol", "the first in the area"…"""
+    events = needed(done, "events", EventsOutput).event_ids
+    mentions = needed(done, "actors", ActorsOutput).mentions
+    cite, problems, aliases = inputs.citations(), inputs.problems, inputs.actor_aliases()
+    rows = []
+    for a in inputs.annotations:
+        for q in a.sequence:
+            claim_id = f"{a.source_id}-{q.id}"
+            what = f"sequence claim {q.id}"
+            for ref in (q.event, q.since):
+                if ref is not None and ref not in events:
+                    problems.add(q.file, q.line, f"{what}: unknown event id {ref!r}")
+            mentions.check(problems, a.source_id, q.claimed_by, "claimed_by", q.file, q.line)
+            spans = spans_of(cite, a.source_id, [q.quote, *q.attribution])
+            if spans is None:
+                continue
+            try:
+                number = ordinal(q.ordinal)
+            except ValueError as exc:
+                problems.add(q.file, q.line, f"{what}: {exc}")
+                continue
+            ok = written_in(spans[:1], q.ordinal, "ordinal", what, q.quote, problems) and named_in(
+                spans, q.claimed_by, aliases, what, q.quote, problems
+            )
+            needs = {"area": q.place, "year": q.year, "since": q.since}
+            for scope, value in needs.items():
+                if (q.scope == scope) != (value is not None):
+                    key = {"area": "place", "year": "year", "since": "since"}[scope]
+                    problems.add(
+                        q.file, q.line, f"{what}: `{key}` goes with scope {scope}, and only with it"
+                    )
+                    ok = False
+            place_id = None
+            if q.place is not None:
+                named = cite_place(cite, a.source_id, q.place)
+                if named is None:
+                    continue
+                place_id = named[0]
+                spans.append(named[1])
+            if not ok:
+                continue
+            for span in spans:
+                cite.cite("sequence_claims", claim_id, span)
+            rows.append(
+                {
+                    "sequence_claim_id": claim_id,
+                    "event_id": q.event,
+                    "ordinal": number,
+                    "ordinal_as_reported": q.ordinal,
+                    "series": q.series,
+                    "scope": q.scope,
+                    "scope_place_id": place_id,
+                    "scope_year": q.year,
+                    "since_event_id": q.since,
+                    "claimed_by": q.claimed_by,
+                    "source_id": a.source_id,
+                }
+            )
+    return StepOutput({"sequence_claims": rows}, list(cite.evidence.values()))
