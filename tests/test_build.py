@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,8 @@ import polars as pl
 import pytest
 import yaml
 
-from sino_russian_patrols.errors import BuildError
+from sino_russian_patrols.articles import read_articles
+from sino_russian_patrols.errors import BuildError, Problems
 from sino_russian_patrols.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -863,13 +865,13 @@ BAD_INPUTS = {
         "001_8e58578bad5de279.yaml",
         "- id: s02",
         '- id: "s0\\0"',
-        "`id` 's0\\x00' must match",
+        "control character (U+0000) (written as an escape) is not allowed in a value",
     ),
     "control_character_in_event_id": (
         "001_8e58578bad5de279.yaml",
         "event: 2024-07-24-alaska-joint-air-patrol",
         'event: "2024-07-24-alaska-joint-air-patrol\\e"',
-        "must match",
+        "control character (U+001B) (written as an escape)",
     ),
     "zero_width_space_in_actor_id": (
         "001_8e58578bad5de279.yaml",
@@ -881,7 +883,70 @@ BAD_INPUTS = {
         "001_8e58578bad5de279.yaml",
         "- id: s02",
         "- id: s" + "0" * 1_000_000,
-        "is longer than 100 characters",
+        "a value of 1,000,001 characters (at most 10,000)",
+    ),
+    # Found by an outside red team: escapes, tags, keys and values no real input holds.
+    "nul_escape_in_a_note": (
+        "003_879c634248b507b8.yaml",
+        'note: "The article',
+        'note: "\\0The article',
+        "control character (U+0000) (written as an escape) is not allowed in a value",
+    ),
+    "note_of_100000_characters": (
+        "003_879c634248b507b8.yaml",
+        'note: "The article',
+        'note: "' + "x" * 100_000,
+        "a value of 100,",
+    ),
+    "lone_surrogate_escape": (
+        "003_879c634248b507b8.yaml",
+        '{quote: "Sergei Shoigu"}',
+        '{quote: "Sergei \\ud800Shoigu"}',
+        "invalid Unicode character escape",
+    ),
+    "python_object_tag": (
+        "003_879c634248b507b8.yaml",
+        'title: "U.S. Bomber Flights Prompt Russia, China to Announce Military Cooperation"',
+        'title: !!python/object/apply:os.system ["echo x"]',
+        "could not determine a constructor",
+    ),
+    "custom_tag": ("003_879c634248b507b8.yaml", "value: 2021-11-23", "value: !foo x", "!foo"),
+    "duplicate_key": (
+        "003_879c634248b507b8.yaml",
+        "  source_type: news_report",
+        "  source_type: news_report\n  source_type: press_release",
+        "duplicate key 'source_type'",
+    ),
+    "list_as_a_key": (
+        "003_879c634248b507b8.yaml",
+        "  source_type: news_report",
+        "  source_type: news_report\n  ? [a, b]\n  : x",
+        "unhashable key",
+    ),
+    "quote_that_is_a_list": (
+        "003_879c634248b507b8.yaml",
+        '{quote: "Sergei Shoigu"}',
+        '{quote: ["Sergei Shoigu"]}',
+        "`quote` must be a string",
+    ),
+    "quote_of_whitespace": (
+        "003_879c634248b507b8.yaml",
+        '{quote: "Sergei Shoigu"}',
+        '{quote: "   "}',
+        "the quote is empty",
+    ),
+    "second_document": ("003_879c634248b507b8.yaml", "actors:", "---\nactors:", "document"),
+    "published_after_received": (
+        "003_879c634248b507b8.yaml",
+        "value: 2021-11-23",
+        "value: 9999-12-31",
+        "published_date 9999-12-31 is after 003_879c634248b507b8.txt was received (2026-11-22",
+    ),
+    "impossible_date": (
+        "003_879c634248b507b8.yaml",
+        "value: 2021-11-23",
+        "value: 2023-02-30",
+        "'2023-02-30' is not a date",
     ),
     "raw_nul_byte": (
         "001_8e58578bad5de279.yaml",
@@ -937,6 +1002,20 @@ REGISTRY_BAD_INPUTS = {
         "contains SOFT HYPHEN (U+00AD), ZERO WIDTH NO-BREAK SPACE (U+FEFF), RIGHT-TO-LEFT "
         "OVERRIDE (U+202E)",
     ),
+    "country_not_assigned": ("actors.yaml", "country: RUS", "country: XXX", "'XXX' is not an ISO"),
+    "country_former": ("actors.yaml", "country: RUS", "country: SUN", "'SUN' is not an ISO"),
+    "aircraft_family_of_no_designation": (
+        "aircraft_types.yaml",
+        "- designation: Tu-95MS\n  family: Tu-95",
+        "- designation: Tu-95MS\n  family: Tu-96",
+        "family 'Tu-96' is not the base of designation 'Tu-95MS'",
+    ),
+    "event_its_own_parent": (
+        "events.yaml",
+        "  parent: 2024-07-24-alaska-joint-air-patrol",
+        "  parent: 2024-07-24-norad-intercept",
+        "parent events form a cycle",
+    ),
     "control_character": (
         "places.yaml",
         'aliases: ["northern and western Pacific Ocean"]',
@@ -958,6 +1037,99 @@ def test_registry_aliases_that_look_alike_or_hide_characters_are_refused(
     problem = next(p for p in caught.value.problems if expected in p.message)
     assert problem.file == f"build/registries/{file}" and problem.line is not None
     assert _digest_tree(project_copy) == before
+
+
+_ENTRY_003 = "- file: 003_879c634248b507b8.txt\n"
+_SHA_003 = "03a443dd015ec2f0b4e15b49dd00d976efc00c80badcb7b64236f5532f662e8b"
+
+
+def _rehash_003(articles: Path) -> None:
+    """Record the changed article 003 in the manifest, so that only its content is wrong."""
+    raw = (articles / "003_879c634248b507b8.txt").read_bytes()
+    _replace(articles / "manifest.yaml", _SHA_003, hashlib.sha256(raw).hexdigest())
+    _replace(articles / "manifest.yaml", "bytes: 3885", f"bytes: {len(raw)}")
+
+
+def _edit_003(change: object) -> object:
+    def edit(articles: Path) -> None:
+        file = articles / "003_879c634248b507b8.txt"
+        file.write_bytes(change(file.read_bytes()))  # type: ignore[operator]
+        _rehash_003(articles)
+
+    return edit
+
+
+def _manifest(old: str, new: str) -> object:
+    return lambda articles: _replace(articles / "manifest.yaml", old, new)
+
+
+def _twin(articles: Path) -> None:
+    raw = (articles / "001_8e58578bad5de279.txt").read_bytes()
+    (articles / "012_7888aae06d4daabb.txt").write_bytes(raw)
+    with (articles / "manifest.yaml").open("a", encoding="utf-8") as manifest:
+        digest = hashlib.sha256(raw).hexdigest()
+        manifest.write(f"\n- file: 012_7888aae06d4daabb.txt\n  sha256: {digest}\n")
+
+
+# The manifest and the articles as read, without a build (cheap): each hostile entry or
+# text is named at its file, never a traceback, never accepted.
+ARTICLE_BAD_INPUTS = {
+    "file_with_dotdot": (
+        _manifest(_ENTRY_003, "- file: ../articles/003_879c634248b507b8.txt\n"),
+        "must be the name of a file of build/articles/",
+    ),
+    "file_absolute": (
+        _manifest(_ENTRY_003, "- file: /etc/passwd\n"),
+        "'/etc/passwd' must be the name of a file",
+    ),
+    "entry_twice": (
+        _manifest(_ENTRY_003, _ENTRY_003 + "  sha256: 0\n- file: 003_879c634248b507b8.txt\n"),
+        "003_879c634248b507b8.txt is listed twice",
+    ),
+    "entry_for_a_missing_file": (
+        _manifest(_ENTRY_003, "- file: 099_0000000000000000.txt\n  sha256: x\n" + _ENTRY_003),
+        "099_0000000000000000.txt is listed but there is no such file",
+    ),
+    "bytes_as_text": (_manifest("bytes: 3885", 'bytes: "3885"'), "`bytes` must be a whole number"),
+    "bytes_negative": (_manifest("bytes: 3885", "bytes: -3885"), "the manifest says -3885"),
+    "sha256_in_capitals": (_manifest(_SHA_003, _SHA_003.upper()), "the manifest says 03A443DD"),
+    "received_impossible": (
+        _manifest("bytes: 3885\n  received: 2026-11-22", "bytes: 3885\n  received: 2026-02-30"),
+        "received '2026-02-30' is not a YYYY-MM-DD date",
+    ),
+    "received_in_the_future": (
+        _manifest("bytes: 3885\n  received: 2026-11-22", "bytes: 3885\n  received: 9999-12-31"),
+        "received 9999-12-31 is after today",
+    ),
+    "manifest_a_mapping": (
+        lambda a: (a / "manifest.yaml").write_text("a: b\n"),
+        "expected a list of articles",
+    ),
+    "same_text_twice": (_twin, "the same text as 001_8e58578bad5de279.txt"),
+    "nul_byte": (
+        _edit_003(lambda b: b[:100] + b"\0" + b[100:]),
+        "contains control character (U+0000)",
+    ),
+    "escape_character": (_edit_003(lambda b: b + b"\x1b[2J"), "control character (U+001B)"),
+    "utf_16": (_edit_003(lambda b: b.decode().encode("utf-16")), "not UTF-8"),
+    "only_page_furniture": (
+        _edit_003(lambda b: b"Read more\nSign up to receive\n"),
+        "no article text before the page furniture line 'Read more'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLE_BAD_INPUTS))
+def test_a_hostile_manifest_entry_or_article_is_named(tmp_path: Path, case: str) -> None:
+    change, expected = ARTICLE_BAD_INPUTS[case]
+    articles = tmp_path / "build" / "articles"
+    shutil.copytree(ROOT / "build" / "articles", articles)
+    change(articles)  # type: ignore[operator]
+    problems = Problems()
+    read_articles(articles, problems)
+    assert any(expected in p.message for p in problems.items), problems.items
+    assert all(p.file.startswith(str(articles)) for p in problems.items)
+    str(BuildError(problems.items))  # problems with and without a line sort together
 
 
 def _truncate(path: Path) -> None:
@@ -1011,9 +1183,9 @@ def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 def test_huge_values_are_quoted_short(project_copy: Path) -> None:
-    """A count, a quote and an unknown spelling of megabytes: each message stays small (an id
-    of a megabyte is in BAD_INPUTS)."""
-    huge = "x" * 3_000_000
+    """A count, a quote and an unknown spelling just under the length a YAML value may have
+    (a longer one, and an id of a megabyte, are in BAD_INPUTS): each message stays small."""
+    huge = "x" * 9_000
     annotations = project_copy / "build" / "annotations"
     _replace(annotations / "003_879c634248b507b8.yaml", 'count: "10"', f'count: "{huge}"')
     _replace(
@@ -1028,7 +1200,7 @@ def test_huge_values_are_quoted_short(project_copy: Path) -> None:
     assert len(problems) >= 3
     assert all(len(line) < 10_000 for line in problems)
     assert len(done.stderr) < 10_000 * len(problems)
-    assert "(2,999,9" in done.stderr  # how much was left out is said
+    assert "(8,9" in done.stderr  # how much was left out is said
 
 
 def test_a_file_above_the_size_limit_is_refused_unread(project_copy: Path) -> None:

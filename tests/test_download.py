@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import resource as rlimits
 import shutil
 import signal
@@ -17,9 +18,10 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -327,6 +329,13 @@ def test_installed_version_needs_no_download(monkeypatch: pytest.MonkeyPatch) ->
         ("1.0.0", {"sha256": "a" * 64}, "needs 'file'"),
         ("1.0.0", {"file": "x.zip", "sha256": "a" * 64, "unpacked_bytes": -1}, "unpacked_bytes"),
         ("1.0.0", {"file": "x.zip", "sha256": "a" * 64, "unpacked_bytes": True}, "unpacked_bytes"),
+        ("1.0.0", {"file": "x.zip", "sha256": "a" * 64, "unpacked_bytes": 10**30}, "from 1 to"),
+        ("1.0.0", {"file": "..", "sha256": "a" * 64}, "a plain file name"),
+        ("1.0.0", {"file": "", "sha256": "a" * 64}, "a plain file name"),
+        ("1.0.0", {"file": "a\0b.zip", "sha256": "a" * 64}, "a plain file name"),
+        ("1.0.0", {"file": "a\x1b[2J.zip", "sha256": "a" * 64}, "a plain file name"),
+        ("1.0.0", {"file": "a" * 300 + ".zip", "sha256": "a" * 64}, "at most 200"),
+        ("1.0.0\0", {"file": "x.zip", "sha256": "a" * 64}, "not a version number"),
     ],
 )
 def test_a_malformed_registry_is_refused(
@@ -723,3 +732,199 @@ def test_a_cache_rewritten_whole_is_caught_by_the_registrys_descriptor_hash(
 def test_the_shipped_registry_records_each_releases_descriptor_hash() -> None:
     for version, entry in dl.registry()["releases"].items():
         assert len(entry.get("datapackage_sha256", "")) == 64, version
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("[" * 100_000 + "]" * 100_000, "nested too deeply"), ("\ufeff\udc80", "not UTF-8")],
+)
+def test_a_registry_nested_too_deep_or_not_utf8_is_refused(
+    env: Path, text: str, message: str
+) -> None:
+    env.write_bytes(text.encode("utf-8", "surrogateescape"))
+    with pytest.raises(dl.DownloadError, match=message):
+        dl.download(VERSION)
+
+
+def _served_badly(status: int, headers: dict[str, str], body: bytes) -> Iterator[str]:
+    """A server that answers every GET with `status`, `headers` and `body` (whatever the
+    headers claim), then closes the connection."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value.replace("{port}", str(httpd.server_address[1])))
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "body", "message"),
+    [
+        (200, {"Content-Length": "100000"}, b"PK" * 10, "IncompleteRead"),
+        (200, {"Content-Encoding": "gzip", "Content-Length": "40"}, b"\x1f\x8b" * 20, "gzip"),
+        (200, {"Content-Type": "text/html", "Content-Length": "6"}, b"<html>", "sha256"),
+        (301, {"Location": "/again", "Content-Length": "0"}, b"", "TooManyRedirects"),
+        (301, {"Location": "file:///etc/passwd", "Content-Length": "0"}, b"", "InvalidSchema"),
+        (500, {"Content-Length": "0"}, b"", "HTTP 500"),
+    ],
+)
+def test_a_misbehaving_server_gets_a_message_not_a_traceback(
+    env: Path, release_zip: bytes, status: int, headers: dict[str, str], body: bytes, message: str
+) -> None:
+    register(env, VERSION, release_zip)
+    for url in _served_badly(status, headers, body):
+        with pytest.raises(dl.DownloadError, match=message):
+            dl.download(VERSION, base_url=url)
+    assert not (dl.cache_dir() / VERSION).exists()
+
+
+def _rewrite(
+    release_zip: bytes, tmp_path: Path, change: Callable[[dict[str, bytes]], None]
+) -> bytes:
+    """The release zip with its members (name -> bytes) changed by `change`."""
+    with zipfile.ZipFile(io.BytesIO(release_zip)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    change(members)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
+def _descriptor(members: dict[str, bytes]) -> str:
+    return next(n for n in members if n.endswith("/datapackage.json"))
+
+
+def _set_descriptor(value: object) -> Callable[[dict[str, bytes]], None]:
+    def change(members: dict[str, bytes]) -> None:
+        name = _descriptor(members)
+        if callable(value):
+            descriptor = json.loads(members[name])
+            descriptor.update(value(descriptor))
+            members[name] = json.dumps(descriptor).encode()
+        else:
+            members[name] = value if isinstance(value, bytes) else json.dumps(value).encode()
+
+    return change
+
+
+def _add(
+    name: str, data: bytes = b"x", mode: int | None = None
+) -> Callable[[dict[str, bytes]], None]:
+    def change(members: dict[str, bytes]) -> None:
+        top = _descriptor(members).split("/")[0]
+        members[f"{top}/{name}"] = data
+
+    return change
+
+
+HOSTILE_ZIPS = {
+    "descriptor_not_json": (_set_descriptor(b"{not json"), "is not valid JSON"),
+    "descriptor_nested_100000_deep": (
+        _set_descriptor(b"[" * 100_000 + b"]" * 100_000),
+        "nested too deeply",
+    ),
+    "descriptor_a_list": (_set_descriptor([1]), "lists no resources"),
+    "resources_not_a_list": (_set_descriptor(lambda d: {"resources": "x"}), "lists no resources"),
+    "resource_path_a_number": (
+        _set_descriptor(lambda d: {"resources": [{"name": "x", "path": 5}]}),
+        "is not a relative path inside the release",
+    ),
+    "resource_path_with_nul": (
+        _set_descriptor(lambda d: {"resources": [{"name": "x", "path": "a\0b", "bytes": 1}]}),
+        "is not a relative path inside the release",
+    ),
+    "resource_path_absolute": (
+        _set_descriptor(lambda d: {"resources": [{"name": "x", "path": "/etc/passwd"}]}),
+        "is not a relative path inside the release",
+    ),
+    "resource_path_out_of_the_folder": (
+        _set_descriptor(lambda d: {"resources": [{"name": "x", "path": "../../../../etc/passwd"}]}),
+        "is not a relative path inside the release",
+    ),
+    "a_file_where_a_folder_goes": (_add("dataset"), "it cannot be a file of the release"),
+    "a_name_of_300_characters": (_add("a" * 300), "it cannot be a file of the release"),
+    "two_top_folders": (
+        lambda m: m.__setitem__("other/datapackage.json", b"{}"),
+        "holds no datapackage.json",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_ZIPS))
+def test_a_hostile_release_zip_is_refused_with_a_message(
+    server: Server, env: Path, release_zip: bytes, tmp_path: Path, case: str
+) -> None:
+    change, message = HOSTILE_ZIPS[case]
+    data = _rewrite(release_zip, tmp_path, change)
+    register(env, VERSION, data)
+    serve(server, VERSION, data)
+    with pytest.raises(dl.DownloadError, match=re.escape(message)):
+        dl.download(VERSION, base_url=server.url)
+    assert not (dl.cache_dir() / VERSION).exists()
+
+
+def _zip_with(release_zip: bytes, add: Callable[[zipfile.ZipFile, str], None]) -> bytes:
+    out = io.BytesIO(release_zip)
+    with zipfile.ZipFile(out, "a") as archive:
+        add(archive, archive.namelist()[0].split("/")[0])
+    return out.getvalue()
+
+
+def _member(name: str, mode: int) -> Callable[[zipfile.ZipFile, str], None]:
+    def add(archive: zipfile.ZipFile, top: str) -> None:
+        info = zipfile.ZipInfo(f"{top}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+        info.create_system = 3
+        info.external_attr = mode << 16
+        archive.writestr(info, b"")
+
+    return add
+
+
+def _many(archive: zipfile.ZipFile, top: str) -> None:
+    for i in range(10_001):
+        archive.writestr(zipfile.ZipInfo(f"{top}/x/{i}", (1980, 1, 1, 0, 0, 0)), b"")
+
+
+@pytest.mark.parametrize(
+    ("add", "message"),
+    [
+        (_member("fifo", 0o010644), "it is not a file or a folder"),
+        (_member("device", 0o020644), "it is not a file or a folder"),
+        (_member("datapackage.json", 0o100644), "is in the zip twice"),
+        (_many, "more than the 10,000 a release can have"),
+    ],
+    ids=["fifo", "device", "duplicate_descriptor", "10001_members"],
+)
+def test_special_duplicate_and_countless_members_are_refused(
+    server: Server,
+    env: Path,
+    release_zip: bytes,
+    add: Callable[[zipfile.ZipFile, str], None],
+    message: str,
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is told to write
+        data = _zip_with(release_zip, add)
+    register(env, VERSION, data)
+    serve(server, VERSION, data)
+    with pytest.raises(dl.UnsafeArchiveError, match=re.escape(message)):
+        dl.download(VERSION, base_url=server.url)
+    assert not (dl.cache_dir() / VERSION).exists()

@@ -123,7 +123,9 @@ def test_a_second_report_of_a_known_patrol_links_to_it(project_copy: Path, tmp_p
         (b"", "the file is empty"),
         (b"   \n\n", "the file is empty"),
         (b"Joint patrol \xff\xfe over the sea\n", "not UTF-8"),
-        (b"a\x00b joint patrol\n", "NUL bytes"),
+        (b"a\x00b joint patrol\n", r"contains control character \(U\+0000\)"),
+        (b"Joint patrol \x1b[2J over the sea\n", r"control character \(U\+001B\)"),
+        (b"Read more\nSign up to receive\n", "no article text before the page furniture line"),
     ],
 )
 def test_bad_articles_are_refused_with_nothing_changed(
@@ -132,6 +134,33 @@ def test_bad_articles_are_refused_with_nothing_changed(
     before = _inputs(project_copy)
     with pytest.raises(AddArticleError, match=expected):
         add_article(project_copy, _write(tmp_path, content))
+    assert _inputs(project_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"url": "javascript:alert(1)"}, "give the web address of the archived page"),
+        ({"url": "https://example.org/a\n  sha256: 0"}, r"control character \(U\+000A\)"),
+        ({"title": "x" * 100_000}, "--title: 100,000 characters"),
+        ({"publisher": "a\x1bb"}, r"--publisher .*control character \(U\+001B\)"),
+        ({"page_date": "2023-02-30"}, "give YYYY-MM-DD"),
+    ],
+)
+def test_a_hostile_archive_record_is_refused_with_nothing_changed(
+    project_copy: Path, tmp_path: Path, record: dict[str, str], expected: str
+) -> None:
+    before = _inputs(project_copy)
+    with pytest.raises(AddArticleError, match=expected):
+        add_article(project_copy, _write(tmp_path, ARTICLE), **record)
+    assert _inputs(project_copy) == before
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/proc/self/mem"])
+def test_a_device_or_a_process_file_is_refused(project_copy: Path, path: str) -> None:
+    before = _inputs(project_copy)
+    with pytest.raises(AddArticleError, match=path):
+        add_article(project_copy, Path(path))
     assert _inputs(project_copy) == before
 
 

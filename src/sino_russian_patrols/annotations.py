@@ -595,6 +595,13 @@ def read_annotation(path: Path, problems: Problems, vocab: Vocabularies, /) -> A
 def read_annotations(
     annotations_dir: Path, problems: Problems, vocab: Vocabularies, /
 ) -> list[Annotation]:
+    """Every `*.yaml` annotation; a file named like one but spelt otherwise (`.yml`, `.YAML`)
+    would be passed over without a word, so it is refused."""
+    for path in sorted(annotations_dir.glob("*")):
+        if path.suffix != ".yaml" and path.suffix.lower() in (".yaml", ".yml"):
+            problems.add(
+                str(path), None, "annotation files end in `.yaml`: rename it, or it is not read"
+            )
     return [
         a
         for path in sorted(annotations_dir.glob("*.yaml"))

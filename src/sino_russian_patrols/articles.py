@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Problems
+from .errors import Problems, shown
 from .files import NotARegularFile, read_regular
+from .normalize import char_name
 from .yamlfile import load_yaml
 
 SOURCE_ID_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}$"
@@ -48,6 +49,7 @@ class Article:
     text: str
     archive: ArchiveRecord = ArchiveRecord()
     body_end: int | None = None
+    received: dt.date | None = None
 
     @property
     def sha256(self) -> str:
@@ -56,6 +58,20 @@ class Article:
 
 def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
+
+
+# Control characters no text of a published page holds; tab, line feed, carriage return and
+# form feed are layout. NUL ends a string in C readers of the tables, ESC drives terminals.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def control_character(text: str, /) -> tuple[int, str] | None:
+    """The line and name of the first control character of `text` that is not layout, or
+    None: an article holding one is refused, by the build and by add-article alike."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return text.count("\n", 0, found.start()) + 1, char_name(found.group())
 
 
 def body_end(text: str, /, before_line: str | None = None) -> int | None:
@@ -116,6 +132,14 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
             "convert the file to UTF-8 before adding it",
         )
         return None
+    if (control := control_character(text)) is not None:
+        problems.add(
+            str(path),
+            control[0],
+            f"contains {control[1]}, a control character no article text holds; archive the "
+            "page's text without it",
+        )
+        return None
     if not text.strip():
         what = "empty (0 bytes)" if not raw else f"only whitespace ({len(raw)} bytes)"
         problems.add(
@@ -162,22 +186,71 @@ def _archive_record(item: dict[str, Any], file: str, line: int | None, problems:
     return ArchiveRecord(**values)
 
 
+def _received(
+    item: dict[str, Any], article: Article, file: str, line: int | None, problems: Problems
+) -> dt.date | None:
+    """The entry's `received` date: a real date, not after today (a publication date after it
+    is then caught by the build)."""
+    value = item.get("received")
+    if value is None:
+        return None
+    try:
+        received = dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        received = None
+    if received is None:
+        problems.add(
+            file, line, f"{article.filename}: received {shown(value)} is not a YYYY-MM-DD date"
+        )
+        return None
+    if received > dt.date.today():
+        problems.add(
+            file,
+            line,
+            f"{article.filename}: received {value} is after today; give the day it was archived",
+        )
+        return None
+    return received
+
+
 def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
     """Read every `*.txt` article and check it against `manifest.yaml` (name, sha256, bytes);
     each article's body end is found by the shared rule or the entry's `body_ends_before`."""
     manifest_path = articles_dir / "manifest.yaml"
+    known = len(problems.items)
     manifest = load_yaml(manifest_path, problems)
+    # a manifest that cannot be read lists nothing: one problem, not one per article
+    unreadable = len(problems.items) > known
     entries = {}
     if manifest is not None:
         if not isinstance(manifest, list):
             problems.add(str(manifest_path), 1, "expected a list of articles")
+            unreadable = True
         else:
             for item in manifest:
                 line = getattr(item, "line", None)
                 if not isinstance(item, dict) or "file" not in item or "sha256" not in item:
                     problems.add(str(manifest_path), line, "each entry needs `file` and `sha256`")
                     continue
-                entries[str(item["file"])] = (item, line)
+                name = item["file"]
+                if not isinstance(name, str) or not re.fullmatch(
+                    SOURCE_ID_PATTERN[:-1] + r"\.txt$", name
+                ):
+                    problems.add(
+                        str(manifest_path),
+                        line,
+                        f"`file` {shown(name)} must be the name of a file of build/articles/, "
+                        "NNN_<16 hex digits>.txt (no folder, no path)",
+                    )
+                    continue
+                if name in entries:
+                    problems.add(
+                        str(manifest_path),
+                        line,
+                        f"{name} is listed twice (also at line {entries[name][1]}); keep one entry",
+                    )
+                    continue
+                entries[name] = (item, line)
     articles = []
     for path in sorted(articles_dir.glob("*.txt")):
         if not re.fullmatch(SOURCE_ID_PATTERN, path.stem):
@@ -188,9 +261,12 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
         article = read_article(path, problems)
         entry = entries.pop(path.name, None)
         if entry is None:
-            problems.add(
-                str(manifest_path), None, f"{path.name} is not listed; add file, sha256 and bytes"
-            )
+            if not unreadable:
+                problems.add(
+                    str(manifest_path),
+                    None,
+                    f"{path.name} is not listed; add file, sha256 and bytes",
+                )
         elif article is not None:
             item, line = entry
             if item["sha256"] != article.sha256:
@@ -200,7 +276,14 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                     f"{path.name}: sha256 is {article.sha256}, the manifest says {item['sha256']}; "
                     "archived articles are never edited",
                 )
-            if "bytes" in item and item["bytes"] != len(article.raw):
+            size = item.get("bytes")
+            if "bytes" in item and (not isinstance(size, int) or isinstance(size, bool)):
+                problems.add(
+                    str(manifest_path),
+                    line,
+                    f"{path.name}: `bytes` must be a whole number, got {shown(size)}",
+                )
+            elif "bytes" in item and size != len(article.raw):
                 problems.add(
                     str(manifest_path),
                     line,
@@ -210,8 +293,26 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
             item, line = entry
             record = _archive_record(item, str(manifest_path), line, problems)
             end = _body_end(item, article, str(manifest_path), line, problems)
-            article = replace(article, archive=record, body_end=end)
+            received = _received(item, article, str(manifest_path), line, problems)
+            article = replace(article, archive=record, body_end=end, received=received)
+            if end is not None and not article.text[:end].strip():
+                problems.add(
+                    str(path),
+                    None,
+                    "no article text before the page furniture line "
+                    f"{shown(article.text[end:].splitlines()[0])}; an archived article is the "
+                    "text of a published page (or give `body_ends_before` in the manifest)",
+                )
         if article is not None:
+            twin = next((a for a in articles if a.raw == article.raw), None)
+            if twin is not None:
+                problems.add(
+                    str(path),
+                    None,
+                    f"the same text as {twin.filename} (sha256 {article.sha256}); an article "
+                    "is archived once: annotate the other file, and remove this one and its "
+                    "manifest entry",
+                )
             articles.append(article)
     for name, (_, line) in sorted(entries.items()):
         problems.add(str(manifest_path), line, f"{name} is listed but there is no such file")

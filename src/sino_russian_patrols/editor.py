@@ -17,9 +17,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SchemaError
+from .articles import body_end, control_character
+from .errors import SchemaError, shorten
 from .files import NotARegularFile, read_regular
+from .normalize import char_name
 from .schema import check_schemas
+from .yamlfile import MAX_TEXT
 
 
 class AddArticleError(Exception):
@@ -49,9 +52,38 @@ def _read_new_article(path: Path) -> bytes:
             f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
             "convert it to UTF-8 first"
         ) from None
-    if b"\x00" in raw:
-        raise AddArticleError(f"{path}: contains NUL bytes; an article is text")
+    text = raw.decode("utf-8")
+    if (control := control_character(text)) is not None:
+        raise AddArticleError(
+            f"{path}:{control[0]}: contains {control[1]}, a control character no article "
+            "text holds; remove it first"
+        )
+    end = body_end(text)
+    if end is not None and not text[:end].strip():
+        raise AddArticleError(
+            f"{path}: no article text before the page furniture line "
+            f"{shorten(text[end:].splitlines()[0])!r}; archive the page's article text"
+        )
     return raw
+
+
+def _check_record(record: dict[str, str | None]) -> None:
+    """The archive record's values as the manifest can hold them: one line of text each,
+    no longer than a YAML value may be, and a url of the web (http or https)."""
+    for key, value in record.items():
+        if value is None:
+            continue
+        flag = f"--{key.replace('_', '-')}"
+        if len(value) > MAX_TEXT:
+            raise AddArticleError(f"{flag}: {len(value):,} characters (at most {MAX_TEXT:,})")
+        if not value.isprintable():
+            bad = next(c for c in value if not c.isprintable())
+            raise AddArticleError(f"{flag} {shorten(repr(value))}: contains {char_name(bad)}")
+    url = record.get("url")
+    if url is not None and not re.fullmatch(r"https?://[^\s/]+\S*", url):
+        raise AddArticleError(
+            f"--url {shorten(repr(url))}: give the web address of the archived page (http or https)"
+        )
 
 
 def _existing(articles: Path) -> tuple[dict[str, str], int]:
@@ -104,6 +136,7 @@ def add_article(
     manifest = articles / "manifest.yaml"
     if not manifest.is_file():
         raise AddArticleError(f"{root}: not a project folder (no build/articles/manifest.yaml)")
+    _check_record({"url": url, "title": title, "publisher": publisher, "page_date": page_date})
     if page_date is not None:
         try:
             dt.date.fromisoformat(page_date)

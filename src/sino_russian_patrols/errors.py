@@ -76,7 +76,8 @@ class BuildError(Exception):
     outcome = "the previous dataset is unchanged"
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        # a file's problems without a line come first (None does not compare with a number)
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
         lines = "\n".join(str(p) for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the build inputs:\n{lines}")
 

@@ -48,6 +48,9 @@ READ_TIMEOUT = 30.0  # seconds a silent server is waited on, if the deadline is 
 DEFAULT_UNPACKED_CAP = 256 * 1024 * 1024
 _ZIP_OVERHEAD = 1 << 20  # a zip is at most its members plus headers
 _CHUNK = 1 << 16
+# A release file's name: no folder, no '..', no control character, short enough for any disk.
+_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")
+MAX_UNPACKED = 1 << 40  # the most `unpacked_bytes` may say: a terabyte is no data release
 _VERSION = re.compile(r"[0-9]+(\.[0-9A-Za-z]+)*([-+][0-9A-Za-z.]+)?")
 
 
@@ -86,6 +89,10 @@ def read_registry_file(path: Path, /) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DownloadError(f"cannot read the release registry {path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise DownloadError(
+            f"{path}: the release registry is not UTF-8 ({exc.reason} at byte {exc.start})"
+        ) from None
     return _parse_registry(text, str(path))
 
 
@@ -94,6 +101,8 @@ def _parse_registry(text: str, where: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DownloadError(f"{where}: the release registry is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise DownloadError(f"{where}: the release registry is nested too deeply") from None
     releases = data.get("releases") if isinstance(data, dict) else None
     if not isinstance(releases, dict):
         raise DownloadError(f"{where}: a release registry needs a 'releases' object")
@@ -105,16 +114,17 @@ def _parse_registry(text: str, where: str) -> dict[str, Any]:
             and isinstance(entry.get("file"), str)
             and isinstance(entry.get("sha256"), str)
             and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
-            and "/" not in entry["file"]
-            and "\\" not in entry["file"]
+            and _FILE_NAME.fullmatch(entry["file"])
             and isinstance(entry.get("published", False), bool)
             and _positive_int(entry.get("unpacked_bytes", 1))
+            and entry.get("unpacked_bytes", 1) <= MAX_UNPACKED
             and re.fullmatch(r"[0-9a-f]{64}", str(entry.get("datapackage_sha256", "0" * 64)))
         ):
             raise DownloadError(
-                f"{where}: release {version!r} needs 'file' (a plain file name) and "
-                "'sha256' (64 lowercase hex digits); 'published' may only be true or false, "
-                "'unpacked_bytes' only a positive whole number, and 'datapackage_sha256' "
+                f"{where}: release {version!r} needs 'file' (a plain file name: letters, "
+                "digits, '.', '_', '+', '-', at most 200) and 'sha256' (64 lowercase hex "
+                "digits); 'published' may only be true or false, 'unpacked_bytes' only a "
+                f"whole number from 1 to {MAX_UNPACKED:,}, and 'datapackage_sha256' "
                 "only 64 lowercase hex digits"
             )
     return data
@@ -279,6 +289,7 @@ def _fetch(
     require_extra("download", f"downloading release {version}", "pooch", "requests")
     import pooch
     import requests
+    import urllib3
 
     folder.mkdir(parents=True, exist_ok=True)
     logger = pooch.get_logger()
@@ -299,7 +310,9 @@ def _fetch(
             f"release {version}: {url} answered HTTP {status}; check base_url (or "
             f"${BASE_URL_ENV}) points at the folder holding {entry['file']}"
         ) from None
-    except requests.RequestException as exc:
+    except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+        # urllib3's own errors (a body shorter than its Content-Length, a body that is not
+        # the gzip it claims) come through the raw reads of _Downloader
         raise DownloadError(
             f"release {version}: cannot fetch {url} ({type(exc).__name__}: {exc}); check the "
             "network and base_url, or copy the file into " + str(folder)

@@ -52,7 +52,10 @@ def read_regular(
     with file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise NotARegularFile("not a regular file; inputs are regular files")
-        raw = file.read(limit + 1)
+        try:
+            raw = file.read(limit + 1)
+        except OSError as exc:  # /proc/self/mem claims to be a regular file, then fails
+            raise NotARegularFile(f"cannot be read ({exc.strerror})") from None
     if len(raw) > limit:
         raise NotARegularFile(too_large)
     return raw

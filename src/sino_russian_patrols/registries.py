@@ -146,8 +146,12 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
             title=r.get("title", str),
             parent=r.slug("parent"),
         )
-        if values["country"] is not None and not re.fullmatch(r"[A-Z]{3}", values["country"]):
-            r.error(f"country {values['country']!r} is not ISO 3166-1 alpha-3 (such as RUS)")
+        if values["country"] is not None and not _is_country(values["country"]):
+            r.error(
+                f"country {shown(values['country'])} is not an ISO 3166-1 alpha-3 code of a "
+                "current country (such as RUS; not a user-assigned code like XXX nor a former "
+                "one like SUN)"
+            )
         if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
             found.append(ActorEntry(aliases=aliases, file=str(path), line=r.line, **values))
     _one_form_each(found, problems)
@@ -183,9 +187,28 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
             k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")
         }
         values["kind"] = r.choice("kind", kinds)
+        designation, family = values["designation"], values["family"]
+        if designation is not None and family is not None and not designation.startswith(family):
+            # a family is the base design its designations extend (Tu-95 for Tu-95MS): a
+            # family no designation starts with is a typo that would group nothing
+            r.error(
+                f"family {shown(family)} is not the base of designation {shown(designation)} "
+                "(a designation starts with its family, as Tu-95MS with Tu-95)"
+            )
+            values["family"] = None
         if all(v is not None for v in values.values()):
             found.append(AircraftType(file=str(path), line=r.line, **values))
     return found
+
+
+def _is_country(code: str, /) -> bool:
+    """Whether `code` is the ISO 3166-1 alpha-3 code of a current country (pycountry, of the
+    build extra): the pattern alone lets through XXX and SUN, which name no country."""
+    import pycountry
+
+    return (
+        bool(re.fullmatch(r"[A-Z]{3}", code)) and pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 def read_registries(registries_dir: Path, problems: Problems, schema_dir: Path, /) -> Registries:

@@ -22,13 +22,19 @@ import stat
 import tempfile
 import zipfile
 import zlib
+from errno import EEXIST, EISDIR, ENAMETOOLONG, ENOTDIR
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .errors import shorten
 from .fetch import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
 
 COMPLETE = ".complete"
+MAX_MEMBERS = 10_000  # a release holds a few dozen files; 100,000 empty ones fill inodes
 _CHUNK = 1 << 20
+# What a zip's own names can cause when written (a name too long, a file where a folder goes),
+# as against the cache's faults (no space, no permission).
+_ARCHIVE_FAULTS = (ENAMETOOLONG, EISDIR, ENOTDIR, EEXIST)
 _hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
 
 
@@ -73,6 +79,12 @@ def _member_parts(info: zipfile.ZipInfo, where: str) -> tuple[str, ...]:
     target folder (absolute, a drive, '..') or that is a link."""
     name = info.filename
     parts = PurePosixPath(name.replace("\\", "/")).parts
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR, stat.S_IFLNK):  # a device, FIFO, socket
+        raise UnsafeArchiveError(
+            f"{where}: refusing zip entry {name!r}: it is not a file or a folder; the file is "
+            "not a genuine release, delete it and report where it came from"
+        )
     if (
         not name
         or name.startswith(("/", "\\"))
@@ -101,7 +113,22 @@ def package_folder(folder: Path, /) -> Path:
 def _extract(archive: zipfile.ZipFile, staging: Path, where: str, cap: int) -> None:
     """Write every member under `staging`, refusing the archive once `cap` bytes are
     declared or written."""
-    members = [(info, _member_parts(info, where)) for info in archive.infolist()]
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UnsafeArchiveError(
+            f"{where}: refusing to unpack: {len(infos):,} entries, more than the {MAX_MEMBERS:,} "
+            "a release can have; the file is not a genuine release, delete it and report where "
+            "it came from"
+        )
+    members = [(info, _member_parts(info, where)) for info in infos]
+    seen: set[tuple[str, ...]] = set()
+    for info, parts in members:
+        if parts in seen and not info.is_dir():  # the later copy would silently win
+            raise UnsafeArchiveError(
+                f"{where}: refusing to unpack: the entry {info.filename!r} is in the zip twice; "
+                "the file is not a genuine release, delete it and report where it came from"
+            )
+        seen.add(parts)
     declared = sum(info.file_size for info, _ in members)
     if declared > cap:
         raise UnsafeArchiveError(
@@ -114,8 +141,18 @@ def _extract(archive: zipfile.ZipFile, staging: Path, where: str, cap: int) -> N
         if info.is_dir() or not parts:
             continue
         dest = staging.joinpath(*parts)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with archive.open(info) as source, dest.open("wb") as out:
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            out = dest.open("wb")
+        except OSError as exc:
+            if exc.errno not in _ARCHIVE_FAULTS:
+                raise  # a full or read-only cache: the caller names the cache
+            raise UnsafeArchiveError(
+                f"{where}: refusing zip entry {shorten(info.filename)!r}: it cannot be a "
+                f"file of the release ({exc.strerror}); delete the file and report where it "
+                "came from"
+            ) from None
+        with archive.open(info) as source, out:
             while chunk := source.read(_CHUNK):
                 written += len(chunk)
                 if written > cap:
@@ -138,13 +175,16 @@ def unpack(zip_file: Path, target: Path, version: str, entry: dict[str, Any], /)
         try:
             with zipfile.ZipFile(zip_file) as archive:
                 _extract(archive, staging, where, cap)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+            # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression
             raise UnsafeArchiveError(
                 f"{where}: the zip is damaged or lies about its contents ({exc}); delete it "
                 "and download the release again"
             ) from None
         descriptor_file = package_folder(staging) / "datapackage.json"
-        descriptor = json.loads(descriptor_file.read_bytes())
+        descriptor = read_descriptor(descriptor_file)
+        if isinstance(descriptor, str):
+            raise UnsafeArchiveError(f"{where}: {descriptor}; the release is faulty, report it")
         if descriptor.get("version") != version:
             raise DownloadError(
                 f"{zip_file.name} holds data version {descriptor.get('version')!r}, "
@@ -199,14 +239,48 @@ def problem(target: Path, entry: dict[str, Any], /) -> str | None:
     expected = entry.get("datapackage_sha256") or marker.get("datapackage_sha256")
     if sha256_of(descriptor_file) != expected:
         return f"{descriptor_file} is not the one the release zip holds"
-    descriptor = json.loads(descriptor_file.read_bytes())
-    for resource in descriptor.get("resources", []):
+    descriptor = read_descriptor(descriptor_file)
+    if isinstance(descriptor, str):
+        return descriptor
+    for resource in descriptor["resources"]:
         for spec in (resource, resource.get("parquet")):
-            if isinstance(spec, dict) and isinstance(spec.get("path"), str):
+            if spec is not None:
                 wrong = _file_problem(folder, spec)
                 if wrong:
                     return wrong
     return None
+
+
+def read_descriptor(file: Path, /) -> dict[str, Any] | str:
+    """The release's datapackage.json, or what is wrong with it: not JSON, nested too deep,
+    or resources that are not a list of mappings whose `path` (and `parquet.path`) is a
+    relative path inside the release (no '..', no NUL): checked before the release is moved
+    into place. Each resource file is then checked against it."""
+    where = f"{file}"
+    try:
+        descriptor = json.loads(file.read_bytes())
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else shorten(str(exc))
+        return f"{where} is not valid JSON ({reason})"
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list) or not resources:
+        return f"{where} lists no resources (a non-empty `resources` list)"
+    for resource in resources:
+        parquet = resource.get("parquet") if isinstance(resource, dict) else None
+        for spec in (resource,) if parquet is None else (resource, parquet):
+            path = spec.get("path") if isinstance(spec, dict) else None
+            if (
+                not isinstance(path, str)
+                or not path
+                or "\0" in path
+                or path.startswith(("/", "\\"))
+                or ".." in PurePosixPath(path.replace("\\", "/")).parts
+            ):
+                return (
+                    f"{where}: a resource whose `path` is not a relative path inside the "
+                    f"release: {shorten(repr(spec))}"
+                )
+    return descriptor
 
 
 def _file_problem(folder: Path, spec: dict[str, Any]) -> str | None:

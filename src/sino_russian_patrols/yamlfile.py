@@ -95,6 +95,34 @@ def _refused(text: str) -> tuple[int | None, str] | None:
     return None
 
 
+# The longest value of the build inputs (a note, a statement) is a few hundred characters.
+MAX_TEXT = 10_000
+# What an escape in a double-quoted string ("\\0", "\\e", "\\x07") can put in a value although
+# the file itself holds no such character: refused like a raw one. Tab and newline are layout.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _value_problem(data: Any, line: int | None) -> tuple[int | None, str] | None:
+    """The first text (key or value) that holds a control character or is longer than
+    MAX_TEXT, with the line of the mapping it is in."""
+    line = getattr(data, "line", line)
+    if isinstance(data, str):
+        if (found := _CONTROL_CHARS.search(data)) is not None:
+            return line, (
+                f"{char_name(found.group())} (written as an escape) is not allowed in a value; "
+                "remove it"
+            )
+        if len(data) > MAX_TEXT:
+            return line, f"a value of {len(data):,} characters (at most {MAX_TEXT:,})"
+        return None
+    items = list(data.items()) if isinstance(data, dict) else data if isinstance(data, list) else []
+    for item in items:
+        for part in item if isinstance(data, dict) else (item,):
+            if (found := _value_problem(part, line)) is not None:
+                return found
+    return None
+
+
 def load_yaml(path: Path, problems: Problems, /) -> Any:
     """Parse a YAML file; on a syntax error record it with its line and return None."""
     try:
@@ -111,7 +139,7 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
         problems.add(str(path), *refused)
         return None
     try:
-        return yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow: say which
         # libyaml counts the position in bytes, the Python reader in characters
         newlines = (
@@ -129,3 +157,7 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
     except yaml.YAMLError as exc:
         problems.add(str(path), None, f"YAML error: {exc}")
         return None
+    if (found := _value_problem(data, 1)) is not None:
+        problems.add(str(path), *found)
+        return None
+    return data
