@@ -42,9 +42,17 @@ def foreign_keys(report: Report, tables: Tables) -> None:
                 .drop_nulls(child_cols)
                 .join(referenced, on=child_cols, how="anti", nulls_equal=False)
             )
-            queries.append((table, child_cols, f"{parent} ({', '.join(parent_cols)})", dangling))
-    counts = pl.collect_all([q[3].select(pl.len()) for q in queries])
-    for (table, child_cols, target, dangling), count in zip(queries, counts, strict=True):
+            count = dangling.select(pl.len())
+            child, up = frame.schema.get(child_cols[0]), frames[parent].schema.get(parent_cols[0])
+            if len(child_cols) == 1 and child is not None and child == up:
+                # counted by a lookup in the parent's values, cheaper than a join
+                values = frames[parent][parent_cols[0]].implode()
+                column = pl.col(child_cols[0])
+                count = frame.lazy().select((column.is_not_null() & ~column.is_in(values)).sum())
+            target = f"{parent} ({', '.join(parent_cols)})"
+            queries.append((table, child_cols, target, dangling, count))
+    counts = pl.collect_all([q[4] for q in queries])
+    for (table, child_cols, target, dangling, _), count in zip(queries, counts, strict=True):
         if not count.item():
             continue
         primary_key = schemas[table].get("primaryKey", [])
