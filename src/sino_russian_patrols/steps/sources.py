@@ -65,6 +65,16 @@ def _published(a: Annotation, article: Article, cite: Citations):
     else:
         date, note = pub.value, pub.note
         derived, description = "context", f"the publication date inferred from context ({note})"
+    if article.received is not None and date > article.received:
+        line = pub.quote.line if pub.quote else 1
+        problems.add(
+            a.file,
+            line,
+            f"published_date {date.isoformat()} is after {article.filename} was received "
+            f"({article.received.isoformat()}, build/articles/manifest.yaml); a page is "
+            "published before it is archived",
+        )
+        return None, "unknown", None, None
     if pub.note and pub.origin != "inferred":
         note = f"{note} {pub.note}"
     anchor = dates.Anchor(
