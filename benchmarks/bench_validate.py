@@ -368,7 +368,7 @@ def main() -> int:
             "",
             *targets,
             "",
-            *NOTES,
+            "\n\n".join(NOTES),
         ]
     )
     print(text)
