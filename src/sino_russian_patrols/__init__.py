@@ -14,26 +14,26 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
 
-from .api import VersionInfo, diff, validate, versions
-from .citation import cite
-from .compare import PackageDiff
-from .errors import BuildError, SchemaError, SwapIncomplete
-from .fetch import (
-    ChecksumError,
-    DownloadError,
-    UnknownVersionError,
-    UnsafeArchiveError,
-    cache_dir,
-    clear_cache,
-    download,
-)
 from .load import connect, data_root, describe, load, load_all, path, source_text, tables
-from .package import UnreadablePackage
 from .schema import TableName
-from .swap import SwapError
 
 if TYPE_CHECKING:
+    from .api import VersionInfo, diff, validate, versions
+    from .citation import cite
+    from .compare import PackageDiff
+    from .errors import BuildError, SchemaError, SwapIncomplete
+    from .fetch import (
+        ChecksumError,
+        DownloadError,
+        UnknownVersionError,
+        UnsafeArchiveError,
+        cache_dir,
+        clear_cache,
+        download,
+    )
+    from .package import UnreadablePackage
     from .release import ReleaseError
+    from .swap import SwapError
     from .validation import Finding, Report
 
 __all__ = [
@@ -70,14 +70,41 @@ __all__ = [
     "versions",
 ]
 
-_LAZY = {"Report": "validation", "Finding": "validation", "ReleaseError": "release"}
+# Imported on first use, so that `import sino_russian_patrols` + `load(...)` costs little more
+# than importing polars: the module that defines each name.
+_LAZY = {
+    **dict.fromkeys(("VersionInfo", "diff", "validate", "versions"), "api"),
+    "cite": "citation",
+    "PackageDiff": "compare",
+    **dict.fromkeys(("BuildError", "SchemaError", "SwapIncomplete"), "errors"),
+    **dict.fromkeys(
+        (
+            "ChecksumError",
+            "DownloadError",
+            "UnknownVersionError",
+            "UnsafeArchiveError",
+            "cache_dir",
+            "clear_cache",
+            "download",
+        ),
+        "fetch",
+    ),
+    "UnreadablePackage": "package",
+    "ReleaseError": "release",
+    "SwapError": "swap",
+    **dict.fromkeys(("Finding", "Report"), "validation"),
+}
 
 
 def __getattr__(name: str) -> Any:
-    """`Report`, `Finding` and `ReleaseError`, imported on first use (they pull in the
-    validator or the release tooling)."""
+    """The names of `_LAZY`, imported from their module on first use."""
     if name in _LAZY:
         import importlib
 
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Completion in notebooks lists the lazy names too."""
+    return sorted(set(globals()) | set(__all__))

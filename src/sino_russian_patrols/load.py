@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import polars as pl
 
 from .schema import TABLES, TableName
-from .swap import JOURNAL_NAME, readable_package
 
 if TYPE_CHECKING:
     import duckdb
@@ -45,10 +44,11 @@ def _installed_root() -> Path:
         # Zip-imported packages have no real paths: extract once for the process.
         return Path(_files.enter_context(resources.as_file(packaged)))
     checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "schema").is_dir() and (
-        (checkout / "datapackage.json").is_file() or (checkout / JOURNAL_NAME).is_file()
-    ):
-        return readable_package(checkout)  # a swap a killed build began is finished first
+    if (checkout / "schema").is_dir():
+        from .swap import JOURNAL_NAME, readable_package  # here: a wheel never needs them
+
+        if (checkout / "datapackage.json").is_file() or (checkout / JOURNAL_NAME).is_file():
+            return readable_package(checkout)  # a swap a killed build began is finished first
     raise FileNotFoundError(
         "the dataset files are missing from this installation; reinstall the package "
         "(pip install --force-reinstall sino-russian-patrols) or build them with "
