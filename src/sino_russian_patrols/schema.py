@@ -177,13 +177,31 @@ def polars_dtypes(schema: dict[str, Any], /) -> dict[str, Any]:
     return {f["name"]: mapping[f["type"]] for f in schema["fields"]}
 
 
-def vocabulary(schema_dir: Path, table: str, column: str, /) -> tuple[str, ...]:
-    """The `enum` of one column: the controlled vocabulary the annotations are checked against.
+def default_schema_dir() -> Path:
+    """The project's `schema/`: in the source checkout, else the copy inside the package."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "schema", here.parent / "data" / "schema"):
+        if (candidate / "sources.json").is_file():
+            return candidate
+    raise FileNotFoundError("cannot find the schema/ folder; pass schema_dir=")
 
-    Read from `schema/`, so that the annotation reader, the codebook and the validator share
-    one list and a value added to the schema is accepted everywhere at once.
+
+@cache
+def enum_values(table: TableName, field: str, schema_dir: Path | None = None) -> tuple[str, ...]:
+    """The `enum` of one field: the one list of the values a controlled field may take.
+
+    Read from `schema/` (default: the project's), so that the annotation reader, the drafting
+    tool, the codebook, the synthetic generator and the validator share one list, and a value
+    added to the schema is accepted everywhere at once. A field with no `enum` gives `()`; a
+    field the table does not have raises SchemaError naming the schema file.
     """
-    return tuple(_field(schema_dir, table, column).get("constraints", {}).get("enum", ()))
+    where = default_schema_dir() if schema_dir is None else schema_dir
+    return tuple(_field(where, table, field).get("constraints", {}).get("enum", ()))
+
+
+def vocabulary(schema_dir: Path, table: str, column: str, /) -> tuple[str, ...]:
+    """`enum_values` with the schema folder first, as the synthetic generator calls it."""
+    return enum_values(check_table_name(table), column, schema_dir)
 
 
 def bounds(schema_dir: Path, table: str, column: str, /) -> tuple[int, int]:
