@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from .errors import Problems, shown
 from .files import NotARegularFile, read_regular
+from .hashes import bytes_sha256
 from .normalize import char_name
 from .yamlfile import load_yaml
 
@@ -53,7 +53,7 @@ class Article:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.raw).hexdigest()
+        return bytes_sha256(self.raw)
 
 
 def _line_of(raw: bytes, offset: int) -> int:

@@ -10,7 +10,6 @@ fails, what it had written is removed again.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from .articles import body_end, control_character
 from .errors import SchemaError, shorten
 from .files import NotARegularFile, read_regular
+from .hashes import bytes_sha256, file_sha256
 from .normalize import char_name
 from .schema import check_schemas
 from .yamlfile import MAX_TEXT
@@ -92,7 +92,7 @@ def _existing(articles: Path) -> tuple[dict[str, str], int]:
     for file in articles.glob("*.txt"):
         if m := re.fullmatch(r"([0-9]{3})_[0-9a-f]{16}", file.stem):
             numbers.append(int(m.group(1)))
-            digests[hashlib.sha256(file.read_bytes()).hexdigest()] = file.stem
+            digests[file_sha256(file)] = file.stem
     return digests, max(numbers) + 1
 
 
@@ -104,7 +104,7 @@ def _manifest_entry(
 
     lines = [
         f"- file: {file}",
-        f"  sha256: {hashlib.sha256(raw).hexdigest()}",
+        f"  sha256: {bytes_sha256(raw)}",
         f"  bytes: {len(raw)}",
         f"  received: {today.isoformat()}",
         f"  origin: {value(origin)}",
@@ -149,7 +149,7 @@ def add_article(
         raise AddArticleError(f"the project's schema/ is broken:\n{lines}") from None
     raw = _read_new_article(Path(path))
     digests, number = _existing(articles)
-    sha = hashlib.sha256(raw).hexdigest()
+    sha = bytes_sha256(raw)
     if sha in digests:
         raise AddArticleError(
             f"{path}: already archived as {digests[sha]} (same sha256); nothing was added"

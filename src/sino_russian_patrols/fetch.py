@@ -224,7 +224,8 @@ def download(
     $SINO_RUSSIAN_PATROLS_BASE_URL, else the registry's base_url). timeout: the total deadline
     of the download in seconds (default: $SINO_RUSSIAN_PATROLS_DOWNLOAD_TIMEOUT, else 300).
     """
-    from .unpack import COMPLETE, package_folder, problem, sha256_of, unpack
+    from .hashes import file_sha256_once
+    from .unpack import COMPLETE, package_folder, problem, unpack
 
     reg = registry(registry_file)
     releases: dict[str, Release] = reg["releases"]
@@ -244,7 +245,7 @@ def download(
         damage = problem(target, entry) if (target / COMPLETE).is_file() else None
         if (target / COMPLETE).is_file() and damage is None:
             return package_folder(target)
-        if not (zip_file.is_file() and sha256_of(zip_file) == entry["sha256"]):
+        if not (zip_file.is_file() and file_sha256_once(zip_file) == entry["sha256"]):
             if not base:
                 raise DownloadError(_no_address(version, entry, damage))
             url = _release_url(base, version, entry["file"])

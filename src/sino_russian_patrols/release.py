@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .fetch import data_zip_name, read_registry_file
-from .unpack import descriptor_sha256, sha256_file, unpacked_size
+from .hashes import file_sha256
+from .unpack import descriptor_sha256, unpacked_size
 
 DEFAULT_EPOCH = 315_532_800  # 1980-01-01T00:00:00Z
 REGISTRY = Path("src/sino_russian_patrols/releases.json")
@@ -164,7 +165,7 @@ def write_zip(out: Path, folder: str, members: Iterable[tuple[str, bytes]], /) -
             info.create_system = 3  # Unix, so that the permission bits below are read
             info.external_attr = (0o100000 | _FILE_MODE) << 16
             archive.writestr(info, data, compresslevel=9)
-    return sha256_file(out)
+    return file_sha256(out)
 
 
 def site_zip_name(version: str, /) -> str:
@@ -328,7 +329,7 @@ def release(
         files: dict[str, str] = {}
         for made in sorted(staging.iterdir()):
             shutil.move(made, out / made.name)
-            files[made.name] = sha256_file(out / made.name)
+            files[made.name] = file_sha256(out / made.name)
     sums = "".join(f"{digest}  {name}\n" for name, digest in sorted(files.items()))
     (out / "SHA256SUMS").write_text(sums, encoding="utf-8")
     return ReleaseResult(version, files, notes)

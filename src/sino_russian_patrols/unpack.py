@@ -14,7 +14,6 @@ is written, and by the bytes actually written, since a zip's headers can lie.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -28,6 +27,7 @@ from typing import Any
 
 from .errors import shorten
 from .fetch import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
+from .hashes import bytes_sha256, file_sha256_once, recorded_digest
 
 COMPLETE = ".complete"
 MAX_MEMBERS = 10_000  # a release holds a few dozen files; 100,000 empty ones fill inodes
@@ -35,25 +35,6 @@ _CHUNK = 1 << 20
 # What a zip's own names can cause when written (a name too long, a file where a folder goes),
 # as against the cache's faults (no space, no permission).
 _ARCHIVE_FAULTS = (ENAMETOOLONG, EISDIR, ENOTDIR, EEXIST)
-_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
-
-
-def sha256_file(path: Path, /) -> str:
-    """The sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def sha256_of(path: Path, /) -> str:
-    """The sha256 of a file, computed once per process for a given path, size and mtime."""
-    info = path.stat()
-    key = (str(path), info.st_size, info.st_mtime_ns)
-    if key not in _hashes:
-        _hashes[key] = sha256_file(path)
-    return _hashes[key]
 
 
 def unpacked_size(zip_file: Path, /) -> int:
@@ -71,7 +52,7 @@ def descriptor_sha256(zip_file: Path, /) -> str:
         top = [n for n in archive.namelist() if PurePosixPath(n).parts[1:] == ("datapackage.json",)]
         if len(top) != 1:
             raise UnsafeArchiveError(f"{zip_file}: no single <folder>/datapackage.json")
-        return hashlib.sha256(archive.read(top[0])).hexdigest()
+        return bytes_sha256(archive.read(top[0]))
 
 
 def _member_parts(info: zipfile.ZipInfo, where: str) -> tuple[str, ...]:
@@ -193,7 +174,7 @@ def unpack(zip_file: Path, target: Path, version: str, entry: dict[str, Any], /)
         marker = {
             "version": version,
             "sha256": entry["sha256"],
-            "datapackage_sha256": sha256_of(descriptor_file),
+            "datapackage_sha256": file_sha256_once(descriptor_file),
         }
         (staging / COMPLETE).write_text(json.dumps(marker) + "\n", encoding="utf-8")
         _move_into_place(staging, target)
@@ -237,7 +218,7 @@ def problem(target: Path, entry: dict[str, Any], /) -> str | None:
         return f"{target} holds no datapackage.json"
     descriptor_file = folder / "datapackage.json"
     expected = entry.get("datapackage_sha256") or marker.get("datapackage_sha256")
-    if sha256_of(descriptor_file) != expected:
+    if file_sha256_once(descriptor_file) != expected:
         return f"{descriptor_file} is not the one the release zip holds"
     descriptor = read_descriptor(descriptor_file)
     if isinstance(descriptor, str):
@@ -294,8 +275,7 @@ def _file_problem(folder: Path, spec: dict[str, Any]) -> str | None:
         return f"{file} is missing"
     if isinstance(spec.get("bytes"), int) and size != spec["bytes"]:
         return f"{file} has {size:,} bytes, not the {spec['bytes']:,} of the release"
-    algorithm, _, expected = str(spec.get("hash", "")).rpartition(":")
-    checkable = algorithm in ("sha256", "") and len(expected) == 64
-    if checkable and sha256_of(file) != expected:
+    expected = recorded_digest(spec.get("hash", ""))
+    if expected is not None and file_sha256_once(file) != expected:
         return f"{file} does not have the release's sha256 {expected}"
     return None

@@ -7,7 +7,6 @@ compression, no timestamps anywhere, keys of JSON in a fixed order.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from . import __version__
+from .hashes import file_sha256
 from .schema import TABLES, polars_dtypes, read_schema
 
 ROW_GROUP_SIZE = 65_536
@@ -68,8 +68,8 @@ def write_parquet(frame: pl.DataFrame, path: Path, /) -> None:
 
 
 def file_digest(path: Path, /) -> tuple[str, int]:
-    data = path.read_bytes()
-    return hashlib.sha256(data).hexdigest(), len(data)
+    """A written file's SHA-256 and size, as its descriptor records them."""
+    return file_sha256(path), path.stat().st_size
 
 
 def descriptor(root: Path, schema_dir: Path, /) -> dict[str, Any]:

@@ -3,11 +3,11 @@ body ends within it."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 import polars as pl
 
+from ...hashes import bytes_sha256
 from ..report import MAX_EXAMPLES, Report, count_true, examples, key_expr, report_rows, show
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def source_hashes(report: Report, tables: Tables) -> None:
     for index, text, sha, key in data.iter_rows():
         if text is None:
             continue
-        actual = hashlib.sha256(text).hexdigest()
+        actual = bytes_sha256(text)
         if actual != sha:
             shown += 1
             if shown <= MAX_EXAMPLES:
