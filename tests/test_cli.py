@@ -128,3 +128,66 @@ def test_validate_defaults_to_the_checkout_it_runs_in(project_copy: Path, tmp_pa
     elsewhere = run("validate", "--format", "json", cwd=tmp_path)
     assert elsewhere.returncode == 0
     assert json.loads(elsewhere.stdout)["path"] == str(srp.data_root() / "datapackage.json")
+
+
+# Every error family of the package and the exit code it documents: one base class, so that
+# the command catches it once and a new error is never a traceback.
+ERROR_FAMILIES = {
+    "sino_russian_patrols.errors.BuildError": 1,
+    "sino_russian_patrols.errors.SchemaError": 2,
+    "sino_russian_patrols.errors.SwapIncomplete": 1,
+    "sino_russian_patrols.errors.InputError": 1,
+    "sino_russian_patrols.package.UnreadablePackage": 2,
+    "sino_russian_patrols.fetch.DownloadError": 1,
+    "sino_russian_patrols.fetch.UnknownVersionError": 2,
+    "sino_russian_patrols.fetch.ChecksumError": 1,
+    "sino_russian_patrols.fetch.UnsafeArchiveError": 1,
+    "sino_russian_patrols.release.ReleaseError": 1,
+    "sino_russian_patrols.swap.SwapError": 2,
+    "sino_russian_patrols.swap.SwapInterrupted": 2,
+    "sino_russian_patrols.extras.MissingExtraError": 1,
+    "sino_russian_patrols.editor.AddArticleError": 1,
+    "sino_russian_patrols.site.model.SiteError": 2,
+}
+
+
+@pytest.mark.parametrize(("name", "exit_code"), ERROR_FAMILIES.items())
+def test_every_error_family_is_a_patrols_error_with_its_exit_code(
+    name: str, exit_code: int
+) -> None:
+    import importlib
+
+    module, _, cls = name.rpartition(".")
+    error = getattr(importlib.import_module(module), cls)
+    assert issubclass(error, srp.PatrolsError)
+    assert error.exit_code == exit_code
+
+
+def test_errors_keep_the_builtin_classes_callers_catch() -> None:
+    from sino_russian_patrols.errors import InputError
+    from sino_russian_patrols.extras import MissingExtraError
+
+    assert issubclass(MissingExtraError, ImportError)
+    assert issubclass(srp.UnknownVersionError, ValueError)
+    assert issubclass(InputError, ValueError)
+    assert srp.PatrolsError.exit_code == 1 and "PatrolsError" in srp.__all__
+
+
+def test_a_malformed_version_to_clear_exits_2(mirror: tuple[str, dict[str, str]]) -> None:
+    _, env = mirror
+    done = subprocess.run(
+        [COMMAND, "cache", "clear", "not-a-version"], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "error: 'not-a-version' is not a version number like 1.2.0\n"
+
+
+def test_a_missing_article_to_draft_exits_1(project_copy: Path) -> None:
+    done = subprocess.run(
+        [COMMAND, "draft", "999_0000000000000000", "--root", project_copy, "--output", "-"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("draft failed: no article build/articles/999_0000000000000000")
+    assert "Traceback" not in done.stderr

@@ -60,7 +60,8 @@ def open_(path, flags, *args, **kwargs):
 os.open = open_
 
 if mode == "swap":
-    spec = importlib.util.spec_from_file_location("swap", sys.argv[4])
+    # named in its package, so that its imports of the package resolve
+    spec = importlib.util.spec_from_file_location("sino_russian_patrols.swap", sys.argv[4])
     swap = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(swap)
     stage = next(root.glob(swap.STAGE_PREFIX + "*"))

@@ -5,7 +5,8 @@
 
 Heavy dependencies (pandas, pandera, duckdb, pooch) are imported only by the functions
 that need them, so that importing the package and loading a table stays fast; `Report`
-(what `validate` returns) and `ReleaseError` are imported on first use for the same reason.
+(what `validate` returns) and the errors are imported on first use for the same reason. Every
+error a user can act on is a `PatrolsError`, whose `exit_code` the command exits with.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from .api import VersionInfo, diff, validate, versions
     from .citation import cite
     from .compare import PackageDiff
-    from .errors import BuildError, SchemaError, SwapIncomplete
+    from .errors import BuildError, PatrolsError, SchemaError, SwapIncomplete
     from .fetch import (
         ChecksumError,
         DownloadError,
@@ -42,6 +43,7 @@ __all__ = [
     "DownloadError",
     "Finding",
     "PackageDiff",
+    "PatrolsError",
     "ReleaseError",
     "Report",
     "SchemaError",
@@ -76,7 +78,7 @@ _LAZY = {
     **dict.fromkeys(("VersionInfo", "diff", "validate", "versions"), "api"),
     "cite": "citation",
     "PackageDiff": "compare",
-    **dict.fromkeys(("BuildError", "SchemaError", "SwapIncomplete"), "errors"),
+    **dict.fromkeys(("BuildError", "PatrolsError", "SchemaError", "SwapIncomplete"), "errors"),
     **dict.fromkeys(
         (
             "ChecksumError",

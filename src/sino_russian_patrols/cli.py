@@ -6,19 +6,46 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import PatrolsError
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """How a command reports an error (a PatrolsError).
+
+    `headline` comes before the message (`{outcome}` in it: what became of the dataset, as a
+    BuildError says); `exit_code`, when set, replaces the error's own, for a command whose
+    exit 1 means a result (invalid, differ); `fields`, when set, are written as a JSON object
+    with the error under --format json, so that a script reading stdout always gets one."""
+
+    headline: str = "error: "
+    exit_code: int | None = None
+    fields: Callable[[argparse.Namespace], dict[str, object]] | None = None
+
+
+def _failed(args: argparse.Namespace, exc: PatrolsError) -> int:
+    """Print `exc` as the command reports its errors; return the exit code. A missing extra
+    stops a command before it begins, so it is said the same way by every command."""
+    from .extras import MissingExtraError
+
+    failure = _Failure() if isinstance(exc, MissingExtraError) else args.failure
+    outcome = getattr(exc, "outcome", "nothing was changed")
+    print(f"{failure.headline.format(outcome=outcome)}{exc}", file=sys.stderr)
+    if failure.fields is not None and args.format == "json":
+        print(json.dumps({**failure.fields(args), "error": str(exc)}, indent=2, ensure_ascii=False))
+    return failure.exit_code or exc.exit_code
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .errors import BuildError
     from .pipeline import build
 
-    try:
-        result = build(Path(args.root))
-    except BuildError as exc:
-        print(f"build failed; {exc.outcome}.\n{exc}", file=sys.stderr)
-        return exc.exit_code
+    result = build(Path(args.root))
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     print(f"built {result.root / 'datapackage.json'}: {rows}")
     return 0
@@ -26,36 +53,16 @@ def _build(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from .api import validate
-    from .fetch import DownloadError
-    from .swap import SwapError
-    from .validation import UnreadablePackage
 
-    try:
-        report = validate(args.path, engine=args.engine)
-    except (UnreadablePackage, SwapError, DownloadError) as exc:
-        return _error(args, exc, {"path": args.path, "valid": False})
+    report = validate(args.path, engine=args.engine)
     print(report.json() if args.format == "json" else report.text())
     return 0 if report.valid else 1
 
 
-def _error(args: argparse.Namespace, exc: Exception, fields: dict[str, object]) -> int:
-    """Exit 2 with the error on stderr; with --format json also as JSON on stdout, so that a
-    script reading stdout always gets a JSON object."""
-    print(f"error: {exc}", file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps({**fields, "error": str(exc)}, indent=2, ensure_ascii=False))
-    return 2
-
-
 def _release(args: argparse.Namespace) -> int:
-    from .fetch import DownloadError
-    from .release import ReleaseError, release
+    from .release import release
 
-    try:
-        result = release(Path(args.root), args.outdir, update_registry=args.update_registry)
-    except (ReleaseError, DownloadError) as exc:
-        print(f"release failed: {exc}", file=sys.stderr)
-        return 1
+    result = release(Path(args.root), args.outdir, update_registry=args.update_registry)
     for note in result.notes:
         print(note)
     out = Path(args.outdir) if args.outdir else Path(args.root) / "dist"
@@ -67,51 +74,33 @@ def _release(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from .api import diff
-    from .fetch import DownloadError
-    from .package import UnreadablePackage
-    from .swap import SwapError
 
-    try:
-        result = diff(args.old, args.new)
-    except (UnreadablePackage, SwapError, DownloadError) as exc:
-        return _error(args, exc, {"old": args.old, "new": args.new, "identical": False})
+    result = diff(args.old, args.new)
     print(result.json() if args.format == "json" else result.text())
     return 0 if result.identical else 1
 
 
 def _download(args: argparse.Namespace) -> int:
-    from .fetch import DownloadError, download
+    from .fetch import download
 
-    try:
-        folder = download(args.version, base_url=args.base_url, progressbar=args.progress)
-    except DownloadError as exc:
-        print(f"download failed: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1  # an unknown version is a usage error
+    folder = download(args.version, base_url=args.base_url, progressbar=args.progress)
     print(f"release {args.version}: {folder}")
     return 0
 
 
 def _cache(args: argparse.Namespace) -> int:
     from .api import versions
-    from .fetch import DownloadError, cache_dir, clear_cache
+    from .fetch import cache_dir, clear_cache
 
     if args.action == "list":
-        try:
-            known = versions()
-        except DownloadError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+        known = versions()
         print(f"cache: {cache_dir()}")
         for v in known:
             where = "installed" if v.installed else "cached" if v.cached else "not downloaded"
             released = "released" if v.released else "unreleased"
             print(f"{v.version}\t{released}\t{where}" + (f"\t{v.path}" if v.path else ""))
         return 0
-    try:
-        removed = clear_cache(args.version)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    removed = clear_cache(args.version)
     if args.version is not None and not removed:
         print(f"release {args.version} is not in the cache {cache_dir()}")
     for version in removed:
@@ -122,20 +111,16 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _add_article(args: argparse.Namespace) -> int:
-    from .editor import AddArticleError, add_article
+    from .editor import add_article
 
-    try:
-        added = add_article(
-            Path(args.root),
-            Path(args.path),
-            url=args.url,
-            title=args.title,
-            publisher=args.publisher,
-            page_date=args.page_date,
-        )
-    except (AddArticleError, ValueError) as exc:
-        print(f"add-article failed; nothing was changed.\n{exc}", file=sys.stderr)
-        return 1
+    added = add_article(
+        Path(args.root),
+        Path(args.path),
+        url=args.url,
+        title=args.title,
+        publisher=args.publisher,
+        page_date=args.page_date,
+    )
     root = Path(args.root).resolve()
     print(f"added {added.source_id}")
     print(f"  article:    {added.article.relative_to(root)}")
@@ -160,11 +145,7 @@ def _draft(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    try:
-        text = draft_annotation(root, args.source_id)
-    except ValueError as exc:
-        print(f"draft failed: {exc}", file=sys.stderr)
-        return 1
+    text = draft_annotation(root, args.source_id)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -189,13 +170,9 @@ def _ids(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    from .site import SiteError, build_site
+    from .site import build_site
 
-    try:
-        result = build_site(Path(args.out), args.package)
-    except SiteError as exc:
-        print(f"site failed; nothing was changed.\n{exc}", file=sys.stderr)
-        return 2
+    result = build_site(Path(args.out), args.package)
     index = (result.out / "index.html").resolve()
     print(f"wrote {result.pages} files ({result.bytes:,} bytes) of {result.version}: {index}")
     return 0
@@ -215,7 +192,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="build dataset/ and datapackage.json from build/")
     b.add_argument("--root", default=".", help="the project folder (default: the current one)")
-    b.set_defaults(func=_build)
+    b.set_defaults(func=_build, failure=_Failure("build failed; {outcome}.\n"))
     v = sub.add_parser(
         "validate",
         help="validate a package (default: the project here in a source checkout, else the "
@@ -235,7 +212,10 @@ def parser() -> argparse.ArgumentParser:
         help="who checks the Table Schema constraints: vectorised polars (default, fast) or "
         "the pandera models derived from schema/",
     )
-    v.set_defaults(func=_validate)
+    v.set_defaults(
+        func=_validate,
+        failure=_Failure(exit_code=2, fields=lambda a: {"path": a.path, "valid": False}),
+    )
     r = sub.add_parser(
         "release",
         help="write the wheel, sdist, data zip and SHA256SUMS to dist/ (reproducibly)",
@@ -250,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace this version's sha256 in releases.json (only for an unpublished version)",
     )
-    r.set_defaults(func=_release)
+    r.set_defaults(func=_release, failure=_Failure("release failed: ", exit_code=1))
     d = sub.add_parser(
         "diff",
         help="compare two packages by primary key (exit 0: identical, 1: differ, 2: error)",
@@ -258,7 +238,13 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="the old package: " + _PACKAGE)
     d.add_argument("new", help="the new package: " + _PACKAGE)
     d.add_argument("--format", choices=("text", "json"), default="text")
-    d.set_defaults(func=_diff)
+    d.set_defaults(
+        func=_diff,
+        failure=_Failure(
+            exit_code=2,
+            fields=lambda a: {"old": a.old, "new": a.new, "identical": False},
+        ),
+    )
     dl = sub.add_parser(
         "download",
         help="fetch a released version into the cache, verified by its sha256; print its folder",
@@ -270,13 +256,13 @@ def parser() -> argparse.ArgumentParser:
         "else the registry's)",
     )
     dl.add_argument("--progress", action="store_true", help="show a progress bar (needs tqdm)")
-    dl.set_defaults(func=_download)
+    dl.set_defaults(func=_download, failure=_Failure("download failed: "))
     c = sub.add_parser("cache", help="the downloaded releases: list them, or clear the cache")
     cache_sub = c.add_subparsers(dest="action", required=True, metavar="ACTION")
     cache_sub.add_parser("list", help="every known version: released, installed or cached")
     clear = cache_sub.add_parser("clear", help="delete one cached release, or all of them")
     clear.add_argument("version", nargs="?", help="the version to delete (default: all)")
-    c.set_defaults(func=_cache)
+    c.set_defaults(func=_cache, failure=_Failure(exit_code=2))
     a = sub.add_parser(
         "add-article",
         help="archive a new article under a new source id, record it and draft its annotation",
@@ -290,20 +276,22 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--publisher", help="the publisher (site) of the archived page")
     a.add_argument("--page-date", help="the date the archived page carried (YYYY-MM-DD)")
     a.add_argument("--root", default=".", help="the project folder (default: the current one)")
-    a.set_defaults(func=_add_article)
+    a.set_defaults(
+        func=_add_article, failure=_Failure("add-article failed; nothing was changed.\n")
+    )
     dr = sub.add_parser("draft", help="(re)write the draft annotation of an archived article")
     dr.add_argument("source_id", help="the article's source id (NNN_<16 hex digits>)")
     dr.add_argument("--root", default=".", help="the project folder (default: the current one)")
     dr.add_argument("--output", help="write here instead (- for standard output)")
     dr.add_argument("--force", action="store_true", help="replace an existing annotation file")
-    dr.set_defaults(func=_draft)
+    dr.set_defaults(func=_draft, failure=_Failure("draft failed: "))
     i = sub.add_parser("ids", help="the ids in use: events, actors, places or remarks")
     i.add_argument(
         "kind", nargs="?", default="events", choices=("events", "actors", "places", "remarks")
     )
     i.add_argument("--match", help="only ids whose id or description contains this text")
     i.add_argument("--root", default=".", help="the project folder (default: the current one)")
-    i.set_defaults(func=_ids)
+    i.set_defaults(func=_ids, failure=_Failure())
     st = sub.add_parser(
         "site",
         help="write the evidence browser, a static site, into OUT (default: site/)",
@@ -313,19 +301,18 @@ def parser() -> argparse.ArgumentParser:
     )
     st.add_argument("out", nargs="?", default="site", help="the folder to write (default: site/)")
     st.add_argument("--package", help=_PACKAGE + " (default: the project here, else installed)")
-    st.set_defaults(func=_site)
+    st.set_defaults(func=_site, failure=_Failure("site failed; nothing was changed.\n"))
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .extras import MissingExtraError
+    from .errors import PatrolsError
 
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except MissingExtraError as exc:  # a command of an extra that is not installed
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except PatrolsError as exc:  # every error a user can act on; its message says what to fix
+        return _failed(args, exc)
 
 
 if __name__ == "__main__":

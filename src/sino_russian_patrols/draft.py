@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import dates, normalize
 from .citing import NameIndex, is_word_at
+from .errors import InputError
 
 _PATROL = re.compile(
     r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
@@ -155,7 +156,7 @@ class Drafter:
         articles = {a.source_id: a for a in read_articles(root / "build" / "articles", problems)}
         if source_id not in articles:
             known = ", ".join(sorted(articles)) or "none"
-            raise ValueError(
+            raise InputError(
                 f"no article build/articles/{source_id}.txt in the manifest (articles: {known}); "
                 "add it with `sino-russian-patrols add-article PATH`"
             )
@@ -599,5 +600,5 @@ def draft_annotation(root: Path, source_id: str, /, *, rounds: int = 6) -> str:
                 rejected = True
         if not rejected:
             lines = "\n".join(f"  {p}" for p in mine)
-            raise ValueError(f"the draft of {source_id} does not build:\n{lines}")
+            raise InputError(f"the draft of {source_id} does not build:\n{lines}")
     return draft.render()[0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .articles import body_end, control_character
-from .errors import SchemaError, shorten
+from .errors import PatrolsError, SchemaError, shorten
 from .files import NotARegularFile, read_regular
 from .hashes import bytes_sha256, file_sha256
 from .normalize import char_name
@@ -25,7 +25,7 @@ from .schema import check_schemas
 from .yamlfile import MAX_TEXT
 
 
-class AddArticleError(Exception):
+class AddArticleError(PatrolsError):
     """The article cannot be added; nothing was changed."""
 
 

@@ -65,7 +65,20 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class BuildError(Exception):
+class PatrolsError(Exception):
+    """Every error of the package that a user can act on: its message says what to fix, and
+    `exit_code` is what the command exits with (1 the input is wrong, 2 the command cannot
+    start on it). The CLI catches this one class, so a new error is never a traceback."""
+
+    exit_code = 1
+
+
+class InputError(PatrolsError, ValueError):
+    """An argument a command was given cannot be used (an unknown source id, a draft that does
+    not build); also a ValueError, for callers that catch that."""
+
+
+class BuildError(PatrolsError):
     """The build's inputs are wrong; nothing was written. Carries every problem found.
 
     `exit_code` and `outcome` are what the command reports: what is wrong decides the code,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 
+from .errors import PatrolsError
+
 # Each extra of pyproject.toml and the modules the package imports from it.
 EXTRAS: dict[str, tuple[str, ...]] = {
     "pandas": ("pandas", "pyarrow"),
@@ -24,9 +26,9 @@ EXTRAS: dict[str, tuple[str, ...]] = {
 }
 
 
-class MissingExtraError(ImportError):
+class MissingExtraError(PatrolsError, ImportError):
     """A feature needs an optional dependency that is not installed; the message says which
-    extra brings it."""
+    extra brings it. Also an ImportError, for callers that catch that."""
 
     def __init__(self, extra: str, what: str, missing: list[str]) -> None:
         self.extra = extra

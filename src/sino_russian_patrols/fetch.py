@@ -36,6 +36,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
+from .errors import PatrolsError
+
 CACHE_ENV = "SINO_RUSSIAN_PATROLS_CACHE"
 BASE_URL_ENV = "SINO_RUSSIAN_PATROLS_BASE_URL"
 REGISTRY_ENV = "SINO_RUSSIAN_PATROLS_REGISTRY"
@@ -62,12 +64,15 @@ class Release(TypedDict):
     published: NotRequired[bool]
 
 
-class DownloadError(Exception):
+class DownloadError(PatrolsError):
     """A release could not be fetched, verified or unpacked; the message says how to fix it."""
 
 
 class UnknownVersionError(DownloadError, ValueError):
-    """The version is not in the registry of released versions."""
+    """The version is not in the registry of released versions, or is no version number: a
+    usage error (exit code 2)."""
+
+    exit_code = 2
 
 
 class ChecksumError(DownloadError):
@@ -417,7 +422,7 @@ def clear_cache(version: str | None = None, /) -> list[str]:
     """
     root = cache_dir()
     if version is not None and not is_version(version):
-        raise ValueError(f"{version!r} is not a version number like 1.2.0")
+        raise UnknownVersionError(f"{version!r} is not a version number like 1.2.0")
     if not root.is_dir():
         return []
     if version is None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from .errors import shorten
+from .errors import PatrolsError, shorten
 from .files import NotARegularFile, read_regular
 from .schema import polars_dtypes
 
@@ -25,9 +25,11 @@ MAX_DESCRIPTOR_BYTES = 50_000_000
 MAX_DESCRIPTOR_DEPTH = 64
 
 
-class UnreadablePackage(Exception):
+class UnreadablePackage(PatrolsError):
     """What validation starts from cannot be read: the descriptor, or the schemas in schema/
     that a package of this version must carry. There is nothing to validate (exit code 2)."""
+
+    exit_code = 2
 
 
 def read_descriptor(path: Path) -> tuple[Path, dict[str, Any]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import PatrolsError
 from .fetch import data_zip_name, read_registry_file
 from .hashes import file_sha256
 from .unpack import descriptor_sha256, unpacked_size
@@ -40,7 +41,7 @@ EXTRA_FILES = (  # what a reader of the data needs beside it: no code
 _FILE_MODE = 0o644
 
 
-class ReleaseError(Exception):
+class ReleaseError(PatrolsError):
     """The project is not ready to release; the message says what to fix."""
 
 

@@ -37,6 +37,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import PatrolsError
+
 LOCK_NAME = ".dataset.lock"
 JOURNAL_NAME = ".dataset-swap.json"
 STAGE_PREFIX = ".dataset-staging-"
@@ -46,8 +48,11 @@ _PACKAGE = ("datapackage.json", "dataset")  # what a reader needs, in one folder
 _held: set[Path] = set()  # roots whose lock this process holds (the lock is reentrant)
 
 
-class SwapError(Exception):
-    """The swap cannot proceed: the lock is held too long, or the journal is unreadable."""
+class SwapError(PatrolsError):
+    """The swap cannot proceed: the lock is held too long, or the journal is unreadable; the
+    dataset cannot be read until it is fixed (exit code 2)."""
+
+    exit_code = 2
 
 
 class SwapInterrupted(SwapError):

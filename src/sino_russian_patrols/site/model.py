@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from ..errors import PatrolsError
 from ..package import UnreadablePackage, read_descriptor, read_typed_csv
 from .highlight import Span
 from .markup import SAFE_NAME, anchor_id
@@ -50,8 +51,11 @@ NEEDED = (
 )
 
 
-class SiteError(Exception):
-    """The package cannot be made into a site; the message names the file or row."""
+class SiteError(PatrolsError):
+    """The package cannot be made into a site; the message names the file or row (exit code
+    2: there is nothing to show)."""
+
+    exit_code = 2
 
 
 @dataclass
