@@ -6,12 +6,17 @@ several sources combine into an event's dates is in test_step_events)."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
-from sino_russian_patrols.errors import BuildError
+from sino_russian_patrols.annotations import Vocabularies, read_annotation
+from sino_russian_patrols.errors import BuildError, Problems
 from sino_russian_patrols.pipeline import build
+from sino_russian_patrols.registries import read_registries
+from sino_russian_patrols.yamlfile import load_yaml
+from sino_russian_patrols.yamlreader import CONTROLLED, allowed
 
 
 def _digest_tree(root: Path) -> dict[str, str]:
@@ -165,8 +170,6 @@ ALIAS_BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
 def test_hostile_yaml_is_refused_at_its_line(
     tmp_path: Path, text: str, line: int, expected: str
 ) -> None:
-    from sino_russian_patrols.errors import Problems
-    from sino_russian_patrols.yamlfile import load_yaml
 
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
@@ -178,8 +181,6 @@ def test_hostile_yaml_is_refused_at_its_line(
 
 
 def test_ampersands_and_asterisks_inside_quotes_are_text(tmp_path: Path) -> None:
-    from sino_russian_patrols.errors import Problems
-    from sino_russian_patrols.yamlfile import load_yaml
 
     path = tmp_path / "fine.yaml"
     path.write_text('quote: "Russia &China *RussianArmy"\nlist: [[[[[[[[1]]]]]]]]\n')
@@ -242,3 +243,157 @@ def test_a_problem_quotes_a_value_short_whatever_it_holds(value: str) -> None:
     unquoted = Problem("a.yaml", 3, "words " * 10_000)
     assert len(unquoted.message) < MAX_MESSAGE + 50
     assert Problem("a\x1b[2J.yaml", None, "m").file == "a\\x1b[2J.yaml"
+
+
+# A typo in each controlled value the annotation files and registries carry, keyed by the
+# (what is read, key) of yamlreader.CONTROLLED: (file under build/, text, typo, key written,
+# the typo as read, the value it should have been); a route leg's role is one of its keys.
+TYPOS = {
+    ("source", "source_type"): (
+        "annotations/002_5c8dff17ab31933d.yaml",
+        "source_type: analysis",
+        "source_type: analysys",
+        "source_type",
+        "analysys",
+        "analysis",
+    ),
+    ("source.published_date", "from"): (
+        "annotations/007_7afeb356ef33a806.yaml",
+        "{from: page_record}",
+        "{from: page_recrd}",
+        "from",
+        "page_recrd",
+        "page_record",
+    ),
+    ("source.published_date", "basis"): (
+        "annotations/003_879c634248b507b8.yaml",
+        "basis: inferred",
+        "basis: infered",
+        "basis",
+        "infered",
+        "inferred",
+    ),
+    ("route leg", "role"): (
+        "annotations/008_6a68f60dfebcc2b0.yaml",
+        "      - between: [",
+        "      - betwen: [",
+        "betwen",
+        None,
+        "between",
+    ),
+    ("aircraft claim", "role"): (
+        "annotations/000_6fdb1ee85ed25e2e.yaml",
+        "    role: bomber\n",
+        "    role: bomer\n",
+        "role",
+        "bomer",
+        "bomber",
+    ),
+    ("statement", "type"): (
+        "annotations/000_6fdb1ee85ed25e2e.yaml",
+        "    type: direct_quote\n",
+        "    type: direct_qoute\n",
+        "type",
+        "direct_qoute",
+        "direct_quote",
+    ),
+    ("statement", "medium"): (
+        "annotations/006_881c97e2585dccbe.yaml",
+        "medium: social_media_post",
+        "medium: social_media_pots",
+        "medium",
+        "social_media_pots",
+        "social_media_post",
+    ),
+    ("sequence claim", "scope"): (
+        "annotations/000_6fdb1ee85ed25e2e.yaml",
+        "scope: overall",
+        "scope: overal",
+        "scope",
+        "overal",
+        "overall",
+    ),
+    ("airspace claim", "kind"): (
+        "annotations/000_6fdb1ee85ed25e2e.yaml",
+        "kind: international_airspace",
+        "kind: international_airspce",
+        "kind",
+        "international_airspce",
+        "international_airspace",
+    ),
+    ("event", "type"): (
+        "registries/events.yaml",
+        "  type: joint_air_patrol\n",
+        "  type: joint_air_patrl\n",
+        "type",
+        "joint_air_patrl",
+        "joint_air_patrol",
+    ),
+    ("actor", "type"): (
+        "registries/actors.yaml",
+        "  type: state\n",
+        "  type: stat\n",
+        "type",
+        "stat",
+        "state",
+    ),
+    ("place", "type"): (
+        "registries/places.yaml",
+        "  type: ocean\n",
+        "  type: ocen\n",
+        "type",
+        "ocen",
+        "ocean",
+    ),
+    ("aircraft type", "kind"): (
+        "registries/aircraft_types.yaml",
+        "  kind: bomber\n",
+        "  kind: bomer\n",
+        "kind",
+        "bomer",
+        "bomber",
+    ),
+}
+
+
+def test_every_controlled_key_has_a_typo_case() -> None:
+    assert set(TYPOS) == set(CONTROLLED)
+
+
+def _mapping_lines(data: object, key: str, value: object) -> list[int]:
+    """The lines of the YAML mappings that hold `key` (with `value`, when one is given)."""
+    if isinstance(data, list):
+        return [n for item in data for n in _mapping_lines(item, key, value)]
+    if not isinstance(data, dict):
+        return []
+    here = [data.line] if key in data and (value is None or data[key] == value) else []
+    return here + [n for v in data.values() for n in _mapping_lines(v, key, value)]
+
+
+@pytest.mark.parametrize("field", sorted(TYPOS))
+def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
+    root: Path, tmp_path: Path, field: tuple[str, str]
+) -> None:
+    """Read by the reader alone (no build): the problem names the file, the line of the
+    mapping holding the typo, the values the schema allows, and the closest of them."""
+    name, old, new, key, typo, right = TYPOS[field]
+    folder, file = name.split("/")
+    shutil.copytree(root / "build" / folder, tmp_path / folder)
+    path = tmp_path / folder / file
+    _replace(path, old, new)
+    problems = Problems()
+    if folder == "registries":
+        read_registries(tmp_path / folder, problems, root / "schema")
+    else:
+        read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))
+    (problem,) = problems.items
+    assert problem.file == str(path)
+    assert [problem.line] == _mapping_lines(load_yaml(path, Problems()), key, typo)
+    assert problem.message.endswith(f"; did you mean {right!r}?")
+    values = allowed(*field, root / "schema")
+    if typo is None:  # a route leg's roles are the keys of the leg
+        assert f"unknown key {key!r}" in problem.message
+        assert all(v in problem.message for v in values)
+    else:  # the values listed are the schema's (less those the format writes otherwise)
+        listed = problem.message.split(" is not one of: ")[1].split(";")[0].split(", ")
+        assert right in listed and set(listed) <= set(values)

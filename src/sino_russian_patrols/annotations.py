@@ -18,9 +18,9 @@ from typing import Any
 
 from .errors import Problems, shown
 from .normalize import count_phrase
-from .schema import bounds, check_schemas, vocabulary
+from .schema import bounds, check_schemas
 from .yamlfile import load_yaml
-from .yamlreader import Quote, Reader, number_problem, read_quote
+from .yamlreader import Quote, Reader, allowed, number_problem, read_quote
 
 __all__ = ["Annotation", "Quote", "read_annotation", "read_annotations"]
 
@@ -171,15 +171,10 @@ class Annotation:
 
 @dataclass(frozen=True)
 class Vocabularies:
-    """The controlled values an annotation may use, read from `schema/`."""
+    """The controlled values an annotation may use, read from `schema/`: the `enum` of each
+    field (through `yamlreader.CONTROLLED`, in `schema_dir`) and the bounds of its numbers."""
 
-    source_types: tuple[str, ...]
-    roles: tuple[str, ...]
-    statement_types: tuple[str, ...]
-    media: tuple[str, ...]
-    scopes: tuple[str, ...]
-    airspace_kinds: tuple[str, ...]
-    route_roles: tuple[str, ...]
+    schema_dir: Path
     # The whole numbers a count, a number of entries, an ordinal and a year may be: a value
     # outside is refused at its line, never left to overflow a column.
     count: tuple[int, int]
@@ -193,13 +188,7 @@ class Vocabularies:
         check_schemas(schema_dir)
         year = bounds(schema_dir, "sequence_claims", "scope_year")
         return cls(
-            source_types=vocabulary(schema_dir, "sources", "source_type"),
-            roles=vocabulary(schema_dir, "aircraft", "role"),
-            statement_types=vocabulary(schema_dir, "statements", "statement_type"),
-            media=vocabulary(schema_dir, "statements", "medium"),
-            scopes=vocabulary(schema_dir, "sequence_claims", "scope"),
-            airspace_kinds=vocabulary(schema_dir, "airspace_claims", "claim_type"),
-            route_roles=vocabulary(schema_dir, "event_routes", "role"),
+            schema_dir=schema_dir,
             count=bounds(schema_dir, "aircraft", "count"),
             entries=bounds(schema_dir, "airspace_claims", "entries"),
             ordinal=bounds(schema_dir, "sequence_claims", "ordinal"),
@@ -237,15 +226,19 @@ ITEM_ID = {
     "sequence": re.compile(r"^q[0-9]{2,}$"),
     "airspace": re.compile(r"^z[0-9]{2,}$"),
 }
-PUBLISHED_ORIGINS = ("dateline", "page_record", "url")
+# The bases of a publication date that `from:` does not name, as they are written otherwise:
+# `stated` is a `quote` alone, `inferred` a `value`, `unknown` no published_date at all.
+NOT_FROM = ("stated", "inferred", "unknown")
 
 
-def _read_published(raw: Any, file: str, problems: Problems, line: int | None):
+def _read_published(raw: Any, file: str, problems: Problems, line: int | None, vocab: Vocabularies):
     p = Reader(raw, file, "source.published_date", problems, line)
     if not p.ok:
         return None
     p.check_keys({"quote", "occurrence", "from", "value", "basis", "note"})
-    origin = p.choice("from", PUBLISHED_ORIGINS, required=False)
+    origin = p.choice("from", vocab.schema_dir, required=False, written_otherwise=NOT_FROM)
+    if origin is None and p.data.get("from") is not None:
+        return None  # reported: a mistyped `from` says nothing more about the date
     if "quote" in p.data:
         quote = p.quote("quote", required=True, occurrence_key="occurrence")
         if origin not in (None, "dateline"):
@@ -271,7 +264,10 @@ def _read_published(raw: Any, file: str, problems: Problems, line: int | None):
             "with `basis: inferred` and a `note`"
         )
         return None
-    basis = p.choice("basis", ("inferred",))
+    basis = p.choice("basis", vocab.schema_dir)
+    if basis not in (None, "inferred"):
+        p.error(f"`basis` of a `value` is `inferred`, not {shown(basis)}")
+        basis = None
     note = p.get("note", str, required=True)
     return PublishedDate("inferred", None, date, note) if basis and note else None
 
@@ -291,7 +287,7 @@ def _read_meta(data: Any, file: str, problems: Problems, vocab: Vocabularies) ->
     )
     published = None
     if r.data.get("published_date") is not None:
-        published = _read_published(r.data["published_date"], file, problems, r.line)
+        published = _read_published(r.data["published_date"], file, problems, r.line, vocab)
     context_year = context_note = None
     if r.data.get("context_year") is not None:
         c = Reader(r.data["context_year"], file, "source.context_year", problems, r.line)
@@ -299,7 +295,7 @@ def _read_meta(data: Any, file: str, problems: Problems, vocab: Vocabularies) ->
         context_year = c.number("year", vocab.year, required=True)
         context_note = c.get("note", str, required=True)
     return SourceMeta(
-        source_type=r.choice("source_type", vocab.source_types) or "news_report",
+        source_type=r.choice("source_type", vocab.schema_dir) or "news_report",
         title=r.quote("title", occurrence_key="title_occurrence"),
         publisher=r.quote("publisher"),
         wire=r.quote("wire"),
@@ -335,11 +331,12 @@ def _read_route(items: Any, file: str, problems: Problems, vocab: Vocabularies, 
     if not isinstance(items, list):
         problems.add(file, line, f"event route: expected a list of legs, got {items!r}")
         return points
+    roles = allowed("route leg", "role", vocab.schema_dir)
     for leg, item in enumerate(items, start=1):
         r = Reader(item, file, "route leg", problems, line)
-        r.check_keys({*vocab.route_roles, "aircraft"})
+        r.check_keys({*roles, "aircraft"})
         aircraft = r.slug("aircraft", pattern=ITEM_ID["aircraft"])
-        for role in vocab.route_roles:
+        for role in roles:
             if role not in r.data:
                 continue
             values = r.data[role] if isinstance(r.data[role], list) else [r.data[role]]
@@ -347,8 +344,8 @@ def _read_route(items: Any, file: str, problems: Problems, vocab: Vocabularies, 
                 q = read_quote(value, file, problems, f"route leg `{role}`", r.line)
                 if q is not None:
                     points.append(RoutePoint(leg, role, q, aircraft))
-        if not any(role in r.data for role in vocab.route_roles):
-            r.error(f"a leg names at least one of: {', '.join(vocab.route_roles)}")
+        if not any(role in r.data for role in roles):
+            r.error(f"a leg names at least one of: {', '.join(roles)}")
     return points
 
 
@@ -401,7 +398,7 @@ def _read_aircraft(data: Any, file: str, problems: Problems, vocab: Vocabularies
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
         country=r.get("country", str, required=not total),
         type=r.get("type", str, required=True),
-        role=r.choice("role", vocab.roles),
+        role=r.choice("role", vocab.schema_dir),
         reported_by=r.slug("reported_by"),
     )
     if any(values[k] is None for k in ("id", "event", "quote", "type", "role")):
@@ -446,7 +443,7 @@ def _read_statement(data: Any, file: str, problems: Problems, vocab: Vocabularie
         id=r.slug("id", required=True, pattern=ITEM_ID["statements"]),
         speaker=r.slug("speaker"),
         event=r.slug("event"),
-        type=r.choice("type", vocab.statement_types),
+        type=r.choice("type", vocab.schema_dir),
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
         remark=r.slug("remark", required=True),
     )
@@ -459,7 +456,7 @@ def _read_statement(data: Any, file: str, problems: Problems, vocab: Vocabularie
         speaker_as_reported=r.quote("speaker_as_reported"),
         relayed_by=relayed_by,
         relay=relay,
-        medium=r.choice("medium", vocab.media, required=False),
+        medium=r.choice("medium", vocab.schema_dir, required=False),
         said=r.quote("said"),
         file=file,
         line=r.line,
@@ -495,7 +492,7 @@ def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
         ordinal=_number_or_text(r, "ordinal", vocab.ordinal),
         series=r.get("series", str, required=True),
-        scope=r.choice("scope", vocab.scopes),
+        scope=r.choice("scope", vocab.schema_dir),
     )
     if r.data.get("ordinal") is None:
         r.error("`ordinal` is required")
@@ -538,7 +535,7 @@ def _read_airspace(data: Any, file: str, problems: Problems, vocab: Vocabularies
         id=r.slug("id", required=True, pattern=ITEM_ID["airspace"]),
         event=r.slug("event", required=True),
         quote=r.quote("quote", required=True, occurrence_key="occurrence"),
-        kind=r.choice("kind", vocab.airspace_kinds),
+        kind=r.choice("kind", vocab.schema_dir),
     )
     if any(v is None for v in values.values()):
         return None

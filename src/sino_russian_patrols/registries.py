@@ -14,7 +14,6 @@ from typing import Any
 
 from .errors import Problems, shown
 from .normalize import char_name, invisible, spelling_difference, spelling_key
-from .schema import vocabulary
 from .yamlfile import load_yaml
 from .yamlreader import Reader
 
@@ -115,14 +114,13 @@ def _one_form_each(entries: list[Any], problems: Problems) -> None:
 
 
 def _events(path: Path, problems: Problems, schema_dir: Path) -> list[EventDefinition]:
-    types = vocabulary(schema_dir, "events", "event_type")
     found = []
     for item in _entries(path, problems):
         r = Reader(item, str(path), "event", problems, None)
         r.check_keys({"id", "type", "summary", "parent"})
         values = dict(
             id=r.slug("id", required=True),
-            type=r.choice("type", types),
+            type=r.choice("type", schema_dir),
             summary=r.get("summary", str, required=True),
             parent=r.slug("parent"),
         )
@@ -132,7 +130,6 @@ def _events(path: Path, problems: Problems, schema_dir: Path) -> list[EventDefin
 
 
 def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry]:
-    types = vocabulary(schema_dir, "actors", "actor_type")
     found = []
     for item in _entries(path, problems):
         r = Reader(item, str(path), "actor", problems, None)
@@ -141,7 +138,7 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
         values = dict(
             id=r.slug("id", required=True),
             name=r.get("name", str, required=True),
-            type=r.choice("type", types),
+            type=r.choice("type", schema_dir),
             country=r.get("country", str),
             title=r.get("title", str),
             parent=r.slug("parent"),
@@ -159,7 +156,6 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
 
 
 def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry]:
-    types = vocabulary(schema_dir, "places", "place_type")
     found = []
     for item in _entries(path, problems):
         r = Reader(item, str(path), "place", problems, None)
@@ -168,7 +164,7 @@ def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry
         values = dict(
             id=r.slug("id", required=True),
             name=r.get("name", str, required=True),
-            type=r.choice("type", types),
+            type=r.choice("type", schema_dir),
             parent=r.slug("parent"),
         )
         if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
@@ -178,7 +174,6 @@ def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry
 
 
 def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[AircraftType]:
-    kinds = vocabulary(schema_dir, "aircraft_types", "kind")
     found = []
     for item in _entries(path, problems):
         r = Reader(item, str(path), "aircraft type", problems, None)
@@ -186,7 +181,7 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
         values = {
             k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")
         }
-        values["kind"] = r.choice("kind", kinds)
+        values["kind"] = r.choice("kind", schema_dir)
         designation, family = values["designation"], values["family"]
         if designation is not None and family is not None and not designation.startswith(family):
             # a family is the base design its designations extend (Tu-95 for Tu-95MS): a

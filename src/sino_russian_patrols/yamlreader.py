@@ -7,14 +7,48 @@ Unknown keys are errors: a typo must not drop a fact.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .errors import Problems, shown
+from .schema import TableName, enum_values
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID = 100  # characters of an id; the longest event id is under 50
+
+# Which key of the annotation files and of the registries holds a value of which schema field:
+# the one map from what an editor writes to the `enum` of `schema/` it is checked against.
+# Keyed by (what is read, key); a route leg's roles are its keys, listed here as `role`.
+CONTROLLED: dict[tuple[str, str], tuple[TableName, str]] = {
+    ("source", "source_type"): ("sources", "source_type"),
+    ("source.published_date", "from"): ("sources", "published_date_basis"),
+    ("source.published_date", "basis"): ("sources", "published_date_basis"),
+    ("route leg", "role"): ("event_routes", "role"),
+    ("aircraft claim", "role"): ("aircraft", "role"),
+    ("statement", "type"): ("statements", "statement_type"),
+    ("statement", "medium"): ("statements", "medium"),
+    ("sequence claim", "scope"): ("sequence_claims", "scope"),
+    ("airspace claim", "kind"): ("airspace_claims", "claim_type"),
+    ("event", "type"): ("events", "event_type"),  # registries/events.yaml
+    ("actor", "type"): ("actors", "actor_type"),  # registries/actors.yaml
+    ("place", "type"): ("places", "place_type"),  # registries/places.yaml
+    ("aircraft type", "kind"): ("aircraft_types", "kind"),  # registries/aircraft_types.yaml
+}
+
+
+def allowed(what: str, key: str, schema_dir: Path | None, /) -> tuple[str, ...]:
+    """The values `key` of `what` may take: the `enum` of its schema field (CONTROLLED)."""
+    table, name = CONTROLLED[what, key]
+    return enum_values(table, name, schema_dir)
+
+
+def did_you_mean(value: str, choices: Any, /) -> str:
+    """`; did you mean 'x'?` naming the closest of `choices` to a mistyped `value`, or ''."""
+    close = difflib.get_close_matches(value, list(choices), n=1)
+    return f"; did you mean {shown(close[0])}?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +90,10 @@ class Reader:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.error(f"unknown key {shown(key)} (allowed: {', '.join(sorted(allowed))})")
+                hint = did_you_mean(key, allowed) if isinstance(key, str) else ""
+                self.error(
+                    f"unknown key {shown(key)} (allowed: {', '.join(sorted(allowed))}){hint}"
+                )
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
         value = self.data.get(key)
@@ -98,10 +135,22 @@ class Reader:
             return None
         return value
 
-    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> Any:
+    def choice(
+        self,
+        key: str,
+        schema_dir: Path | None,
+        *,
+        required: bool = True,
+        written_otherwise: tuple[str, ...] = (),
+    ) -> Any:
+        """A value of the schema field `key` holds (CONTROLLED), else None and a problem at
+        this line listing the values and the closest one. `written_otherwise`: values of the
+        field that this key does not take, as the format says them another way."""
         value = self.get(key, str, required=required)
+        choices = [v for v in allowed(self.what, key, schema_dir) if v not in written_otherwise]
         if value is not None and value not in choices:
-            self.error(f"`{key}` {shown(value)} is not one of: {', '.join(choices)}")
+            hint = did_you_mean(value, choices)
+            self.error(f"`{key}` {shown(value)} is not one of: {', '.join(choices)}{hint}")
             return None
         return value
 
