@@ -1,7 +1,8 @@
 """The codebook: a Markdown data dictionary generated from datapackage.json, never by hand.
 
 `render(descriptor)` is a pure function of the descriptor (whose table schemas are the files
-of `schema/`) and of the documented columns of the events_wide view (`wide.COLUMNS`). The
+of `schema/`), of the documented columns of the events_wide view (`wide.COLUMNS`) and of
+the validator's rules (`validation.report.RULES`). The
 build writes it to `docs/codebook.md`; a test keeps that file equal to `render`.
 """
 
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .schema import enum_of
 from .wide import COLUMNS as WIDE_COLUMNS
 
 HEADER = """# Codebook: Sino-Russian Joint Patrols {version}
@@ -37,6 +39,12 @@ The analysis-ready view, not a file: `load("events_wide")` in Python, or the vie
 above (nothing in it is stored by hand). Lists are sorted and joined by `; `. Aircraft
 counts keep disagreement visible: the lowest and highest number any single claim gives, and
 the lowest and highest total one reporter gives in one source, each with who reported it.
+"""
+
+RULES_INTRO = """\
+What `sino-russian-patrols validate` (and `validate()` in Python) checks in a package. Each
+problem it reports says where it is (the table, and the row and column when it has them)
+and carries the code of the rule it breaks, in brackets (`rule` with `--format json`).
 """
 
 
@@ -82,8 +90,8 @@ def _constraints(field: dict[str, Any], primary_key: list[str]) -> str:
         parts.append(f"length ≥ {c['minLength']}")
     if "maxLength" in c:
         parts.append(f"length ≤ {c['maxLength']}")
-    if "enum" in c:
-        parts.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"]))
+    if values := enum_of(field):
+        parts.append("one of: " + ", ".join(f"`{v}`" for v in values))
     return "; ".join(parts)
 
 
@@ -92,7 +100,7 @@ def _polymorphic_parents(resource: dict[str, Any], names: list[str]) -> list[str
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     if "record_table" not in fields or "record_id" not in fields:
         return []
-    values = fields["record_table"].get("constraints", {}).get("enum", [])
+    values = enum_of(fields["record_table"])
     return [v for v in values if v in names]
 
 
@@ -174,7 +182,7 @@ def _table_section(r: dict[str, Any], names: list[str]) -> list[str]:
             for _, parent, fields, parent_fields in foreign_keys
         ]
     for f in schema["fields"]:
-        values = f.get("constraints", {}).get("enum")
+        values = enum_of(f)
         if not values:
             continue
         out += ["", f"Values of `{f['name']}`:", "", "| value | meaning |", "| --- | --- |"]
@@ -187,6 +195,17 @@ def _wide_section() -> list[str]:
     out = ["## events_wide", "", WIDE_INTRO]
     out += ["| column | type | description |", "| --- | --- | --- |"]
     out += [f"| `{name}` | {kind} | {_cell(text)} |" for name, (kind, text) in WIDE_COLUMNS.items()]
+    out.append("")
+    return out
+
+
+def _rules_section() -> list[str]:
+    """The legend of `validate`: every rule of the validator's registry, by its code."""
+    from .validation.report import RULES
+
+    out = ["## Validation rules", "", RULES_INTRO]
+    out += ["| code | rule |", "| --- | --- |"]
+    out += [f"| `{rule.code}` | {_cell(rule.description)} |" for rule in RULES.values()]
     out.append("")
     return out
 
@@ -213,6 +232,7 @@ def render(descriptor: dict[str, Any], /) -> str:
     for r in resources:
         out += _table_section(r, names)
     out += _wide_section()
+    out += _rules_section()
     out += _licences(descriptor)
     return "\n".join(out).rstrip() + "\n"
 

@@ -196,7 +196,13 @@ def enum_values(table: TableName, field: str, schema_dir: Path | None = None) ->
     field the table does not have raises SchemaError naming the schema file.
     """
     where = default_schema_dir() if schema_dir is None else schema_dir
-    return tuple(_field(where, table, field).get("constraints", {}).get("enum", ()))
+    return enum_of(_field(where, table, field))
+
+
+def enum_of(field: dict[str, Any], /) -> tuple[str, ...]:
+    """The `enum` of one Table Schema field (`()` when it has none), as a schema or a
+    datapackage.json resource writes it: the one reading of a vocabulary from a field."""
+    return tuple(field.get("constraints", {}).get("enum", ()))
 
 
 def vocabulary(schema_dir: Path, table: str, column: str, /) -> tuple[str, ...]:
