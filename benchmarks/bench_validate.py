@@ -1,7 +1,7 @@
 """How fast is `validate`, against `frictionless validate` and a plain polars read, from 10k
 to 1M statement rows?
 
-For each size, a synthetic package (`sino_russian_patrols.synthetic`, seed 1, 50 statements
+For each size, a synthetic package (`sino_russian_patrols.testing`, seed 1, 50 statements
 per source: about 3.1 rows of the 14 other tables per statement, most of them evidence) is
 generated once per version of the software into --data and reused. Each command runs in its
 own process; its wall time and peak memory (ru_maxrss of that process, from os.wait4) are
@@ -115,7 +115,7 @@ def run(command: list[str], cwd: Path | None = None) -> Run:
 # memory of the process it was forked from, so heavy work runs in children of its own.
 GENERATE = """
 import sys
-from sino_russian_patrols.synthetic import generate
+from sino_russian_patrols.testing import generate
 generate(sys.argv[1], int(sys.argv[2]), seed=int(sys.argv[3]), per_source=int(sys.argv[4]))
 """
 COUNT = """
@@ -133,9 +133,10 @@ print(json.dumps(counts))
 def _generator() -> str:
     """The generator's fingerprint: a package made by another generator or from other schemas
     (a table added, a rule tightened) is not reused."""
-    digest = hashlib.sha256((ROOT / "src" / "sino_russian_patrols" / "synthetic.py").read_bytes())
-    for schema in sorted((ROOT / "schema").glob("*.json")):
-        digest.update(schema.name.encode() + schema.read_bytes())
+    digest = hashlib.sha256()
+    generator = sorted((ROOT / "src" / "sino_russian_patrols" / "testing").glob("*.py"))
+    for file in [*generator, *sorted((ROOT / "schema").glob("*.json"))]:
+        digest.update(file.name.encode() + file.read_bytes())
     return f"v{metadata.version('sino-russian-patrols')}-{digest.hexdigest()[:8]}"
 
 
@@ -333,7 +334,7 @@ def main() -> int:
             "Machine:",
             *machine(),
             "",
-            "Synthetic packages: `sino_russian_patrols.synthetic.generate(root, statements, "
+            "Synthetic packages: `sino_russian_patrols.testing.generate(root, statements, "
             f"seed={SEED}, per_source={PER_SOURCE})`.",
             "`ours s` is the whole command (new interpreter, imports, every check, spans "
             "included), median of "

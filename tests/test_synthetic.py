@@ -13,15 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sino_russian_patrols.articles import body_end
-from sino_russian_patrols.schema import TABLES, read_schema, vocabulary
-from sino_russian_patrols.synthetic import (
-    default_schema_dir,
-    generate,
-    plan,
-    read_tables,
-    rows,
-    write_package,
-)
+from sino_russian_patrols.package import read_tables, write_package
+from sino_russian_patrols.schema import TABLES, default_schema_dir, enum_values, read_schema
+from sino_russian_patrols.testing import generate, plan, rows
 from sino_russian_patrols.validation import validate_package
 
 
@@ -80,7 +74,7 @@ def test_every_row_the_evidence_supports_has_evidence(tmp_path: Path) -> None:
     tables = read_tables(generate(tmp_path, 40, seed=4, per_source=10).parent)
     cited = set(tables["evidence"].select("record_table", "record_id").iter_rows())
     schema_dir = default_schema_dir()
-    supported = vocabulary(schema_dir, "evidence", "record_table")
+    supported = enum_values("evidence", "record_table", schema_dir)
     assert set(supported) < set(TABLES)
     own_span = {"source_id", "char_start", "char_end"}
     for table in supported:

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from polars.testing.parametric import column, dataframes
 
 from sino_russian_patrols.pandera_models import dataframe_schema, rule_of
-from sino_russian_patrols.schema import TABLES, polars_dtypes, read_schema
-from sino_russian_patrols.synthetic import default_schema_dir, rows
+from sino_russian_patrols.schema import TABLES, default_schema_dir, polars_dtypes, read_schema
+from sino_russian_patrols.testing import rows
 from sino_russian_patrols.validation import Report, constraints
 from sino_russian_patrols.validation.engines import pandera_constraints, polars_constraints
 from sino_russian_patrols.write import to_frame

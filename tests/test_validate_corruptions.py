@@ -26,8 +26,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sino_russian_patrols import __version__
-from sino_russian_patrols.schema import TABLES, read_schema
-from sino_russian_patrols.synthetic import default_schema_dir, generate, read_tables
+from sino_russian_patrols.package import read_tables
+from sino_russian_patrols.schema import TABLES, default_schema_dir, read_schema
+from sino_russian_patrols.testing import generate
 from sino_russian_patrols.validation import KEY_SEPARATOR, MAX_EXAMPLES, Report, validate_package
 from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
 

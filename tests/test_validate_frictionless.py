@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sino_russian_patrols.synthetic import generate
+from sino_russian_patrols.testing import generate
 from sino_russian_patrols.validation import validate_package
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from sino_russian_patrols.synthetic import generate, read_tables, write_package
+from sino_russian_patrols.package import read_tables, write_package
+from sino_russian_patrols.testing import generate
 from sino_russian_patrols.validation import RULES, Report, checks, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,13 +2,15 @@
 
 Shared by `validate` (which reports every problem it meets on the way) and `diff` (which
 compares two packages and needs only their typed rows), so that a CSV file is read and typed
-one way everywhere.
+one way everywhere. `write_package` and `read_tables` write and read a whole package
+with the project's writer, for the tests and benchmarks that make or corrupt one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,8 @@ import polars as pl
 
 from .errors import PatrolsError, shorten
 from .files import NotARegularFile, read_regular
-from .schema import polars_dtypes
+from .schema import TABLES, default_schema_dir, polars_dtypes
+from .write import to_frame, write_csv, write_descriptor, write_parquet
 
 # A descriptor above this size is refused unread (the dataset's is a few hundred kilobytes;
 # one of a million statements is the same: it describes files, it does not hold them).
@@ -120,3 +123,33 @@ def read_table(root: Path, resource: dict[str, Any], /) -> pl.DataFrame:
     if isinstance(parquet, dict) and (root / parquet["path"]).is_file():
         return pl.read_parquet(root / parquet["path"])
     return read_typed_csv(root / resource["path"], resource.get("schema", {}))
+
+
+def write_package(
+    root: Path | str,
+    tables: Mapping[str, list[dict[str, Any]] | pl.DataFrame],
+    /,
+    *,
+    schema_dir: Path | None = None,
+) -> Path:
+    """Write `tables` as a package under `root`; return its datapackage.json.
+
+    Each table is a list of row dicts (sorted and typed by `write.to_frame`) or a DataFrame,
+    written as it is: a test can corrupt a frame and write it back. The descriptor is
+    written last, so its hashes and sizes match the files.
+    """
+    root = Path(root)
+    schema_dir = schema_dir or default_schema_dir()
+    for name, table in tables.items():
+        frame = table if isinstance(table, pl.DataFrame) else to_frame(name, table, schema_dir)
+        write_csv(frame, root / "dataset" / "csv" / f"{name}.csv")
+        write_parquet(frame, root / "dataset" / "parquet" / f"{name}.parquet")
+    return write_descriptor(root, schema_dir)
+
+
+def read_tables(root: Path | str, /) -> dict[str, pl.DataFrame]:
+    """Every table of the package under `root`, read from its Parquet files."""
+    root = Path(root)
+    return {
+        name: pl.read_parquet(root / "dataset" / "parquet" / f"{name}.parquet") for name in TABLES
+    }
