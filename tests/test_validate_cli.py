@@ -329,7 +329,9 @@ def test_the_text_report_reads_well(package: Path, capsys: pytest.CaptureFixture
     assert all(line.startswith("  ") and line.endswith("]") for line in problems)
     legend = lines[lines.index("what the rules in brackets mean:") + 1 :]
     assert {line.split()[0] for line in legend} == {"[" + p.rsplit("[", 1)[1] for p in problems}
-    assert any(line.strip().startswith("[type]") and RULES["type"] in line for line in legend)
+    assert any(
+        line.strip().startswith("[type]") and RULES["type"].description in line for line in legend
+    )
     assert "aircraft, row 000_6fdb1ee85ed25e2e-a01, column count: 'two' is not an integer" in out
 
 

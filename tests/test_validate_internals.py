@@ -212,8 +212,8 @@ def test_the_rules_of_totals_and_parents_say_what_is_wrong(tmp_path: Path) -> No
 def _rule_codes(source: str) -> set[str]:
     """The rule codes a module's source writes into findings.
 
-    They are the `rule` argument of `report.add`, `report_rows`, `Constraint` and the codes
-    of `Check`, or the values a variable named `rule`/`rules` takes (a literal, a dict of
+    They are the `rule` argument of `report.add`, `report_rows`, `Constraint`, `message` and
+    the codes of `Check`, or the values a variable named `rule`/`rules` takes (a literal, a dict of
     rules, the first items of the tuples a `for rule, ...` loop runs over).
     """
 
@@ -229,7 +229,7 @@ def _rule_codes(source: str) -> set[str]:
             return set().union(*(strings(e) for e in items))
         return set()
 
-    positions = {"add": 1, "report_rows": 2, "Constraint": 0, "Check": 3}
+    positions = {"add": 1, "report_rows": 2, "Constraint": 0, "Check": 3, "message": 0}
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
@@ -255,6 +255,50 @@ def test_every_rule_code_of_a_finding_has_a_legend_entry() -> None:
     assert used - set(RULES) == set(), "add these codes to RULES"
     # and the legend explains no rule that nothing reports (the scan misses none)
     assert set(RULES) - used == set()
+
+
+def test_every_rule_is_a_record_with_a_description_and_a_template_it_can_fill() -> None:
+    import string
+
+    from sino_russian_patrols.validation.report import Rule, message
+
+    for code, rule in RULES.items():
+        assert isinstance(rule, Rule) and rule.code == code
+        assert rule.description.strip(), code
+        fields = {f for _, f, _, _ in string.Formatter().parse(rule.template) if f}
+        # a template names its values by keyword; the message has nothing left in braces
+        assert all(f.isidentifier() for f in fields), (code, fields)
+        message(code, **dict.fromkeys(fields, 7))  # fills, whatever the values
+    with pytest.raises(KeyError):
+        message("no_such_rule")
+
+
+def test_the_codebook_legend_lists_every_rule() -> None:
+    from sino_russian_patrols.codebook import render
+
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    codebook = render(descriptor)
+    legend = codebook.split("## Validation rules", 1)[1].split("\n## ", 1)[0]
+    listed = {line.split("`")[1] for line in legend.splitlines() if line.startswith("| `")}
+    assert listed == set(RULES)
+    for rule in RULES.values():
+        assert f"| `{rule.code}` | " in legend
+
+
+def test_findings_of_a_template_read_as_the_template_says(broken: Path) -> None:
+    """A finding of a rule with a template is the template filled: nothing left in braces,
+    and its fixed words all there."""
+    import re
+
+    report = validate_package(broken)
+    assert report.findings
+    for finding in report.findings:
+        assert finding.rule in RULES
+        template = RULES[finding.rule].template
+        if not template or finding.message.startswith("and "):
+            continue
+        pattern = ".*".join(map(re.escape, re.split(r"\{[^}]*\}", template)))
+        assert re.fullmatch(pattern, finding.message, flags=re.S), finding
 
 
 def test_each_check_declares_the_rules_it_reports() -> None:

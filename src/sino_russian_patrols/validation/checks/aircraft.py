@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..report import Report, count_true, examples, report_rows
+from ..report import Report, count_true, examples, message, report_rows
 
 if TYPE_CHECKING:
     from . import Tables
@@ -28,8 +28,5 @@ def aircraft_country(report: Report, tables: Tables) -> None:
             "country",
             examples(aircraft, mask, ["aircraft_id"]),
             count,
-            lambda r: (
-                "country is null, but country may be null only for a total (is_total "
-                "true) that the text does not split by country; this row has is_total false"
-            ),
+            lambda r: message("country_required"),
         )

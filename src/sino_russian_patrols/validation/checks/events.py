@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..report import Report, count_true, examples, report_rows
+from ..report import Report, count_true, examples, message, report_rows
 
 if TYPE_CHECKING:
     from . import Tables
@@ -21,15 +21,13 @@ _PRECISION_NEEDS = {
 
 
 def _event_message(rule: str, r: dict[str, Any]) -> str:
-    dates = f"start_date {r['start_date']}, end_date {r['end_date']}"
-    if rule == "date_order":
-        return f"start_date is after end_date ({dates})"
-    if rule == "date_precision":
-        needs = _PRECISION_NEEDS.get(r["date_precision"], "")
-        return f"date_precision {r['date_precision']} needs {needs}, but the row has {dates}"
-    return (
-        f"date_basis stated means the text gives day, month and year (or month and year), "
-        f"so date_precision must be day or month, not {r['date_precision']}"
+    precision = r["date_precision"]
+    return message(
+        rule,
+        start=r["start_date"],
+        end=r["end_date"],
+        precision=precision,
+        needs=_PRECISION_NEEDS.get(precision, ""),
     )
 
 

@@ -13,6 +13,7 @@ from ..report import (
     examples,
     in_order,
     is_padded,
+    message,
     report_rows,
     show,
 )
@@ -64,8 +65,8 @@ def foreign_keys(report: Report, tables: Tables) -> None:
             ", ".join(child_cols),
             rows,
             count.item(),
-            lambda r, c=child_cols, t=target: (
-                f"{show(KEY_SEPARATOR.join(str(r[x]) for x in c))} matches no row of {t}"
+            lambda r, c=child_cols, t=target: message(
+                "foreign_key", value=show(KEY_SEPARATOR.join(str(r[x]) for x in c)), target=t
             ),
         )
         # A reference padded with white space dangles: say why.
@@ -81,9 +82,7 @@ def foreign_keys(report: Report, tables: Tables) -> None:
                     column,
                     examples(padded, pl.lit(True), primary_key),
                     padded.height,
-                    lambda r, n=column: (
-                        f"identifier {show(r[n])} has leading or trailing white space"
-                    ),
+                    lambda r, n=column: message("whitespace", value=show(r[n])),
                 )
 
 
@@ -141,11 +140,11 @@ def _parent_message(
     row: dict[str, Any], rule: str, column: str, key: str, parents: dict[str, str]
 ) -> str:
     if rule == "parent_self":
-        return f"{column} names the row itself ({show(row[column])}): it cannot be its own parent"
+        return message(rule, column=column, value=show(row[column]))
     path = [row[key]]
     while (up := parents.get(path[-1])) not in (None, row[key]) and len(path) <= len(parents):
         path.append(up)
-    return f"{column} leads back to this row: {' → '.join([*path, row[key]])}"
+    return message(rule, column=column, path=" → ".join([*path, row[key]]))
 
 
 def row_order(report: Report, tables: Tables) -> None:
@@ -163,4 +162,4 @@ def row_order(report: Report, tables: Tables) -> None:
         if keys.select(in_order(key, strict=False)).item():
             continue
         if not keys.equals(keys.sort(key, nulls_last=True, maintain_order=True)):
-            report.add(table, "row_order", f"rows are not sorted by {', '.join(key)}")
+            report.add(table, "row_order", message("row_order", key=", ".join(key)))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..report import Report, count_true, examples, report_rows
+from ..report import Report, count_true, examples, message, report_rows
 
 if TYPE_CHECKING:
     from . import Tables
@@ -35,7 +35,7 @@ def finite_numbers(report: Report, tables: Tables) -> None:
                     column,
                     examples(frame, masks[column], key),
                     count,
-                    lambda r, c=column: f"{_named(r[c])} is not a finite number",
+                    lambda r, c=column: message("not_finite", value=_named(r[c])),
                 )
 
 

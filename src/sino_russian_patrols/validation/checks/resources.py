@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..report import Report
+from ..report import Report, message
 
 if TYPE_CHECKING:
     from . import Tables
@@ -27,8 +27,7 @@ def resource_integrity(report: Report, tables: Tables) -> None:
             report.add(
                 name,
                 "resource_duplicate",
-                f"datapackage.json describes {count} resources named {name!r}: only the first "
-                "is validated, and a reader may take any of them",
+                message("resource_duplicate", count=count, name=name),
             )
     for resource in resources:
         name = resource.get("name")

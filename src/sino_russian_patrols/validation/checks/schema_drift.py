@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ...schema import TABLES
-from ..report import Report
+from ..report import Report, message
 
 if TYPE_CHECKING:
     from . import Tables
@@ -33,6 +33,5 @@ def inline_schemas(report: Report, tables: Tables) -> None:
         report.add(
             table,
             "schema_drift",
-            f"the inline schema differs from {file.name} in {where}; rebuild datapackage.json "
-            "from schema/",
+            message("schema_drift", file=file.name, where=where),
         )

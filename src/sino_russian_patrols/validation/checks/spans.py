@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..report import MAX_EXAMPLES, Report, count_true, key_expr, report_rows, show
+from ..report import MAX_EXAMPLES, Report, count_true, key_expr, message, report_rows, show
 
 if TYPE_CHECKING:
     from . import Tables
@@ -92,31 +92,23 @@ def verbatim_spans(report: Report, tables: Tables) -> None:
 
 
 def _span_message(rule: str, row: dict[str, Any], column: str) -> str:
-    start, end, source = row["char_start"], row["char_end"], row["source_id"]
-    if rule == "span_order":
-        return f"char_end {end} is not after char_start {start}"
-    if rule == "span_range":
-        return (
-            f"the span {start}:{end} lies outside the text of source {source}, which has "
-            f"{row['_text_length']:,} characters"
-        )
-    if rule == "span_body":
-        return (
-            f"the span {start}:{end} reaches past the end of the article's body in source "
-            f"{source} at {row['_body_end']:,}: below it are reader comments or page furniture"
-        )
+    where = {"start": row["char_start"], "end": row["char_end"], "source": row["source_id"]}
+    if rule != "span_verbatim":
+        return message(rule, **where, length=row["_text_length"], body_end=row["_body_end"])
     found, quoted, text = row["_slice"], row[column], row["_source_text"]
-    message = (
-        f"source {source} at {start}:{end} reads {show(found)}, but {column} is {show(quoted)}"
-    )
     differ = next(
         (i for i, (a, b) in enumerate(zip(found, quoted, strict=False)) if a != b),
         min(len(found), len(quoted)),
     )
-    message += f" (first difference at character {differ} of the span)"
     at = text.find(quoted) if quoted else -1
-    if at >= 0:
-        message += f"; the quoted text is at {at}:{at + len(quoted)}"
-    else:
-        message += "; the quoted text is nowhere in the source"
-    return message
+    return message(
+        rule,
+        **where,
+        found=show(found),
+        column=column,
+        quoted=show(quoted),
+        differ=differ,
+        where=f"the quoted text is at {at}:{at + len(quoted)}"
+        if at >= 0
+        else "the quoted text is nowhere in the source",
+    )
