@@ -20,9 +20,10 @@ dataset: venv
 	$(BIN)/sino-russian-patrols validate datapackage.json
 	$(BIN)/frictionless validate datapackage.json
 
-# Leaves out the tests marked slow (pyproject.toml) and runs property tests with few examples.
+# Leaves out the tests marked slow (pyproject.toml) and runs property tests with few examples,
+# on two worker processes (pytest-xdist). test-all runs every test in one process.
 test: venv
-	$(BIN)/python -m pytest -m "not slow" --hypothesis-profile=fast
+	$(BIN)/python -m pytest -m "not slow" --hypothesis-profile=fast -n 2
 
 test-all: venv
 	$(BIN)/python -m pytest --hypothesis-profile=full
