@@ -205,11 +205,6 @@ def enum_of(field: dict[str, Any], /) -> tuple[str, ...]:
     return tuple(field.get("constraints", {}).get("enum", ()))
 
 
-def vocabulary(schema_dir: Path, table: str, column: str, /) -> tuple[str, ...]:
-    """`enum_values` with the schema folder first, as the synthetic generator calls it."""
-    return enum_values(check_table_name(table), column, schema_dir)
-
-
 def bounds(schema_dir: Path, table: str, column: str, /) -> tuple[int, int]:
     """The whole numbers an integer column accepts: its `minimum` and `maximum` constraints,
     else what an Int64 column can hold, so a value read from an annotation never overflows."""
