@@ -260,7 +260,7 @@ def test_every_rule_code_of_a_finding_has_a_legend_entry() -> None:
 def test_every_rule_is_a_record_with_a_description_and_a_template_it_can_fill() -> None:
     import string
 
-    from sino_russian_patrols.validation.report import Rule, message
+    from sino_russian_patrols.rules import Rule, message
 
     for code, rule in RULES.items():
         assert isinstance(rule, Rule) and rule.code == code

@@ -201,7 +201,7 @@ def _wide_section() -> list[str]:
 
 def _rules_section() -> list[str]:
     """The legend of `validate`: every rule of the validator's registry, by its code."""
-    from .validation.report import RULES
+    from .rules import RULES
 
     out = ["## Validation rules", "", RULES_INTRO]
     out += ["| code | rule |", "| --- | --- |"]
