@@ -196,6 +196,21 @@ def _keys(frame: pl.DataFrame, key: list[str]) -> list[dict[str, Any]]:
     ]
 
 
+def _one_sided(name: str, package: _Package, /, *, added: bool) -> TableDiff:
+    """A table only one package has: all its rows and columns added (`added`, in the new
+    package) or removed (in the old), listed by primary key."""
+    frame = read_table(package.root, package.resources[name])
+    key = _primary_key(package.resources[name])
+    keys = _keys(frame, key) if key else []
+    if added:
+        return TableDiff(
+            name, "added", key, rows_new=frame.height, added=keys, columns_added=frame.columns
+        )
+    return TableDiff(
+        name, "removed", key, rows_old=frame.height, removed=keys, columns_removed=frame.columns
+    )
+
+
 def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
     """Compare the packages at `old_path` and `new_path` (datapackage.json files or folders).
 
@@ -207,23 +222,8 @@ def diff_packages(old_path: Path | str, new_path: Path | str, /) -> PackageDiff:
     names = list(new_res) + [n for n in old_res if n not in new_res]
     tables: list[TableDiff] = []
     for name in names:
-        if name not in old_res:
-            frame = read_table(new.root, new_res[name])
-            key = _primary_key(new_res[name])
-            added = TableDiff(
-                name, "added", key, rows_new=frame.height, columns_added=frame.columns
-            )
-            added.added = _keys(frame, key) if key else []
-            tables.append(added)
-            continue
-        if name not in new_res:
-            frame = read_table(old.root, old_res[name])
-            key = _primary_key(old_res[name])
-            removed = TableDiff(
-                name, "removed", key, rows_old=frame.height, columns_removed=frame.columns
-            )
-            removed.removed = _keys(frame, key) if key else []
-            tables.append(removed)
+        if name not in old_res or name not in new_res:
+            tables.append(_one_sided(name, new if name in new_res else old, added=name in new_res))
             continue
         key = _primary_key(new_res[name])
         tables.append(

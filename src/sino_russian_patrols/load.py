@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import polars as pl
 
-from .schema import TABLES, TableName
+from .schema import TABLES, TableName, installed_data, source_checkout
 
 if TYPE_CHECKING:
     import duckdb
@@ -39,12 +39,12 @@ atexit.register(_files.close)
 @cache
 def _installed_root() -> Path:
     """The folder holding datapackage.json: inside the installed package, or the checkout."""
-    packaged = resources.files("sino_russian_patrols") / "data"
+    packaged = installed_data()
     if packaged.joinpath("datapackage.json").is_file():
         # Zip-imported packages have no real paths: extract once for the process.
         return Path(_files.enter_context(resources.as_file(packaged)))
-    checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "schema").is_dir():
+    checkout = source_checkout()
+    if checkout is not None:
         from .swap import JOURNAL_NAME, readable_package  # here: a wheel never needs them
 
         if (checkout / "datapackage.json").is_file() or (checkout / JOURNAL_NAME).is_file():

@@ -6,6 +6,8 @@ import json
 import math
 import re
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -177,11 +179,25 @@ def polars_dtypes(schema: dict[str, Any], /) -> dict[str, Any]:
     return {f["name"]: mapping[f["type"]] for f in schema["fields"]}
 
 
+def installed_data() -> Traversable:
+    """The folder a wheel ships the dataset and `schema/` in, inside the package (`data/`).
+    A zip-imported package gives a Traversable that is no real path."""
+    return resources.files("sino_russian_patrols") / "data"
+
+
+def source_checkout() -> Path | None:
+    """The source checkout the package runs from (the folder with `schema/` above
+    `src/sino_russian_patrols`), or None for an installed package."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "schema").is_dir() else None
+
+
 def default_schema_dir() -> Path:
     """The project's `schema/`: in the source checkout, else the copy inside the package."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "schema", here.parent / "data" / "schema"):
-        if (candidate / "sources.json").is_file():
+    checkout = source_checkout()
+    packaged = installed_data() / "schema"
+    for candidate in (checkout and checkout / "schema", packaged):
+        if isinstance(candidate, Path) and (candidate / "sources.json").is_file():
             return candidate
     raise FileNotFoundError("cannot find the schema/ folder; pass schema_dir=")
 

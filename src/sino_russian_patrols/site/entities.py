@@ -105,30 +105,35 @@ def _listing(title: str, intro: str, items: list[tuple[str, str, str]], version:
     )
 
 
+# The list pages: folder (= table), id and type columns, title, and what the list holds.
+_LISTS = (
+    (
+        "actors",
+        "actor_id",
+        "actor_type",
+        "Actors",
+        "People, states and organisations the articles name, with every spelling.",
+    ),
+    (
+        "places",
+        "place_id",
+        "place_type",
+        "Places",
+        "Areas and places where events happened, with every spelling.",
+    ),
+)
+
+
 def entity_pages(rows: Rows) -> dict[str, str]:
     pages: dict[str, str] = {}
     for a in rows.tables["actors"]:
         pages[f"actors/{page_name(a['actor_id'])}.html"] = actor_page(rows, a)
     for p in rows.tables["places"]:
         pages[f"places/{page_name(p['place_id'])}.html"] = place_page(rows, p)
-    actors = sorted(rows.tables["actors"], key=lambda a: (a["name"].casefold(), a["actor_id"]))
-    places = sorted(rows.tables["places"], key=lambda p: (p["name"].casefold(), p["place_id"]))
-    pages["actors/index.html"] = _listing(
-        "Actors",
-        "People, states and organisations the articles name, with every spelling.",
-        [
-            (f"{page_name(a['actor_id'])}.html", a["name"], f"({label(a['actor_type'])})")
-            for a in actors
-        ],
-        rows.version,
-    )
-    pages["places/index.html"] = _listing(
-        "Places",
-        "Areas and places where events happened, with every spelling.",
-        [
-            (f"{page_name(p['place_id'])}.html", p["name"], f"({label(p.get('place_type'))})")
-            for p in places
-        ],
-        rows.version,
-    )
+    for table, key, kind, title, intro in _LISTS:
+        entries = sorted(rows.tables[table], key=lambda e: (e["name"].casefold(), e[key]))
+        items = [
+            (f"{page_name(e[key])}.html", e["name"], f"({label(e.get(kind))})") for e in entries
+        ]
+        pages[f"{table}/index.html"] = _listing(title, intro, items, rows.version)
     return pages

@@ -10,9 +10,10 @@ a disagreement (South Korea's four Tu-95 against Japan's two Russian aircraft) s
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from .links import actor_name, count_text, describe_row, evidence_links, place_name
-from .markup import anchor_id, date_range, definitions, esc, label, link, page, table
+from .markup import anchor_id, date_range, definitions, esc, label, link, page, row_dates, table
 from .model import Row, Rows, page_name
 
 UP = "../"
@@ -20,8 +21,7 @@ UP = "../"
 
 def event_title(event: Row, /) -> str:
     kind = label(event["event_type"])
-    when = date_range(event["start_date"], event["end_date"], event["date_precision"])
-    return f"{kind[:1].upper()}{kind[1:]}, {when}"
+    return f"{kind[:1].upper()}{kind[1:]}, {row_dates(event)}"
 
 
 def source_link(rows: Rows, source_id: str, up: str) -> str:
@@ -258,6 +258,57 @@ def remarks_list(rows: Rows, statements: list[Row]) -> list[str]:
     return [_remark(rows, st) for st in ordered]
 
 
+# What a claim about an event says, first in its list item: one function per table.
+
+
+def _date_claim(rows: Rows, d: Row) -> str:
+    return (
+        f'<p class="what"><strong>{esc(row_dates(d))}</strong>'
+        f" (precision {esc(d['date_precision'])}, basis {esc(label(d['date_basis']))})</p>"
+        + (f'<p class="note">{esc(d["date_note"])}</p>' if d.get("date_note") else "")
+    )
+
+
+def _duration_claim(rows: Rows, d: Row) -> str:
+    return (
+        f'<p class="what"><strong>{d["duration_hours"]:g} hours</strong> '
+        f"({esc(d['duration_qualifier'])})</p>"
+    )
+
+
+def _place_claim(rows: Rows, p: Row) -> str:
+    place = link(f"{UP}places/{page_name(p['place_id'])}.html", place_name(rows, p["place_id"]))
+    return f'<p class="what">{place}</p>'
+
+
+def _route_claim(rows: Rows, r: Row) -> str:
+    leg = describe_row(rows, "event_routes", rows.record_id("event_routes", r))
+    return f'<p class="what">{esc(leg)}</p>'
+
+
+def _sequence_claim(rows: Rows, q: Row) -> str:
+    return (
+        f'<p class="what"><strong>{esc(q["ordinal_as_reported"])} {esc(q["series"])}</strong>'
+        f" ({esc(label(q['scope']))}"
+        + (f", claimed by {actor_link(rows, q['claimed_by'], UP)}" if q.get("claimed_by") else "")
+        + ")</p>"
+    )
+
+
+def _airspace_claim(rows: Rows, a: Row) -> str:
+    return (
+        f'<p class="what"><strong>{esc(label(a["claim_type"]))}</strong>'
+        + (f", zone {esc(place_name(rows, a['zone_place_id']))}" if a.get("zone_place_id") else "")
+        + (f", {a['entries']} entries" if a.get("entries") is not None else "")
+        + (
+            f", reported by {actor_link(rows, a['reported_by'], UP)}"
+            if a.get("reported_by")
+            else ""
+        )
+        + "</p>"
+    )
+
+
 def event_page(rows: Rows, event: Row) -> str:
     eid = event["event_id"]
     meanings = _enum_descriptions(rows, "events", "event_type")
@@ -277,7 +328,7 @@ def event_page(rows: Rows, event: Row) -> str:
             "Type",
             f"{esc(label(event['event_type']))}: {esc(meanings.get(event['event_type'], ''))}",
         ),
-        ("Date", esc(date_range(event["start_date"], event["end_date"], event["date_precision"]))),
+        ("Date", esc(row_dates(event))),
         ("Precision", esc(event["date_precision"])),
         ("Basis", esc(label(event["date_basis"]))),
         ("Note", esc(event.get("date_note") or "")),
@@ -295,102 +346,24 @@ def event_page(rows: Rows, event: Row) -> str:
         ("Sources", "<br>".join(source_link(rows, s, UP) for s in sources)),
         ("Evidence", evidence_links(rows, "events", eid, UP)),
     ]
-    dates = [
-        _claim(
-            rows,
-            "event_dates",
-            d,
-            '<p class="what"><strong>'
-            + esc(date_range(d["start_date"], d["end_date"], d["date_precision"]))
-            + "</strong>"
-            + f" (precision {esc(d['date_precision'])}, basis {esc(label(d['date_basis']))})</p>"
-            + (f'<p class="note">{esc(d["date_note"])}</p>' if d.get("date_note") else ""),
-        )
-        for d in rows.of_event("event_dates", eid)
-    ]
-    durations = [
-        _claim(
-            rows,
-            "event_durations",
-            d,
-            f'<p class="what"><strong>{d["duration_hours"]:g} hours</strong> '
-            f"({esc(d['duration_qualifier'])})</p>",
-        )
-        for d in rows.of_event("event_durations", eid)
-    ]
-    places = [
-        _claim(
-            rows,
-            "event_places",
-            p,
-            '<p class="what">'
-            + link(f"{UP}places/{page_name(p['place_id'])}.html", place_name(rows, p["place_id"]))
-            + "</p>",
-        )
-        for p in rows.of_event("event_places", eid)
-    ]
-    routes = [
-        _claim(
-            rows,
-            "event_routes",
-            r,
-            '<p class="what">'
-            + esc(describe_row(rows, "event_routes", rows.record_id("event_routes", r)))
-            + "</p>",
-        )
-        for r in rows.of_event("event_routes", eid)
-    ]
-    sequence = [
-        _claim(
-            rows,
-            "sequence_claims",
-            q,
-            f'<p class="what"><strong>{esc(q["ordinal_as_reported"])} {esc(q["series"])}</strong>'
-            f" ({esc(label(q['scope']))}"
-            + (
-                f", claimed by {actor_link(rows, q['claimed_by'], UP)}"
-                if q.get("claimed_by")
-                else ""
-            )
-            + ")</p>",
-        )
-        for q in rows.of_event("sequence_claims", eid)
-    ]
-    airspace = [
-        _claim(
-            rows,
-            "airspace_claims",
-            a,
-            f'<p class="what"><strong>{esc(label(a["claim_type"]))}</strong>'
-            + (
-                f", zone {esc(place_name(rows, a['zone_place_id']))}"
-                if a.get("zone_place_id")
-                else ""
-            )
-            + (f", {a['entries']} entries" if a.get("entries") is not None else "")
-            + (
-                f", reported by {actor_link(rows, a['reported_by'], UP)}"
-                if a.get("reported_by")
-                else ""
-            )
-            + "</p>",
-        )
-        for a in rows.of_event("airspace_claims", eid)
-    ]
+
+    def claims(table_name: str, what: Callable[[Rows, Row], str]) -> list[str]:
+        return [_claim(rows, table_name, r, what(rows, r)) for r in rows.of_event(table_name, eid)]
+
     body = (
         f'<h1>{esc(event_title(event))}</h1><p class="summary">{esc(event["summary"])}</p>'
         + definitions(facts)
         + _section(
             "Date claims",
-            dates,
+            claims("event_dates", _date_claim),
             "<p>What each source says of the date; the event's date combines them.</p>",
         )
-        + _section("Duration claims", durations)
-        + _section("Places", places)
-        + _section("Route", routes)
+        + _section("Duration claims", claims("event_durations", _duration_claim))
+        + _section("Places", claims("event_places", _place_claim))
+        + _section("Route", claims("event_routes", _route_claim))
         + _aircraft(rows, rows.of_event("aircraft", eid))
-        + _section("Sequence claims", sequence)
-        + _section("Airspace claims", airspace)
+        + _section("Sequence claims", claims("sequence_claims", _sequence_claim))
+        + _section("Airspace claims", claims("airspace_claims", _airspace_claim))
         + _section("Remarks", remarks_list(rows, rows.of_event("statements", eid)))
     )
     return page(event_title(event), body, depth=1, version=rows.version)

@@ -3,9 +3,11 @@ highlight back to a row, each with words that say what is behind it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .highlight import span_id
-from .markup import date_range, esc, label, link
-from .model import Rows, page_name
+from .markup import esc, label, link, row_dates
+from .model import Row, Rows, page_name
 
 
 def href(rows: Rows, table: str, record_id: str, up: str) -> str:
@@ -30,18 +32,20 @@ def evidence_links(rows: Rows, table: str, record_id: str, up: str) -> str:
     return '<ul class="evidence">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
-def actor_name(rows: Rows, actor_id: str | None, /) -> str:
-    if actor_id is None:
+def _name(rows: Rows, table: str, record_id: str | None) -> str:
+    """The `name` of an actor or a place; its id when the table lacks it, "" for no id."""
+    if record_id is None:
         return ""
-    actor = rows.by_id["actors"].get(actor_id)
-    return actor["name"] if actor else actor_id
+    entry = rows.by_id[table].get(record_id)
+    return entry["name"] if entry else record_id
+
+
+def actor_name(rows: Rows, actor_id: str | None, /) -> str:
+    return _name(rows, "actors", actor_id)
 
 
 def place_name(rows: Rows, place_id: str | None, /) -> str:
-    if place_id is None:
-        return ""
-    place = rows.by_id["places"].get(place_id)
-    return place["name"] if place else place_id
+    return _name(rows, "places", place_id)
 
 
 def count_text(row: dict, /) -> str:
@@ -59,33 +63,38 @@ def count_text(row: dict, /) -> str:
     return f"{number} {kind} ({where}{total})"
 
 
+def _aircraft_words(rows: Rows, row: Row) -> str:
+    by = actor_name(rows, row.get("reported_by")) or "the source"
+    return f"aircraft claim: {count_text(row)}, reported by {by}"
+
+
+def _statement_words(rows: Rows, row: Row) -> str:
+    by = actor_name(rows, row.get("actor_id")) or row.get("speaker_as_reported") or "unnamed"
+    return f"remark ({label(row['statement_type'])}) by {by}"
+
+
+def _route_words(rows: Rows, row: Row) -> str:
+    return f"route, leg {row['leg']}: {label(row['role'])} {place_name(rows, row['place_id'])}"
+
+
+# What a row of each table says, in a few words; a table not listed is named with the row's id.
+_WORDS: dict[str, Callable[[Rows, Row], str]] = {
+    "events": lambda _, r: f"event: {label(r['event_type'])}, {row_dates(r)}",
+    "actors": lambda _, r: f"actor: {r['name']}",
+    "places": lambda _, r: f"place: {r['name']}",
+    "aircraft": _aircraft_words,
+    "statements": _statement_words,
+    "event_dates": lambda _, r: f"date claim: {row_dates(r)} ({label(r['date_basis'])})",
+    "event_durations": lambda _, r: f"duration claim: {r['duration_hours']:g} hours",
+    "event_places": lambda rows, r: f"place of the event: {place_name(rows, r['place_id'])}",
+    "event_routes": _route_words,
+    "sequence_claims": lambda _, r: f"sequence claim: {r['ordinal_as_reported']} {r['series']}",
+    "airspace_claims": lambda _, r: f"airspace claim: {label(r['claim_type'])}",
+}
+
+
 def describe_row(rows: Rows, table: str, record_id: str) -> str:
     """What a row says, in a few words, for a list of what a highlight supports."""
     row = rows.by_id[table][record_id]
-    if table == "events":
-        when = date_range(row["start_date"], row["end_date"], row["date_precision"])
-        return f"event: {label(row['event_type'])}, {when}"
-    if table == "actors":
-        return f"actor: {row['name']}"
-    if table == "places":
-        return f"place: {row['name']}"
-    if table == "aircraft":
-        by = actor_name(rows, row.get("reported_by")) or "the source"
-        return f"aircraft claim: {count_text(row)}, reported by {by}"
-    if table == "statements":
-        by = actor_name(rows, row.get("actor_id")) or row.get("speaker_as_reported") or "unnamed"
-        return f"remark ({label(row['statement_type'])}) by {by}"
-    if table == "event_dates":
-        when = date_range(row["start_date"], row["end_date"], row["date_precision"])
-        return f"date claim: {when} ({label(row['date_basis'])})"
-    if table == "event_durations":
-        return f"duration claim: {row['duration_hours']:g} hours"
-    if table == "event_places":
-        return f"place of the event: {place_name(rows, row['place_id'])}"
-    if table == "event_routes":
-        return f"route, leg {row['leg']}: {label(row['role'])} {place_name(rows, row['place_id'])}"
-    if table == "sequence_claims":
-        return f"sequence claim: {row['ordinal_as_reported']} {row['series']}"
-    if table == "airspace_claims":
-        return f"airspace claim: {label(row['claim_type'])}"
-    return f"{table} {record_id}"
+    words = _WORDS.get(table)
+    return words(rows, row) if words else f"{table} {record_id}"

@@ -60,6 +60,12 @@ def date_range(start: dt.date | None, end: dt.date | None, precision: str | None
     return f"{date_text(start)} – {date_text(end)}"
 
 
+def row_dates(row: dict, /) -> str:
+    """The dates of an event or a date claim (its `start_date`, `end_date` and
+    `date_precision`) as `date_range` words them."""
+    return date_range(row["start_date"], row["end_date"], row["date_precision"])
+
+
 def definitions(pairs: Iterable[tuple[str, str]], /) -> str:
     """A <dl> of (term, HTML) pairs; pairs whose HTML is empty are left out."""
     items = "".join(f"<dt>{esc(t)}</dt><dd>{d}</dd>" for t, d in pairs if d)
