@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sino_russian_patrols import normalize
+from sino_russian_patrols.schema import enum_values
 
 KNOWN = ["Tu-95", "Tu-95MS", "H-6", "H-6K", "Su-30SM", "Su-35", "Su-35S"]
 # The registry as it is expected to grow; the code must not need to change for it.
@@ -372,7 +373,7 @@ def test_unknown_country_says_how_to_fix(raw: str) -> None:
 def test_count_phrases(raw: str, expected: tuple[int | None, str]) -> None:
     result = normalize.count_phrase(raw)
     assert result == expected
-    assert result[1] in normalize.COUNT_QUALIFIERS
+    assert result[1] in normalize.count_qualifiers()
 
 
 @pytest.mark.parametrize(
@@ -487,7 +488,7 @@ def test_count_takes_exact_numbers_only() -> None:
 def test_duration_phrases(raw: str, expected: tuple[float, str]) -> None:
     result = normalize.duration_phrase(raw)
     assert result == expected
-    assert result[1] in normalize.DURATION_QUALIFIERS
+    assert result[1] in normalize.duration_qualifiers()
     assert normalize.duration_hours(raw) == expected[0]
 
 
@@ -520,13 +521,20 @@ def test_counts_and_durations() -> None:
         normalize.duration_hours("a long mission")
 
 
-def test_qualifier_vocabularies() -> None:
-    assert normalize.COUNT_QUALIFIERS == (
-        "exact",
-        "more_than",
-        "at_least",
-        "approximately",
-        "up_to",
-        "unspecified",
-    )
-    assert normalize.DURATION_QUALIFIERS == ("exact", "approximately", "more_than")
+def test_the_qualifiers_are_the_schemas_and_the_words_give_each_of_them() -> None:
+    """The qualifiers are read from schema/, and the qualifier words give every one of them
+    and nothing else: a qualifier added, renamed or dropped in schema/ fails here."""
+    assert normalize.count_qualifiers() == enum_values("aircraft", "count_qualifier")
+    assert normalize.duration_qualifiers() == enum_values("event_durations", "duration_qualifier")
+    counts = {normalize.count_phrase(f"{words} 5")[1] for words in normalize.QUALIFYING_WORDS}
+    counts |= {normalize.count_phrase("5")[1], normalize.count_phrase("an unknown number")[1]}
+    assert counts == set(normalize.count_qualifiers())
+    hours = {normalize.duration_phrase("5 hours")[1]}
+    for words, qualifier in normalize.QUALIFYING_WORDS.items():
+        if qualifier in normalize.duration_qualifiers():
+            assert normalize.duration_phrase(f"{words} 5 hours") == (5.0, qualifier)
+            hours.add(qualifier)
+        else:  # "at least", "up to" hours: a duration cannot hold them
+            with pytest.raises(ValueError, match="which a duration cannot hold"):
+                normalize.duration_phrase(f"{words} 5 hours")
+    assert hours == set(normalize.duration_qualifiers())

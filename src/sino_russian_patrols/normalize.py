@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .errors import shown
+from .schema import enum_values
 
 # Cyrillic letters that look like Latin ones ("Tu-95\u041cS" with a Cyrillic Em).
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХУаеорсхукм", "ABEKMHOPCTXYaeopcxykm")
@@ -317,8 +318,10 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {
 }
 _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?"
-# Qualifiers before a number, as written → the qualifier returned.
-_QUALIFIERS = {
+# Qualifiers before a number, as written → the qualifier returned. The words are English and
+# live here; the qualifiers are the schema's (count_qualifiers, duration_qualifiers), and
+# tests/test_normalize.py checks that the words give each of them and nothing else.
+QUALIFYING_WORDS = {
     "a total of": "exact",
     "total of": "exact",
     "more than": "more_than",
@@ -332,10 +335,7 @@ _QUALIFIERS = {
     "up to": "up_to",
     "as many as": "up_to",
 }
-_QUALIFIER = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
-COUNT_QUALIFIERS = ("exact", "more_than", "at_least", "approximately", "up_to", "unspecified")
-# Only what schema/event_durations.json can hold; "at least"/"up to" hours raise instead.
-DURATION_QUALIFIERS = ("exact", "approximately", "more_than")
+_QUALIFIER = "|".join(sorted(QUALIFYING_WORDS, key=len, reverse=True))
 _MAX_COUNT = 10_000
 _MAX_HOURS = 1_000
 _COUNT = re.compile(
@@ -351,8 +351,20 @@ _HOURS = re.compile(
 )
 _COUNT_HELP = (
     "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an' or 'single', "
-    f"optionally after a qualifier ({', '.join(_QUALIFIERS)}), or 'an unspecified number'"
+    f"optionally after a qualifier ({', '.join(QUALIFYING_WORDS)}), or 'an unspecified number'"
 )
+
+
+def count_qualifiers() -> tuple[str, ...]:
+    """How exact a count of aircraft may be: the `enum` of count_qualifier in
+    schema/aircraft.json."""
+    return enum_values("aircraft", "count_qualifier")
+
+
+def duration_qualifiers() -> tuple[str, ...]:
+    """How exact a duration may be: the `enum` of duration_qualifier in
+    schema/event_durations.json ("at least" or "up to" hours are refused)."""
+    return enum_values("event_durations", "duration_qualifier")
 
 
 def _number(word: str, raw: str, limit: int, what: str) -> float:
@@ -371,7 +383,7 @@ def _number(word: str, raw: str, limit: int, what: str) -> float:
 def count_phrase(raw: str, /) -> tuple[int | None, str]:
     """The number of aircraft as written and how exact it is: `more than 10` → (10, more_than).
 
-    The qualifier is one of `COUNT_QUALIFIERS`; the number is None only for `unspecified`.
+    The qualifier is one of `count_qualifiers()`; the number is None only for `unspecified`.
     Claims keep the qualifier so that "more than 10" is never stored as exactly 10.
     """
     s = fold_text(raw).casefold()
@@ -383,7 +395,13 @@ def count_phrase(raw: str, /) -> tuple[int | None, str]:
     number = _number(match["n"], raw, _MAX_COUNT, "count of aircraft")
     if not float(number).is_integer():
         raise ValueError(f"{shown(raw)} is not a whole number of aircraft: {_COUNT_HELP}")
-    return int(number), _QUALIFIERS.get(match["q"] or "", "exact")
+    qualifier = QUALIFYING_WORDS.get(match["q"] or "", "exact")
+    if qualifier not in count_qualifiers():
+        raise ValueError(
+            f"{shown(raw)} gives a count as {qualifier}, which schema/aircraft.json does not "
+            f"list (one of {', '.join(count_qualifiers())})"
+        )
+    return int(number), qualifier
 
 
 def counts_in(text: str, /) -> set[int]:
@@ -415,7 +433,7 @@ def count(raw: str, /) -> int:
 
 def duration_phrase(raw: str, /) -> tuple[float, str]:
     """Hours and how exact they are, from a phrase such as `more than eight hours` → (8.0,
-    more_than); the qualifier is one of `DURATION_QUALIFIERS`. The first duration wins."""
+    more_than); the qualifier is one of `duration_qualifiers()`. The first duration wins."""
     match = _HOURS.search(fold_text(raw))
     if match is None:
         raise ValueError(
@@ -429,11 +447,11 @@ def duration_phrase(raw: str, /) -> tuple[float, str]:
         raise ValueError(
             f"{shown(raw)} is not a plausible duration in hours (at most {_MAX_HOURS:,})"
         )
-    qualifier = _QUALIFIERS.get((match["q"] or "").casefold(), "exact")
-    if qualifier not in DURATION_QUALIFIERS:
+    qualifier = QUALIFYING_WORDS.get((match["q"] or "").casefold(), "exact")
+    if qualifier not in duration_qualifiers():
         raise ValueError(
             f"{shown(raw)} gives a duration as {qualifier}, which a duration cannot hold "
-            f"(one of {', '.join(DURATION_QUALIFIERS)}); quote a phrase that states the hours"
+            f"(one of {', '.join(duration_qualifiers())}); quote a phrase that states the hours"
         )
     return hours, qualifier
 
