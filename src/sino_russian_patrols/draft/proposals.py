@@ -1,175 +1,47 @@
-"""Draft an annotation file for a new article: propose, let the editor confirm.
-
-The draft proposes, from the article and the registries: the publication date and where it
-came from; every actor and place mention, counted on word boundaries and never inside a
-longer registered name; the known event that a patrol report most likely is; aircraft
-claims read from phrases such as "two Russian Tu-95 bombers"; quoted remarks with the
-speaker named next to them; designations the registry does not know. Whatever the draft is
-unsure of is written commented out, with the reason. The draft is checked by the build's
-own reader and assembler, and every item the build rejects is commented out with the
-build's message, so that the draft builds as it is.
+"""What the draft proposes, section by section, from the article and the registries: the
+source and its publication date, actor and place mentions, the event a patrol report most
+likely is, aircraft claims, quoted remarks with their speakers, designations to register, and
+the date phrases as the date rules read them. Whatever is unsure is proposed commented out,
+with the reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates, normalize
-from .citing import NameIndex, is_word_at
-from .errors import InputError
-
-_PATROL = re.compile(
-    r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|$)", re.MULTILINE)
-_NUMBER = (
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-)
-_QUALIFIER = r"(?:a total of |more than |at least |about |approximately |around |up to )?"
-_COUNTRY = (
-    r"(?:Russian|Chinese|Japanese|South Korean|American|U\.S\.|Russia[’']s|China[’']s|"
-    r"Japan[’']s)"
-)
-_NOUN = (
-    r"(?:strategic bombers?|bombers?|fighter jets?|fighters?|early warning (?:and control )?"
-    r"(?:aircraft|planes?)|aircraft|warplanes?|planes?|jets?|missile carriers?)"
-)
-_DESIGNATION = r"(?:[A-Za-z\u0400-\u04ff]{1,3}[-\u2010\u2011 ]?\d{1,4}[A-Za-z\u0400-\u04ff]{0,3})"
-# "[count] <country> [and <country>] [<designation>] [strategic] <noun>", or a designation
-# without a noun ("Russian Tu-95МS and Chinese H-6K strategic bombers")
-_AIRCRAFT = re.compile(
-    rf"(?:(?<![\w.,])(?P<count>{_QUALIFIER}{_NUMBER})[ \u00a0]+(?:of[ \u00a0]+)?)?"
-    rf"(?P<country>{_COUNTRY})(?:[ \u00a0]+and[ \u00a0]+(?P<country2>{_COUNTRY}))?[ \u00a0]+"
-    rf"(?:(?:(?P<type>{_DESIGNATION})[ \u00a0]+)?(?:strategic[ \u00a0]+)?(?P<noun>{_NOUN})\b"
-    rf"|(?P<bare>{_DESIGNATION})(?![\w-]))",
-    re.IGNORECASE,
-)
-# a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
-# ("near South Korea and Japan", "in western Japan", "visited China")
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|over|around|off|toward|towards|from|visited|across|direction of) "
-    r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2} ?(?:,|\band) )?"
-    r"(?:(?:south|north|east|west)(?:ern|ernmost)? |central )?"
-    r"|\b(?:south|north|east|west)(?:ern|ernmost) )$",
-)
-_SAID = r"(?:said|told|added|noted|stated|wrote)"
-_QUOTED = re.compile(r"[“\"](?P<q>[^”\"\n]{12,}?)[”\"]")
-
-
-@dataclass
-class Item:
-    """One proposed entry: its YAML lines, and why it is commented out (None: asserted)."""
-
-    section: str
-    lines: list[str]
-    unsure: str | None = None
-    note: str | None = None
-
-
-@dataclass
-class Draft:
-    source_id: str
-    items: list[Item] = field(default_factory=list)
-    to_add: list[str] = field(default_factory=list)
-    date_phrases: list[str] = field(default_factory=list)
-
-    def render(self) -> tuple[str, dict[int, int]]:
-        """The YAML text, and for each line number the index of the item it belongs to."""
-        out = [
-            f"# Draft annotations for articles/{self.source_id}.txt, written by "
-            "`sino-russian-patrols draft`.",
-            "# Confirm, complete and correct every entry; commented entries are proposals the",
-            "# draft was unsure of, each with the reason. Quotes are verbatim; `occurrence` counts",
-            "# every start position of the quote in the article, 1 = first.",
-        ]
-        for entry in self.to_add:
-            out.append(f"# registry entry to add: {entry}")
-        if self.date_phrases:
-            out.append("# date phrases in the article, as the date rules read them:")
-            out.extend(f"#   {line}" for line in self.date_phrases)
-        owner: dict[int, int] = {}
-        section = None
-        for index, item in enumerate(self.items):
-            if item.section != section:
-                section = item.section
-                out.append("")
-                out.append(f"{section}:")
-            if item.note:
-                out.append(f"  # {item.note}")
-            if item.unsure:
-                out.append(f"  # unsure: {item.unsure}")
-            for line in item.lines:
-                out.append(("  # " + line) if item.unsure else ("  " + line))
-                owner[len(out)] = index
-        return "\n".join(out) + "\n", owner
-
-
-def _q(text: str) -> str:
-    """A YAML double-quoted string (JSON escapes are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _occurrences(text: str, quote: str) -> list[int]:
-    found, i = [], text.find(quote)
-    while i != -1:
-        found.append(i)
-        i = text.find(quote, i + 1)
-    return found
-
-
-def _quote(text: str, start: int, end: int) -> str:
-    """`{quote: ..., occurrence: N}` for text[start:end], with N only when needed."""
-    quote = text[start:end]
-    starts = _occurrences(text, quote)
-    if len(starts) == 1:
-        return f"{{quote: {_q(quote)}}}"
-    return f"{{quote: {_q(quote)}, occurrence: {starts.index(start) + 1}}}"
-
-
-def _unique_around(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
-    """The shortest extension of text[start:end] by whole words that is unique in text."""
-    lo, hi = start, end
-    for _ in range(12):
-        if len(_occurrences(text, text[lo:hi])) == 1:
-            return lo, hi
-        nxt = text.find(" ", hi + 1)
-        hi = min(limit, len(text) if nxt == -1 else nxt)
-    return None
+from .. import dates, normalize
+from ..citing import is_word_at
+from ..errors import InputError
+from ..spans import occurrences
+from .document import Draft, Item, quote_entry, unique_around, yaml_string
+from .patterns import AIRCRAFT, LOCATIVE, PATROL, QUOTED, SAID, SENTENCE, role_of
 
 
 class Drafter:
     """Proposes the entries of one article's annotation."""
 
     def __init__(self, root: Path, source_id: str) -> None:
-        from .articles import read_articles
-        from .errors import Problems
-        from .registries import read_registries
+        from ..errors import Problems
+        from ..steps import read_inputs
 
-        problems = Problems()
+        inputs = read_inputs(root, Problems())  # read as the build reads them
         self.root, self.source_id = root, source_id
-        articles = {a.source_id: a for a in read_articles(root / "build" / "articles", problems)}
-        if source_id not in articles:
-            known = ", ".join(sorted(articles)) or "none"
+        if source_id not in inputs.articles:
+            known = ", ".join(sorted(inputs.articles)) or "none"
             raise InputError(
                 f"no article build/articles/{source_id}.txt in the manifest (articles: {known}); "
                 "add it with `sino-russian-patrols add-article PATH`"
             )
-        self.article = articles[source_id]
+        self.article = inputs.articles[source_id]
         self.text = self.article.text
         # nothing below the article body (articles.END_OF_ARTICLE, or the manifest's
         # body_ends_before) is proposed: the build refuses quotes from there
         end = self.article.body_end
         self.end = len(self.text) if end is None else end
-        self.registries = read_registries(root / "build" / "registries", problems, root / "schema")
-        self.names = NameIndex(
-            [a for e in (*self.registries.actors, *self.registries.places) for a in e.aliases]
-        )
+        self.registries = inputs.registries
+        self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
         self.published: dt.date | None = None
@@ -193,7 +65,7 @@ class Drafter:
         found = []
         for e in entries:
             for alias in e.aliases:
-                for start in _occurrences(self.text, alias):
+                for start in occurrences(self.text, alias):
                     end = start + len(alias)
                     if lo <= start and end <= hi and self._name_at(start, end):
                         found.append((start, end, e.id))
@@ -205,8 +77,8 @@ class Drafter:
         lines = ["source_type: news_report"]
         title = record.title
         if title and title in text[: self.end]:
-            starts = _occurrences(text, title)
-            lines.append(f"title: {_q(title)}")
+            starts = occurrences(text, title)
+            lines.append(f"title: {yaml_string(title)}")
             if len(starts) > 1:
                 lines.append("title_occurrence: 1")
         else:
@@ -230,7 +102,7 @@ class Drafter:
                 m = re.search(rf"(?:\(\s*{re.escape(alias)}\s*\)|>>\s*{re.escape(alias)}\b)", head)
                 if m:
                     start = m.start() + m.group(0).index(alias)
-                    return _quote(self.text, start, start + len(alias))
+                    return quote_entry(self.text, start, start + len(alias))
         return None
 
     def _published(self) -> list[str]:
@@ -241,9 +113,9 @@ class Drafter:
                 date = dates.parse_stated(line)
             except ValueError:
                 date = None
-            if date is not None and len(_occurrences(text, line)) == 1:
+            if date is not None and len(occurrences(text, line)) == 1:
                 self._anchor(date, "stated", f"the stated publication date {date.isoformat()}")
-                return ["published_date:", f"  quote: {_q(line)}"]
+                return ["published_date:", f"  quote: {yaml_string(line)}"]
             parsed = dates.parse_dateline(line)
             if parsed is not None:
                 head = re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
@@ -256,14 +128,14 @@ class Drafter:
                         or dt.date(1, 1, 1)
                     ).year
                 )
-                if year > 1 and len(_occurrences(text, head)) == 1:
+                if year > 1 and len(occurrences(text, head)) == 1:
                     start = text.find(head)
                     self.skip.append((start, start + len(head)))
                     date = dt.date(year, month, day)
                     self._anchor(
                         date, "stated", f"the dateline publication date {date.isoformat()}"
                     )
-                    return [f"published_date: {{quote: {_q(head)}, from: dateline}}"]
+                    return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
         if record.page_date is not None:
             self._anchor(record.page_date, "stated", "the publication date the page carried")
             return ["published_date: {from: page_record}   # the text gives no date"]
@@ -283,9 +155,9 @@ class Drafter:
     def actors(self) -> None:
         places = {a for e in self.registries.places for a in e.aliases}
         for start, end, actor_id in self._mentions(self.registries.actors):
-            line = [f"- {_quote(self.text, start, end)}   # {actor_id}"]
+            line = [f"- {quote_entry(self.text, start, end)}   # {actor_id}"]
             before = self.text[max(0, start - 60) : start]
-            if self.text[start:end] in places and _LOCATIVE.search(before):
+            if self.text[start:end] in places and LOCATIVE.search(before):
                 why = "a place name after a preposition: probably a location, not the actor"
                 self.draft.items.append(Item("actors", line, why))
             else:
@@ -309,10 +181,10 @@ class Drafter:
         before = self.text[max(lo, start - 12) : start]
         if m := re.search(r"(?:\bearly |\blate )?\bon $", before):
             start -= len(m.group(0))
-        report = re.search(rf"\b{_SAID}\s+(?:on\s+)?$", self.text[max(lo, start - 14) : start])
+        report = re.search(rf"\b{SAID}\s+(?:on\s+)?$", self.text[max(lo, start - 14) : start])
         if report:
             start -= len(report.group(0))
-        span = _unique_around(self.text, start, end, hi)
+        span = unique_around(self.text, start, end, hi)
         if span is None:
             return None
         quote = self.text[span[0] : span[1]]
@@ -356,30 +228,20 @@ class Drafter:
     def events(self) -> str | None:
         """Mentions of the patrol the article reports; returns the linked event id."""
         linked = None
-        for s in _SENTENCE.finditer(self.text[: self.end]):
-            if not _PATROL.search(s.group(0)) or self._in_headline(s.start()):
+        for s in SENTENCE.finditer(self.text[: self.end]):
+            if not PATROL.search(s.group(0)) or self._in_headline(s.start()):
                 continue
-            lo, hi = s.start(), s.end()
-            sentence = s.group(0).strip()
-            start = lo + s.group(0).index(sentence)
-            span = _unique_around(self.text, start, start + len(sentence), hi)
-            if span is None:
+            sentence = self._quotable(s)
+            if sentence is None:
                 continue
-            dated = self._date_quote(lo, hi)
+            dated = self._date_quote(s.start(), s.end())
             when = None
             if dated is not None:
                 when = dates.resolve(dated[0], self.anchor)
                 if dated[1]:
                     when = dates.end_bound(when)
             event_id, why = self._known_event(when)
-            lines = [f"- id: {event_id or 'NEW-EVENT-ID'}", f"  quote: {_q(sentence)}"]
-            if dated is not None:
-                end_only = ", end_only: true" if dated[1] else ""
-                lines.append(f"  date: {{quote: {_q(dated[0])}{end_only}}}")
-            places = self._mentions(self.registries.places, lo, hi)
-            if places:
-                lines.append("  places:")
-                lines += [f"    - {_quote(self.text, a, b)}   # {pid}" for a, b, pid in places]
+            lines = self._mention(event_id or "NEW-EVENT-ID", sentence, dated, s)
             unsure = None if event_id else why
             self.draft.items.append(Item("events", lines, unsure, None if unsure else why))
             linked = linked or event_id
@@ -390,28 +252,42 @@ class Drafter:
     def _first_report(self) -> None:
         """No sentence names a joint patrol: propose the first sentence that counts aircraft
         as the report of an event to define (commented out: the editor decides what it is)."""
-        for s in _SENTENCE.finditer(self.text[: self.end]):
-            if self._in_headline(s.start()) or not _AIRCRAFT.search(s.group(0)):
+        for s in SENTENCE.finditer(self.text[: self.end]):
+            if self._in_headline(s.start()) or not AIRCRAFT.search(s.group(0)):
                 continue
-            sentence = s.group(0).strip()
-            start = s.start() + s.group(0).index(sentence)
-            if _unique_around(self.text, start, start + len(sentence), s.end()) is None:
+            sentence = self._quotable(s)
+            if sentence is None:
                 continue
-            lines = ["- id: NEW-EVENT-ID", f"  quote: {_q(sentence)}"]
-            dated = self._date_quote(s.start(), s.end())
-            if dated is not None:
-                end_only = ", end_only: true" if dated[1] else ""
-                lines.append(f"  date: {{quote: {_q(dated[0])}{end_only}}}")
-            places = self._mentions(self.registries.places, s.start(), s.end())
-            if places:
-                lines.append("  places:")
-                lines += [f"    - {_quote(self.text, a, b)}   # {pid}" for a, b, pid in places]
+            lines = self._mention("NEW-EVENT-ID", sentence, self._date_quote(s.start(), s.end()), s)
             why = (
                 "no sentence names a joint patrol; if this reports a new event, define it in "
                 "registries/events.yaml (id, type, summary) and use its id here"
             )
             self.draft.items.append(Item("events", lines, why))
             return
+
+    def _quotable(self, s: re.Match[str]) -> str | None:
+        """The sentence `s` without the spaces around it, if words of it can be quoted
+        uniquely; else None."""
+        sentence = s.group(0).strip()
+        start = s.start() + s.group(0).index(sentence)
+        if unique_around(self.text, start, start + len(sentence), s.end()) is None:
+            return None
+        return sentence
+
+    def _mention(
+        self, event_id: str, sentence: str, dated: tuple[str, bool] | None, s: re.Match[str]
+    ) -> list[str]:
+        """An event mention: the event, the sentence, its date phrase and the places it names."""
+        lines = [f"- id: {event_id}", f"  quote: {yaml_string(sentence)}"]
+        if dated is not None:
+            end_only = ", end_only: true" if dated[1] else ""
+            lines.append(f"  date: {{quote: {yaml_string(dated[0])}{end_only}}}")
+        places = self._mentions(self.registries.places, s.start(), s.end())
+        if places:
+            lines.append("  places:")
+            lines += [f"    - {quote_entry(self.text, a, b)}   # {pid}" for a, b, pid in places]
+        return lines
 
     def _in_headline(self, at: int) -> bool:
         return self.headline[0] <= at < self.headline[1]
@@ -420,7 +296,7 @@ class Drafter:
         known = [t.designation for t in self.registries.aircraft_types]
         kinds = {t.designation: t.kind for t in self.registries.aircraft_types}
         number = 0
-        for m in _AIRCRAFT.finditer(self.text[: self.end]):
+        for m in AIRCRAFT.finditer(self.text[: self.end]):
             if self._in_headline(m.start()):
                 continue
             raw_type = m.group("type") or m.group("bare") or m.group("noun")
@@ -430,17 +306,8 @@ class Drafter:
                 self.draft.to_add.append(f"aircraft type {raw_type!r} (in {m.group(0)!r})")
                 continue
             noun = (m.group("noun") or "").casefold()
-            if "early warning" in noun:
-                role = "airborne_early_warning"
-            elif "bomber" in noun or "missile carrier" in noun:
-                role = "bomber"
-            elif "fighter" in noun:
-                role = "fighter"
-            else:
-                role = {"bomber": "bomber", "fighter": "fighter"}.get(
-                    kinds.get(canonical, ""), "unspecified"
-                )
-            span = _unique_around(self.text, m.start(), m.end(), self.end)
+            role = role_of(noun, kinds.get(canonical))
+            span = unique_around(self.text, m.start(), m.end(), self.end)
             reporter = self._reporter(m.start())
             note = f"reported_by? the nearest attribution is {reporter!r}" if reporter else None
             unsure = None if event_id and span else "no known event to attach it to"
@@ -454,12 +321,12 @@ class Drafter:
                 lines = [
                     f"- id: a{number:02d}",
                     f"  event: {event_id or 'NEW-EVENT-ID'}",
-                    f"  quote: {_q(self.text[span[0] : span[1]]) if span else _q(m.group(0))}",
-                    f"  country: {_q(country)}",
-                    f"  type: {_q(raw_type)}",
+                    f"  quote: {yaml_string(self.text[span[0] : span[1]] if span else m.group(0))}",
+                    f"  country: {yaml_string(country)}",
+                    f"  type: {yaml_string(raw_type)}",
                 ]
                 if m.group("count"):
-                    lines.append(f"  count: {_q(m.group('count'))}")
+                    lines.append(f"  count: {yaml_string(m.group('count'))}")
                 lines.append(f"  role: {role}")
                 self.draft.items.append(Item("aircraft", lines, unsure, note))
 
@@ -467,23 +334,23 @@ class Drafter:
         """The attribution nearest after `at` in the same paragraph."""
         paragraph_end = self.text.find("\n", at)
         tail = self.text[at : paragraph_end if paragraph_end != -1 else self.end]
-        m = re.search(rf"(?:according to [^,.]+|[A-Z][\w’' -]{{2,60}}\s+{_SAID})", tail)
+        m = re.search(rf"(?:according to [^,.]+|[A-Z][\w’' -]{{2,60}}\s+{SAID})", tail)
         return m.group(0).strip() if m else None
 
     def statements(self, event_id: str | None) -> None:
         actors = {alias: e.id for e in self.registries.actors for alias in e.aliases}
         number = 0
-        for m in _QUOTED.finditer(self.text[: self.end]):
+        for m in QUOTED.finditer(self.text[: self.end]):
             words = m.group("q").strip().rstrip(",")
             if len(words.split()) < 3:
                 continue
             after = self.text[m.end() : m.end() + 80]
             before = self.text[max(0, m.start() - 80) : m.start()]
             speaker = None
-            tag = re.match(rf"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+{_SAID}\b", after)
+            tag = re.match(rf"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+{SAID}\b", after)
             if tag is None:
                 tag = re.search(
-                    rf"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+{_SAID},?\s*$", before
+                    rf"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})\s+{SAID},?\s*$", before
                 )
             if tag:
                 speaker = next((actors[a] for a in actors if tag.group(1).endswith(a)), None)
@@ -499,7 +366,7 @@ class Drafter:
             ]
             if event_id:
                 lines.append(f"  event: {event_id}")
-            lines += ["  type: direct_quote", f"  quote: {_q(quote)}"]
+            lines += ["  type: direct_quote", f"  quote: {yaml_string(quote)}"]
             slug = "-".join(re.findall(r"[a-z0-9]+", quote.casefold())[:5])
             lines.append(f"  remark: {speaker + '-' if speaker else ''}{slug}")
             unsure = (
@@ -519,7 +386,7 @@ class Drafter:
 
     def dates(self) -> None:
         """Every date phrase of the article with the date it resolves to, or why it cannot."""
-        for s in _SENTENCE.finditer(self.text[: self.end]):
+        for s in SENTENCE.finditer(self.text[: self.end]):
             lo = s.start()
             for a, b in self.skip:
                 if lo <= a < s.end():
@@ -552,53 +419,3 @@ class Drafter:
         self.unknown_designations()
         self.dates()
         return self.draft
-
-
-def draft_annotation(root: Path, source_id: str, /, *, rounds: int = 6) -> str:
-    """Draft `build/annotations/<source_id>.yaml`; every item the build rejects is commented
-    out with the build's message, so that the returned draft builds."""
-    from .extras import require_extra
-
-    require_extra("build", "draft", "yaml", "pycountry")
-    from .annotations import Vocabularies, read_annotations
-    from .articles import read_articles
-    from .assemble import assemble
-    from .errors import Problems
-    from .registries import read_registries
-
-    root = root.resolve()
-    draft = Drafter(root, source_id).run()
-    target = root / "build" / "annotations" / f"{source_id}.yaml"
-    for _ in range(rounds):
-        text, owner = draft.render()
-        previous = target.read_bytes() if target.exists() else None
-        target.write_text(text, encoding="utf-8")
-        try:
-            problems = Problems()
-            vocab = Vocabularies.from_schema(root / "schema")
-            articles = read_articles(root / "build" / "articles", problems)
-            annotations = read_annotations(root / "build" / "annotations", problems, vocab)
-            registries = read_registries(root / "build" / "registries", problems, root / "schema")
-            if not problems.items:
-                assemble(articles, annotations, registries, problems)
-        finally:
-            if previous is None:
-                target.unlink()
-            else:
-                target.write_bytes(previous)
-        mine = [p for p in problems.items if Path(p.file).resolve() == target]
-        if not mine:
-            return text
-        rejected = False
-        for p in mine:
-            index = owner.get(p.line or -1)
-            if index is None:
-                continue
-            item = draft.items[index]
-            if index > 0 and item.unsure is None:  # the source's own lines always stay
-                item.unsure = f"the build says: {p.message}"[:300]
-                rejected = True
-        if not rejected:
-            lines = "\n".join(f"  {p}" for p in mine)
-            raise InputError(f"the draft of {source_id} does not build:\n{lines}")
-    return draft.render()[0]

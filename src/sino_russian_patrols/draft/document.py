@@ -1,0 +1,84 @@
+"""The draft as a document: its items (an entry of one section, asserted or commented out
+with the reason), the YAML text they make, and the quotes they hold, written so that the build
+finds each in the article once (`occurrence` when a quote occurs more than once).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..spans import occurrences
+
+
+@dataclass
+class Item:
+    """One proposed entry: its YAML lines, and why it is commented out (None: asserted)."""
+
+    section: str
+    lines: list[str]
+    unsure: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Draft:
+    source_id: str
+    items: list[Item] = field(default_factory=list)
+    to_add: list[str] = field(default_factory=list)
+    date_phrases: list[str] = field(default_factory=list)
+
+    def render(self) -> tuple[str, dict[int, int]]:
+        """The YAML text, and for each line number the index of the item it belongs to."""
+        out = [
+            f"# Draft annotations for articles/{self.source_id}.txt, written by "
+            "`sino-russian-patrols draft`.",
+            "# Confirm, complete and correct every entry; commented entries are proposals the",
+            "# draft was unsure of, each with the reason. Quotes are verbatim; `occurrence` counts",
+            "# every start position of the quote in the article, 1 = first.",
+        ]
+        for entry in self.to_add:
+            out.append(f"# registry entry to add: {entry}")
+        if self.date_phrases:
+            out.append("# date phrases in the article, as the date rules read them:")
+            out.extend(f"#   {line}" for line in self.date_phrases)
+        owner: dict[int, int] = {}
+        section = None
+        for index, item in enumerate(self.items):
+            if item.section != section:
+                section = item.section
+                out.append("")
+                out.append(f"{section}:")
+            if item.note:
+                out.append(f"  # {item.note}")
+            if item.unsure:
+                out.append(f"  # unsure: {item.unsure}")
+            for line in item.lines:
+                out.append(("  # " + line) if item.unsure else ("  " + line))
+                owner[len(out)] = index
+        return "\n".join(out) + "\n", owner
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted string (JSON escapes are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def quote_entry(text: str, start: int, end: int) -> str:
+    """`{quote: ..., occurrence: N}` for text[start:end], with N only when needed."""
+    quote = text[start:end]
+    starts = occurrences(text, quote)
+    if len(starts) == 1:
+        return f"{{quote: {yaml_string(quote)}}}"
+    return f"{{quote: {yaml_string(quote)}, occurrence: {starts.index(start) + 1}}}"
+
+
+def unique_around(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
+    """The shortest extension of text[start:end] by whole words that is unique in text."""
+    lo, hi = start, end
+    for _ in range(12):
+        if len(occurrences(text, text[lo:hi])) == 1:
+            return lo, hi
+        nxt = text.find(" ", hi + 1)
+        hi = min(limit, len(text) if nxt == -1 else nxt)
+    return None
