@@ -30,81 +30,94 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-# (file under build/, text to replace, replacement, words of the expected problem); the
-# problem is reported at the file edited, except where REPORTED_AT names another
+# (file under build/, text to replace, replacement, code of the rule broken, a value the
+# problem names); the problem is reported at the file edited, except where REPORTED_AT names
+# another
 BROKEN = {
     "event_type_typo": (
         "registries/events.yaml",
         "  type: scramble\n",
         "  type: scrambel\n",
-        "`type` 'scrambel' is not one of",
+        "vocabulary",
+        "'scrambel'",
     ),
     "role_typo": (
         "annotations/005_6bb20a2ae9d6e253.yaml",
         "    role: airborne_early_warning\n",
         "    role: airborne_early_warnin\n",
-        "`role` 'airborne_early_warnin' is not one of",
+        "vocabulary",
+        "'airborne_early_warnin'",
     ),
     "name_inside_a_longer_word": (
         "annotations/005_6bb20a2ae9d6e253.yaml",
         '{quote: "Russia", occurrence: 6}',
         '{quote: "Russia", occurrence: 5}',
-        "is part of the word 'Russian'",
+        "name_part_of_word",
+        "'Russian'",
     ),
     "name_inside_a_longer_name": (
         "annotations/006_881c97e2585dccbe.yaml",
         '{quote: "Japan", occurrence: 2}',
         '{quote: "Japan", occurrence: 3}',
-        "is part of the name 'Sea of Japan'",
+        "name_part_of_name",
+        "'Sea of Japan'",
     ),
     "reporter_not_named": (
         "annotations/004_5e20299e3f0de927.yaml",
         '    attribution: "Japan believed"\n',
         "",
-        "'japan' is not named in the claim's words",
+        "attribution_not_named",
+        "'japan'",
     ),
     "event_reported_by_no_article": (
         "registries/events.yaml",
         "- id: 2019-07-23-warning-shots\n",
         "- id: 2019-07-23-unreported\n  type: scramble\n  summary: x\n"
         "- id: 2019-07-23-warning-shots\n",
-        "is reported by no article",
+        "never_mentioned",
+        "'2019-07-23-unreported'",
     ),
     "parent_cycle": (
         "registries/events.yaml",
         "- id: 2019-07-23-joint-air-patrol\n  type: joint_air_patrol\n",
         "- id: 2019-07-23-joint-air-patrol\n  type: joint_air_patrol\n"
         "  parent: 2019-07-23-warning-shots\n",
-        "parent events form a cycle",
+        "parent_cycle",
+        "2019-07-23-joint-air-patrol → 2019-07-23-warning-shots",
     ),
     "dateline_against_page_record": (
         "articles/manifest.yaml",
         "page_date: '2023-06-08'",
         "page_date: '2023-06-09'",
-        "but the page record says 2023-06-09",
+        "published_date",
+        "the page record says 2023-06-09",
     ),
     "event_after_its_source": (
         "annotations/005_6bb20a2ae9d6e253.yaml",
         '    date: {quote: "entered South Korean airspace on Tuesday"}\n',
         "    date: {same_as: 2023-12-14-joint-air-patrol, note: test}\n",
-        "a source cannot report an event after its publication",
+        "dated_after_source",
+        "2023-12-14",
     ),
     "scope_without_its_place": (
         "annotations/011_6647d5349411bed7.yaml",
         '    place: "Shikoku region"\n',
         "",
-        "`place` goes with scope area",
+        "keys_together",
+        "`place`",
     ),
     "definition_key_in_a_mention": (
         "annotations/005_6bb20a2ae9d6e253.yaml",
         "  - id: 2019-07-23-joint-air-patrol\n",
         "  - id: 2019-07-23-joint-air-patrol\n    type: joint_air_patrol\n",
-        "unknown key 'type'",
+        "unknown_key",
+        "'type'",
     ),
     "look_alike_letter": (
         "annotations/010_a0baf5f4f0f79089.yaml",
         '    quote: "Russian Tu-95\\u041cS"\n',
         '    quote: "Russian Tu-95MS"\n',
+        "quote_not_found",
         "character 14 differs: the quote has 'M' (LATIN CAPITAL LETTER M), the article 'М' "
         "(CYRILLIC CAPITAL LETTER EM)",
     ),
@@ -112,7 +125,8 @@ BROKEN = {
         "annotations/011_6647d5349411bed7.yaml",
         '      - {between: ["Miyakojima"]}\n',
         '      - {between: ["Miyakojima islands"]}\n',
-        "unknown place spelling",
+        "unknown_alias",
+        "'Miyakojima islands'",
     ),
 }
 
@@ -123,13 +137,13 @@ REPORTED_AT = {"dateline_against_page_record": "008_6a68f60dfebcc2b0.yaml"}
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_rule_is_reported_at_its_file_and_line(project_copy: Path, case: str) -> None:
-    file, old, new, expected = BROKEN[case]
+    file, old, new, code, value = BROKEN[case]
     before = _digest_tree(project_copy)
     _replace(project_copy / "build" / file, old, new)
     with pytest.raises(BuildError) as caught:
         build(project_copy)
-    found = [p for p in caught.value.problems if expected in p.message]
-    assert found, f"{expected!r} not among: {[p.message for p in caught.value.problems]}"
+    found = [p for p in caught.value.problems if p.code == code and value in p.message]
+    assert found, f"{code} {value!r} not among: {caught.value.problems}"
     assert found[0].file.endswith(REPORTED_AT.get(case, Path(file).name))
     assert found[0].line is not None and found[0].line > 0
     assert _digest_tree(project_copy) == before
@@ -149,9 +163,9 @@ def test_one_unknown_spelling_gives_one_error(project_copy: Path) -> None:
     )
     with pytest.raises(BuildError) as caught:
         build(project_copy)
-    messages = [p.message for p in caught.value.problems]
-    assert [m for m in messages if "unknown actor spelling 'Kishi told'" in m]
-    assert not [m for m in messages if "is not mentioned in" in m], messages
+    problems = caught.value.problems
+    assert [p for p in problems if p.code == "unknown_alias" and "'Kishi told'" in p.message]
+    assert not [p for p in problems if p.code == "actor_not_mentioned"], problems
 
 
 ALIAS_BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
@@ -160,15 +174,15 @@ ALIAS_BOMB = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "expected"),
+    ("text", "line", "code"),
     [
-        (ALIAS_BOMB, 1, "anchors and aliases (&name, *name) are not allowed"),
-        ("source: &s {source_type: news_report}\nother: *s\n", 1, "anchors and aliases"),
-        ("deep: " + "[" * 300 + "]" * 300 + "\n", 1, "nested deeper than 40 levels"),
+        (ALIAS_BOMB, 1, "yaml_alias"),
+        ("source: &s {source_type: news_report}\nother: *s\n", 1, "yaml_alias"),
+        ("deep: " + "[" * 300 + "]" * 300 + "\n", 1, "yaml_depth"),
     ],
 )
 def test_hostile_yaml_is_refused_at_its_line(
-    tmp_path: Path, text: str, line: int, expected: str
+    tmp_path: Path, text: str, line: int, code: str
 ) -> None:
 
     path = tmp_path / "hostile.yaml"
@@ -176,8 +190,7 @@ def test_hostile_yaml_is_refused_at_its_line(
     problems = Problems()
     assert load_yaml(path, problems) is None
     (problem,) = problems.items
-    assert problem.file == str(path) and problem.line == line
-    assert expected in problem.message
+    assert (problem.file, problem.line, problem.code) == (str(path), line, code)
 
 
 def test_ampersands_and_asterisks_inside_quotes_are_text(tmp_path: Path) -> None:
@@ -222,8 +235,9 @@ def test_an_input_that_is_not_a_regular_file_is_refused(
     }[kind]
     with pytest.raises(BuildError) as caught:
         build(project_copy)
-    found = [p for p in caught.value.problems if expected in p.message]
+    found = [p for p in caught.value.problems if p.code == "input_file"]
     assert found and found[0].file.endswith(target.name), caught.value.problems
+    assert expected in found[0].message  # what the path is, named
 
 
 @pytest.mark.parametrize(
@@ -236,13 +250,13 @@ def test_a_problem_quotes_a_value_short_whatever_it_holds(value: str) -> None:
     from sino_russian_patrols.errors import MAX_MESSAGE, Problem, shown
 
     for message in (f"quote not found in 000: {value!r} (hint)", f"`id` {shown(value)} is bad"):
-        problem = Problem("a.yaml", 3, message)
+        problem = Problem("a.yaml", 3, "quote_not_found", message)
         assert len(str(problem)) < 300
         assert "more characters)" in problem.message
-        assert Problem(problem.file, problem.line, problem.message) == problem
-    unquoted = Problem("a.yaml", 3, "words " * 10_000)
+        assert Problem(problem.file, problem.line, problem.code, problem.message) == problem
+    unquoted = Problem("a.yaml", 3, "quote_not_found", "words " * 10_000)
     assert len(unquoted.message) < MAX_MESSAGE + 50
-    assert Problem("a\x1b[2J.yaml", None, "m").file == "a\\x1b[2J.yaml"
+    assert Problem("a\x1b[2J.yaml", None, "yaml_syntax", "m").file == "a\\x1b[2J.yaml"
 
 
 # A typo in each controlled value the annotation files and registries carry, keyed by the
@@ -388,6 +402,7 @@ def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
         read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))
     (problem,) = problems.items
     assert problem.file == str(path)
+    assert problem.code == ("unknown_key" if typo is None else "vocabulary")
     assert [problem.line] == _mapping_lines(load_yaml(path, Problems()), key, typo)
     assert problem.message.endswith(f"; did you mean {right!r}?")
     values = allowed(*field, root / "schema")

@@ -19,7 +19,6 @@ from sino_russian_patrols.pipeline import build
 ROOT = Path(__file__).resolve().parents[1]
 COMMENTED = "003_879c634248b507b8"  # ends with "Comments / 28" and the readers' comments
 PLAIN = "001_8e58578bad5de279"  # no comments, no furniture: the whole text is the article
-FURNITURE = "reader-comment/furniture part"
 
 
 def table(name: str, root: Path = ROOT) -> pl.DataFrame:
@@ -102,10 +101,11 @@ def test_a_place_span_is_one_of_its_spellings() -> None:
 # What the build refuses ----------------------------------------------------------------------
 
 
-def _refused(root: Path, expected: str) -> list:
+def _refused(root: Path, code: str, value: str = "") -> list:
+    """The problems of rule `code` (naming `value`) that the build of `root` refuses."""
     with pytest.raises(BuildError) as caught:
         build(root)
-    found = [p for p in caught.value.problems if expected in p.message]
+    found = [p for p in caught.value.problems if p.code == code and value in p.message]
     assert found, str(caught.value)
     return found
 
@@ -151,7 +151,7 @@ def test_a_quote_from_the_reader_comments_is_refused_at_its_line(
         )
         line = _insert_after(annotation, "statements:", entry)  # the entry's line
     before = (project_copy / "datapackage.json").read_bytes()
-    (problem,) = _refused(project_copy, FURNITURE)
+    (problem,) = _refused(project_copy, "quote_below_body")
     assert problem.file.endswith(f"{COMMENTED}.yaml") and problem.line == line
     assert "'Comments / 28'" in problem.message
     assert (project_copy / "datapackage.json").read_bytes() == before
@@ -165,7 +165,7 @@ def test_the_manifest_can_end_the_body_earlier(project_copy: Path) -> None:
     )
     assert f"\n{paragraph}\n" in _text(project_copy, PLAIN)
     _insert_after(manifest, f"- file: {PLAIN}.txt", f'  body_ends_before: "{paragraph}"')
-    found = _refused(project_copy, FURNITURE)
+    found = _refused(project_copy, "quote_below_body")
     assert all(p.file.endswith(f"{PLAIN}.yaml") for p in found)
     assert any("northern and western Pacific Ocean" in p.message for p in found)
 
@@ -173,7 +173,7 @@ def test_the_manifest_can_end_the_body_earlier(project_copy: Path) -> None:
 def test_a_body_end_that_is_not_a_line_of_the_article_is_refused(project_copy: Path) -> None:
     manifest = project_copy / "build" / "articles" / "manifest.yaml"
     line = _insert_after(manifest, f"- file: {PLAIN}.txt", '  body_ends_before: "Comments"') - 1
-    (problem,) = _refused(project_copy, "is not a whole line of the article")
+    (problem,) = _refused(project_copy, "body_ends_before", "'Comments'")
     assert problem.file.endswith("manifest.yaml") and problem.line == line
     assert f"{PLAIN}.txt" in problem.message
 
@@ -194,7 +194,8 @@ def test_the_manifest_can_say_the_whole_text_is_the_article(project_copy: Path) 
 def test_an_empty_article_is_refused_naming_the_file(project_copy: Path, content: bytes) -> None:
     article = project_copy / "build" / "articles" / "002_5c8dff17ab31933d.txt"
     article.write_bytes(content)
-    (problem,) = _refused(project_copy, "the article is empty" if not content else "whitespace")
+    size = "empty (0 bytes)" if not content else f"only whitespace ({len(content)} bytes)"
+    (problem,) = _refused(project_copy, "article_empty", size)
     assert problem.file.endswith("002_5c8dff17ab31933d.txt")
 
 
@@ -204,5 +205,5 @@ def test_a_place_spelling_that_no_mention_uses_is_refused(project_copy: Path) ->
     old = 'aliases: ["Bering Sea"]'
     assert text.count(old) == 1
     places.write_text(text.replace(old, 'aliases: ["Bering Sea", "Beringsea"]'), encoding="utf-8")
-    (problem,) = _refused(project_copy, "alias 'Beringsea' is never used")
+    (problem,) = _refused(project_copy, "alias_unused", "'Beringsea'")
     assert problem.file.endswith("places.yaml") and problem.line is not None

@@ -140,3 +140,18 @@ def test_events_wide_is_documented(codebook: str) -> None:
     section = _section(codebook, "events_wide")
     for name, (kind, _) in WIDE_COLUMNS.items():
         assert f"| `{name}` | {kind} |" in section
+
+
+def test_the_legends_list_every_rule_under_its_heading(codebook: str) -> None:
+    """The legends are generated from the registry of rules: every validation rule under
+    Validation rules, every build rule under Build rules, each with its description."""
+    from sino_russian_patrols.rules import BUILD_ALSO, BUILD_RULES, RULES
+
+    legends = {
+        "Validation rules": [r for code, r in RULES.items() if code not in BUILD_RULES],
+        "Build rules": list(BUILD_RULES.values()),
+    }
+    for heading, rules in legends.items():
+        rows = [line for line in _section(codebook, heading).splitlines() if line.startswith("| `")]
+        assert [row.split("`")[1] for row in rows] == [rule.code for rule in rules], heading
+    assert all(f"`{code}`" in _section(codebook, "Build rules") for code in BUILD_ALSO)

@@ -49,5 +49,5 @@ def test_an_actor_its_source_does_not_mention_is_a_problem(build_inputs: Inputs)
     assert mentions.check(problems, source, "russia", "speaker", "a.yaml", 3)
     assert not mentions.check(problems, source, absent, "speaker", "a.yaml", 4)
     [problem] = problems.items
-    assert (problem.file, problem.line) == ("a.yaml", 4)
+    assert (problem.file, problem.line, problem.code) == ("a.yaml", 4, "actor_not_mentioned")
     assert problem.message.startswith(f"speaker {absent!r} is not mentioned in {source}")

@@ -35,7 +35,9 @@ def test_a_place_is_used_only_where_a_step_it_needs_cites_it(build_inputs: Input
     assert {r["place_id"] for r in out.rows["places"]} == by_events
     unused = {p.id: p for p in inputs.registries.places if p.id not in by_events}
     reported = {
-        (p.file, p.line, p.message.split(" is never mentioned")[0]) for p in inputs.problems.items
+        (p.file, p.line, p.message.split(" is never mentioned")[0])
+        for p in inputs.problems.items
+        if p.code == "never_mentioned"
     }
     for place in unused.values():
         assert (place.file, place.line, f"place {place.id!r}") in reported

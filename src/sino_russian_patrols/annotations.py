@@ -215,7 +215,7 @@ def _count(r: Reader, key: str, limits: tuple[int, int]) -> str | None:
     except ValueError:
         return value
     if number is not None and (wrong := number_problem(number, limits)):
-        r.error(f"`{key}` {shown(value)} counts {number:,}, which {wrong}")
+        r.error("number_range", f"`{key}` {shown(value)} counts {number:,}, which {wrong}")
         return None
     return value
 
@@ -242,12 +242,15 @@ def _read_published(raw: Any, file: str, problems: Problems, line: int | None, v
     if "quote" in p.data:
         quote = p.quote("quote", required=True, occurrence_key="occurrence")
         if origin not in (None, "dateline"):
-            p.error("`quote` goes with `from: dateline` or with no `from` (stated in the text)")
+            p.error(
+                "published_date_form",
+                "`quote` goes with `from: dateline` or with no `from` (stated in the text)",
+            )
             return None
         return PublishedDate(origin or "stated", quote, None, p.get("note", str)) if quote else None
     if origin is not None:
         if origin == "dateline":
-            p.error("`from: dateline` needs the dateline as `quote`")
+            p.error("published_date_form", "`from: dateline` needs the dateline as `quote`")
             return None
         return PublishedDate(origin, None, None, p.get("note", str))
     value = p.data.get("value")
@@ -259,14 +262,15 @@ def _read_published(raw: Any, file: str, problems: Problems, line: int | None, v
             date = None
     if date is None:
         p.error(
+            "published_date_form",
             f"{value!r} is not a date; give `quote` (stated in the text), `quote` with "
             "`from: dateline`, `from: page_record`, `from: url`, or `value` as YYYY-MM-DD "
-            "with `basis: inferred` and a `note`"
+            "with `basis: inferred` and a `note`",
         )
         return None
     basis = p.choice("basis", vocab.schema_dir)
     if basis not in (None, "inferred"):
-        p.error(f"`basis` of a `value` is `inferred`, not {shown(basis)}")
+        p.error("published_date_form", f"`basis` of a `value` is `inferred`, not {shown(basis)}")
         basis = None
     note = p.get("note", str, required=True)
     return PublishedDate("inferred", None, date, note) if basis and note else None
@@ -313,13 +317,16 @@ def _read_date(data: Any, file: str, problems: Problems, line: int | None) -> Da
     quote = r.quote("quote", occurrence_key="occurrence")
     same_as, before = r.slug("same_as"), r.slug("before")
     if sum(x is not None for x in (quote, same_as, before)) != 1:
-        r.error("give exactly one of `quote`, `same_as` or `before`")
+        r.error("date_claim_form", "give exactly one of `quote`, `same_as` or `before`")
         return None
     if quote is None and not r.data.get("note"):
-        r.error("`same_as` and `before` need a `note` saying why")
+        r.error("date_claim_form", "`same_as` and `before` need a `note` saying why")
     end_only = r.flag("end_only")
     if end_only and quote is None:
-        r.error("`end_only` goes with a `quote` (a phrase that dates only the end or the report)")
+        r.error(
+            "date_claim_form",
+            "`end_only` goes with a `quote` (a phrase that dates only the end or the report)",
+        )
     return DateSpec(quote, r.slug("anchor"), same_as, before, end_only, r.get("note", str), r.line)
 
 
@@ -329,7 +336,9 @@ def _read_route(items: Any, file: str, problems: Problems, vocab: Vocabularies, 
     if items is None:
         return points
     if not isinstance(items, list):
-        problems.add(file, line, f"event route: expected a list of legs, got {items!r}")
+        problems.add(
+            file, line, "value_type", f"event route: expected a list of legs, got {items!r}"
+        )
         return points
     roles = allowed("route leg", "role", vocab.schema_dir)
     for leg, item in enumerate(items, start=1):
@@ -345,7 +354,7 @@ def _read_route(items: Any, file: str, problems: Problems, vocab: Vocabularies, 
                 if q is not None:
                     points.append(RoutePoint(leg, role, q, aircraft))
         if not any(role in r.data for role in roles):
-            r.error(f"a leg names at least one of: {', '.join(roles)}")
+            r.error("route_leg", roles=", ".join(roles))
     return points
 
 
@@ -438,7 +447,7 @@ def _read_statement(data: Any, file: str, problems: Problems, vocab: Vocabularie
         }
     )
     if "speaker" not in r.data:
-        r.error("`speaker` is required (null only when the text names nobody)")
+        r.error("key_required", "`speaker` is required (null only when the text names nobody)")
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["statements"]),
         speaker=r.slug("speaker"),
@@ -449,7 +458,10 @@ def _read_statement(data: Any, file: str, problems: Problems, vocab: Vocabularie
     )
     relayed_by, relay = r.slug("relayed_by"), r.quote("relay")
     if (relayed_by is None) != (relay is None):
-        r.error("`relayed_by` (an actor id) and `relay` (the words that name it) go together")
+        r.error(
+            "keys_together",
+            "`relayed_by` (an actor id) and `relay` (the words that name it) go together",
+        )
     if any(values[k] is None for k in ("id", "type", "quote", "remark")):
         return None
     return StatementEntry(
@@ -485,7 +497,7 @@ def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies
         }
     )
     if "claimed_by" not in r.data:
-        r.error("`claimed_by` is required (null only when the text names nobody)")
+        r.error("key_required", "`claimed_by` is required (null only when the text names nobody)")
     values = dict(
         id=r.slug("id", required=True, pattern=ITEM_ID["sequence"]),
         event=r.slug("event", required=True),
@@ -495,7 +507,7 @@ def _read_sequence(data: Any, file: str, problems: Problems, vocab: Vocabularies
         scope=r.choice("scope", vocab.schema_dir),
     )
     if r.data.get("ordinal") is None:
-        r.error("`ordinal` is required")
+        r.error("key_required", key="ordinal")
     if any(v is None for v in values.values()):
         return None
     return SequenceEntry(
@@ -573,7 +585,7 @@ def read_annotation(path: Path, problems: Problems, vocab: Vocabularies, /) -> A
         return None
     r.check_keys({"source", "actors", *_SECTIONS})
     if "source" not in r.data:
-        problems.add(file, 1, "annotation file: the `source:` section is required")
+        problems.add(file, 1, "key_required", "annotation file: the `source:` section is required")
         return None
     annotation = Annotation(path.stem, file, _read_meta(r.data["source"], file, problems, vocab))
     for item in r.get("actors", list) or []:
@@ -597,7 +609,10 @@ def read_annotations(
     for path in sorted(annotations_dir.glob("*")):
         if path.suffix != ".yaml" and path.suffix.lower() in (".yaml", ".yml"):
             problems.add(
-                str(path), None, "annotation files end in `.yaml`: rename it, or it is not read"
+                str(path),
+                None,
+                "file_name",
+                "annotation files end in `.yaml`: rename it, or it is not read",
             )
     return [
         a

@@ -99,6 +99,7 @@ def _body_end(
         problems.add(
             file,
             line,
+            "body_ends_before",
             f"{article.filename}: body_ends_before must be one line of the article copied "
             f"verbatim, or null (the whole text is the article), got {value!r}",
         )
@@ -108,6 +109,7 @@ def _body_end(
         problems.add(
             file,
             line,
+            "body_ends_before",
             f"{article.filename}: body_ends_before {value!r} is not a whole line of the "
             "article; copy the first line of the comments or page furniture exactly",
         )
@@ -120,7 +122,9 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
     try:
         raw = read_regular(path, within=path.parent.parent.parent)
     except NotARegularFile as exc:
-        problems.add(str(path), None, f"{exc}: an archived article is the file itself")
+        problems.add(
+            str(path), None, "input_file", f"{exc}: an archived article is the file itself"
+        )
         return None
     try:
         text = raw.decode("utf-8")
@@ -128,6 +132,7 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
         problems.add(
             str(path),
             _line_of(raw, exc.start),
+            "not_utf8",
             f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start} ({exc.reason}); "
             "convert the file to UTF-8 before adding it",
         )
@@ -136,6 +141,7 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
         problems.add(
             str(path),
             control[0],
+            "control_character",
             f"contains {control[1]}, a control character no article text holds; archive the "
             "page's text without it",
         )
@@ -145,6 +151,7 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
         problems.add(
             str(path),
             None,
+            "article_empty",
             f"the article is {what}: an archived article is the text of a published page; "
             "archive the page's text, or remove the file and its manifest entry",
         )
@@ -161,18 +168,28 @@ def _archive_record(item: dict[str, Any], file: str, line: int | None, problems:
     if raw is None:
         return ArchiveRecord()
     if not isinstance(raw, dict):
-        problems.add(file, line, "`archive` must be a mapping of url, title, publisher, page_date")
+        problems.add(
+            file,
+            line,
+            "value_type",
+            "`archive` must be a mapping of url, title, publisher, page_date",
+        )
         return ArchiveRecord()
     unknown = sorted(set(raw) - set(_ARCHIVE_KEYS))
     if unknown:
         problems.add(
-            file, line, f"archive: unknown key {unknown[0]!r} (allowed: {', '.join(_ARCHIVE_KEYS)})"
+            file,
+            line,
+            "unknown_key",
+            f"archive: unknown key {unknown[0]!r} (allowed: {', '.join(_ARCHIVE_KEYS)})",
         )
     values: dict[str, Any] = {}
     for key in _ARCHIVE_KEYS:
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
-            problems.add(file, line, f"archive: `{key}` must be text or null, got {value!r}")
+            problems.add(
+                file, line, "value_type", f"archive: `{key}` must be text or null, got {value!r}"
+            )
             value = None
         values[key] = value
     if values["page_date"] is not None:
@@ -180,7 +197,10 @@ def _archive_record(item: dict[str, Any], file: str, line: int | None, problems:
             values["page_date"] = dt.date.fromisoformat(values["page_date"])
         except ValueError:
             problems.add(
-                file, line, f"archive: page_date {values['page_date']!r} is not YYYY-MM-DD"
+                file,
+                line,
+                "date_format",
+                f"archive: page_date {values['page_date']!r} is not YYYY-MM-DD",
             )
             values["page_date"] = None
     return ArchiveRecord(**values)
@@ -200,15 +220,14 @@ def _received(
         received = None
     if received is None:
         problems.add(
-            file, line, f"{article.filename}: received {shown(value)} is not a YYYY-MM-DD date"
+            file,
+            line,
+            "date_format",
+            f"{article.filename}: received {shown(value)} is not a YYYY-MM-DD date",
         )
         return None
     if received > dt.date.today():
-        problems.add(
-            file,
-            line,
-            f"{article.filename}: received {value} is after today; give the day it was archived",
-        )
+        problems.add(file, line, "received_future", file=article.filename, value=value)
         return None
     return received
 
@@ -224,13 +243,18 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
     entries = {}
     if manifest is not None:
         if not isinstance(manifest, list):
-            problems.add(str(manifest_path), 1, "expected a list of articles")
+            problems.add(str(manifest_path), 1, "value_type", "expected a list of articles")
             unreadable = True
         else:
             for item in manifest:
                 line = getattr(item, "line", None)
                 if not isinstance(item, dict) or "file" not in item or "sha256" not in item:
-                    problems.add(str(manifest_path), line, "each entry needs `file` and `sha256`")
+                    problems.add(
+                        str(manifest_path),
+                        line,
+                        "key_required",
+                        "each entry needs `file` and `sha256`",
+                    )
                     continue
                 name = item["file"]
                 if not isinstance(name, str) or not re.fullmatch(
@@ -239,6 +263,7 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                     problems.add(
                         str(manifest_path),
                         line,
+                        "file_name",
                         f"`file` {shown(name)} must be the name of a file of build/articles/, "
                         "NNN_<16 hex digits>.txt (no folder, no path)",
                     )
@@ -247,7 +272,9 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                     problems.add(
                         str(manifest_path),
                         line,
-                        f"{name} is listed twice (also at line {entries[name][1]}); keep one entry",
+                        "manifest_duplicate",
+                        name=name,
+                        other=entries[name][1],
                     )
                     continue
                 entries[name] = (item, line)
@@ -255,7 +282,10 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
     for path in sorted(articles_dir.glob("*.txt")):
         if not re.fullmatch(SOURCE_ID_PATTERN, path.stem):
             problems.add(
-                str(path), None, "file name must be NNN_<16 hex digits>.txt (it is the source_id)"
+                str(path),
+                None,
+                "file_name",
+                "file name must be NNN_<16 hex digits>.txt (it is the source_id)",
             )
             continue
         article = read_article(path, problems)
@@ -265,6 +295,7 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                 problems.add(
                     str(manifest_path),
                     None,
+                    "manifest_listing",
                     f"{path.name} is not listed; add file, sha256 and bytes",
                 )
         elif article is not None:
@@ -273,6 +304,7 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                 problems.add(
                     str(manifest_path),
                     line,
+                    "manifest_digest",
                     f"{path.name}: sha256 is {article.sha256}, the manifest says {item['sha256']}; "
                     "archived articles are never edited",
                 )
@@ -281,12 +313,14 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                 problems.add(
                     str(manifest_path),
                     line,
+                    "value_type",
                     f"{path.name}: `bytes` must be a whole number, got {shown(size)}",
                 )
             elif "bytes" in item and size != len(article.raw):
                 problems.add(
                     str(manifest_path),
                     line,
+                    "manifest_digest",
                     f"{path.name}: {len(article.raw)} bytes, the manifest says {item['bytes']}",
                 )
         if article is not None and entry is not None:
@@ -299,6 +333,7 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                 problems.add(
                     str(path),
                     None,
+                    "article_empty",
                     "no article text before the page furniture line "
                     f"{shown(article.text[end:].splitlines()[0])}; an archived article is the "
                     "text of a published page (or give `body_ends_before` in the manifest)",
@@ -309,11 +344,17 @@ def read_articles(articles_dir: Path, problems: Problems, /) -> list[Article]:
                 problems.add(
                     str(path),
                     None,
+                    "article_twice",
                     f"the same text as {twin.filename} (sha256 {article.sha256}); an article "
                     "is archived once: annotate the other file, and remove this one and its "
                     "manifest entry",
                 )
             articles.append(article)
     for name, (_, line) in sorted(entries.items()):
-        problems.add(str(manifest_path), line, f"{name} is listed but there is no such file")
+        problems.add(
+            str(manifest_path),
+            line,
+            "manifest_listing",
+            f"{name} is listed but there is no such file",
+        )
     return articles

@@ -88,6 +88,7 @@ class Citations:
         self.problems.add(
             quote.file,
             quote.line,
+            "quote_below_body",
             f"quote {quote.text!r} at line {line_at(article.text, span.start)} (offset "
             f"{span.start}) of {source_id} is in the reader-comment/furniture part of the "
             f"article, which begins at line {line_at(article.text, end)} ({furniture!r}): "
@@ -111,6 +112,7 @@ class Citations:
             self.problems.add(
                 quote.file,
                 quote.line,
+                "name_part_of_word",
                 f"{what} {quote.text!r} (occurrence {quote.occurrence or 1}) is part of the word "
                 f"{text[lo:hi]!r} at offset {span.start} in {source_id}: choose the occurrence "
                 "that stands as a word of its own",
@@ -121,6 +123,7 @@ class Citations:
             self.problems.add(
                 quote.file,
                 quote.line,
+                "name_part_of_name",
                 f"{what} {quote.text!r} (occurrence {quote.occurrence or 1}) at offset "
                 f"{span.start} in {source_id} is part of the name {name!r}: it is not a "
                 "mention of its own; choose another occurrence or quote the longer name",
@@ -149,14 +152,17 @@ def registry_index(entries: list[Any], what: str, problems: Problems) -> dict[st
     for e in entries:
         if e.id in by_id:
             problems.add(
-                e.file, e.line, f"duplicate {what} id {e.id!r} (also line {by_id[e.id].line})"
+                e.file,
+                e.line,
+                "duplicate_id",
+                f"duplicate {what} id {e.id!r} (also line {by_id[e.id].line})",
             )
         by_id[e.id] = e
         for alias in e.aliases:
             other = by_alias.get(alias)
             if other is not None and other.id != e.id:
                 problems.add(
-                    e.file, e.line, f"alias {alias!r} belongs to both {other.id!r} and {e.id!r}"
+                    e.file, e.line, "alias_shared", alias=alias, other=other.id, entry=e.id
                 )
             by_alias[alias] = e
     return by_alias
@@ -172,8 +178,11 @@ def resolve_alias(
         problems.add(
             quote.file,
             quote.line,
-            f"unknown {what} spelling {quote.text!r}{hint}: add it to the aliases of the right "
-            f"entry in {registry}",
+            "unknown_alias",
+            what=what,
+            quote=quote.text,
+            hint=hint,
+            registry=registry,
         )
     return entry
 
@@ -202,9 +211,9 @@ def written_in(
     """A value an editor writes (country, type, count…) must be written in the claim's spans."""
     if any(value in s.quote for s in spans):
         return True
-    shown = " / ".join(repr(s.quote) for s in spans)
+    quotes = " / ".join(repr(s.quote) for s in spans)
     problems.add(
-        quote.file, quote.line, f"{what}: `{key}` {value!r} is not written in its quote {shown}"
+        quote.file, quote.line, "value_not_written", what=what, key=key, value=value, quotes=quotes
     )
     return False
 
@@ -225,6 +234,7 @@ def named_in(
     problems.add(
         quote.file,
         quote.line,
+        "attribution_not_named",
         f"{what}: {actor!r} is not named in the claim's words; add `attribution:` with the "
         f"words that say whose claim it is (such as 'according to …', '… said'), naming one of: "
         f"{', '.join(aliases[actor])}",

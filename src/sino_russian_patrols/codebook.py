@@ -2,8 +2,8 @@
 
 `render(descriptor)` is a pure function of the descriptor (whose table schemas are the files
 of `schema/`), of the documented columns of the events_wide view (`wide.COLUMNS`) and of
-the validator's rules (`validation.report.RULES`). The
-build writes it to `docs/codebook.md`; a test keeps that file equal to `render`.
+the registry of rules (`rules.RULES`: the validator's and the build's). The build writes it
+to `docs/codebook.md`; a test keeps that file equal to `render`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,15 @@ RULES_INTRO = """\
 What `sino-russian-patrols validate` (and `validate()` in Python) checks in a package. Each
 problem it reports says where it is (the table, and the row and column when it has them)
 and carries the code of the rule it breaks, in brackets (`rule` with `--format json`).
+"""
+
+
+BUILD_RULES_INTRO = """\
+What `sino-russian-patrols build` checks in its inputs (`build/articles/`,
+`build/annotations/`, `build/registries/`, `schema/`) before it writes a table. Each problem
+it reports names the file and, when it has one, the line, and ends with the code of the rule
+it breaks, in brackets; nothing is written until every problem is fixed. The problems of the
+built dataset (when its validation fails) carry the code of the validation rule.
 """
 
 
@@ -199,14 +208,22 @@ def _wide_section() -> list[str]:
     return out
 
 
+def _legend(rules: list[Any]) -> list[str]:
+    out = ["| code | rule |", "| --- | --- |"]
+    out += [f"| `{rule.code}` | {_cell(rule.description)} |" for rule in rules]
+    return out
+
+
 def _rules_section() -> list[str]:
-    """The legend of `validate`: every rule of the validator's registry, by its code."""
-    from .rules import RULES
+    """The legends of `validate` and of `build`: every rule of the registry, by its code."""
+    from .rules import BUILD_ALSO, BUILD_RULES, RULES
 
     out = ["## Validation rules", "", RULES_INTRO]
-    out += ["| code | rule |", "| --- | --- |"]
-    out += [f"| `{rule.code}` | {_cell(rule.description)} |" for rule in RULES.values()]
-    out.append("")
+    out += _legend([rule for code, rule in RULES.items() if code not in BUILD_RULES])
+    out += ["", "## Build rules", "", BUILD_RULES_INTRO]
+    out += _legend(list(BUILD_RULES.values()))
+    also = ", ".join(f"`{code}`" for code in BUILD_ALSO)
+    out += ["", f"The build also checks these validation rules in its inputs: {also}.", ""]
     return out
 
 

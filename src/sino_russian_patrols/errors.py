@@ -1,5 +1,9 @@
 """Problems found in input, collected so that one run reports all of them.
 
+Every problem carries the code of the rule it breaks (a key of `rules.RULES`, the registry the
+validator and the codebook share): tests assert the code, and the printed problem ends with it
+in brackets, as a finding of `validate` does.
+
 A message quotes what the input says, and the input may be hostile: a quote of megabytes
 would be printed whole. `Problem` shortens every quoted value in its message and the message
 itself (the one place that does), so a report stays readable whatever the input holds.
@@ -10,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from .rules import RULES
+from .rules import message as rule_message
 
 MAX_QUOTED = 80  # characters of a quoted value kept in a message
 MAX_MESSAGE = 2_000  # characters of a whole message kept
@@ -48,13 +55,17 @@ def short_message(message: str, /) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with an input file, located as precisely as the input allows."""
+    """One thing wrong with an input file, located as precisely as the input allows, and the
+    code of the rule it breaks."""
 
     file: str
     line: int | None
+    code: str
     message: str
 
     def __post_init__(self) -> None:
+        if self.code not in RULES:  # a rule is named in the registry before it is used
+            raise KeyError(f"unknown rule code {self.code!r}: add it to rules.RULES")
         object.__setattr__(self, "message", short_message(self.message))
         # a file name may hold control characters (a terminal escape): print them escaped
         file = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.file)
@@ -62,7 +73,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message} [{self.code}]"
 
 
 class PatrolsError(Exception):
@@ -90,9 +101,22 @@ class BuildError(PatrolsError):
 
     def __init__(self, problems: list[Problem]) -> None:
         # a file's problems without a line come first (None does not compare with a number)
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
-        lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the build inputs:\n{lines}")
+        self.problems = sorted(
+            set(problems), key=lambda p: (p.file, p.line or 0, p.message, p.code)
+        )
+        lines = [f"{len(self.problems)} problem(s) in the build inputs:"]
+        lines += [str(p) for p in self.problems]
+        super().__init__("\n".join(lines + legend({p.code for p in self.problems})))
+
+
+def legend(codes: set[str], /) -> list[str]:
+    """What the codes in brackets mean, one line each, as the text report of `validate` ends."""
+    if not codes:
+        return []
+    width = max(map(len, codes)) + 2
+    lines = ["what the rules in brackets mean:"]
+    lines += [f"  {'[' + c + ']':<{width}} {RULES[c].description}".rstrip() for c in sorted(codes)]
+    return lines
 
 
 class SchemaError(BuildError):
@@ -118,8 +142,13 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(file, line, message))
+    def add(
+        self, file: str, line: int | None, code: str, message: str | None = None, /, **fields: Any
+    ) -> None:
+        """Record a problem of rule `code`: its `message`, or else the rule's template filled
+        with `fields` (so that the wording of a rule lives in the registry)."""
+        text = rule_message(code, **fields) if message is None else message
+        self.items.append(Problem(file, line, code, text))
 
     def raise_if_any(self) -> None:
         if self.items:

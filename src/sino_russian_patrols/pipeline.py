@@ -8,7 +8,7 @@ the next one (see `swap`). One build of a project runs at a time: a second one w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .annotations import Vocabularies, read_annotations
@@ -27,6 +27,7 @@ from .swap import (
     swap_in,
 )
 from .validation import validate_package
+from .validation.report import Finding
 from .write import to_frame, write_csv, write_descriptor, write_parquet
 
 
@@ -47,16 +48,16 @@ def build(root: Path, /) -> BuildResult:
     root = root.resolve()
     try:
         if not (root / "build").is_dir() or not (root / "schema").is_dir():
-            raise BuildError(
-                [Problem(str(root), None, "not a project folder: build/ and schema/ are required")]
-            )
+            problems = Problems()
+            problems.add(str(root), None, "project_folder")
+            problems.raise_if_any()
         with build_lock(root):
             recover_locked(root)  # a swap a killed build began is finished first
             return _build(root)
     except SwapInterrupted as exc:
-        raise SwapIncomplete([Problem(str(root), None, str(exc))]) from None
+        raise SwapIncomplete([Problem(str(root), None, "swap", str(exc))]) from None
     except SwapError as exc:
-        raise BuildError([Problem(str(root), None, str(exc))]) from None
+        raise BuildError([Problem(str(root), None, "swap", str(exc))]) from None
     except BuildError as exc:  # the same kind of error, its files named from the project
         raise type(exc)([_relative(p, root) for p in exc.problems]) from None
 
@@ -64,8 +65,13 @@ def build(root: Path, /) -> BuildResult:
 def _relative(problem: Problem, root: Path) -> Problem:
     path = Path(problem.file)
     if path.is_absolute() and path.is_relative_to(root):
-        return Problem(str(path.relative_to(root)), problem.line, problem.message)
+        return replace(problem, file=str(path.relative_to(root)))
     return problem
+
+
+def _without_code(finding: Finding) -> str:
+    """A finding as the validator prints it, but for its code (the problem prints that)."""
+    return str(finding).removesuffix(f" [{finding.rule}]")
 
 
 def _build(root: Path) -> BuildResult:
@@ -97,7 +103,11 @@ def _build(root: Path) -> BuildResult:
         # The build checks with the pandera models; `validate` defaults to the polars engine.
         report = validate_package(stage, engine="pandera", schema_dir=schema_dir)
         if not report.valid:
-            raise BuildError([Problem("built dataset", None, str(f)) for f in report.findings])
+            # each finding with the code of the validation rule it breaks
+            found = [
+                Problem("built dataset", None, f.rule, _without_code(f)) for f in report.findings
+            ]
+            raise BuildError(found)
     except BaseException:
         discard_stage(root, stage)  # the swap has not begun: the project is unchanged
         raise

@@ -75,7 +75,7 @@ def _entries(path: Path, problems: Problems) -> list[Any]:
     if data is None:
         return []
     if not isinstance(data, list):
-        problems.add(str(path), 1, "expected a list of entries")
+        problems.add(str(path), 1, "value_type", "expected a list of entries")
         return []
     return data
 
@@ -85,13 +85,14 @@ def _aliases(r: Reader) -> tuple[str, ...] | None:
     if aliases is None:
         return None
     if not all(isinstance(a, str) and a.strip() for a in aliases):
-        r.error("every alias must be non-empty text")
+        r.error("value_type", "every alias must be non-empty text")
         return None
     hiding = [(alias, hidden) for alias in aliases if (hidden := invisible(alias))]
     for alias, hidden in hiding:
         r.error(
+            "alias_invisible",
             f"alias {shown(alias)} contains {', '.join(map(char_name, hidden))}: write the "
-            "spelling as the articles show it, without invisible or control characters"
+            "spelling as the articles show it, without invisible or control characters",
         )
     return None if hiding else tuple(aliases)
 
@@ -107,6 +108,7 @@ def _one_form_each(entries: list[Any], problems: Problems) -> None:
                 problems.add(
                     e.file,
                     e.line,
+                    "alias_twin",
                     f"alias {shown(alias)} of {e.id!r} differs from the alias {shown(other)} of "
                     f"{owner!r} only by Unicode normalization ({spelling_difference(alias, other)})"
                     ": write each spelling once, in the form the articles use",
@@ -145,9 +147,10 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
         )
         if values["country"] is not None and not _is_country(values["country"]):
             r.error(
+                "country_code",
                 f"country {shown(values['country'])} is not an ISO 3166-1 alpha-3 code of a "
                 "current country (such as RUS; not a user-assigned code like XXX nor a former "
-                "one like SUN)"
+                "one like SUN)",
             )
         if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
             found.append(ActorEntry(aliases=aliases, file=str(path), line=r.line, **values))
@@ -187,8 +190,9 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
             # a family is the base design its designations extend (Tu-95 for Tu-95MS): a
             # family no designation starts with is a typo that would group nothing
             r.error(
+                "aircraft_family",
                 f"family {shown(family)} is not the base of designation {shown(designation)} "
-                "(a designation starts with its family, as Tu-95MS with Tu-95)"
+                "(a designation starts with its family, as Tu-95MS with Tu-95)",
             )
             values["family"] = None
         if all(v is not None for v in values.values()):

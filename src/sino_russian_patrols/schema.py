@@ -130,7 +130,7 @@ def read_schema(schema_dir: Path, name: str, /) -> dict[str, Any]:
     shown = f"{schema_dir.name}/{name}.json"  # as the project names it: schema/<table>.json
 
     def broken(line: int | None, message: str) -> SchemaError:
-        return SchemaError([Problem(shown, line, message)])
+        return SchemaError([Problem(shown, line, "schema_file", message)])
 
     try:
         text = read_regular(path).decode("utf-8")
@@ -145,7 +145,7 @@ def read_schema(schema_dir: Path, name: str, /) -> dict[str, Any]:
         raise broken(None, "nested too deeply to be a Table Schema") from None
     found = _schema_problems(schema)
     if found:
-        raise SchemaError([Problem(shown, _line_of(text, m), m) for m in found])
+        raise SchemaError([Problem(shown, _line_of(text, m), "schema_file", m) for m in found])
     return schema
 
 
@@ -234,4 +234,6 @@ def _field(schema_dir: Path, table: str, column: str) -> dict[str, Any]:
         if f["name"] == column:
             return f
     file = f"{schema_dir.name}/{table}.json"
-    raise SchemaError([Problem(file, None, f"no column {column!r}; the build writes it")])
+    raise SchemaError(
+        [Problem(file, None, "schema_file", f"no column {column!r}; the build writes it")]
+    )

@@ -87,7 +87,7 @@ def locate(text: str, source_id: str, quote: Quote, problems: Problems, /) -> Sp
                 "copy the characters exactly from the article)"
             )
         problems.add(
-            quote.file, quote.line, f"quote not found in {source_id}: {quote.text!r}{hint}"
+            quote.file, quote.line, "quote_not_found", source=source_id, quote=quote.text, hint=hint
         )
         return None
     if quote.occurrence is None and len(starts) > 1:
@@ -95,6 +95,7 @@ def locate(text: str, source_id: str, quote: Quote, problems: Problems, /) -> Sp
         problems.add(
             quote.file,
             quote.line,
+            "quote_ambiguous",
             f"quote is ambiguous in {source_id}: {quote.text!r} occurs {len(starts)} times, at "
             f"{where}; add `occurrence: N` (1 to {len(starts)}) or quote more words",
         )
@@ -104,8 +105,11 @@ def locate(text: str, source_id: str, quote: Quote, problems: Problems, /) -> Sp
         problems.add(
             quote.file,
             quote.line,
-            f"occurrence {quote.occurrence} of {quote.text!r} asked, but {source_id} has only "
-            f"{len(starts)}",
+            "quote_occurrence",
+            occurrence=quote.occurrence,
+            quote=quote.text,
+            source=source_id,
+            count=len(starts),
         )
         return None
     start = starts[index]

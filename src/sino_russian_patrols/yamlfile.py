@@ -10,6 +10,7 @@ from .errors import Problems
 from .extras import require_extra
 from .files import NotARegularFile, read_regular
 from .normalize import char_name
+from .rules import message
 
 require_extra("build", "reading the YAML files of build/", "yaml")
 import yaml  # noqa: E402 - after the check, so that a missing PyYAML names its extra
@@ -70,9 +71,10 @@ MAX_DEPTH = 40
 _SUSPECT = re.compile(r"[&*][\w-]|[\[{]{8,}|^[ \t]{80,}\S", re.MULTILINE)
 
 
-def _refused(text: str) -> tuple[int | None, str] | None:
+def _refused(text: str) -> tuple[int | None, str, str] | None:
     """An anchor or alias (an alias bomb of a few hundred bytes expands to gigabytes), or
-    nesting deeper than MAX_DEPTH: the line and the reason, before anything is built."""
+    nesting deeper than MAX_DEPTH: the line, the rule and the reason, before anything is
+    built."""
     if not _SUSPECT.search(text):
         return None
     depth = 0
@@ -80,14 +82,22 @@ def _refused(text: str) -> tuple[int | None, str] | None:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return line, (
-                    "YAML anchors and aliases (&name, *name) are not allowed in build inputs: "
-                    "write each value out"
+                return (
+                    line,
+                    "yaml_alias",
+                    (
+                        "YAML anchors and aliases (&name, *name) are not allowed in build inputs: "
+                        "write each value out"
+                    ),
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return line, f"nested deeper than {MAX_DEPTH} levels; a build input is flat"
+                    return (
+                        line,
+                        "yaml_depth",
+                        f"nested deeper than {MAX_DEPTH} levels; a build input is flat",
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -102,18 +112,26 @@ MAX_TEXT = 10_000
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _value_problem(data: Any, line: int | None) -> tuple[int | None, str] | None:
+def _value_problem(data: Any, line: int | None) -> tuple[int | None, str, str] | None:
     """The first text (key or value) that holds a control character or is longer than
-    MAX_TEXT, with the line of the mapping it is in."""
+    MAX_TEXT: the line of the mapping it is in, the rule and the message."""
     line = getattr(data, "line", line)
     if isinstance(data, str):
         if (found := _CONTROL_CHARS.search(data)) is not None:
-            return line, (
-                f"{char_name(found.group())} (written as an escape) is not allowed in a value; "
-                "remove it"
+            return (
+                line,
+                "control_character",
+                (
+                    f"{char_name(found.group())} (written as an escape) is not allowed in a value; "
+                    "remove it"
+                ),
             )
         if len(data) > MAX_TEXT:
-            return line, f"a value of {len(data):,} characters (at most {MAX_TEXT:,})"
+            return (
+                line,
+                "value_too_long",
+                message("value_too_long", length=len(data), limit=MAX_TEXT),
+            )
         return None
     items = list(data.items()) if isinstance(data, dict) else data if isinstance(data, list) else []
     for item in items:
@@ -129,10 +147,10 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
         raw = read_regular(path)
         text = raw.decode("utf-8")
     except NotARegularFile as exc:
-        problems.add(str(path), None, str(exc))
+        problems.add(str(path), None, "input_file", str(exc))
         return None
     except UnicodeDecodeError as exc:
-        problems.add(str(path), None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+        problems.add(str(path), None, "not_utf8", reason=exc.reason, start=exc.start)
         return None
     refused = _refused(text)
     if refused is not None:
@@ -147,15 +165,17 @@ def load_yaml(path: Path, problems: Problems, /) -> Any:
         )
         line = newlines + 1
         name = char_name(chr(exc.character)) if isinstance(exc.character, int) else "a character"
-        problems.add(str(path), line, f"{name} is not allowed in YAML; remove it")
+        problems.add(
+            str(path), line, "control_character", f"{name} is not allowed in YAML; remove it"
+        )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problems.add(str(path), line, f"YAML syntax error: {exc.problem or exc}")
+        problems.add(str(path), line, "yaml_syntax", detail=exc.problem or exc)
         return None
     except yaml.YAMLError as exc:
-        problems.add(str(path), None, f"YAML error: {exc}")
+        problems.add(str(path), None, "yaml_syntax", f"YAML error: {exc}")
         return None
     if (found := _value_problem(data, 1)) is not None:
         problems.add(str(path), *found)

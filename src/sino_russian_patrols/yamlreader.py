@@ -82,30 +82,40 @@ class Reader:
         self.ok = isinstance(data, dict)
         self.data: dict[str, Any] = data if self.ok else {}
         if not self.ok:
-            problems.add(file, self.line, f"{what}: expected a mapping, got {type(data).__name__}")
+            problems.add(
+                file,
+                self.line,
+                "value_type",
+                f"{what}: expected a mapping, got {type(data).__name__}",
+            )
 
-    def error(self, message: str) -> None:
-        self.problems.add(self.file, self.line, f"{self.what}: {message}")
+    def error(self, code: str, message: str | None = None, /, **fields: Any) -> None:
+        """A problem of rule `code` at this mapping's line: `message` after the name of what
+        is read, or else the rule's template filled with `fields` (and `what`)."""
+        if message is None:
+            self.problems.add(self.file, self.line, code, what=self.what, **fields)
+        else:
+            self.problems.add(self.file, self.line, code, f"{self.what}: {message}")
 
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
                 hint = did_you_mean(key, allowed) if isinstance(key, str) else ""
                 self.error(
-                    f"unknown key {shown(key)} (allowed: {', '.join(sorted(allowed))}){hint}"
+                    "unknown_key", key=shown(key), allowed=", ".join(sorted(allowed)), hint=hint
                 )
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
         value = self.data.get(key)
         if value is None:
             if required and self.ok:
-                self.error(f"`{key}` is required")
+                self.error("key_required", key=key)
             return None
         wrong_bool = isinstance(value, bool) and bool not in (
             kind if isinstance(kind, tuple) else (kind,)
         )
         if not isinstance(value, kind) or wrong_bool:
-            self.error(f"`{key}` must be {_kind_name(kind)}, got {shown(value)}")
+            self.error("value_type", key=key, kind=_kind_name(kind), value=shown(value))
             return None
         return value
 
@@ -117,7 +127,7 @@ class Reader:
             return self.get(key, int, required=required)
         wrong = number_problem(value, bounds)
         if wrong is not None:
-            self.error(f"`{key}` {wrong}")
+            self.error("number_range", f"`{key}` {wrong}")
             return None
         return value
 
@@ -128,10 +138,10 @@ class Reader:
     def slug(self, key: str, *, required: bool = False, pattern: re.Pattern[str] = SLUG) -> Any:
         value = self.get(key, str, required=required)
         if value is not None and len(value) > MAX_ID:
-            self.error(f"`{key}` {shown(value)} is longer than {MAX_ID} characters")
+            self.error("id_length", key=key, value=shown(value), limit=MAX_ID)
             return None
         if value is not None and not pattern.fullmatch(value):
-            self.error(f"`{key}` {shown(value)} must match {pattern.pattern}")
+            self.error("id_format", key=key, value=shown(value), pattern=pattern.pattern)
             return None
         return value
 
@@ -150,7 +160,9 @@ class Reader:
         choices = [v for v in allowed(self.what, key, schema_dir) if v not in written_otherwise]
         if value is not None and value not in choices:
             hint = did_you_mean(value, choices)
-            self.error(f"`{key}` {shown(value)} is not one of: {', '.join(choices)}{hint}")
+            self.error(
+                "vocabulary", key=key, value=shown(value), choices=", ".join(choices), hint=hint
+            )
             return None
         return value
 
@@ -159,7 +171,7 @@ class Reader:
         value = self.data.get(key)
         if value is None:
             if required and self.ok:
-                self.error(f"`{key}` is required")
+                self.error("key_required", key=key)
             return None
         return read_quote(
             value,
@@ -219,14 +231,16 @@ def read_quote(
     elif isinstance(value, str):
         text = value
     else:
-        problems.add(file, line, f"{what}: expected a quote (text), got {shown(value)}")
+        problems.add(
+            file, line, "value_type", f"{what}: expected a quote (text), got {shown(value)}"
+        )
         return None
     if text is None:
         return None
     if not text.strip():
-        problems.add(file, line, f"{what}: the quote is empty")
+        problems.add(file, line, "quote_empty", what=what)
         return None
     if occurrence is not None and (wrong := number_problem(occurrence, OCCURRENCE)):
-        problems.add(file, line, f"{what}: occurrence {wrong}")
+        problems.add(file, line, "number_range", f"{what}: occurrence {wrong}")
         return None
     return Quote(text, occurrence, file, line)

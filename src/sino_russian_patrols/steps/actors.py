@@ -43,6 +43,7 @@ class Mentions:
         problems.add(
             file,
             line,
+            "actor_not_mentioned",
             f"{what} {actor!r} is not mentioned in {source_id}: unknown actor id, or add its "
             "mention under `actors:` in this file",
         )
@@ -81,33 +82,27 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
             problems.add(
                 e.file,
                 e.line,
+                "never_mentioned",
                 f"actor {e.id!r} is never mentioned: list a mention under `actors:` in an "
                 "annotation, or remove it from the registry",
             )
             continue
         if e.parent is not None and e.parent not in by_id:
             problems.add(
-                e.file, e.line, f"actor {e.id!r}: parent {e.parent!r} is not in the registry"
+                e.file,
+                e.line,
+                "unknown_parent",
+                f"actor {e.id!r}: parent {e.parent!r} is not in the registry",
             )
         if e.parent == e.id:
-            problems.add(e.file, e.line, f"actor {e.id!r} cannot be its own parent")
+            problems.add(e.file, e.line, "parent_self", f"actor {e.id!r} cannot be its own parent")
         if e.title is not None and not any(
             e.title in inputs.articles[src].text for src, ids in mentioned.items() if e.id in ids
         ):
-            problems.add(
-                e.file,
-                e.line,
-                f"actor {e.id!r}: title {e.title!r} is not written in any article that mentions "
-                "the actor; titles are copied from the texts",
-            )
+            problems.add(e.file, e.line, "title_not_written", entry=e.id, title=e.title)
         for alias in e.aliases:
             if alias not in used_aliases:
-                problems.add(
-                    e.file,
-                    e.line,
-                    f"actor {e.id!r}: alias {alias!r} is never used in a mention; mention it or "
-                    "remove it",
-                )
+                problems.add(e.file, e.line, "alias_unused", what="actor", entry=e.id, alias=alias)
             alias_rows.append({"alias": alias, "actor_id": e.id})
         rows.append(
             {

@@ -29,11 +29,15 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             aircraft_id = f"{a.source_id}-{c.id}"
             what = f"aircraft claim {c.id}"
             if aircraft_id in seen:
-                problems.add(c.file, c.line, f"duplicate aircraft claim id {c.id!r}")
+                problems.add(
+                    c.file, c.line, "duplicate_id", f"duplicate aircraft claim id {c.id!r}"
+                )
                 continue
             seen.add(aircraft_id)
             if c.event not in events:
-                problems.add(c.file, c.line, f"{what}: unknown event id {c.event!r}")
+                problems.add(
+                    c.file, c.line, "unknown_event", f"{what}: unknown event id {c.event!r}"
+                )
             mentions.check(problems, a.source_id, c.reported_by, "reported_by", c.file, c.line)
             spans = spans_of(cite, a.source_id, [c.quote, *c.also, *c.attribution])
             if spans is None:
@@ -52,7 +56,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                     normalize.count_phrase(c.count) if c.count is not None else (None, None)
                 )
             except ValueError as exc:
-                problems.add(c.file, c.line, f"{what}: {exc}")
+                problems.add(c.file, c.line, "claim_value", what=what, detail=exc)
                 continue
             if not ok:
                 continue

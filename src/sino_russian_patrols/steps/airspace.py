@@ -39,10 +39,17 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             claim_id = f"{a.source_id}-{z.id}"
             what = f"airspace claim {z.id}"
             if z.event not in events:
-                problems.add(z.file, z.line, f"{what}: unknown event id {z.event!r}")
+                problems.add(
+                    z.file, z.line, "unknown_event", f"{what}: unknown event id {z.event!r}"
+                )
             aircraft_id = f"{a.source_id}-{z.aircraft}" if z.aircraft else None
             if aircraft_id is not None and aircraft_id not in aircraft_ids:
-                problems.add(z.file, z.line, f"{what}: no aircraft claim {z.aircraft!r}")
+                problems.add(
+                    z.file,
+                    z.line,
+                    "unknown_aircraft_claim",
+                    f"{what}: no aircraft claim {z.aircraft!r}",
+                )
             mentions.check(problems, a.source_id, z.reported_by, "reported_by", z.file, z.line)
             spans = spans_of(cite, a.source_id, [z.quote, *z.attribution, z.time])
             if spans is None:
@@ -58,7 +65,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 country = normalize.country_code(z.country) if z.country else None
                 entries = _entries(z.entries) if z.entries else None
             except ValueError as exc:
-                problems.add(z.file, z.line, f"{what}: {exc}")
+                problems.add(z.file, z.line, "claim_value", what=what, detail=exc)
                 continue
             zone_id = None
             if z.zone is not None:

@@ -98,14 +98,13 @@ def prepare(
     by_id = {a.source_id: a for a in articles}
     for a in annotations:
         if a.source_id not in by_id:
-            problems.add(
-                a.file, 1, f"no article build/articles/{a.source_id}.txt for this annotation"
-            )
+            problems.add(a.file, 1, "article_missing", source=a.source_id)
     annotated = {a.source_id for a in annotations}
     for source_id in sorted(set(by_id) - annotated):
         problems.add(
             f"build/annotations/{source_id}.yaml",
             None,
+            "annotation_missing",
             "missing: every article needs an annotation file (at least its `source:` section)",
         )
     paired = tuple(a for a in annotations if a.source_id in by_id)

@@ -116,7 +116,7 @@ def _resolve_claim(
     anchor = anchors.get(source_id)
     if target:
         if base.start is None or base.start != base.end:
-            cite.problems.add(file, spec.line, f"anchor event {target!r} has no single-day date")
+            cite.problems.add(file, spec.line, "anchor_day", event=target)
             return None
         anchor = dates.Anchor(
             base.start,
@@ -131,7 +131,7 @@ def _resolve_claim(
         if spec.end_only:
             result = dates.end_bound(result, "")
     except ValueError as exc:
-        cite.problems.add(file, spec.line, f"event {event_id}: {exc}")
+        cite.problems.add(file, spec.line, "date_phrase", f"event {event_id}: {exc}")
         return None
     if spec.note:
         result = dates.ResolvedDate(
@@ -150,18 +150,26 @@ def _definitions(reg: Registries, cite: Citations) -> dict[str, EventDefinition]
     for e in reg.events:
         if e.id in found:
             cite.problems.add(
-                e.file, e.line, f"duplicate event id {e.id!r} (also line {found[e.id].line})"
+                e.file,
+                e.line,
+                "duplicate_id",
+                f"duplicate event id {e.id!r} (also line {found[e.id].line})",
             )
             continue
         found[e.id] = e
     for e in found.values():
         if e.parent is not None and e.parent not in found:
-            cite.problems.add(e.file, e.line, f"event {e.id}: unknown parent event {e.parent!r}")
+            cite.problems.add(
+                e.file, e.line, "unknown_parent", f"event {e.id}: unknown parent event {e.parent!r}"
+            )
         seen, parent = [e.id], e.parent
         while parent is not None and parent in found:
             if parent in seen:
                 cite.problems.add(
-                    e.file, e.line, f"parent events form a cycle: {' → '.join((*seen, parent))}"
+                    e.file,
+                    e.line,
+                    "parent_cycle",
+                    f"parent events form a cycle: {' → '.join((*seen, parent))}",
                 )
                 break
             seen.append(parent)
@@ -184,6 +192,7 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                 cite.problems.add(
                     e.file,
                     e.line,
+                    "unknown_event",
                     f"unknown event id {e.id!r}: define it in registries/events.yaml "
                     "(id, type, summary) or correct the id",
                 )
@@ -204,7 +213,10 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                     aircraft_id = f"{a.source_id}-{role_key.aircraft}"
                     if aircraft_id not in aircraft_ids:
                         cite.problems.add(
-                            e.file, e.line, f"route leg: no aircraft claim {role_key.aircraft!r}"
+                            e.file,
+                            e.line,
+                            "unknown_aircraft_claim",
+                            f"route leg: no aircraft claim {role_key.aircraft!r}",
                         )
                 key = (a.source_id, e.id, role_key.leg, role_key.role, place_id)
                 cite.cite("event_routes", KEY_SEPARATOR.join(map(str, key)), span)
@@ -219,6 +231,7 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
             cite.problems.add(
                 e.file,
                 e.line,
+                "never_mentioned",
                 f"event {event_id!r} is reported by no article: add its mention (id and quote) "
                 "under `events:` in an annotation, or remove it",
             )
@@ -233,14 +246,13 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
             cite.problems.add(
                 definitions[chain[-1]].file if chain else "registries/events.yaml",
                 None,
+                "unknown_event",
                 f"event date refers to unknown event {event_id!r}",
             )
             return None
         if event_id in chain:
             e = definitions[event_id]
-            cite.problems.add(
-                e.file, e.line, f"event dates refer in a circle: {' → '.join((*chain, event_id))}"
-            )
+            cite.problems.add(e.file, e.line, "date_cycle", path=" → ".join((*chain, event_id)))
             return None
         claims, counter = [], defaultdict(int)
         for a, e in mentions.get(event_id, []):
@@ -264,6 +276,7 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                 cite.problems.add(
                     e.file,
                     e.date.line,
+                    "dated_after_source",
                     f"event {event_id}: dated from {result.start} but {a.source_id} was published "
                     f"on {when}; a source cannot report an event after its publication",
                 )
@@ -303,7 +316,9 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
             try:
                 hours, qualifier = normalize.duration_phrase(span.quote)
             except ValueError as exc:
-                cite.problems.add(m.file, m.duration.line, f"event {event_id}: {exc}")
+                cite.problems.add(
+                    m.file, m.duration.line, "duration_phrase", f"event {event_id}: {exc}"
+                )
                 continue
             counter += 1
             claim_id = f"{a.source_id}-{event_id}-h{counter}"

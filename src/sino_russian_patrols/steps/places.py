@@ -23,25 +23,23 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
     alias_rows: list[Row] = []
     for p in reg.places:
         if p.parent is not None and p.parent not in ids:
-            problems.add(p.file, p.line, f"place {p.id!r}: unknown parent {p.parent!r}")
+            problems.add(
+                p.file, p.line, "unknown_parent", f"place {p.id!r}: unknown parent {p.parent!r}"
+            )
         if p.parent == p.id:
-            problems.add(p.file, p.line, f"place {p.id!r} cannot be its own parent")
+            problems.add(p.file, p.line, "parent_self", f"place {p.id!r} cannot be its own parent")
         if p.id not in used:
             problems.add(
                 p.file,
                 p.line,
+                "never_mentioned",
                 f"place {p.id!r} is never mentioned: name it in an event's `places:` or "
                 "`route:`, a zone or a scope, or remove it",
             )
             continue
         for alias in p.aliases:
             if alias not in used_aliases:
-                problems.add(
-                    p.file,
-                    p.line,
-                    f"place {p.id!r}: alias {alias!r} is never used in a mention; mention it or "
-                    "remove it",
-                )
+                problems.add(p.file, p.line, "alias_unused", what="place", entry=p.id, alias=alias)
             alias_rows.append({"alias": alias, "place_id": p.id})
         rows.append(
             {"place_id": p.id, "name": p.name, "place_type": p.type, "parent_place_id": p.parent}

@@ -59,7 +59,9 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             what = f"sequence claim {q.id}"
             for ref in (q.event, q.since):
                 if ref is not None and ref not in events:
-                    problems.add(q.file, q.line, f"{what}: unknown event id {ref!r}")
+                    problems.add(
+                        q.file, q.line, "unknown_event", f"{what}: unknown event id {ref!r}"
+                    )
             mentions.check(problems, a.source_id, q.claimed_by, "claimed_by", q.file, q.line)
             spans = spans_of(cite, a.source_id, [q.quote, *q.attribution])
             if spans is None:
@@ -67,7 +69,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             try:
                 number = ordinal(q.ordinal)
             except ValueError as exc:
-                problems.add(q.file, q.line, f"{what}: {exc}")
+                problems.add(q.file, q.line, "claim_value", what=what, detail=exc)
                 continue
             ok = written_in(spans[:1], q.ordinal, "ordinal", what, q.quote, problems) and named_in(
                 spans, q.claimed_by, aliases, what, q.quote, problems
@@ -77,7 +79,10 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 if (q.scope == scope) != (value is not None):
                     key = {"area": "place", "year": "year", "since": "since"}[scope]
                     problems.add(
-                        q.file, q.line, f"{what}: `{key}` goes with scope {scope}, and only with it"
+                        q.file,
+                        q.line,
+                        "keys_together",
+                        f"{what}: `{key}` goes with scope {scope}, and only with it",
                     )
                     ok = False
             place_id = None

@@ -45,20 +45,27 @@ def _published(a: Annotation, article: Article, cite: Citations):
             else:
                 date, note = _dateline(span.quote, article)
         except ValueError as exc:
-            problems.add(a.file, pub.quote.line, f"published_date: {exc}")
+            problems.add(a.file, pub.quote.line, "published_date", f"published_date: {exc}")
             return None, "unknown", None, None
         derived, description = "stated", f"the {pub.origin} publication date"
     elif pub.origin == "page_record":
         date = record.page_date
         if date is None:
-            problems.add(a.file, 1, "published_date: the archive record has no page_date")
+            problems.add(
+                a.file, 1, "published_date", "published_date: the archive record has no page_date"
+            )
             return None, "unknown", None, None
         note = f"The archived page carried the date {date.isoformat()}; the text gives none."
         derived, description = "stated", "the publication date the archived page carried"
     elif pub.origin == "url":
         date = dates.date_from_url(record.url or "")
         if date is None:
-            problems.add(a.file, 1, f"published_date: no date in the archive url {record.url!r}")
+            problems.add(
+                a.file,
+                1,
+                "published_date",
+                f"published_date: no date in the archive url {record.url!r}",
+            )
             return None, "unknown", None, None
         note = f"The text and the page give no date; the page's URL has {date.isoformat()}."
         derived, description = "stated", "the publication date in the page's URL"
@@ -70,6 +77,7 @@ def _published(a: Annotation, article: Article, cite: Citations):
         problems.add(
             a.file,
             line,
+            "published_after_received",
             f"published_date {date.isoformat()} is after {article.filename} was received "
             f"({article.received.isoformat()}, build/articles/manifest.yaml); a page is "
             "published before it is archived",

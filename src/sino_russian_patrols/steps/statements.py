@@ -41,13 +41,15 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             statement_id = f"{a.source_id}-{st.id}"
             what = f"statement {st.id}"
             if statement_id in seen:
-                problems.add(st.file, st.line, f"duplicate statement id {st.id!r}")
+                problems.add(st.file, st.line, "duplicate_id", f"duplicate statement id {st.id!r}")
                 continue
             seen.add(statement_id)
             mentions.check(problems, a.source_id, st.speaker, "speaker", st.file, st.line)
             mentions.check(problems, a.source_id, st.relayed_by, "relayed_by", st.file, st.line)
             if st.event is not None and st.event not in events:
-                problems.add(st.file, st.line, f"{what}: unknown event id {st.event!r}")
+                problems.add(
+                    st.file, st.line, "unknown_event", f"{what}: unknown event id {st.event!r}"
+                )
             span = cite.span(a.source_id, st.quote)
             extra = spans_of(cite, a.source_id, [st.speaker_as_reported, st.relay, st.said])
             if span is None or extra is None:
@@ -61,6 +63,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 problems.add(
                     st.file,
                     st.line,
+                    "direct_quote_marks",
                     f"{what}: a direct_quote must be the words inside quotation marks; "
                     f"{span.quote!r} is not (use paraphrase, or quote the words only)",
                 )
@@ -69,10 +72,13 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 try:
                     said = dates.resolve(st.said.text, anchors.get(a.source_id))
                 except ValueError as exc:
-                    problems.add(st.file, st.line, f"{what}: `said`: {exc}")
+                    problems.add(st.file, st.line, "date_phrase", f"{what}: `said`: {exc}")
                 if said is not None and (said.start is None or said.start != said.end):
                     problems.add(
-                        st.file, st.line, f"{what}: `said` must give one day, not {st.said.text!r}"
+                        st.file,
+                        st.line,
+                        "date_phrase",
+                        f"{what}: `said` must give one day, not {st.said.text!r}",
                     )
                     said = None
             for s in extra:  # the statement's own span is in its own columns
