@@ -23,6 +23,7 @@ from typing import Any
 import pandera.polars as pa
 import polars as pl
 
+from .rules import RULES
 from .schema import polars_dtypes
 
 
@@ -65,31 +66,19 @@ def _length_check(rule: str, op: str, bound: int) -> pa.Check:
     return pa.Check(check, name=f"{rule}({bound})")
 
 
-_RULES = {
-    "not_nullable": "required",
-    "multiple_fields_uniqueness": "primary_key",
-    "column_in_schema": "columns_extra",
-    "column_in_dataframe": "columns_missing",
-    "column_ordered": "columns_order",
-}
-_RULE_PREFIXES = {
-    "isin(": "enum",
-    "pattern(": "pattern",
-    "greater_than_or_equal_to(": "minimum",
-    "less_than_or_equal_to(": "maximum",
-    "minLength(": "minLength",
-    "maxLength(": "maxLength",
-    "dtype(": "type",
-}
+# Each rule of the registry names the pandera checks that stand for it (`Rule.pandera`).
+_CHECKS = {check: rule.code for rule in RULES.values() for check in rule.pandera}
 
 
 def rule_of(check: str, column: str | None, schema: dict[str, Any], /) -> str:
-    """The validator's rule (see `validate.RULES`) that a pandera check name stands for."""
-    if check == "field_uniqueness":
-        return "primary_key" if schema.get("primaryKey", []) == [column] else "unique"
-    if check in _RULES:
-        return _RULES[check]
-    return next((rule for p, rule in _RULE_PREFIXES.items() if check.startswith(p)), check)
+    """The validator's rule (see `rules.RULES`) that a pandera check name stands for: the
+    rule whose `pandera` names the check (its name without arguments, such as `isin` of
+    `isin(['a', 'b'])`). A column that is the whole primary key is unique as the primary
+    key; a check no rule names is reported under its own name."""
+    rule = _CHECKS.get(check.split("(", 1)[0], check)
+    if rule == "unique" and schema.get("primaryKey", []) == [column]:
+        return "primary_key"
+    return rule
 
 
 def dataframe_schema(schema: dict[str, Any], /, name: str = "") -> pa.DataFrameSchema:

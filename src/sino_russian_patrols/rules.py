@@ -8,7 +8,7 @@ assert codes, not wording. A new rule adds its code here first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -17,11 +17,19 @@ class Rule:
     """A rule a finding can break: its code (what a finding carries and a test asserts), the
     sentence the legend prints for it, and the pattern of its findings' messages (fields in
     braces, filled by `message`; empty: the message is written by the check, as it depends on
-    more than a few values)."""
+    more than a few values).
+
+    `forms`: a rule whose findings come in several forms (a file with no path, or a path
+    leading outside the package) has one template per form, by name, each filled by
+    `message(code, form, ...)`. `pandera`: the names of the pandera checks (without their
+    arguments) that stand for the rule when `validate --engine pandera` checks a table.
+    """
 
     code: str
     description: str
     template: str = ""
+    forms: dict[str, str] = field(default_factory=dict)
+    pandera: tuple[str, ...] = ()
 
 
 # Every rule, in words for someone who did not write this code: the legend of the text
@@ -30,19 +38,65 @@ RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
         Rule(
-            "version", "datapackage.json `version` equals the version of the software validating it"
+            "version",
+            "datapackage.json `version` equals the version of the software validating it",
+            "the data version is {found}, but the software is version {version!r}: data "
+            "and code are released together with one version",
         ),
-        Rule("descriptor", "datapackage.json describes each resource as an object with a name"),
-        Rule("resource_missing", "datapackage.json describes every table of the dataset"),
-        Rule("schema", "each resource carries an inline Table Schema with a list of fields"),
-        Rule("path", "a resource's path is a relative path inside the package folder"),
-        Rule("file_missing", "every file that datapackage.json names exists and can be read"),
-        Rule("hash", "the file's SHA-256 equals the `hash` that datapackage.json records"),
-        Rule("bytes", "the file's size equals the `bytes` that datapackage.json records"),
+        Rule(
+            "descriptor",
+            "datapackage.json describes each resource as an object with a name",
+            "resource number {number} is not an object with a name",
+        ),
+        Rule(
+            "resource_missing",
+            "datapackage.json describes every table of the dataset",
+            "datapackage.json has no resource of this name",
+        ),
+        Rule(
+            "schema",
+            "each resource carries an inline Table Schema with a list of fields",
+            "the resource has no usable inline Table Schema",
+        ),
+        Rule(
+            "path",
+            "a resource's path is a relative path inside the package folder",
+            forms={
+                "none": "the {label} file has no path in datapackage.json",
+                "unusable": "the {label} path {path} is unusable: {reason}",
+                "outside": "the {label} path {path} leads outside the package folder",
+            },
+        ),
+        Rule(
+            "file_missing",
+            "every file that datapackage.json names exists and can be read",
+            "the {label} file {name} cannot be read: {reason}",
+            forms={
+                "too_large": "the {label} file {name} cannot be read: {size:,} bytes, more than "
+                "{limit:,}, the largest file validate reads",
+            },
+        ),
+        Rule(
+            "hash",
+            "the file's SHA-256 equals the `hash` that datapackage.json records",
+            "the {label} file {name} changed after datapackage.json was written: its hash "
+            "is {actual}, datapackage.json says {expected}",
+        ),
+        Rule(
+            "bytes",
+            "the file's size equals the `bytes` that datapackage.json records",
+            "the {label} file {name} has {size:,} bytes, but datapackage.json says {declared}",
+            forms={
+                "unread": "the {label} file {name} has {size:,} bytes, but datapackage.json says "
+                "{declared}; not read: more than twice the size recorded",
+            },
+        ),
         Rule(
             "integrity_missing",
             "datapackage.json gives every file its `hash` and `bytes` (without them its content "
             "goes unchecked)",
+            "datapackage.json gives the {label} file {path} no {lacking}: its content "
+            "would go unchecked",
         ),
         Rule(
             "resource_duplicate",
@@ -50,28 +104,107 @@ RULES: dict[str, Rule] = {
             "datapackage.json describes {count} resources named {name!r}: only the first is "
             "validated, and a reader may take any of them",
         ),
-        Rule("csv_empty", "a CSV file has at least a header row"),
-        Rule("csv_encoding", "a CSV file is UTF-8 text without a byte-order mark"),
         Rule(
-            "csv_unreadable", "a CSV file can be parsed (RFC 4180: comma-separated, double quotes)"
+            "csv_empty",
+            "a CSV file has at least a header row",
+            "the CSV file is empty: not even a header row",
         ),
-        Rule("columns_missing", "the CSV header names every column of the schema"),
-        Rule("columns_extra", "the CSV header names no column that the schema does not define"),
-        Rule("columns_order", "the CSV columns come in the schema's order"),
-        Rule("empty", "every table has at least one row"),
-        Rule("type", "each value has its column's type (integer, number, date as YYYY-MM-DD, ...)"),
+        Rule(
+            "csv_encoding",
+            "a CSV file is UTF-8 text without a byte-order mark",
+            forms={
+                "bom": "the CSV file starts with a byte-order mark (BOM)",
+                "utf8": "the file is not UTF-8 text: byte 0x{byte} at line {line} ({reason})",
+            },
+        ),
+        Rule(
+            "csv_unreadable",
+            "a CSV file can be parsed (RFC 4180: comma-separated, double quotes)",
+            "the CSV file cannot be parsed: {where}",
+        ),
+        Rule(
+            "columns_missing",
+            "the CSV header names every column of the schema",
+            "the CSV header lacks column(s): {columns}",
+            pandera=("column_in_dataframe",),
+        ),
+        Rule(
+            "columns_extra",
+            "the CSV header names no column that the schema does not define",
+            "the CSV header has column(s) the schema does not define: {columns}",
+            pandera=("column_in_schema",),
+        ),
+        Rule(
+            "columns_order",
+            "the CSV columns come in the schema's order",
+            "the CSV columns are in the order {found}; the schema's order is {expected}",
+            pandera=("column_ordered",),
+        ),
+        Rule(
+            "empty",
+            "every table has at least one row",
+            "the table has no rows, only a header",
+        ),
+        Rule(
+            "type",
+            "each value has its column's type (integer, number, date as YYYY-MM-DD, ...)",
+            "{value} is not {type}",
+            pandera=("dtype",),
+        ),
         Rule(
             "required",
             "a required column has a value in every row (an empty CSV field is no value)",
+            "no value, but one is required",
+            pandera=("not_nullable",),
         ),
-        Rule("unique", "a unique column holds no value twice"),
-        Rule("primary_key", "no two rows have the same primary key"),
-        Rule("enum", "the value is one of the column's allowed values"),
-        Rule("pattern", "the value matches the column's pattern (a regular expression)"),
-        Rule("minimum", "the value is not below the column's minimum"),
-        Rule("maximum", "the value is not above the column's maximum"),
-        Rule("minLength", "the value is not shorter than the column's minimum length"),
-        Rule("maxLength", "the value is not longer than the column's maximum length"),
+        Rule(
+            "unique",
+            "a unique column holds no value twice",
+            "{value} occurs in {count} rows (data rows {rows}); it must be unique",
+            pandera=("field_uniqueness",),
+        ),
+        Rule(
+            "primary_key",
+            "no two rows have the same primary key",
+            "{value} occurs in {count} rows (data rows {rows}); it must be unique",
+            pandera=("multiple_fields_uniqueness",),
+        ),
+        Rule(
+            "enum",
+            "the value is one of the column's allowed values",
+            "{value} is not one of the allowed values: {allowed}",
+            pandera=("isin",),
+        ),
+        Rule(
+            "pattern",
+            "the value matches the column's pattern (a regular expression)",
+            "{value} does not match the pattern {pattern}",
+            pandera=("pattern",),
+        ),
+        Rule(
+            "minimum",
+            "the value is not below the column's minimum",
+            "{value} is below the minimum {bound}",
+            pandera=("greater_than_or_equal_to",),
+        ),
+        Rule(
+            "maximum",
+            "the value is not above the column's maximum",
+            "{value} is above the maximum {bound}",
+            pandera=("less_than_or_equal_to",),
+        ),
+        Rule(
+            "minLength",
+            "the value is not shorter than the column's minimum length",
+            "{value} is shorter than {bound} characters",
+            pandera=("minLength",),
+        ),
+        Rule(
+            "maxLength",
+            "the value is not longer than the column's maximum length",
+            "{value} is longer than {bound} characters",
+            pandera=("maxLength",),
+        ),
         Rule(
             "whitespace",
             "identifiers (key columns) have no leading or trailing white space",
@@ -106,21 +239,34 @@ RULES: dict[str, Rule] = {
             "the span {start}:{end} reaches past the end of the article's body in source {source} "
             "at {body_end:,}: below it are reader comments or page furniture",
         ),
-        Rule("sha256", "sources.sha256 is the SHA-256 of the source text encoded as UTF-8"),
-        Rule("source_empty", "a source's text is an article: not empty, not white space only"),
+        Rule(
+            "sha256",
+            "sources.sha256 is the SHA-256 of the source text encoded as UTF-8",
+            "the SHA-256 of the text is {actual}, but the row says {found}",
+        ),
+        Rule(
+            "source_empty",
+            "a source's text is an article: not empty, not white space only",
+            "the text is {found}: a source is an article",
+        ),
         Rule(
             "body_end",
             "sources.body_end lies within the text (0 <= body_end <= its length in characters)",
+            "body_end {body_end:,} lies outside the text, which has {length:,} characters",
         ),
         Rule(
             "alias_invisible",
             "an alias (actor_aliases, place_aliases) holds no invisible or control character "
             "(zero-width space or joiner, soft hyphen, byte-order mark, bidi control, ...)",
+            "the alias {alias} contains {characters}: a spelling is written as the "
+            "articles show it, without invisible or control characters",
         ),
         Rule(
             "alias_twin",
             "no two aliases of a table differ only by Unicode normalization (NFKC) or invisible "
             "characters",
+            "the alias {alias} differs from the alias {twin} only by Unicode normalization "
+            "or invisible characters ({difference}): one spelling written twice",
         ),
         Rule(
             "not_finite",
@@ -165,30 +311,62 @@ RULES: dict[str, Rule] = {
             "text does not split by country; this row has is_total false",
         ),
         Rule(
-            "evidence_target", "an evidence row supports an existing row (record_table, record_id)"
+            "evidence_target",
+            "an evidence row supports an existing row (record_table, record_id)",
+            "{table} has no row {record} to support",
         ),
-        Rule("evidence_source", "the evidence of a row that names its source lies in that source"),
         Rule(
-            "dated_after_source", "a date claim does not begin after the publication of its source"
+            "evidence_source",
+            "the evidence of a row that names its source lies in that source",
+            "evidence cites {cited}, but the row's source is {own}",
+        ),
+        Rule(
+            "dated_after_source",
+            "a date claim does not begin after the publication of its source",
+            "the claim begins on {start}, after its source was published on {published}",
         ),
         Rule(
             "evidence_claim",
             "a span shows what its row claims: an actor's or place's span is one of its spellings "
             "(actor_aliases, place_aliases); an aircraft claim's spans contain its "
             "type_as_reported and, when it gives a count, write that number (in digits or words)",
+            forms={
+                "spelling": "{quote} is not a spelling of {noun} {record} ({aliases})",
+                "type": "no span of this claim contains its type_as_reported {reported}",
+                "count": "count is {count}, but no span of this claim writes that number (in "
+                "digits or words); its spans write {numbers}",
+            },
         ),
         Rule(
             "evidence_missing",
             "every row of the tables that evidence supports has an evidence row (a row with its "
             "own span, such as a statement, has it in its own columns)",
+            "no evidence row cites a span of a source for this row",
         ),
-        Rule("parquet_missing", "each resource names its Parquet file"),
-        Rule("parquet_unreadable", "the Parquet file can be read"),
+        Rule(
+            "parquet_missing",
+            "each resource names its Parquet file",
+            "the resource names no Parquet file",
+        ),
+        Rule(
+            "parquet_unreadable",
+            "the Parquet file can be read",
+            "the Parquet file {path} cannot be read: {error}",
+        ),
         Rule(
             "parquet_schema",
             "the Parquet file has the schema's columns, in order, with their types",
+            "the Parquet file {path}: {problems}",
         ),
-        Rule("csv_parquet", "the CSV and Parquet files of a table hold the same rows and values"),
+        Rule(
+            "csv_parquet",
+            "the CSV and Parquet files of a table hold the same rows and values",
+            forms={
+                "value": "the CSV file has {csv}, the Parquet file {parquet}",
+                "rows": "the CSV file has {csv:,} rows, the Parquet file {parquet:,}",
+                "row": "the row is in the {here} file but not in the {there} file",
+            },
+        ),
         Rule(
             "schema_drift",
             "a resource's inline Table Schema is the one in schema/ of this version",
@@ -209,9 +387,11 @@ RULES: dict[str, Rule] = {
 }
 
 
-def message(code: str, /, **fields: Any) -> str:
-    """The message of a finding of rule `code`: its template filled with `fields`."""
-    return RULES[code].template.format(**fields)
+def message(code: str, form: str = "", /, **fields: Any) -> str:
+    """The message of a finding of rule `code`: its template (or the template of its `form`)
+    filled with `fields`."""
+    rule = RULES[code]
+    return (rule.forms[form] if form else rule.template).format(**fields)
 
 
 # Build rules ------------------------------------------------------------------------------

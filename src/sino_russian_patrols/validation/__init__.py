@@ -36,7 +36,7 @@ from .checks import Tables
 from .checks.parquet import compare_parquet
 from .engines import ENGINES, constraints, whitespace_constraints
 from .read import check_hash, check_schema_dir, parse_csv, read_file, schema_ok
-from .report import KEY_SEPARATOR, MAX_EXAMPLES, RULES, Finding, Report, guard, show
+from .report import KEY_SEPARATOR, MAX_EXAMPLES, RULES, Finding, Report, guard, message, show
 
 __all__ = [
     "KEY_SEPARATOR",
@@ -89,8 +89,7 @@ def validate_package(
         report.add(
             "datapackage",
             "version",
-            f"the data version is {show(descriptor.get('version'))}, but the software is "
-            f"version {version!r}: data and code are released together with one version",
+            message("version", found=show(descriptor.get("version")), version=version),
         )
     resources: dict[str, dict[str, Any]] = {}
     for position, resource in enumerate(descriptor["resources"]):
@@ -98,14 +97,14 @@ def validate_package(
             report.add(
                 "datapackage",
                 "descriptor",
-                f"resource number {position + 1} is not an object with a name",
+                message("descriptor", number=position + 1),
             )
             continue
         resources.setdefault(resource["name"], resource)
     names = list(TABLES) + [n for n in resources if n not in TABLES]
     for table in names:
         if table not in resources:
-            report.add(table, "resource_missing", "datapackage.json has no resource of this name")
+            report.add(table, "resource_missing", message("resource_missing"))
     present = sorted(
         (n for n in names if n in resources),
         key=lambda n: -_size(resources[n]),  # the largest first, to balance the threads
@@ -155,7 +154,7 @@ def _table(
     """
     schema = resource.get("schema")
     if not isinstance(schema, dict) or not schema_ok(schema):
-        report.add(table, "schema", "the resource has no usable inline Table Schema")
+        report.add(table, "schema", message("schema"))
         return None, None, False
     file = read_file(report, table, root, resource, "CSV")
     parsed = None
@@ -168,19 +167,18 @@ def _table(
     ordered = False
     if frame is not None:
         if frame.height == 0:
-            report.add(table, "empty", "the table has no rows, only a header")
+            report.add(table, "empty", message("empty"))
         for what, check in ENGINES[engine]:
             args = (report, table, frame, schema, type_errors)
             ordered = guard(report, table, what, check, *args) is True or ordered
     parquet = resource.get("parquet")
     if isinstance(parquet, dict):
-        label = f"the Parquet file {parquet.get('path')}"
         file = read_file(report, table, root, parquet, "Parquet")
         if file is not None:
             args = (report, table, file, parquet, "Parquet")
             hashing.submit(guard, report, table, "hash", check_hash, *args)
-            args = (report, table, file, frame, schema, label, type_errors)
+            args = (report, table, file, frame, schema, parquet.get("path"), type_errors)
             guard(report, table, "Parquet", compare_parquet, *args)
     else:
-        report.add(table, "parquet_missing", "the resource names no Parquet file")
+        report.add(table, "parquet_missing", message("parquet_missing"))
     return schema, frame, ordered

@@ -24,9 +24,16 @@ from .report import (
     in_order,
     is_padded,
     key_expr,
+    message,
     report_rows,
     show,
 )
+
+# The message of a finding of the pandera engine, whatever its rule: pandera reports the
+# failing value and the check it fails, not the values a rule's template names (the rows of a
+# duplicate, the allowed values of an enum), so the wording is pandera's own, not the rule's.
+# The tests compare the engines by table, rule, column and row.
+PANDERA_MESSAGE = "{value} fails the pandera check {check}"
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,10 @@ class Constraint:
     quick: pl.Expr | None = None
 
 
-def _duplicates(value: str, row: dict[str, Any]) -> str:
+def _duplicates(rule: str, value: str, row: dict[str, Any]) -> str:
     numbers = row["_rows"]
     shown = ", ".join(str(n) for n in numbers[:5]) + (", …" if len(numbers) > 5 else "")
-    return f"{value} occurs in {len(numbers)} rows (data rows {shown}); it must be unique"
+    return message(rule, value=value, count=len(numbers), rows=shown)
 
 
 def constraints(
@@ -68,9 +75,7 @@ def constraints(
             missing = col.is_null()
             if name in type_errors:
                 missing = missing & ~pl.lit(type_errors[name])
-            out.append(
-                Constraint("required", name, missing, lambda r: "no value, but one is required")
-            )
+            out.append(Constraint("required", name, missing, lambda r: message("required")))
         if primary_key == [name] or c.get("unique"):
             rule = "primary_key" if primary_key == [name] else "unique"
             out.append(
@@ -78,7 +83,7 @@ def constraints(
                     rule,
                     name,
                     col.is_not_null() & col.is_duplicated() & col.is_first_distinct(),
-                    lambda r, n=name: _duplicates(show(r[n]), r),
+                    lambda r, n=name, k=rule: _duplicates(k, show(r[n]), r),
                     {"_rows": (pl.col("_index") + 1).over(name, mapping_strategy="join")},
                     # a key in strictly ascending order (as published) is unique;
                     # otherwise distinct hashes mean distinct values; equal ones are
@@ -96,9 +101,7 @@ def constraints(
                     "enum",
                     name,
                     ~col.is_in(pl.Series(allowed, dtype=dtypes[name]).implode()),
-                    lambda r, n=name, a=listed: (
-                        f"{show(r[n])} is not one of the allowed values: {a}"
-                    ),
+                    lambda r, n=name, a=listed: message("enum", value=show(r[n]), allowed=a),
                 )
             )
         if "pattern" in c and dtypes[name] == pl.String:
@@ -108,10 +111,10 @@ def constraints(
                     "pattern",
                     name,
                     ~col.str.contains(f"^(?:{pattern})$"),
-                    lambda r, n=name, p=pattern: f"{show(r[n])} does not match the pattern {p}",
+                    lambda r, n=name, p=pattern: message("pattern", value=show(r[n]), pattern=p),
                 )
             )
-        for rule, op, word in (("minimum", "lt", "below"), ("maximum", "gt", "above")):
+        for rule, op in (("minimum", "lt"), ("maximum", "gt")):
             if rule in c:
                 bound = c[rule]
                 out.append(
@@ -119,10 +122,10 @@ def constraints(
                         rule,
                         name,
                         getattr(col, op)(bound),
-                        lambda r, n=name, b=bound, w=word, k=rule: f"{r[n]} is {w} the {k} {b}",
+                        lambda r, n=name, b=bound, k=rule: message(k, value=r[n], bound=b),
                     )
                 )
-        for rule, op, word in (("minLength", "lt", "shorter"), ("maxLength", "gt", "longer")):
+        for rule, op in (("minLength", "lt"), ("maxLength", "gt")):
             if rule in c and dtypes[name] == pl.String:
                 bound = c[rule]
                 out.append(
@@ -130,9 +133,7 @@ def constraints(
                         rule,
                         name,
                         getattr(col.str.len_chars(), op)(bound),
-                        lambda r, n=name, b=bound, w=word: (
-                            f"{show(r[n])} is {w} than {b} characters"
-                        ),
+                        lambda r, n=name, b=bound, k=rule: message(k, value=show(r[n]), bound=b),
                     )
                 )
     if len(primary_key) > 1:
@@ -143,7 +144,7 @@ def constraints(
                 "primary_key",
                 label,
                 key.is_duplicated() & key.is_first_distinct(),
-                lambda r: _duplicates(f"the primary key ({label})", r),
+                lambda r: _duplicates("primary_key", f"the primary key ({label})", r),
                 {"_rows": (pl.col("_index") + 1).over(primary_key, mapping_strategy="join")},
                 in_order(primary_key, strict=True),
             )
@@ -167,7 +168,7 @@ def whitespace_constraints(schema: dict[str, Any], /) -> list[Constraint]:
             "whitespace",
             name,
             is_padded(name),
-            lambda r, n=name: f"identifier {show(r[n])} has leading or trailing white space",
+            lambda r, n=name: message("whitespace", value=show(r[n])),
         )
         for name in sorted(key_columns)
         if dtypes.get(name) == pl.String
@@ -271,7 +272,7 @@ def pandera_constraints(
                 ", ".join(primary_key) if column == table else column,
                 rows,
                 group.height,
-                lambda r, c=check: f"{show(r['value'])} fails the pandera check {c}",
+                lambda r, c=check: PANDERA_MESSAGE.format(value=show(r["value"]), check=c),
             )
 
 

@@ -19,7 +19,7 @@ from ..errors import SchemaError, shorten
 from ..hashes import file_sha256, matches
 from ..package import UnreadablePackage, typed_columns
 from ..schema import check_schemas, polars_dtypes
-from .report import Report, examples, first_line, report_rows, show
+from .report import Report, examples, first_line, message, report_rows, show
 
 
 def schema_ok(schema: dict[str, Any]) -> bool:
@@ -69,7 +69,7 @@ def read_file(
     """
     relative = spec.get("path")
     if not isinstance(relative, str) or not relative:
-        report.add(table, "path", f"the {label} file has no path in datapackage.json")
+        report.add(table, "path", message("path", "none", label=label))
         return None
     name = shorten(relative)  # as messages name it
     try:
@@ -77,11 +77,12 @@ def read_file(
             raise ValueError("it holds a NUL byte")
         file = (root / relative).resolve()
     except (OSError, ValueError, RuntimeError) as exc:  # NUL, a loop of links, too long
-        report.add(table, "path", f"the {label} path {show(relative)} is unusable: {exc}")
+        report.add(
+            table, "path", message("path", "unusable", label=label, path=show(relative), reason=exc)
+        )
         return None
     if Path(relative).is_absolute() or not file.is_relative_to(root.resolve()):
-        message = f"the {label} path {show(relative)} leads outside the package folder"
-        report.add(table, "path", message)
+        report.add(table, "path", message("path", "outside", label=label, path=show(relative)))
         return None
     try:
         info = file.stat()
@@ -91,19 +92,22 @@ def read_file(
         reason = "does not exist" if isinstance(exc, FileNotFoundError) else "is not a file"
         if not isinstance(exc, FileNotFoundError | IsADirectoryError):
             reason = str(exc.strerror or exc)
-        report.add(table, "file_missing", f"the {label} file {name} cannot be read: {reason}")
+        report.add(
+            table, "file_missing", message("file_missing", label=label, name=name, reason=reason)
+        )
         return None
     size, declared = info.st_size, spec.get("bytes")
     if "bytes" in spec and declared != size:
         report.add(
             table,
             "bytes",
-            f"the {label} file {name} has {size:,} bytes, but datapackage.json says "
-            + (f"{declared:,}" if _is_int(declared) else show(declared))
-            + (
-                "; not read: more than twice the size recorded"
-                if _much_larger(size, declared)
-                else ""
+            message(
+                "bytes",
+                "unread" if _much_larger(size, declared) else "",
+                label=label,
+                name=name,
+                size=size,
+                declared=f"{declared:,}" if _is_int(declared) else show(declared),
             ),
         )
     if _much_larger(size, declared):
@@ -112,8 +116,9 @@ def read_file(
         report.add(
             table,
             "file_missing",
-            f"the {label} file {name} cannot be read: {size:,} bytes, more than "
-            f"{MAX_FILE_BYTES:,}, the largest file validate reads",
+            message(
+                "file_missing", "too_large", label=label, name=name, size=size, limit=MAX_FILE_BYTES
+            ),
         )
         return None
     return file
@@ -127,7 +132,9 @@ def check_hash(report: Report, table: str, file: Path, spec: dict[str, Any], lab
         digest = file_sha256(file)
     except OSError as exc:
         reason = str(exc.strerror or exc)
-        report.add(table, "file_missing", f"the {label} file {name} cannot be read: {reason}")
+        report.add(
+            table, "file_missing", message("file_missing", label=label, name=name, reason=reason)
+        )
         return
     expected = spec.get("hash")
     if expected is not None:
@@ -136,8 +143,7 @@ def check_hash(report: Report, table: str, file: Path, spec: dict[str, Any], lab
             report.add(
                 table,
                 "hash",
-                f"the {label} file {name} changed after datapackage.json was written: its "
-                f"hash is {actual}, datapackage.json says {show(expected)}",
+                message("hash", label=label, name=name, actual=actual, expected=show(expected)),
             )
 
 
@@ -166,7 +172,7 @@ def _encoding_problem(data: bytes) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start : exc.start + 4]
-        return f"the file is not UTF-8 text: byte 0x{bad[:1].hex()} at line {line} ({exc.reason})"
+        return message("csv_encoding", "utf8", byte=bad[:1].hex(), line=line, reason=exc.reason)
     return None
 
 
@@ -200,10 +206,10 @@ def parse_csv(
     if not head.strip():
         data = file.read_bytes()
         if not data.strip():
-            report.add(table, "csv_empty", "the CSV file is empty: not even a header row")
+            report.add(table, "csv_empty", message("csv_empty"))
             return None
     if head.startswith(_BOM):
-        report.add(table, "csv_encoding", "the CSV file starts with a byte-order mark (BOM)")
+        report.add(table, "csv_encoding", message("csv_encoding", "bom"))
         source = file.read_bytes()[len(_BOM) :]
     try:
         raw = pl.read_csv(source, infer_schema=False, raise_if_empty=False, encoding="utf8")
@@ -214,27 +220,26 @@ def parse_csv(
             report.add(table, "csv_encoding", problem)
         else:
             where = _syntax_problem(data) or first_line(exc)
-            report.add(table, "csv_unreadable", f"the CSV file cannot be parsed: {where}")
+            report.add(table, "csv_unreadable", message("csv_unreadable", where=where))
         return None
     if raw.columns != names:
         missing = [c for c in names if c not in raw.columns]
         extra = [c for c in raw.columns if c not in names]
         if missing:
             report.add(
-                table, "columns_missing", f"the CSV header lacks column(s): {_names(missing)}"
+                table, "columns_missing", message("columns_missing", columns=_names(missing))
             )
         if extra:
             report.add(
                 table,
                 "columns_extra",
-                f"the CSV header has column(s) the schema does not define: {_names(extra)}",
+                message("columns_extra", columns=_names(extra)),
             )
         if not missing and not extra:
             report.add(
                 table,
                 "columns_order",
-                f"the CSV columns are in the order {_names(raw.columns)}; the schema's order "
-                f"is {_names(names)}",
+                message("columns_order", found=_names(raw.columns), expected=_names(names)),
             )
         if missing:
             return None
@@ -261,7 +266,7 @@ def parse_csv(
                 name,
                 rows,
                 count,
-                lambda r, n=name, h=hint: f"{show(r[n])} is not {h}",
+                lambda r, n=name, h=hint: message("type", value=show(r[n]), type=h),
             )
     return frame, type_errors
 

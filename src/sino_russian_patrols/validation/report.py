@@ -22,6 +22,9 @@ from ..schema import TABLES
 KEY_SEPARATOR = "/"
 MAX_EXAMPLES = 20
 MAX_WHERE = 200  # characters of a finding's table, column or row key kept
+# The last finding of a rule broken by more rows than a report lists, whatever the rule: it
+# carries the rule's code, with no row.
+MORE_ROWS = "and {more:,} more rows break this rule (the first {listed} are listed)"
 
 
 @dataclass(frozen=True, order=True)
@@ -176,13 +179,7 @@ def report_rows(
     for row in rows:
         report.add(table, rule, describe(row), column, row["_key"])
     if count > len(rows):
-        report.add(
-            table,
-            rule,
-            f"and {count - len(rows):,} more rows break this rule (the first {len(rows)} are "
-            "listed)",
-            column,
-        )
+        report.add(table, rule, MORE_ROWS.format(more=count - len(rows), listed=len(rows)), column)
 
 
 def guard(report: Report, table: str, what: str, check: Callable[..., Any], *args: Any) -> Any:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ...normalize import char_name, invisible, spelling_difference, spelling_key
-from ..report import Report, examples, report_rows, show
+from ..report import Report, examples, message, report_rows, show
 
 if TYPE_CHECKING:
     from . import Tables
@@ -43,10 +43,10 @@ def alias_spellings(report: Report, tables: Tables) -> None:
                 "alias",
                 rows,
                 int(mask.sum()),
-                lambda r: (
-                    f"the alias {show(r['alias'])} contains "
-                    f"{', '.join(map(char_name, r['_hidden'][:5]))}: a spelling is written as "
-                    "the articles show it, without invisible or control characters"
+                lambda r: message(
+                    "alias_invisible",
+                    alias=show(r["alias"]),
+                    characters=", ".join(map(char_name, r["_hidden"][:5])),
                 ),
             )
         first: dict[str, str] = {}
@@ -67,9 +67,10 @@ def alias_spellings(report: Report, tables: Tables) -> None:
                 "alias",
                 examples(shown, pl.lit(mask), key),
                 int(mask.sum()),
-                lambda r: (
-                    f"the alias {show(r['alias'])} differs from the alias {show(r['_twin'])} "
-                    f"only by Unicode normalization or invisible characters "
-                    f"({spelling_difference(r['alias'], r['_twin'])}): one spelling written twice"
+                lambda r: message(
+                    "alias_twin",
+                    alias=show(r["alias"]),
+                    twin=show(r["_twin"]),
+                    difference=spelling_difference(r["alias"], r["_twin"]),
                 ),
             )

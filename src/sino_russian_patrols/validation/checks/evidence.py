@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ...normalize import counts_in
-from ..report import KEY_SEPARATOR, MAX_EXAMPLES, Report, examples, report_rows, show
+from ..report import KEY_SEPARATOR, MAX_EXAMPLES, Report, examples, message, report_rows, show
 
 if TYPE_CHECKING:
     from . import Tables
@@ -55,9 +55,8 @@ def claim_sources(report: Report, tables: Tables) -> None:
                     "source_id",
                     shown.to_dicts(),
                     wrong.height,
-                    lambda r: (
-                        f"evidence cites {show(r['source_id'])}, but the row's source is "
-                        f"{show(r['_own'])}"
+                    lambda r: message(
+                        "evidence_source", cited=show(r["source_id"]), own=show(r["_own"])
                     ),
                 )
     claims, sources = frames.get("event_dates"), frames.get("sources")
@@ -79,9 +78,8 @@ def claim_sources(report: Report, tables: Tables) -> None:
             "start_date",
             examples(dated, mask, ["date_claim_id"]),
             count,
-            lambda r: (
-                f"the claim begins on {r['start_date']}, after its source was published "
-                f"on {r['published_date']}"
+            lambda r: message(
+                "dated_after_source", start=r["start_date"], published=r["published_date"]
             ),
         )
 
@@ -123,8 +121,13 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
                 "quote",
                 examples(wrong, pl.lit(True), evidence_key),
                 wrong.height,
-                lambda r, n=noun, a=aliases_table: (
-                    f"{show(r['quote'])} is not a spelling of {n} {show(r['record_id'])} ({a})"
+                lambda r, n=noun, a=aliases_table: message(
+                    "evidence_claim",
+                    "spelling",
+                    quote=show(r["quote"]),
+                    noun=n,
+                    record=show(r["record_id"]),
+                    aliases=a,
                 ),
             )
     aircraft = frames.get("aircraft")
@@ -149,10 +152,7 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
                 "type_as_reported",
                 examples(shown, pl.lit(True), ["aircraft_id"]),
                 shown.height,
-                lambda r: (
-                    f"no span of this claim contains its type_as_reported "
-                    f"{show(r['type_as_reported'])}"
-                ),
+                lambda r: message("evidence_claim", "type", reported=show(r["type_as_reported"])),
             )
     if "count" in aircraft.columns:
         _counts_written(report, aircraft, spans)
@@ -195,14 +195,11 @@ def _counts_written(report: Report, aircraft: pl.DataFrame, spans: pl.DataFrame)
             "count",
             examples(wrong, pl.lit(True), ["aircraft_id"]),
             wrong.height,
-            lambda r: (
-                f"count is {r['count']}, but no span of this claim writes that number (in "
-                "digits or words); "
-                + (
-                    f"its spans write {', '.join(map(str, r['_numbers'][:5]))}"
-                    if r["_numbers"]
-                    else "its spans write no number"
-                )
+            lambda r: message(
+                "evidence_claim",
+                "count",
+                count=r["count"],
+                numbers=", ".join(map(str, r["_numbers"][:5])) if r["_numbers"] else "no number",
             ),
         )
 
@@ -252,7 +249,9 @@ def evidence_targets(report: Report, tables: Tables) -> None:
                 "record_id",
                 examples(orphans.collect(), pl.lit(True), evidence_key),
                 n_orphans,
-                lambda r: f"{r['record_table']} has no row {show(r['record_id'])} to support",
+                lambda r: message(
+                    "evidence_target", table=r["record_table"], record=show(r["record_id"])
+                ),
             )
         if n_missing:
             rows = [{"_key": k} for k in missing.head(MAX_EXAMPLES).collect()["_id"]]
@@ -263,5 +262,5 @@ def evidence_targets(report: Report, tables: Tables) -> None:
                 None,
                 rows,
                 n_missing,
-                lambda r: "no evidence row cites a span of a source for this row",
+                lambda r: message("evidence_missing"),
             )

@@ -11,7 +11,16 @@ from typing import Any
 import polars as pl
 
 from ...schema import polars_dtypes
-from ..report import MAX_EXAMPLES, Report, examples, first_line, key_expr, report_rows, show
+from ..report import (
+    MAX_EXAMPLES,
+    Report,
+    examples,
+    first_line,
+    key_expr,
+    message,
+    report_rows,
+    show,
+)
 
 
 def compare_parquet(
@@ -20,17 +29,22 @@ def compare_parquet(
     file: Path,
     csv_frame: pl.DataFrame | None,
     schema: dict[str, Any],
-    label: str,
+    path: str | None,
     type_errors: dict[str, pl.Series],
 ) -> None:
     """The Parquet file has the schema's columns and the CSV file's rows and values.
 
-    Cells of the CSV with a type error are not compared (the type rule reports them).
+    `path`: the file's path as datapackage.json gives it (messages name it). Cells of the CSV
+    with a type error are not compared (the type rule reports them).
     """
     try:
         frame = pl.read_parquet(file)
     except Exception as exc:  # truncated or foreign bytes raise several types
-        report.add(table, "parquet_unreadable", f"{label} cannot be read: {first_line(exc)}")
+        report.add(
+            table,
+            "parquet_unreadable",
+            message("parquet_unreadable", path=path, error=first_line(exc)),
+        )
         return
     expected = polars_dtypes(schema)
     actual = dict(frame.schema)
@@ -46,7 +60,9 @@ def compare_parquet(
             problems.append(f"column(s) {', '.join(extra)} are not in the schema")
         if not problems:
             problems.append(f"the columns are in the order {', '.join(actual)}")
-        report.add(table, "parquet_schema", f"{label}: {'; '.join(problems)}")
+        # Each problem of the schema is one part of the message: their number varies.
+        found = "; ".join(problems)
+        report.add(table, "parquet_schema", message("parquet_schema", path=path, problems=found))
         return
     if csv_frame is None or frame.equals(csv_frame, null_equal=True):
         return
@@ -72,12 +88,12 @@ def compare_parquet(
                     None,
                     rows,
                     only.height,
-                    lambda r, x=this, y=that: f"the row is in the {x} file but not in the {y} file",
+                    lambda r, x=this, y=that: message("csv_parquet", "row", here=x, there=y),
                 )
         report.add(
             table,
             "csv_parquet",
-            f"the CSV file has {csv_frame.height:,} rows, the Parquet file {frame.height:,}",
+            message("csv_parquet", "rows", csv=csv_frame.height, parquet=frame.height),
         )
         return
     both = csv_frame.with_columns([pl.Series(f"_parquet_{c}", frame[c]) for c in frame.columns])
@@ -95,7 +111,7 @@ def compare_parquet(
                 name,
                 rows,
                 count,
-                lambda r, n=name: (
-                    f"the CSV file has {show(r[n])}, the Parquet file {show(r[f'_parquet_{n}'])}"
+                lambda r, n=name: message(
+                    "csv_parquet", "value", csv=show(r[n]), parquet=show(r[f"_parquet_{n}"])
                 ),
             )

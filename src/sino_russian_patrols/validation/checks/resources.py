@@ -41,6 +41,10 @@ def resource_integrity(report: Report, tables: Tables) -> None:
                 report.add(
                     name,
                     "integrity_missing",
-                    f"datapackage.json gives the {label} file {spec.get('path')} no "
-                    f"{' and no '.join(lacking)}: its content would go unchecked",
+                    message(
+                        "integrity_missing",
+                        label=label,
+                        path=spec.get("path"),
+                        lacking=" and no ".join(lacking),
+                    ),
                 )

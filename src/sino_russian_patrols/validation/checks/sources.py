@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ...hashes import bytes_sha256
-from ..report import MAX_EXAMPLES, Report, count_true, examples, key_expr, report_rows, show
+from ..report import (
+    MAX_EXAMPLES,
+    Report,
+    count_true,
+    examples,
+    key_expr,
+    message,
+    report_rows,
+    show,
+)
 
 if TYPE_CHECKING:
     from . import Tables
@@ -26,29 +35,25 @@ def source_hashes(report: Report, tables: Tables) -> None:
         "sha256",
         key_expr(["source_id"], sources.columns),
     )
-    shown = 0
+    wrong, count = [], 0
     for index, text, sha, key in data.iter_rows():
         if text is None:
             continue
         actual = bytes_sha256(text)
         if actual != sha:
-            shown += 1
-            if shown <= MAX_EXAMPLES:
-                report.add(
-                    "sources",
-                    "sha256",
-                    f"the SHA-256 of the text is {actual}, but the row says {show(sha, 80)}",
-                    "sha256",
-                    key or f"data row {index + 1}",
-                )
-    if shown > MAX_EXAMPLES:
-        report.add(
-            "sources",
-            "sha256",
-            f"and {shown - MAX_EXAMPLES:,} more rows break this rule (the first {MAX_EXAMPLES} "
-            "are listed)",
-            "sha256",
-        )
+            count += 1
+            if count <= MAX_EXAMPLES:
+                row = {"_key": key or f"data row {index + 1}", "actual": actual, "sha256": sha}
+                wrong.append(row)
+    report_rows(
+        report,
+        "sources",
+        "sha256",
+        "sha256",
+        wrong,
+        count,
+        lambda r: message("sha256", actual=r["actual"], found=show(r["sha256"], 80)),
+    )
 
 
 def source_bodies(report: Report, tables: Tables) -> None:
@@ -63,19 +68,15 @@ def source_bodies(report: Report, tables: Tables) -> None:
         "source_empty": (
             "text",
             pl.col("text").is_not_null() & (pl.col("text").str.strip_chars() == ""),
-            lambda r: (
-                "the text is "
-                + (f"only white space {show(r['text'])}" if r["text"] else "empty")
-                + ": a source is an article"
+            lambda r: message(
+                "source_empty",
+                found=f"only white space {show(r['text'])}" if r["text"] else "empty",
             ),
         ),
         "body_end": (
             "body_end",
             (body_end < 0) | (body_end > length),
-            lambda r: (
-                f"body_end {r['body_end']:,} lies outside the text, which has "
-                f"{len(r['text'] or ''):,} characters"
-            ),
+            lambda r: message("body_end", body_end=r["body_end"], length=len(r["text"] or "")),
         ),
     }
     counts = sources.select(count_true(mask, rule) for rule, (_, mask, _) in rules.items())
