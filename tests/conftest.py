@@ -26,8 +26,8 @@ settings.load_profile("full")
 # by test function: each runs many examples of a whole synthetic package through both
 # validators, or frictionless over every corruption class.
 SLOW = {
-    "tests/test_validate_corruptions.py::test_each_corruption_is_caught",
-    "tests/test_validate_corruptions.py::test_generated_valid_packages_pass_both_validators",
+    "tests/test_validation_corruptions.py::test_each_corruption_is_caught",
+    "tests/test_validation_corruptions.py::test_generated_valid_packages_pass_both_validators",
 }
 
 
@@ -62,6 +62,31 @@ def package_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "dataset", target / "dataset")
     shutil.copy2(ROOT / "datapackage.json", target / "datapackage.json")
     return target
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A synthetic package with a dangling reference and a bad enum value (for the tests of
+    the validator)."""
+    import polars as pl
+
+    from sino_russian_patrols.package import read_tables, write_package
+    from sino_russian_patrols.testing import generate
+
+    generate(tmp_path, 40, seed=31, per_source=10)
+    tables = read_tables(tmp_path)
+    statements = tables["statements"].with_columns(
+        pl.when(pl.int_range(pl.len()) == 3)
+        .then(pl.lit("missing-event"))
+        .otherwise("event_id")
+        .alias("event_id"),
+        pl.when(pl.int_range(pl.len()) == 5)
+        .then(pl.lit("rumour"))
+        .otherwise("statement_type")
+        .alias("statement_type"),
+    )
+    write_package(tmp_path, {"statements": statements})
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

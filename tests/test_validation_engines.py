@@ -1,4 +1,6 @@
-"""Every constraint in schema/ is enforced by the pandera models and by the polars engine.
+"""The engines of the Table Schema constraints (validation/engines.py, pandera_models.py):
+every constraint in schema/ is enforced by the pandera models and by the polars engine, and
+the two engines report the same problems.
 
 The list of constraints is read from the schema files here, not written down: a new
 constraint in a schema is tested without editing this file, and a new kind of constraint
@@ -11,6 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pandera.errors
@@ -20,13 +25,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing.parametric import column, dataframes
 
+from sino_russian_patrols.cli import main
 from sino_russian_patrols.pandera_models import dataframe_schema, rule_of
+from sino_russian_patrols.rules import RULES
 from sino_russian_patrols.schema import TABLES, default_schema_dir, polars_dtypes, read_schema
 from sino_russian_patrols.testing import rows
-from sino_russian_patrols.validation import Report, constraints
+from sino_russian_patrols.validation import Report, constraints, validate_package
 from sino_russian_patrols.validation.engines import pandera_constraints, polars_constraints
 from sino_russian_patrols.write import to_frame
 
+ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = default_schema_dir()
 SCHEMAS = {name: read_schema(SCHEMA_DIR, name) for name in TABLES}
 KINDS = {
@@ -264,3 +272,61 @@ def test_both_engines_report_the_same_problems(data: st.DataObject, table: str) 
     frame = data.draw(frames_of(table, valid=False))
     by_polars = {f for f in _findings(polars_constraints, table, frame) if f[0] != "whitespace"}
     assert _findings(pandera_constraints, table, frame) == by_polars
+
+
+# The engines through validate_package and the command ------------------------------------
+
+
+def test_the_pandera_engine_finds_the_same_problems(broken: Path) -> None:
+    def where(report: Report) -> set[tuple]:  # the wording of the messages differs
+        return {(f.table, f.rule, f.column, f.row) for f in report.findings}
+
+    assert where(validate_package(broken, engine="pandera")) == where(validate_package(broken))
+
+
+def test_an_unknown_engine_is_refused(broken: Path) -> None:
+    with pytest.raises(ValueError, match="unknown engine"):
+        validate_package(broken, engine="great-expectations")  # type: ignore[arg-type]
+
+
+def test_the_default_engine_does_not_import_pandera() -> None:
+    code = (
+        "import sys; from sino_russian_patrols.validation import validate_package; "
+        f"assert validate_package({str(ROOT)!r}).valid; print('pandera' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("check", "rule"),
+    [
+        ("not_nullable", "required"),
+        ("field_uniqueness", "primary_key"),  # column a is the whole primary key
+        ("multiple_fields_uniqueness", "primary_key"),
+        ("isin(['a', 'b'])", "enum"),
+        ("pattern(^[a-z]+$)", "pattern"),
+        ("greater_than_or_equal_to(0)", "minimum"),
+        ("less_than_or_equal_to(9)", "maximum"),
+        ("minLength(1)", "minLength"),
+        ("maxLength(9)", "maxLength"),
+        ("dtype('Int64')", "type"),
+        ("column_in_schema", "columns_extra"),
+        ("column_in_dataframe", "columns_missing"),
+        ("column_ordered", "columns_order"),
+    ],
+)
+def test_each_pandera_check_stands_for_an_explained_rule(check: str, rule: str) -> None:
+    """The registry names the pandera checks of each rule (`Rule.pandera`)."""
+    schema = {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}
+    assert rule_of(check, "a", schema) == rule
+    assert rule in RULES and RULES[rule].description
+    unique = {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}]}
+    assert rule_of("field_uniqueness", "a", {**unique, "primaryKey": ["a", "b"]}) == "unique"
+
+
+def test_the_shipped_package_passes_both_engines(root: Path) -> None:
+    assert main(["validate", str(root)]) == 0
+    assert main(["validate", str(root), "--engine", "pandera"]) == 0
