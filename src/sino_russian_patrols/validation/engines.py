@@ -4,7 +4,8 @@
 true on breaking rows (`constraints`) and counts them all in one pass over the table.
 `pandera` checks the same rules with the models of `pandera_models`: slower, kept as an
 independent implementation that the tests compare with. A new Table Schema constraint is
-added to `constraints` (and to `pandera_models`).
+added to `constraints` (and to `pandera_models`), its rule to `rules.RULES` (with the names
+of the pandera checks that stand for it).
 """
 
 from __future__ import annotations

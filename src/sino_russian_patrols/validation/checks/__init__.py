@@ -2,8 +2,8 @@
 
 A check reads the typed tables of a package and reports what breaks its rules; it never
 raises on bad data (a crash is reported as `check_failed` by the caller). A new rule
-across tables goes into the module of its family, its code into `report.RULES`, and the
-check (if it is a new one) into `CHECKS`.
+across tables goes into the module of its family, its code, description and message
+template into `rules.RULES`, and the check (if it is a new one) into `CHECKS`.
 """
 
 from __future__ import annotations
