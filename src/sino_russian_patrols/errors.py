@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import RULES
+from .rules import RULES, legend
 from .rules import message as rule_message
 
 MAX_QUOTED = 80  # characters of a quoted value kept in a message
@@ -107,16 +107,6 @@ class BuildError(PatrolsError):
         lines = [f"{len(self.problems)} problem(s) in the build inputs:"]
         lines += [str(p) for p in self.problems]
         super().__init__("\n".join(lines + legend({p.code for p in self.problems})))
-
-
-def legend(codes: set[str], /) -> list[str]:
-    """What the codes in brackets mean, one line each, as the text report of `validate` ends."""
-    if not codes:
-        return []
-    width = max(map(len, codes)) + 2
-    lines = ["what the rules in brackets mean:"]
-    lines += [f"  {'[' + c + ']':<{width}} {RULES[c].description}".rstrip() for c in sorted(codes)]
-    return lines
 
 
 class SchemaError(BuildError):

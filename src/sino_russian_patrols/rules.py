@@ -8,6 +8,7 @@ assert codes, not wording. A new rule adds its code here first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -702,3 +703,18 @@ BUILD_RULES: dict[str, Rule] = {
 # before a row exists. Problems of the built dataset carry the code of the finding.
 BUILD_ALSO = ("alias_invisible", "alias_twin", "parent_self", "parent_cycle", "dated_after_source")
 RULES.update(BUILD_RULES)  # one registry: a build code is never a validation code (tested)
+
+
+def legend(codes: Iterable[str], /) -> list[str]:
+    """What the codes in brackets mean, one line each: how the text report of `validate` and a
+    failed build end, so a reader never needs the codebook to read a code."""
+    codes = sorted(set(codes))
+    if not codes:
+        return []
+    width = max(map(len, codes)) + 2
+    lines = ["what the rules in brackets mean:"]
+    lines += [
+        f"  {'[' + c + ']':<{width}} {RULES[c].description if c in RULES else ''}".rstrip()
+        for c in codes
+    ]
+    return lines

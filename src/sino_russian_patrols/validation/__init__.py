@@ -3,7 +3,7 @@
 Each check reports problems and goes on; nothing here stops at the first problem or raises
 on bad input. Where each part lives:
 
-- `report`: findings, the legend of rule codes (`RULES`) and how rows become findings;
+- `report`: findings, their text and JSON forms, and how rows become findings;
 - `read`: a resource's files (path, hash, bytes) and its CSV (encoding, header, types);
 - `engines`: the Table Schema constraints of one table (types, required, unique, primary
   keys, enums, patterns, minimum and maximum), derived from its schema at run time and
@@ -30,13 +30,14 @@ from typing import Any, Literal
 import polars as pl
 
 from ..package import UnreadablePackage, read_descriptor
+from ..rules import RULES
 from ..schema import TABLES
 from . import checks
 from .checks import Tables
 from .checks.parquet import compare_parquet
 from .engines import ENGINES, constraints, whitespace_constraints
 from .read import check_hash, check_schema_dir, parse_csv, read_file, schema_ok
-from .report import KEY_SEPARATOR, MAX_EXAMPLES, RULES, Finding, Report, guard, message, show
+from .report import KEY_SEPARATOR, MAX_EXAMPLES, Finding, Report, guard, message, show
 
 __all__ = [
     "KEY_SEPARATOR",

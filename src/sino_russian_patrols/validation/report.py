@@ -1,9 +1,9 @@
 """The report of a validation: findings, the rules they break, and how they are shown.
 
-The rules a finding can break are `rules.RULES` (re-exported here), the one registry the
-build, the validator and the codebook share. The helpers below turn the breaking rows of a
-polars query into findings, at most `MAX_EXAMPLES` per table, column and rule (the rest are
-counted), and keep a crashed check from stopping the others.
+The rules a finding can break are `rules.RULES`, the one registry the build, the validator and
+the codebook share. The helpers below turn the breaking rows of a polars query into findings,
+at most `MAX_EXAMPLES` per table, column and rule (the rest are counted), and keep a crashed
+check from stopping the others.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from ..errors import MAX_QUOTED, short_message, shorten, shown
-from ..rules import RULES, message
+from ..rules import legend, message
 from ..schema import TABLES
 
 KEY_SEPARATOR = "/"
@@ -93,13 +93,7 @@ class Report:
         n = len(self.findings)
         lines = [f"invalid: {n} problem{'s' if n != 1 else ''} in {self.path}"]
         lines += [f"  {f}" for f in self.sorted()]
-        rules = sorted({f.rule for f in self.findings})
-        width = max(len(r) for r in rules) + 2
-        lines.append("what the rules in brackets mean:")
-        lines += [
-            f"  {'[' + r + ']':<{width}} {RULES[r].description if r in RULES else ''}".rstrip()
-            for r in rules
-        ]
+        lines += legend(f.rule for f in self.findings)
         return "\n".join(lines)
 
     def json(self) -> str:
