@@ -8,6 +8,7 @@ an actor or a place has a canonical name and every spelling the texts use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from .errors import Problems, shown
 from .normalize import char_name, invisible, spelling_difference, spelling_key
 from .yamlfile import load_yaml
-from .yamlreader import Reader
+from .yamlreader import Reader, item_reader
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,35 @@ class Registries:
     aircraft_types: list[AircraftType]
 
 
-def _entries(path: Path, problems: Problems) -> list[Any]:
+def _items(path: Path, problems: Problems, what: str, keys: set[str]) -> Iterator[Reader]:
+    """A `Reader` of each entry of the registry at `path` (a list of mappings), its keys
+    checked; an entry that is no mapping, or a file that is no list, is reported and passed."""
     data = load_yaml(path, problems)
     if data is None:
-        return []
+        return
     if not isinstance(data, list):
         problems.add(str(path), 1, "value_type", "expected a list of entries")
-        return []
-    return data
+        return
+    for item in data:
+        r = item_reader(item, str(path), what, problems, keys)
+        if r is not None:
+            yield r
+
+
+def _named(r: Reader, schema_dir: Path) -> dict[str, Any]:
+    """What every named entry (an actor, a place) gives: its id, name, type and parent."""
+    return dict(
+        id=r.slug("id", required=True),
+        name=r.get("name", str, required=True),
+        type=r.choice("type", schema_dir),
+        parent=r.slug("parent"),
+    )
+
+
+def _complete(values: dict[str, Any], *keys: str) -> bool:
+    """Whether every value an entry needs (`keys`, else every one) is there: a missing one
+    is reported already, and the entry is left out."""
+    return all(values[k] is not None for k in keys or values)
 
 
 def _aliases(r: Reader) -> tuple[str, ...] | None:
@@ -117,33 +139,25 @@ def _one_form_each(entries: list[Any], problems: Problems) -> None:
 
 def _events(path: Path, problems: Problems, schema_dir: Path) -> list[EventDefinition]:
     found = []
-    for item in _entries(path, problems):
-        r = Reader(item, str(path), "event", problems, None)
-        r.check_keys({"id", "type", "summary", "parent"})
+    for r in _items(path, problems, "event", {"id", "type", "summary", "parent"}):
         values = dict(
             id=r.slug("id", required=True),
             type=r.choice("type", schema_dir),
             summary=r.get("summary", str, required=True),
             parent=r.slug("parent"),
         )
-        if all(values[k] is not None for k in ("id", "type", "summary")):
-            found.append(EventDefinition(file=str(path), line=r.line, **values))
+        if _complete(values, "id", "type", "summary"):
+            found.append(EventDefinition(file=r.file, line=r.line, **values))
     return found
 
 
 def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry]:
     found = []
-    for item in _entries(path, problems):
-        r = Reader(item, str(path), "actor", problems, None)
-        r.check_keys({"id", "name", "type", "country", "title", "parent", "aliases"})
+    keys = {"id", "name", "type", "country", "title", "parent", "aliases"}
+    for r in _items(path, problems, "actor", keys):
         aliases = _aliases(r)
-        values = dict(
-            id=r.slug("id", required=True),
-            name=r.get("name", str, required=True),
-            type=r.choice("type", schema_dir),
-            country=r.get("country", str),
-            title=r.get("title", str),
-            parent=r.slug("parent"),
+        values = _named(r, schema_dir) | dict(
+            country=r.get("country", str), title=r.get("title", str)
         )
         if values["country"] is not None and not _is_country(values["country"]):
             r.error(
@@ -152,35 +166,27 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
                 "current country (such as RUS; not a user-assigned code like XXX nor a former "
                 "one like SUN)",
             )
-        if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
-            found.append(ActorEntry(aliases=aliases, file=str(path), line=r.line, **values))
+        if aliases is not None and _complete(values, "id", "name", "type"):
+            found.append(ActorEntry(aliases=aliases, file=r.file, line=r.line, **values))
     _one_form_each(found, problems)
     return found
 
 
 def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry]:
     found = []
-    for item in _entries(path, problems):
-        r = Reader(item, str(path), "place", problems, None)
-        r.check_keys({"id", "name", "type", "parent", "aliases"})
+    for r in _items(path, problems, "place", {"id", "name", "type", "parent", "aliases"}):
         aliases = _aliases(r)
-        values = dict(
-            id=r.slug("id", required=True),
-            name=r.get("name", str, required=True),
-            type=r.choice("type", schema_dir),
-            parent=r.slug("parent"),
-        )
-        if aliases is not None and all(values[k] is not None for k in ("id", "name", "type")):
-            found.append(PlaceEntry(aliases=aliases, file=str(path), line=r.line, **values))
+        values = _named(r, schema_dir)
+        if aliases is not None and _complete(values, "id", "name", "type"):
+            found.append(PlaceEntry(aliases=aliases, file=r.file, line=r.line, **values))
     _one_form_each(found, problems)
     return found
 
 
 def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[AircraftType]:
     found = []
-    for item in _entries(path, problems):
-        r = Reader(item, str(path), "aircraft type", problems, None)
-        r.check_keys({"designation", "family", "manufacturer", "kind"})
+    keys = {"designation", "family", "manufacturer", "kind"}
+    for r in _items(path, problems, "aircraft type", keys):
         values = {
             k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")
         }
@@ -195,8 +201,8 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
                 "(a designation starts with its family, as Tu-95MS with Tu-95)",
             )
             values["family"] = None
-        if all(v is not None for v in values.values()):
-            found.append(AircraftType(file=str(path), line=r.line, **values))
+        if _complete(values):
+            found.append(AircraftType(file=r.file, line=r.line, **values))
     return found
 
 

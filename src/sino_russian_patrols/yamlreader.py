@@ -200,6 +200,18 @@ class Reader:
         return found
 
 
+def item_reader(
+    data: Any, file: str, what: str, problems: Problems, keys: set[str], line: int | None = None
+) -> Reader | None:
+    """A `Reader` of one item (an annotation's claim, a registry's entry) with its keys checked
+    against `keys`, or None when the item is no mapping (reported at its line)."""
+    r = Reader(data, file, what, problems, line)
+    if not r.ok:
+        return None
+    r.check_keys(keys)
+    return r
+
+
 def number_problem(value: Any, bounds: tuple[int, int], /) -> str | None:
     """Why `value` is not a whole number within `bounds` (None when it is)."""
     low, high = bounds
