@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sino_russian_patrols.errors import BuildError, Problem, Problems
-from sino_russian_patrols.rules import BUILD_ALSO, BUILD_RULES, RULES
+from sino_russian_patrols.rules import BUILD_ALSO, BUILD_RULES, RULES, VALIDATION_RULES
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "sino_russian_patrols"
 # The modules of the build (the validator's findings are checked by its own tests).
@@ -67,7 +67,9 @@ def test_build_rules_are_described_and_apart_from_the_validation_rules() -> None
     for rule in BUILD_RULES.values():
         assert rule.description and rule.description[0].islower(), rule.code
         assert RULES[rule.code] is rule
-    assert all(code in RULES and code not in BUILD_RULES for code in BUILD_ALSO)
+    assert set(BUILD_RULES) & set(VALIDATION_RULES) == set()  # the merge into RULES loses none
+    assert RULES == {**VALIDATION_RULES, **BUILD_RULES}
+    assert all(code in VALIDATION_RULES and code not in BUILD_RULES for code in BUILD_ALSO)
 
 
 def test_a_problem_prints_its_code_and_the_error_its_legend() -> None:

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from sino_russian_patrols.rules import BUILD_RULES, RULES, Rule, message
+from sino_russian_patrols.rules import BUILD_RULES, RULES, VALIDATION_RULES, Rule, message
 from sino_russian_patrols.validation import Finding, checks, validate_package
 from sino_russian_patrols.validation.report import MORE_ROWS
 
 ROOT = Path(__file__).resolve().parents[1]
-# The validator's rules: the registry holds the build's too (rules.BUILD_RULES).
-VALIDATION_RULES = {code: rule for code, rule in RULES.items() if code not in BUILD_RULES}
 
 
 def _templates(rule: Rule) -> dict[str, str]:

@@ -216,10 +216,10 @@ def _legend(rules: list[Any]) -> list[str]:
 
 def _rules_section() -> list[str]:
     """The legends of `validate` and of `build`: every rule of the registry, by its code."""
-    from .rules import BUILD_ALSO, BUILD_RULES, RULES
+    from .rules import BUILD_ALSO, BUILD_RULES, VALIDATION_RULES
 
     out = ["## Validation rules", "", RULES_INTRO]
-    out += _legend([rule for code, rule in RULES.items() if code not in BUILD_RULES])
+    out += _legend(list(VALIDATION_RULES.values()))
     out += ["", "## Build rules", "", BUILD_RULES_INTRO]
     out += _legend(list(BUILD_RULES.values()))
     also = ", ".join(f"`{code}`" for code in BUILD_ALSO)
