@@ -123,3 +123,15 @@ def test_findings_of_a_template_read_as_the_template_says(broken: Path) -> None:
     for finding in report.findings:
         assert finding.rule in VALIDATION_RULES
         assert follows_its_template(finding), finding
+
+
+def test_a_code_given_twice_is_refused_by_the_registry() -> None:
+    from sino_russian_patrols.rules.rule import registry
+
+    first, second = Rule("same", "one rule"), Rule("same", "another rule")
+    assert registry(first, Rule("other", "a third")) == {
+        "same": first,
+        "other": Rule("other", "a third"),
+    }
+    with pytest.raises(ValueError, match="rule code 'same' is defined twice"):
+        registry(first, second)

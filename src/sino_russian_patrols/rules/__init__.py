@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from .build import BUILD_ALSO, BUILD_RULES
-from .rule import Rule
+from .rule import Rule, registry
 from .validator import VALIDATION_RULES
 
 __all__ = ["BUILD_ALSO", "BUILD_RULES", "RULES", "VALIDATION_RULES", "Rule", "legend", "message"]
 
-# One registry: a build code is never a validation code (tested), so the two merge losslessly.
-RULES: dict[str, Rule] = {**VALIDATION_RULES, **BUILD_RULES}
+# One registry: a build code is never a validation code (`registry` refuses a code given twice).
+RULES: dict[str, Rule] = registry(*VALIDATION_RULES.values(), *BUILD_RULES.values())
 
 
 def message(code: str, form: str = "", /, **fields: Any) -> str:

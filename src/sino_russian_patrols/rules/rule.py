@@ -23,3 +23,14 @@ class Rule:
     template: str = ""
     forms: dict[str, str] = field(default_factory=dict)
     pandera: tuple[str, ...] = ()
+
+
+def registry(*rules: Rule) -> dict[str, Rule]:
+    """Rules by code, in the order given. A code given twice is refused: in a plain dict the
+    second rule would silently replace the first, and findings would be explained wrongly."""
+    by_code: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in by_code:
+            raise ValueError(f"rule code {rule.code!r} is defined twice; give each rule its own")
+        by_code[rule.code] = rule
+    return by_code

@@ -176,6 +176,22 @@ def report_rows(
         report.add(table, rule, MORE_ROWS.format(more=count - len(rows), listed=len(rows)), column)
 
 
+def report_all(
+    report: Report,
+    table: str,
+    rule: str,
+    column: str | None,
+    breaking: pl.DataFrame,
+    primary_key: list[str],
+    describe: Callable[[dict[str, Any]], str],
+) -> None:
+    """Report a frame whose every row breaks `rule` (a check's anti join or filter): its
+    first rows as examples, and how many more there are."""
+    if breaking.height:
+        rows = examples(breaking, pl.lit(True), primary_key)
+        report_rows(report, table, rule, column, rows, breaking.height, describe)
+
+
 def guard(report: Report, table: str, what: str, check: Callable[..., Any], *args: Any) -> Any:
     """Run one check; a crash of the check is reported, never raised."""
     try:

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ...normalize import counts_in
-from ..report import KEY_SEPARATOR, MAX_EXAMPLES, Report, examples, message, report_rows, show
+from ..report import (
+    KEY_SEPARATOR,
+    MAX_EXAMPLES,
+    Report,
+    examples,
+    message,
+    report_all,
+    report_rows,
+    show,
+)
 
 if TYPE_CHECKING:
     from . import Tables
@@ -113,23 +122,22 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
             on=["record_id", "quote"],
             how="anti",
         )
-        if wrong.height:
-            report_rows(
-                report,
-                "evidence",
+        report_all(
+            report,
+            "evidence",
+            "evidence_claim",
+            "quote",
+            wrong,
+            evidence_key,
+            lambda r, n=noun, a=aliases_table: message(
                 "evidence_claim",
-                "quote",
-                examples(wrong, pl.lit(True), evidence_key),
-                wrong.height,
-                lambda r, n=noun, a=aliases_table: message(
-                    "evidence_claim",
-                    "spelling",
-                    quote=show(r["quote"]),
-                    noun=n,
-                    record=show(r["record_id"]),
-                    aliases=a,
-                ),
-            )
+                "spelling",
+                quote=show(r["quote"]),
+                noun=n,
+                record=show(r["record_id"]),
+                aliases=a,
+            ),
+        )
     aircraft = frames.get("aircraft")
     if aircraft is None or "aircraft_id" not in aircraft.columns:
         return
@@ -144,16 +152,15 @@ def spans_show_claims(report: Report, tables: Tables) -> None:
             .agg(pl.col("quote").str.contains(pl.col("type_as_reported"), literal=True).any())
             .filter(~pl.col("quote"))
         )
-        if shown.height:
-            report_rows(
-                report,
-                "aircraft",
-                "evidence_claim",
-                "type_as_reported",
-                examples(shown, pl.lit(True), ["aircraft_id"]),
-                shown.height,
-                lambda r: message("evidence_claim", "type", reported=show(r["type_as_reported"])),
-            )
+        report_all(
+            report,
+            "aircraft",
+            "evidence_claim",
+            "type_as_reported",
+            shown,
+            ["aircraft_id"],
+            lambda r: message("evidence_claim", "type", reported=show(r["type_as_reported"])),
+        )
     if "count" in aircraft.columns:
         _counts_written(report, aircraft, spans)
 
@@ -187,21 +194,20 @@ def _counts_written(report: Report, aircraft: pl.DataFrame, spans: pl.DataFrame)
         )
         .filter(~pl.col("_shown"))
     )
-    if wrong.height:
-        report_rows(
-            report,
-            "aircraft",
+    report_all(
+        report,
+        "aircraft",
+        "evidence_claim",
+        "count",
+        wrong,
+        ["aircraft_id"],
+        lambda r: message(
             "evidence_claim",
             "count",
-            examples(wrong, pl.lit(True), ["aircraft_id"]),
-            wrong.height,
-            lambda r: message(
-                "evidence_claim",
-                "count",
-                count=r["count"],
-                numbers=", ".join(map(str, r["_numbers"][:5])) if r["_numbers"] else "no number",
-            ),
-        )
+            count=r["count"],
+            numbers=", ".join(map(str, r["_numbers"][:5])) if r["_numbers"] else "no number",
+        ),
+    )
 
 
 def evidence_targets(report: Report, tables: Tables) -> None:

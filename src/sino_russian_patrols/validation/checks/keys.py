@@ -14,6 +14,7 @@ from ..report import (
     in_order,
     is_padded,
     message,
+    report_all,
     report_rows,
     show,
 )
@@ -73,17 +74,15 @@ def foreign_keys(report: Report, tables: Tables) -> None:
         for column in child_cols:
             if frames[table].schema[column] != pl.String:
                 continue
-            padded = dangling.filter(is_padded(column)).collect()
-            if padded.height:
-                report_rows(
-                    report,
-                    table,
-                    "whitespace",
-                    column,
-                    examples(padded, pl.lit(True), primary_key),
-                    padded.height,
-                    lambda r, n=column: message("whitespace", value=show(r[n])),
-                )
+            report_all(
+                report,
+                table,
+                "whitespace",
+                column,
+                dangling.filter(is_padded(column)).collect(),
+                primary_key,
+                lambda r, n=column: message("whitespace", value=show(r[n])),
+            )
 
 
 def parents(report: Report, tables: Tables) -> None:
