@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sino_russian_patrols.dates import ResolvedDate
+from sino_russian_patrols.schema import TableName, enum_values
 from sino_russian_patrols.steps import STEPS, Inputs, run_steps
-from sino_russian_patrols.steps.events import DateClaim, EventsOutput, combine_dates, run
+from sino_russian_patrols.steps.events import (
+    BASIS_RANK,
+    PRECISION_RANK,
+    UNKNOWN,
+    DateClaim,
+    EventsOutput,
+    combine_dates,
+    run,
+)
 
 D = dt.date
 
@@ -106,3 +117,13 @@ def test_month_claims_over_two_months_lose_month_precision() -> None:
         ]
     )
     assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "unknown")
+
+
+@pytest.mark.parametrize("table", ["events", "event_dates"])
+def test_the_ranks_of_the_rule_rank_exactly_the_values_of_the_schema(table: TableName) -> None:
+    """A precision or basis added to (or renamed in) schema/ must be ranked here too: the
+    rule would otherwise fail on it, or rank a value no row can hold."""
+    for column, rank in (("date_precision", PRECISION_RANK), ("date_basis", BASIS_RANK)):
+        assert set(rank) == set(enum_values(table, column)), (table, column)
+        assert len(set(rank.values())) == len(rank), column  # no two values rank alike
+    assert UNKNOWN.precision in PRECISION_RANK and UNKNOWN.basis in BASIS_RANK

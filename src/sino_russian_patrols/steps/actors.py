@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..citing import resolve_alias
 from ..errors import Problems
-from .base import Done, Inputs, Row, StepOutput
+from .base import Done, Inputs, Row, StepOutput, alias_rows
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
                 used_aliases.add(quote.text)
     everywhere = set().union(*mentioned.values())
     rows: list[Row] = []
-    alias_rows: list[Row] = []
+    aliases: list[Row] = []
     for e in reg.actors:
         if e.id not in everywhere:
             problems.add(
@@ -100,10 +100,7 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
             e.title in inputs.articles[src].text for src, ids in mentioned.items() if e.id in ids
         ):
             problems.add(e.file, e.line, "title_not_written", entry=e.id, title=e.title)
-        for alias in e.aliases:
-            if alias not in used_aliases:
-                problems.add(e.file, e.line, "alias_unused", what="actor", entry=e.id, alias=alias)
-            alias_rows.append({"alias": alias, "actor_id": e.id})
+        aliases += alias_rows(e, "actor", used_aliases, problems)
         rows.append(
             {
                 "actor_id": e.id,
@@ -120,5 +117,5 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
         frozenset(by_id),
     )
     return ActorsOutput(
-        {"actors": rows, "actor_aliases": alias_rows}, list(cite.evidence.values()), mentions
+        {"actors": rows, "actor_aliases": aliases}, list(cite.evidence.values()), mentions
     )

@@ -9,46 +9,31 @@ whoever reports it must be named there.
 from __future__ import annotations
 
 from .. import normalize
-from ..citing import named_in, spans_of, written_in
-from .actors import ActorsOutput
-from .base import Done, Inputs, StepOutput, needed
-from .events import EventsOutput
+from ..citing import spans_of
+from .base import Done, Inputs, Row, StepOutput
+from .claims import Claims
 
 
 def run(inputs: Inputs, done: Done) -> StepOutput:
     """Rows of aircraft (each claim with its country, type and count as written) and of
     aircraft_types (the registry the claims' types are normalised to)."""
-    events = needed(done, "events", EventsOutput).event_ids
-    mentions = needed(done, "actors", ActorsOutput).mentions
-    cite, problems, aliases = inputs.citations(), inputs.problems, inputs.actor_aliases()
+    claims, problems = Claims.of(inputs, done), inputs.problems
     types = inputs.registries.aircraft_types
     known = [t.designation for t in types]
-    rows, seen = [], set()
+    rows: list[Row] = []
     for a in inputs.annotations:
         for c in a.aircraft:
             aircraft_id = f"{a.source_id}-{c.id}"
             what = f"aircraft claim {c.id}"
-            if aircraft_id in seen:
-                problems.add(
-                    c.file, c.line, "duplicate_id", f"duplicate aircraft claim id {c.id!r}"
-                )
+            if not claims.first(aircraft_id, c, "aircraft claim"):
                 continue
-            seen.add(aircraft_id)
-            if c.event not in events:
-                problems.add(
-                    c.file, c.line, "unknown_event", f"{what}: unknown event id {c.event!r}"
-                )
-            mentions.check(problems, a.source_id, c.reported_by, "reported_by", c.file, c.line)
-            spans = spans_of(cite, a.source_id, [c.quote, *c.also, *c.attribution])
+            claims.refers(c, what, c.event)
+            claims.attributed(a.source_id, c, reported_by=c.reported_by)
+            spans = spans_of(claims.cite, a.source_id, [c.quote, *c.also, *c.attribution])
             if spans is None:
                 continue
-            ok = all(
-                [
-                    written_in(spans, v, k, what, c.quote, problems)
-                    for k, v in (("country", c.country), ("type", c.type), ("count", c.count))
-                    if v is not None
-                ]
-            ) and named_in(spans, c.reported_by, aliases, what, c.quote, problems)
+            written = (("country", c.country), ("type", c.type), ("count", c.count))
+            ok = claims.in_its_words(spans, c, what, written, c.reported_by)
             try:
                 canonical = normalize.aircraft_type(c.type, known)
                 country = normalize.country_code(c.country) if c.country is not None else None
@@ -60,24 +45,21 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 continue
             if not ok:
                 continue
-            for span in spans:
-                cite.cite("aircraft", aircraft_id, span)
-            rows.append(
-                {
-                    "aircraft_id": aircraft_id,
-                    "event_id": c.event,
-                    "country": country,
-                    "aircraft_type": canonical,
-                    "type_as_reported": c.type,
-                    "role": c.role,
-                    "count": number,
-                    "count_qualifier": qualifier,
-                    "is_total": c.total,
-                    "part_of_flight": True if c.part_of_flight else None,
-                    "reported_by": c.reported_by,
-                    "source_id": a.source_id,
-                }
-            )
+            row = {
+                "aircraft_id": aircraft_id,
+                "event_id": c.event,
+                "country": country,
+                "aircraft_type": canonical,
+                "type_as_reported": c.type,
+                "role": c.role,
+                "count": number,
+                "count_qualifier": qualifier,
+                "is_total": c.total,
+                "part_of_flight": True if c.part_of_flight else None,
+                "reported_by": c.reported_by,
+                "source_id": a.source_id,
+            }
+            claims.keep("aircraft", aircraft_id, spans, rows, row)
     type_rows = [
         {
             "designation": t.designation,
@@ -87,5 +69,4 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
         }
         for t in types
     ]
-    tables = {"aircraft": rows, "aircraft_types": type_rows}
-    return StepOutput(tables, list(cite.evidence.values()))
+    return claims.output({"aircraft": rows, "aircraft_types": type_rows})

@@ -10,16 +10,16 @@ is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..annotations import Annotation, Vocabularies, read_annotations
 from ..articles import Article, read_articles
 from ..citing import Citations, NameIndex, registry_index
 from ..errors import Problems
-from ..registries import Registries, read_registries
+from ..registries import ActorEntry, PlaceEntry, Registries, read_registries
 
 Row = dict[str, Any]
 
@@ -87,6 +87,21 @@ def cited(outputs: Mapping[str, StepOutput], table: str) -> list[Row]:
     return [e for out in outputs.values() for e in out.evidence if e["record_table"] == table]
 
 
+def alias_rows(
+    entry: ActorEntry | PlaceEntry, kind: str, used: Collection[str], problems: Problems
+) -> list[Row]:
+    """The `<kind>_aliases` rows of a registered actor or place, one a spelling; a spelling
+    that no mention quotes (`used`) is a problem: a typo, or a leftover."""
+    rows: list[Row] = []
+    for alias in entry.aliases:
+        if alias not in used:
+            problems.add(
+                entry.file, entry.line, "alias_unused", what=kind, entry=entry.id, alias=alias
+            )
+        rows.append({"alias": alias, f"{kind}_id": entry.id})
+    return rows
+
+
 def prepare(
     articles: list[Article],
     annotations: list[Annotation],
@@ -121,11 +136,26 @@ def prepare(
     )
 
 
-def read_inputs(root: Path, problems: Problems) -> Inputs:
-    """The steps' inputs of the project at `root`, read as the build reads them."""
+class ProjectFiles(NamedTuple):
+    """What the build reads from a project's `build/` folder, before the steps' indexes."""
+
+    articles: list[Article]
+    annotations: list[Annotation]
+    registries: Registries
+
+
+def read_project(root: Path, problems: Problems) -> ProjectFiles:
+    """The articles, annotations and registries of the project at `root`, each wrong value a
+    problem at its file and line: the one reading of them that the build, the drafting tool
+    and the steps' inputs share."""
     build_dir, schema_dir = root / "build", root / "schema"
     articles = read_articles(build_dir / "articles", problems)
     vocabularies = Vocabularies.from_schema(schema_dir)
     annotations = read_annotations(build_dir / "annotations", problems, vocabularies)
     registries = read_registries(build_dir / "registries", problems, schema_dir)
-    return prepare(articles, annotations, registries, problems)
+    return ProjectFiles(articles, annotations, registries)
+
+
+def read_inputs(root: Path, problems: Problems) -> Inputs:
+    """The steps' inputs of the project at `root`, read as the build reads them."""
+    return prepare(*read_project(root, problems), problems)

@@ -24,8 +24,12 @@ from ..registries import EventDefinition, Registries
 from .base import Done, Inputs, StepOutput, needed
 from .sources import SourcesOutput
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-_BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3}
+# How the values of `date_precision` and `date_basis` (schema/events.json, event_dates.json)
+# rank when claims combine: finest precision first, best-founded basis first. The values are
+# the schema's; the ranks are this rule's own, and test_step_events checks that each table
+# ranks exactly the values of the schema, so a value added there cannot go unranked.
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3}
 UNKNOWN = dates.ResolvedDate(
     None, None, "unknown", "context", "The texts give no date for this event."
 )
@@ -53,8 +57,8 @@ def combine_dates(claims: list[DateClaim]) -> dates.ResolvedDate:
         return UNKNOWN
     if len(claims) == 1:
         return claims[0].date
-    best = min(_PRECISION_RANK[c.date.precision] for c in claims)
-    used = [c for c in claims if _PRECISION_RANK[c.date.precision] == best]
+    best = min(PRECISION_RANK[c.date.precision] for c in claims)
+    used = [c for c in claims if PRECISION_RANK[c.date.precision] == best]
     starts = [c.date.start for c in used]
     ends = [c.date.end for c in used]
     start = None if None in starts else min(s for s in starts if s is not None)
@@ -68,7 +72,7 @@ def combine_dates(claims: list[DateClaim]) -> dates.ResolvedDate:
     # that differ make the span only as well founded as its weakest part
     agree = len({(c.date.start, c.date.end) for c in used}) == 1
     pick = min if agree else max
-    basis = pick((c.date.basis for c in used), key=_BASIS_RANK.__getitem__)
+    basis = pick((c.date.basis for c in used), key=BASIS_RANK.__getitem__)
     listed = " ".join(f"[{c.source_id}] {c.date.note}" for c in claims)
     note = (
         f"Combined from {len(claims)} date claims (see event_dates): the claims of the finest "

@@ -8,7 +8,7 @@ quoted by one of those citations.
 
 from __future__ import annotations
 
-from .base import Done, Inputs, Row, StepOutput, cited
+from .base import Done, Inputs, Row, StepOutput, alias_rows, cited
 
 
 def run(inputs: Inputs, done: Done) -> StepOutput:
@@ -20,7 +20,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
     used_aliases = {e["quote"] for e in named}
     ids = {p.id for p in reg.places}
     rows: list[Row] = []
-    alias_rows: list[Row] = []
+    aliases: list[Row] = []
     for p in reg.places:
         if p.parent is not None and p.parent not in ids:
             problems.add(
@@ -37,11 +37,8 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 "`route:`, a zone or a scope, or remove it",
             )
             continue
-        for alias in p.aliases:
-            if alias not in used_aliases:
-                problems.add(p.file, p.line, "alias_unused", what="place", entry=p.id, alias=alias)
-            alias_rows.append({"alias": alias, "place_id": p.id})
+        aliases += alias_rows(p, "place", used_aliases, problems)
         rows.append(
             {"place_id": p.id, "name": p.name, "place_type": p.type, "parent_place_id": p.parent}
         )
-    return StepOutput({"places": rows, "place_aliases": alias_rows}, [])
+    return StepOutput({"places": rows, "place_aliases": aliases}, [])

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from .. import normalize
-from ..citing import cite_place, named_in, spans_of, written_in
-from .actors import ActorsOutput
-from .base import Done, Inputs, StepOutput, needed
-from .events import EventsOutput
+from ..citing import spans_of, written_in
+from .base import Done, Inputs, Row, StepOutput
+from .claims import Claims
 
 _ORDINALS = {
     w: i
@@ -49,21 +48,15 @@ def ordinal(raw: str, /) -> int:
 
 def run(inputs: Inputs, done: Done) -> StepOutput:
     """Sequence claim rows: "the ninth joint patrol", "the first in the area"…"""
-    events = needed(done, "events", EventsOutput).event_ids
-    mentions = needed(done, "actors", ActorsOutput).mentions
-    cite, problems, aliases = inputs.citations(), inputs.problems, inputs.actor_aliases()
-    rows = []
+    claims, problems = Claims.of(inputs, done), inputs.problems
+    rows: list[Row] = []
     for a in inputs.annotations:
         for q in a.sequence:
             claim_id = f"{a.source_id}-{q.id}"
             what = f"sequence claim {q.id}"
-            for ref in (q.event, q.since):
-                if ref is not None and ref not in events:
-                    problems.add(
-                        q.file, q.line, "unknown_event", f"{what}: unknown event id {ref!r}"
-                    )
-            mentions.check(problems, a.source_id, q.claimed_by, "claimed_by", q.file, q.line)
-            spans = spans_of(cite, a.source_id, [q.quote, *q.attribution])
+            claims.refers(q, what, q.event, q.since)
+            claims.attributed(a.source_id, q, claimed_by=q.claimed_by)
+            spans = spans_of(claims.cite, a.source_id, [q.quote, *q.attribution])
             if spans is None:
                 continue
             try:
@@ -71,9 +64,10 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             except ValueError as exc:
                 problems.add(q.file, q.line, "claim_value", what=what, detail=exc)
                 continue
-            ok = written_in(spans[:1], q.ordinal, "ordinal", what, q.quote, problems) and named_in(
-                spans, q.claimed_by, aliases, what, q.quote, problems
-            )
+            # the ordinal is written in the claim's own words, not in its attribution
+            ok = written_in(
+                spans[:1], q.ordinal, "ordinal", what, q.quote, problems
+            ) and claims.in_its_words(spans, q, what, (), q.claimed_by)
             needs = {"area": q.place, "year": q.year, "since": q.since}
             for scope, value in needs.items():
                 if (q.scope == scope) != (value is not None):
@@ -85,30 +79,21 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                         f"{what}: `{key}` goes with scope {scope}, and only with it",
                     )
                     ok = False
-            place_id = None
-            if q.place is not None:
-                named = cite_place(cite, a.source_id, q.place)
-                if named is None:
-                    continue
-                place_id = named[0]
-                spans.append(named[1])
-            if not ok:
+            found, place_id = claims.place(a.source_id, q.place, spans)
+            if not (found and ok):
                 continue
-            for span in spans:
-                cite.cite("sequence_claims", claim_id, span)
-            rows.append(
-                {
-                    "sequence_claim_id": claim_id,
-                    "event_id": q.event,
-                    "ordinal": number,
-                    "ordinal_as_reported": q.ordinal,
-                    "series": q.series,
-                    "scope": q.scope,
-                    "scope_place_id": place_id,
-                    "scope_year": q.year,
-                    "since_event_id": q.since,
-                    "claimed_by": q.claimed_by,
-                    "source_id": a.source_id,
-                }
-            )
-    return StepOutput({"sequence_claims": rows}, list(cite.evidence.values()))
+            row = {
+                "sequence_claim_id": claim_id,
+                "event_id": q.event,
+                "ordinal": number,
+                "ordinal_as_reported": q.ordinal,
+                "series": q.series,
+                "scope": q.scope,
+                "scope_place_id": place_id,
+                "scope_year": q.year,
+                "since_event_id": q.since,
+                "claimed_by": q.claimed_by,
+                "source_id": a.source_id,
+            }
+            claims.keep("sequence_claims", claim_id, spans, rows, row)
+    return claims.output({"sequence_claims": rows})

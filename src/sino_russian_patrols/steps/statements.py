@@ -9,10 +9,9 @@ quotation marks.
 from __future__ import annotations
 
 from .. import dates
-from ..citing import named_in, spans_of
-from .actors import ActorsOutput
-from .base import Done, Inputs, StepOutput, needed
-from .events import EventsOutput
+from ..citing import spans_of
+from .base import Done, Inputs, Row, StepOutput, needed
+from .claims import Claims
 from .sources import SourcesOutput
 
 _QUOTE_MARKS = '"\u201c\u201d'
@@ -30,33 +29,26 @@ def _enclosed_in_quotation_marks(text: str, start: int, end: int) -> bool:
 
 def run(inputs: Inputs, done: Done) -> StepOutput:
     """Statement rows: what an actor said or was reported to have said, with the span."""
-    events = needed(done, "events", EventsOutput).event_ids
-    mentions = needed(done, "actors", ActorsOutput).mentions
     anchors = needed(done, "sources", SourcesOutput).anchors
-    cite, problems, aliases = inputs.citations(), inputs.problems, inputs.actor_aliases()
-    rows, seen = [], set()
+    claims, problems = Claims.of(inputs, done), inputs.problems
+    cite = claims.cite
+    rows: list[Row] = []
     for a in inputs.annotations:
         text = cite.articles[a.source_id].text
         for st in a.statements:
             statement_id = f"{a.source_id}-{st.id}"
             what = f"statement {st.id}"
-            if statement_id in seen:
-                problems.add(st.file, st.line, "duplicate_id", f"duplicate statement id {st.id!r}")
+            if not claims.first(statement_id, st, "statement"):
                 continue
-            seen.add(statement_id)
-            mentions.check(problems, a.source_id, st.speaker, "speaker", st.file, st.line)
-            mentions.check(problems, a.source_id, st.relayed_by, "relayed_by", st.file, st.line)
-            if st.event is not None and st.event not in events:
-                problems.add(
-                    st.file, st.line, "unknown_event", f"{what}: unknown event id {st.event!r}"
-                )
+            claims.attributed(a.source_id, st, speaker=st.speaker, relayed_by=st.relayed_by)
+            claims.refers(st, what, st.event)
             span = cite.span(a.source_id, st.quote)
             extra = spans_of(cite, a.source_id, [st.speaker_as_reported, st.relay, st.said])
             if span is None or extra is None:
                 continue
             if st.relay is not None:  # the relay's span is among `extra`, located once
                 relay = next(s for s in extra if s.quote == st.relay.text)
-                named_in([relay], st.relayed_by, aliases, what, st.quote, problems)
+                claims.in_its_words([relay], st, what, (), st.relayed_by)
             if st.type == "direct_quote" and not _enclosed_in_quotation_marks(
                 text, span.start, span.end
             ):
@@ -81,27 +73,25 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                         f"{what}: `said` must give one day, not {st.said.text!r}",
                     )
                     said = None
-            for s in extra:  # the statement's own span is in its own columns
-                cite.cite("statements", statement_id, s)
-            rows.append(
-                {
-                    "statement_id": statement_id,
-                    "actor_id": st.speaker,
-                    "speaker_as_reported": st.speaker_as_reported.text
-                    if st.speaker_as_reported
-                    else None,
-                    "event_id": st.event,
-                    "text": span.quote,
-                    "statement_type": st.type,
-                    "source_id": a.source_id,
-                    "char_start": span.start,
-                    "char_end": span.end,
-                    "remark_id": st.remark,
-                    "relayed_by": st.relayed_by,
-                    "medium": st.medium,
-                    "said_date": said.start if said else None,
-                    "said_date_basis": said.basis if said else None,
-                    "said_date_note": said.note if said else None,
-                }
-            )
-    return StepOutput({"statements": rows}, list(cite.evidence.values()))
+            row = {
+                "statement_id": statement_id,
+                "actor_id": st.speaker,
+                "speaker_as_reported": st.speaker_as_reported.text
+                if st.speaker_as_reported
+                else None,
+                "event_id": st.event,
+                "text": span.quote,
+                "statement_type": st.type,
+                "source_id": a.source_id,
+                "char_start": span.start,
+                "char_end": span.end,
+                "remark_id": st.remark,
+                "relayed_by": st.relayed_by,
+                "medium": st.medium,
+                "said_date": said.start if said else None,
+                "said_date_basis": said.basis if said else None,
+                "said_date_note": said.note if said else None,
+            }
+            # the statement's own span is in its own columns: its evidence is the rest
+            claims.keep("statements", statement_id, extra, rows, row)
+    return claims.output({"statements": rows})
