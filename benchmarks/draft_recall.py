@@ -18,12 +18,10 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from sino_russian_patrols.annotations import Vocabularies, read_annotations
-from sino_russian_patrols.articles import read_articles
 from sino_russian_patrols.assemble import assemble
 from sino_russian_patrols.draft import draft_annotation
 from sino_russian_patrols.errors import Problems
-from sino_russian_patrols.registries import read_registries
+from sino_russian_patrols.steps import read_project
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("actors", "aircraft", "dates", "remarks")
@@ -32,11 +30,7 @@ KINDS = ("actors", "aircraft", "dates", "remarks")
 def facts(root: Path, source_id: str) -> tuple[dict[str, set], list[str]]:
     """What the build assembles for one source, and the problems in its annotation file."""
     problems = Problems()
-    vocab = Vocabularies.from_schema(root / "schema")
-    articles = read_articles(root / "build" / "articles", problems)
-    annotations = read_annotations(root / "build" / "annotations", problems, vocab)
-    registries = read_registries(root / "build" / "registries", problems, root / "schema")
-    rows = assemble(articles, annotations, registries, problems)
+    rows = assemble(*read_project(root, problems), problems)
     mine = [str(p) for p in problems.items if source_id in p.file]
     found = {
         "actors": {

@@ -229,11 +229,9 @@ def test_a_broken_schema_is_named_and_nothing_is_added(
 
 def test_drafts_of_the_archived_articles_build(project_copy: Path) -> None:
     """Each curated annotation set aside and drafted again: the build accepts the draft."""
-    from sino_russian_patrols.annotations import Vocabularies, read_annotations
-    from sino_russian_patrols.articles import read_articles
     from sino_russian_patrols.assemble import assemble
     from sino_russian_patrols.errors import Problems
-    from sino_russian_patrols.registries import read_registries
+    from sino_russian_patrols.steps import read_project
 
     annotations = project_copy / "build" / "annotations"
     for source in ("005_6bb20a2ae9d6e253", "009_8cee1cd0c1a63ce1", "010_a0baf5f4f0f79089"):
@@ -241,15 +239,7 @@ def test_drafts_of_the_archived_articles_build(project_copy: Path) -> None:
         (annotations / f"{source}.yaml").unlink()
         (annotations / f"{source}.yaml").write_text(draft_annotation(project_copy, source))
         problems = Problems()
-        vocab = Vocabularies.from_schema(project_copy / "schema")
-        assemble(
-            read_articles(project_copy / "build" / "articles", problems),
-            read_annotations(annotations, problems, vocab),
-            read_registries(
-                project_copy / "build" / "registries", problems, project_copy / "schema"
-            ),
-            problems,
-        )
+        assemble(*read_project(project_copy, problems), problems)
         assert not [p for p in problems.items if source in p.file], source
         (annotations / f"{source}.yaml").write_bytes(curated)
 

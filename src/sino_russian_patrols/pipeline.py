@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .annotations import Vocabularies, read_annotations
-from .articles import read_articles
 from .assemble import assemble
 from .errors import BuildError, Problem, Problems, SwapIncomplete
-from .registries import read_registries
 from .schema import TABLES
+from .steps import read_project
 from .swap import (
     SwapError,
     SwapInterrupted,
@@ -75,18 +73,16 @@ def _without_code(finding: Finding) -> str:
 
 
 def _build(root: Path) -> BuildResult:
-    build_dir, schema_dir = root / "build", root / "schema"
+    schema_dir = root / "schema"
 
-    # Load inputs.
+    # Load inputs: a file that cannot be read stops the build before the steps, which would
+    # report its absence again.
     problems = Problems()
-    articles = read_articles(build_dir / "articles", problems)
-    vocabularies = Vocabularies.from_schema(schema_dir)
-    annotations = read_annotations(build_dir / "annotations", problems, vocabularies)
-    registries = read_registries(build_dir / "registries", problems, schema_dir)
+    files = read_project(root, problems)
     problems.raise_if_any()
 
     # Process.
-    rows = assemble(articles, annotations, registries, problems)
+    rows = assemble(*files, problems)
     problems.raise_if_any()
     frames = {name: to_frame(name, rows[name], schema_dir) for name in TABLES}
 

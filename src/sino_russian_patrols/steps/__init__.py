@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from graphlib import TopologicalSorter
 
 from . import actors, aircraft, airspace, events, places, sequence, sources, statements
-from .base import Inputs, Step, StepOutput, prepare, read_inputs
+from .base import Inputs, ProjectFiles, Step, StepOutput, prepare, read_inputs, read_project
 
 STEPS: Mapping[str, Step] = {
     "actors": Step(actors.run),
@@ -25,7 +25,18 @@ STEPS: Mapping[str, Step] = {
     "places": Step(places.run, needs=("events", "sequence", "airspace")),
 }
 
-__all__ = ["STEPS", "Inputs", "Step", "StepOutput", "order", "prepare", "read_inputs", "run_steps"]
+__all__ = [
+    "STEPS",
+    "Inputs",
+    "ProjectFiles",
+    "Step",
+    "StepOutput",
+    "order",
+    "prepare",
+    "read_inputs",
+    "read_project",
+    "run_steps",
+]
 
 
 def order(steps: Mapping[str, Step] = STEPS, targets: Iterable[str] | None = None) -> list[str]:
