@@ -1350,3 +1350,14 @@ def test_command_exits_non_zero_and_prints_the_problem(project_copy: Path) -> No
     assert "004_5e20299e3f0de927.yaml:" in done.stderr
     assert "'routine patrol.'" in done.stderr and "[quote_not_found]" in done.stderr
     assert "previous dataset is unchanged" in done.stderr
+
+
+def test_an_unreadable_file_stops_the_build_before_the_steps(project_copy: Path) -> None:
+    """A file that cannot be read is reported once: the steps, which would report the
+    annotation as missing for its article, do not run."""
+    path = sorted((project_copy / "build" / "annotations").glob("*.yaml"))[0]
+    path.write_text("source: [\n", encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build(project_copy)
+    codes = {p.code for p in caught.value.problems}
+    assert "yaml_syntax" in codes and "annotation_missing" not in codes
