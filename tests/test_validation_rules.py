@@ -1,5 +1,5 @@
-"""The validator's rules in the registry (rules.py): every code a check writes into a finding
-has a record there, with the sentence of the legend and the templates of its messages, and
+"""The validator's rules in the registry (rules/validator.py): every code a check writes into a
+finding has a record there, with the sentence of the legend and the templates of its messages, and
 every finding's message is its rule's template filled. The report's legend, the codebook's
 and the checks' declarations (`checks.CHECKS`) name the same codes.
 """
