@@ -162,7 +162,9 @@ def read_article(path: Path, problems: Problems, /) -> Article | None:
 _ARCHIVE_KEYS = ("url", "title", "publisher", "page_date")
 
 
-def _archive_record(item: dict[str, Any], file: str, line: int | None, problems: Problems):
+def _archive_record(
+    item: dict[str, Any], file: str, line: int | None, problems: Problems
+) -> ArchiveRecord:
     """Read the optional `archive:` mapping of a manifest entry."""
     raw = item.get("archive")
     if raw is None:

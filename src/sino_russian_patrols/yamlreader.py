@@ -76,7 +76,9 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 class Reader:
     """Reads one mapping, checking keys and types and recording problems."""
 
-    def __init__(self, data: Any, file: str, what: str, problems: Problems, line: int | None):
+    def __init__(
+        self, data: Any, file: str, what: str, problems: Problems, line: int | None
+    ) -> None:
         self.file, self.what, self.problems = file, what, problems
         self.line = getattr(data, "line", line)
         self.ok = isinstance(data, dict)

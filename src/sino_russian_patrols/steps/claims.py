@@ -109,7 +109,9 @@ class Claims:
         spans.append(named[1])
         return True, named[0]
 
-    def keep(self, table: str, claim_id: str, spans: Iterable[Span], rows: list[Row], row: Row):
+    def keep(
+        self, table: str, claim_id: str, spans: Iterable[Span], rows: list[Row], row: Row
+    ) -> None:
         """The claim's row, with its spans cited as its evidence."""
         for span in spans:
             self.cite.cite(table, claim_id, span)

@@ -25,7 +25,9 @@ class SourcesOutput(StepOutput):
     published: Mapping[str, dt.date | None]  # source id → its publication date
 
 
-def _published(a: Annotation, article: Article, cite: Citations):
+def _published(
+    a: Annotation, article: Article, cite: Citations
+) -> tuple[dt.date | None, str, str | None, dates.Anchor | None]:
     """The publication date, its basis and note, and the anchor of the source's relative dates."""
     meta, record = a.meta, article.archive
     pub = meta.published
