@@ -374,22 +374,22 @@ def test_every_controlled_key_has_a_typo_case() -> None:
     assert set(TYPOS) == set(CONTROLLED)
 
 
-def _mapping_lines(data: object, key: str, value: object) -> list[int]:
-    """The lines of the YAML mappings that hold `key` (with `value`, when one is given)."""
+def _key_lines(data: object, key: str, value: object) -> list[int]:
+    """The lines where YAML mappings hold `key` (with `value`, when one is given)."""
     if isinstance(data, list):
-        return [n for item in data for n in _mapping_lines(item, key, value)]
+        return [n for item in data for n in _key_lines(item, key, value)]
     if not isinstance(data, dict):
         return []
-    here = [data.line] if key in data and (value is None or data[key] == value) else []
-    return here + [n for v in data.values() for n in _mapping_lines(v, key, value)]
+    here = [data.key_lines[key]] if key in data and (value is None or data[key] == value) else []
+    return here + [n for v in data.values() for n in _key_lines(v, key, value)]
 
 
 @pytest.mark.parametrize("field", sorted(TYPOS))
 def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
     root: Path, tmp_path: Path, field: tuple[str, str]
 ) -> None:
-    """Read by the reader alone (no build): the problem names the file, the line of the
-    mapping holding the typo, the values the schema allows, and the closest of them."""
+    """Read by the reader alone (no build): the problem names the file, the line of the typo
+    (its key's line), the values the schema allows, and the closest of them."""
     name, old, new, key, typo, right = TYPOS[field]
     folder, file = name.split("/")
     shutil.copytree(root / "build" / folder, tmp_path / folder)
@@ -403,7 +403,7 @@ def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
     (problem,) = problems.items
     assert problem.file == str(path)
     assert problem.code == ("unknown_key" if typo is None else "vocabulary")
-    assert [problem.line] == _mapping_lines(load_yaml(path, Problems()), key, typo)
+    assert [problem.line] == _key_lines(load_yaml(path, Problems()), key, typo)
     assert problem.message.endswith(f"; did you mean {right!r}?")
     values = allowed(*field, root / "schema")
     if typo is None:  # a route leg's roles are the keys of the leg
@@ -412,3 +412,29 @@ def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
     else:  # the values listed are the schema's (less those the format writes otherwise)
         listed = problem.message.split(" is not one of: ")[1].split(";")[0].split(", ")
         assert right in listed and set(listed) <= set(values)
+
+
+@pytest.mark.parametrize(
+    ("new", "code"),
+    [
+        ("    role: [bomber]\n", "value_type"),  # a list where a word is expected
+        ("    role: bomber\n    roll: bomber\n", "unknown_key"),  # a misspelt key
+        ("    role: bomber\n    count: -1\n", "number_range"),  # a number out of its range
+        ('    role: bomber\n    attribution: ""\n', "quote_empty"),  # an empty quote
+    ],
+)
+def test_a_wrong_value_is_reported_at_its_own_line_not_its_items(
+    root: Path, tmp_path: Path, new: str, code: str
+) -> None:
+    """A problem with one key of an item is reported at the line of that key (the first line
+    that differs from the committed file), not the item's first line, so an editor goes
+    straight to it."""
+    path = tmp_path / "annotation.yaml"
+    shutil.copy(root / "build" / "annotations" / "000_6fdb1ee85ed25e2e.yaml", path)
+    before = path.read_text(encoding="utf-8").splitlines()
+    _replace(path, "    role: bomber\n", new)
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = next(n for n, (a, b) in enumerate(zip(before, after, strict=False), 1) if a != b)
+    problems = Problems()
+    read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))
+    assert [(p.code, p.line) for p in problems.items] == [(code, changed)]

@@ -149,7 +149,8 @@ def test_a_quote_from_the_reader_comments_is_refused_at_its_line(
             "  - id: s99\n    speaker: null\n    type: paraphrase\n"
             '    quote: "Are you serious?"\n    remark: reader-are-you-serious'
         )
-        line = _insert_after(annotation, "statements:", entry)  # the entry's line
+        # the line of the entry's `quote:` key, its fourth line
+        line = _insert_after(annotation, "statements:", entry) + 3
     before = (project_copy / "datapackage.json").read_bytes()
     (problem,) = _refused(project_copy, "quote_below_body")
     assert problem.file.endswith(f"{COMMENTED}.yaml") and problem.line == line

@@ -17,9 +17,11 @@ import yaml  # noqa: E402 - after the check, so that a missing PyYAML names its 
 
 
 class Mapping(dict):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on and the line of each key, so that a
+    wrong value is reported at its own line, not only at its item's."""
 
     line: int | None = None
+    key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per mapping, never mutated
 
 
 _C_LOADER = hasattr(yaml, "CSafeLoader")
@@ -38,6 +40,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
         )
     mapping = Mapping(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {
+        k: n.start_mark.line + 1 for k, (n, _) in zip(keys, node.value, strict=True)
+    }
     return mapping
 
 

@@ -91,20 +91,32 @@ class Reader:
                 f"{what}: expected a mapping, got {type(data).__name__}",
             )
 
-    def error(self, code: str, message: str | None = None, /, **fields: Any) -> None:
-        """A problem of rule `code` at this mapping's line: `message` after the name of what
-        is read, or else the rule's template filled with `fields` (and `what`)."""
+    def line_of(self, key: Any) -> int | None:
+        """The line of `key` in this mapping (the mapping's own line when it is not there)."""
+        return getattr(self.data, "key_lines", {}).get(key, self.line)
+
+    def error(
+        self, code: str, message: str | None = None, /, *, at: Any = None, **fields: Any
+    ) -> None:
+        """A problem of rule `code` at the line of key `at` (else of the `key` field, else of
+        this mapping): `message` after the name of what is read, or else the rule's template
+        filled with `fields` (and `what`)."""
+        line = self.line_of(fields.get("key") if at is None else at)
         if message is None:
-            self.problems.add(self.file, self.line, code, what=self.what, **fields)
+            self.problems.add(self.file, line, code, what=self.what, **fields)
         else:
-            self.problems.add(self.file, self.line, code, f"{self.what}: {message}")
+            self.problems.add(self.file, line, code, f"{self.what}: {message}")
 
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
                 hint = did_you_mean(key, allowed) if isinstance(key, str) else ""
                 self.error(
-                    "unknown_key", key=shown(key), allowed=", ".join(sorted(allowed)), hint=hint
+                    "unknown_key",
+                    at=key,
+                    key=shown(key),
+                    allowed=", ".join(sorted(allowed)),
+                    hint=hint,
                 )
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
@@ -129,7 +141,7 @@ class Reader:
             return self.get(key, int, required=required)
         wrong = number_problem(value, bounds)
         if wrong is not None:
-            self.error("number_range", f"`{key}` {wrong}")
+            self.error("number_range", f"`{key}` {wrong}", at=key)
             return None
         return value
 
@@ -180,7 +192,7 @@ class Reader:
             self.file,
             self.problems,
             f"{self.what} `{key}`",
-            self.line,
+            self.line_of(key),
             occurrence=self.data.get(occurrence_key) if occurrence_key else None,
         )
 
@@ -196,7 +208,9 @@ class Reader:
         """An optional list of quotes."""
         found = []
         for item in self.get(key, list) or []:
-            q = read_quote(item, self.file, self.problems, f"{self.what} `{key}`", self.line)
+            q = read_quote(
+                item, self.file, self.problems, f"{self.what} `{key}`", self.line_of(key)
+            )
             if q is not None:
                 found.append(q)
         return found
