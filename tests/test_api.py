@@ -17,28 +17,10 @@ import polars as pl
 import pytest
 
 import sino_russian_patrols as srp
+from helpers import OTHER, ROOT, release_zip
 from sino_russian_patrols import fetch
 from sino_russian_patrols.citation import read_cff
-from sino_russian_patrols.release import EXTRA_FILES, write_data_zip
 from sino_russian_patrols.schema import TABLES
-
-ROOT = Path(__file__).resolve().parents[1]
-OTHER = "0.0.9"  # a version the package does not ship
-
-
-def release_zip(folder: Path, version: str) -> Path:
-    """A release zip of the committed data labelled `version`, written by the release code."""
-    package = folder / f"package-{version}"
-    shutil.copytree(ROOT / "dataset", package / "dataset")
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["version"] = version
-    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    for name in EXTRA_FILES:
-        (package / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, package / name)
-    out = folder / fetch.data_zip_name(version)
-    write_data_zip(package, out, version)
-    return out
 
 
 @pytest.fixture

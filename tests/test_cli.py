@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import sino_russian_patrols as srp
+from helpers import OTHER, release_zip
 from sino_russian_patrols import fetch
-from test_api import OTHER, release_zip
 
 COMMAND = Path(sys.executable).parent / "sino-russian-patrols"
 

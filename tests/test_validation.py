@@ -14,17 +14,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from helpers import finding_keys
 from sino_russian_patrols.rules import message
 from sino_russian_patrols.testing import generate
-from sino_russian_patrols.validation import Report, checks, validate_package
+from sino_russian_patrols.validation import checks, validate_package
 from sino_russian_patrols.validation.report import show
 
 ROOT = Path(__file__).resolve().parents[1]
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
-
-
-def _found(report: Report) -> set[tuple]:
-    return {(f.table, f.rule, f.column, f.row, f.message) for f in report.findings}
 
 
 def test_a_crashing_check_is_reported_and_the_others_still_run(
@@ -48,7 +45,7 @@ def test_a_crashing_check_is_reported_and_the_others_still_run(
 def test_one_thread_and_two_give_the_same_report(broken: Path) -> None:
     one = validate_package(broken, threads=1)
     two = validate_package(broken, threads=2)
-    assert _found(one) == _found(two) != set()
+    assert finding_keys(one) == finding_keys(two) != set()
     assert one.text() == two.text()
     assert one.rows == two.rows
 

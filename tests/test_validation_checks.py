@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from helpers import Package, finding_keys, rule_codes, set_cell
 from sino_russian_patrols.cli import main
 from sino_russian_patrols.package import read_tables, write_package
 from sino_russian_patrols.rules import RULES, message
@@ -19,9 +20,6 @@ from sino_russian_patrols.testing import generate
 from sino_russian_patrols.validation import MAX_EXAMPLES, checks, validate_package
 from sino_russian_patrols.validation.report import MORE_ROWS, show
 from sino_russian_patrols.write import write_csv, write_parquet
-from test_validation import _found
-from test_validation_corruptions import Package, set_cell
-from test_validation_rules import _rule_codes
 
 
 def test_each_check_declares_the_rules_it_reports() -> None:
@@ -34,7 +32,7 @@ def test_each_check_declares_the_rules_it_reports() -> None:
             for c in other.codes
             if other.run.__module__ == check.run.__module__
         }
-        assert _rule_codes(module.read_text(encoding="utf-8")) == declared, module.name
+        assert rule_codes(module.read_text(encoding="utf-8")) == declared, module.name
         assert set(check.codes) <= set(RULES), check.what
 
 
@@ -77,7 +75,7 @@ def test_the_rules_of_totals_and_parents_say_what_is_wrong(tmp_path: Path) -> No
     itself = message("parent_self", column="parent_event_id", value=show(event))
     assert found["events", "parent_self", "parent_event_id", event] == itself
     assert len(found) == len(report.findings) == 5
-    assert _found(validate_package(tmp_path, engine="pandera")) == _found(report)
+    assert finding_keys(validate_package(tmp_path, engine="pandera")) == finding_keys(report)
 
 
 # schema_drift and keys.row_order: the published form ---------------------------------------

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from test_validation_read import (  # the helpers that break a copy of the package
-    _descriptor,
-    _no_traceback,
+from helpers import (
+    assert_no_traceback,
     bad_integer,
+    edit_descriptor,
     line_for,
-    run,
+    run_validate,
     truncate_parquet,
 )
 
@@ -62,14 +62,14 @@ def test_an_unreadable_descriptor_exits_2(
         descriptor.unlink()
     else:
         descriptor.write_bytes(content)
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 2
     assert out == ""
     assert err.startswith("error: ") and "datapackage.json" in err
 
 
 def test_a_valid_copy_exits_0(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(package_copy / "datapackage.json", capsys=capsys)
+    code, out, _ = run_validate(package_copy / "datapackage.json", capsys=capsys)
     assert code == 0
     assert out.startswith("valid: ") and "statements" in out
 
@@ -82,13 +82,13 @@ def test_a_descriptor_nested_too_deep_exits_2(
     if where == "top":  # deeper than the JSON parser's own recursion
         descriptor.write_text('{"resources": ' + "[" * 1200 + "]" * 1200 + "}", encoding="utf-8")
     else:  # parsed, then refused
-        _descriptor(
+        edit_descriptor(
             package_copy, lambda d: d["resources"][0].update(x=json.loads("[" * 200 + "]" * 200))
         )
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 2 and out == ""
     assert "datapackage.json" in err and "nested more than 64 levels deep" in err
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 def test_a_huge_descriptor_is_refused_unread(
@@ -98,10 +98,10 @@ def test_a_huge_descriptor_is_refused_unread(
 
     with (package_copy / "datapackage.json").open("r+b") as f:
         f.truncate(MAX_DESCRIPTOR_BYTES + 1)  # sparse: costs no disk; read, it would be parsed
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 2 and out == ""
     assert "datapackage.json" in err and f"larger than {MAX_DESCRIPTOR_BYTES:,} bytes" in err
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 def test_a_descriptor_that_is_a_fifo_is_refused_not_waited_on(
@@ -109,5 +109,5 @@ def test_a_descriptor_that_is_a_fifo_is_refused_not_waited_on(
 ) -> None:
     (package_copy / "datapackage.json").unlink()
     os.mkfifo(package_copy / "datapackage.json")
-    code, _, err = run(package_copy, capsys=capsys)
+    code, _, err = run_validate(package_copy, capsys=capsys)
     assert code == 2 and "datapackage.json" in err and "not a regular file" in err

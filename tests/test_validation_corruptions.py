@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import tempfile
 from collections.abc import Callable
@@ -25,15 +24,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from helpers import SCHEMA_DIR, Package, follows_its_template, set_cell
 from sino_russian_patrols import __version__
-from sino_russian_patrols.package import read_tables
-from sino_russian_patrols.schema import TABLES, default_schema_dir, read_schema
+from sino_russian_patrols.schema import TABLES, read_schema
 from sino_russian_patrols.testing import generate
 from sino_russian_patrols.validation import KEY_SEPARATOR, Report, validate_package
-from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
-from test_validation_rules import follows_its_template
 
-SCHEMA_DIR = default_schema_dir()
 SCHEMAS = {name: read_schema(SCHEMA_DIR, name) for name in TABLES}
 EXAMPLES = settings(max_examples=10, deadline=None)
 
@@ -84,41 +80,7 @@ STRING_KEY_COLUMNS = [
 ]
 
 
-# A package on disk that a corruption edits ---------------------------------------------------
-
-
-class Package:
-    """A generated package in a temporary folder, with helpers to corrupt it consistently."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.tables = read_tables(root)
-
-    @property
-    def descriptor_path(self) -> Path:
-        return self.root / "datapackage.json"
-
-    def put(
-        self, name: str, frame: pl.DataFrame, *, csv: bool = True, parquet: bool = True
-    ) -> None:
-        """Write a table's files (both by default) and refresh the descriptor's hashes."""
-        if csv:
-            write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
-        if parquet:
-            write_parquet(frame, self.root / "dataset" / "parquet" / f"{name}.parquet")
-        self.tables[name] = frame
-        write_descriptor(self.root, SCHEMA_DIR)
-
-    def put_csv_text(self, name: str, frame: pl.DataFrame) -> None:
-        """Write a frame of strings as the table's CSV only (Parquet cannot hold the values)."""
-        write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
-        write_descriptor(self.root, SCHEMA_DIR)
-
-    def descriptor(self) -> dict[str, Any]:
-        return json.loads(self.descriptor_path.read_text(encoding="utf-8"))
-
-    def put_descriptor(self, descriptor: dict[str, Any]) -> None:
-        self.descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+# The row key of a corrupted row (the package a corruption edits: helpers.Package) -------------
 
 
 def key_of(table: str, frame: pl.DataFrame, index: int) -> str:
@@ -127,12 +89,6 @@ def key_of(table: str, frame: pl.DataFrame, index: int) -> str:
     if any(v is None for v in values):
         return f"data row {index + 1}"
     return KEY_SEPARATOR.join(str(v) for v in values)
-
-
-def set_cell(frame: pl.DataFrame, column: str, index: int, value: Any) -> pl.DataFrame:
-    dtype = frame.schema[column]
-    series = frame[column].scatter(index, pl.Series([value], dtype=dtype))
-    return frame.with_columns(series.alias(column))
 
 
 @dataclass(frozen=True)

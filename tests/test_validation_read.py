@@ -4,8 +4,8 @@ descriptor, the CSV file's encoding, syntax and header, and each value's type.
 Each case breaks a copy of the shipped package (in tmp_path; the real files are never
 touched) and checks the exit code of `validate` and the report line, which names the table,
 the column and row where there is one, and the rule. Hostile files (a NUL byte in a path, a
-FIFO, a sparse 2 GB file) are refused before they are read. The helpers that break a copy
-serve the tests of the command and of the report too.
+FIFO, a sparse 2 GB file) are refused before they are read. The breaks that the tests of the
+command and of the report use too are in helpers.py.
 """
 
 from __future__ import annotations
@@ -19,38 +19,27 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from sino_russian_patrols.cli import main
+from helpers import (
+    ROOT,
+    assert_no_traceback,
+    bad_integer,
+    csv_file,
+    edit_descriptor,
+    header_only,
+    line_for,
+    message_of,
+    parquet_file,
+    reordered_columns,
+    resource_of,
+    rewrite_csv,
+    run_validate,
+    set_first_cell,
+    truncate_parquet,
+)
 from sino_russian_patrols.rules import message
 from sino_russian_patrols.validation import validate_package
 from sino_russian_patrols.validation.read import MAX_FILE_BYTES
 from sino_russian_patrols.validation.report import show
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(path: Path, *options: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["validate", str(path), *options])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def csv_file(package: Path, table: str) -> Path:
-    return package / "dataset" / "csv" / f"{table}.csv"
-
-
-def parquet_file(package: Path, table: str) -> Path:
-    return package / "dataset" / "parquet" / f"{table}.parquet"
-
-
-def rewrite_csv(package: Path, table: str, change: Callable[[pl.DataFrame], pl.DataFrame]) -> None:
-    path = csv_file(package, table)
-    frame = pl.read_csv(path, infer_schema=False)
-    change(frame).write_csv(path, line_terminator="\n")
-
-
-def truncate_parquet(p: Path) -> None:
-    data = parquet_file(p, "events").read_bytes()
-    parquet_file(p, "events").write_bytes(data[: len(data) // 2])
 
 
 def junk_in_csv(p: Path) -> None:
@@ -66,11 +55,6 @@ def parquet_missing(p: Path) -> None:
     parquet_file(p, "places").unlink()
 
 
-def header_only(p: Path) -> None:
-    first = csv_file(p, "actor_aliases").read_bytes().split(b"\n")[0]
-    csv_file(p, "actor_aliases").write_bytes(first + b"\n")
-
-
 def zero_bytes(p: Path) -> None:
     csv_file(p, "event_places").write_bytes(b"")
 
@@ -81,10 +65,6 @@ def extra_column(p: Path) -> None:
 
 def missing_column(p: Path) -> None:
     rewrite_csv(p, "evidence", lambda f: f.drop("quote"))
-
-
-def reordered_columns(p: Path) -> None:
-    rewrite_csv(p, "statements", lambda f: f.select(reversed(f.columns)))
 
 
 def ragged_row(p: Path) -> None:
@@ -106,45 +86,20 @@ def byte_order_mark(p: Path) -> None:
     csv_file(p, "places").write_bytes(b"\xef\xbb\xbf" + csv_file(p, "places").read_bytes())
 
 
-def set_first_cell(p: Path, table: str, column: str, value: str) -> None:
-    rewrite_csv(
-        p,
-        table,
-        lambda f: f.with_columns(
-            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(value)).otherwise(column).alias(column)
-        ),
-    )
-
-
-def bad_integer(p: Path) -> None:
-    set_first_cell(p, "aircraft", "count", "two")
-
-
-def _descriptor(p: Path, change: Callable[[dict], None]) -> None:
-    path = p / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor), encoding="utf-8")
-
-
-def _resource(descriptor: dict, name: str) -> dict:
-    return next(r for r in descriptor["resources"] if r["name"] == name)
-
-
 def resource_missing(p: Path) -> None:
-    _descriptor(p, lambda d: d["resources"].remove(_resource(d, "aircraft")))
+    edit_descriptor(p, lambda d: d["resources"].remove(resource_of(d, "aircraft")))
 
 
 def schema_missing(p: Path) -> None:
-    _descriptor(p, lambda d: _resource(d, "actors").pop("schema"))
+    edit_descriptor(p, lambda d: resource_of(d, "actors").pop("schema"))
 
 
 def path_outside(p: Path) -> None:
-    _descriptor(p, lambda d: _resource(d, "actor_aliases").update(path="../../etc/passwd"))
+    edit_descriptor(p, lambda d: resource_of(d, "actor_aliases").update(path="../../etc/passwd"))
 
 
 def resource_not_an_object(p: Path) -> None:
-    _descriptor(p, lambda d: d["resources"].append("junk"))
+    edit_descriptor(p, lambda d: d["resources"].append("junk"))
 
 
 CASES = [
@@ -170,24 +125,6 @@ CASES = [
 ]
 
 
-def line_for(out: str, table: str, rule: str, column: str | None, row: str | None) -> str:
-    """The report line of this problem; the location reads `table, row R, column C:`."""
-    where = table + (f", row {row}" if row else "") + (f", column {column}" if column else "")
-    found = [line for line in out.splitlines() if line.strip().startswith(where + ":")]
-    found = [line for line in found if line.endswith(f"[{rule}]")]
-    assert found, f"no line for {where} [{rule}] in:\n{out}"
-    return found[0]
-
-
-def message_of(line: str) -> str:
-    """The message of a report line `table, row R, column C: message [rule]`."""
-    return line.strip().split(": ", 1)[1].rsplit(" [", 1)[0]
-
-
-def _no_traceback(out: str, err: str) -> None:
-    assert "Traceback" not in out + err and "check_failed" not in out, (out + err)[-3000:]
-
-
 @pytest.mark.parametrize(
     ("damage", "table", "rule", "column", "row"),
     CASES,
@@ -203,7 +140,7 @@ def test_garbage_is_reported_not_raised(
     row: str | None,
 ) -> None:
     damage(package_copy)
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 1, out + err
     assert out.startswith("invalid: ")
     line_for(out, table, rule, column, row)
@@ -225,7 +162,7 @@ def test_every_break_at_once_is_reported(
     damages -= descriptor_damages
     for damage in sorted(damages, key=lambda d: d.__name__):
         damage(package_copy)
-    code, out, _ = run(package_copy, capsys=capsys)
+    code, out, _ = run_validate(package_copy, capsys=capsys)
     assert code == 1
     for damage, table, rule, column, row in CASES:
         if damage in damages:
@@ -249,16 +186,16 @@ def test_a_schema_with_an_unknown_type_is_reported(broken: Path) -> None:
 def test_a_nul_byte_in_a_resource_path_is_a_finding(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _descriptor(
-        package_copy, lambda d: _resource(d, "events").update(path="dataset/csv/ev\0ents.csv")
+    edit_descriptor(
+        package_copy, lambda d: resource_of(d, "events").update(path="dataset/csv/ev\0ents.csv")
     )
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 1
     line = line_for(out, "events", "path", None, None)
     path = show("dataset/csv/ev\0ents.csv")
     reason = "it holds a NUL byte"
     assert message_of(line) == message("path", "unusable", label="CSV", path=path, reason=reason)
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 @pytest.mark.parametrize("declared", [True, False], ids=["bytes-declared", "no-bytes"])
@@ -276,13 +213,13 @@ def test_a_sparse_2_gb_file_is_refused_unread(
         f.truncate(2 * 10**9)
 
     def spec(d: dict) -> dict:
-        resource = _resource(d, "statements")
+        resource = resource_of(d, "statements")
         return resource if kind == "CSV" else resource["parquet"]
 
     recorded = spec(json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8")))
     if not declared:
-        _descriptor(package_copy, lambda d: spec(d).pop("bytes"))
-    code, out, err = run(package_copy, capsys=capsys)
+        edit_descriptor(package_copy, lambda d: spec(d).pop("bytes"))
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 1
     where = {"label": kind, "name": recorded["path"], "size": 2 * 10**9}
     if declared:  # more than twice the size recorded: not read
@@ -294,7 +231,7 @@ def test_a_sparse_2_gb_file_is_refused_unread(
         expected = message("file_missing", "too_large", **where, limit=MAX_FILE_BYTES)
         assert message_of(line) == expected and MAX_FILE_BYTES < 2 * 10**9
     assert "[hash]" not in out  # never hashed
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 def test_a_resource_file_that_is_a_fifo_is_refused_not_waited_on(
@@ -302,27 +239,27 @@ def test_a_resource_file_that_is_a_fifo_is_refused_not_waited_on(
 ) -> None:
     csv_file(package_copy, "places").unlink()
     os.mkfifo(csv_file(package_copy, "places"))
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 1
     line = line_for(out, "places", "file_missing", None, None)
     name = "dataset/csv/places.csv"
     assert message_of(line) == message(
         "file_missing", label="CSV", name=name, reason="is not a file"
     )
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 def test_a_count_beyond_64_bits_is_a_type_finding(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     set_first_cell(package_copy, "aircraft", "count", "99999999999999999999")
-    code, out, err = run(package_copy, capsys=capsys)
+    code, out, err = run_validate(package_copy, capsys=capsys)
     assert code == 1
     line = line_for(out, "aircraft", "type", "count", "000_6fdb1ee85ed25e2e-a01")
     assert message_of(line) == message(
         "type", value=show("99999999999999999999"), type="an integer"
     )
-    _no_traceback(out, err)
+    assert_no_traceback(out, err)
 
 
 def test_a_broken_schema_file_is_named_and_nothing_is_validated(

@@ -13,24 +13,24 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from sino_russian_patrols.rules import message
-from sino_russian_patrols.validation import MAX_EXAMPLES, RULES, Report
-from sino_russian_patrols.validation.report import MORE_ROWS, show
-from test_validation_read import (  # the helpers that break a copy of the package
-    _descriptor,
-    _no_traceback,
-    _resource,
+from helpers import (
+    assert_no_traceback,
     bad_integer,
     csv_file,
+    edit_descriptor,
     header_only,
     line_for,
     message_of,
     reordered_columns,
+    resource_of,
     rewrite_csv,
-    run,
+    run_validate,
     set_first_cell,
     truncate_parquet,
 )
+from sino_russian_patrols.rules import message
+from sino_russian_patrols.validation import MAX_EXAMPLES, RULES, Report
+from sino_russian_patrols.validation.report import MORE_ROWS, show
 
 
 def test_findings_are_sorted_by_table_then_column() -> None:
@@ -46,7 +46,7 @@ def test_findings_are_sorted_by_table_then_column() -> None:
 def test_the_text_report_reads_well(package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad_integer(package_copy)
     reordered_columns(package_copy)
-    code, out, _ = run(package_copy, capsys=capsys)
+    code, out, _ = run_validate(package_copy, capsys=capsys)
     assert code == 1
     lines = out.splitlines()
     # the verdict first, one indented line per problem, then what each rule means
@@ -68,7 +68,7 @@ def test_json_output_parses_and_counts_its_problems(
 ) -> None:
     for damage in (bad_integer, truncate_parquet, reordered_columns, header_only):
         damage(package_copy)
-    code, out, _ = run(package_copy, "--format", "json", capsys=capsys)
+    code, out, _ = run_validate(package_copy, "--format", "json", capsys=capsys)
     assert code == 1
     report = json.loads(out)
     assert report["valid"] is False
@@ -87,7 +87,7 @@ def test_json_output_parses_and_counts_its_problems(
 def test_json_output_of_a_valid_package(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(package_copy, "--format", "json", capsys=capsys)
+    code, out, _ = run_validate(package_copy, "--format", "json", capsys=capsys)
     report = json.loads(out)
     assert code == 0
     assert report == {**report, "valid": True, "count": 0, "problems": []}
@@ -100,7 +100,7 @@ def test_many_broken_rows_are_counted_not_all_listed(
     rewrite_csv(
         package_copy, "evidence", lambda f: f.with_columns(pl.lit("???").alias("record_table"))
     )
-    _, out, _ = run(package_copy, "--format", "json", capsys=capsys)
+    _, out, _ = run_validate(package_copy, "--format", "json", capsys=capsys)
     report = json.loads(out)
     enum = [p for p in report["problems"] if p["rule"] == "enum"]
     assert len(enum) == MAX_EXAMPLES + 1
@@ -115,7 +115,7 @@ def _first_cell(package: Path, table: str, column: str, value: str) -> None:
     set_first_cell(package, table, column, value)
     data = csv_file(package, table).read_bytes()
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
-    _descriptor(package, lambda d: _resource(d, table).update(bytes=len(data), hash=digest))
+    edit_descriptor(package, lambda d: resource_of(d, table).update(bytes=len(data), hash=digest))
 
 
 def test_megabytes_in_one_value_print_a_few_characters(
@@ -134,18 +134,18 @@ def test_megabytes_in_one_value_print_a_few_characters(
 
     def change(d: dict) -> None:
         d["version"] = huge
-        _resource(d, "event_routes").update(path=huge)
-        _resource(d, "sources")["parquet"].update(hash=huge)
-        _resource(d, "places").pop("bytes")
+        resource_of(d, "event_routes").update(path=huge)
+        resource_of(d, "sources")["parquet"].update(hash=huge)
+        resource_of(d, "places").pop("bytes")
 
-    _descriptor(package_copy, change)
+    edit_descriptor(package_copy, change)
     for form in ("text", "json"):
-        code, out, err = run(package_copy, "--format", form, capsys=capsys)
+        code, out, err = run_validate(package_copy, "--format", form, capsys=capsys)
         assert code == 1
         assert len(out) + len(err) < 200_000, len(out)
         assert f"… ({3_000_000 - 80:,} more characters)" in out
-        _no_traceback(out, err)
-    code, out, _ = run(package_copy, capsys=capsys)
+        assert_no_traceback(out, err)
+    code, out, _ = run_validate(package_copy, capsys=capsys)
     cut = "'" + "x" * 80 + "'… (2,999,920 more characters)"
     row = "000_6fdb1ee85ed25e2e-a01"
     line = line_for(out, "aircraft", "type", "count", row)

@@ -6,79 +6,20 @@ and the checks' declarations (`checks.CHECKS`) name the same codes.
 
 from __future__ import annotations
 
-import ast
 import json
-import re
 import string
 from pathlib import Path
 
 import pytest
 
+from helpers import ROOT, follows_its_template, rule_codes, templates
 from sino_russian_patrols.rules import BUILD_RULES, RULES, VALIDATION_RULES, Rule, message
-from sino_russian_patrols.validation import Finding, checks, validate_package
-from sino_russian_patrols.validation.report import MORE_ROWS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _templates(rule: Rule) -> dict[str, str]:
-    """A rule's templates by form ("" for its template)."""
-    return {"": rule.template, **rule.forms} if rule.template else dict(rule.forms)
-
-
-def follows_its_template(finding: Finding) -> bool:
-    """Whether a finding's message is one of its rule's templates filled (nothing left in
-    braces, every fixed word there), or the count of the rows a report does not list."""
-    rule = RULES[finding.rule]
-    forms = [*_templates(rule).values()] + ([MORE_ROWS] if finding.row is None else [])
-    return any(
-        re.fullmatch(".*".join(map(re.escape, re.split(r"\{[^}]*\}", t))), finding.message, re.S)
-        for t in forms
-    )
-
-
-def _rule_codes(source: str) -> set[str]:
-    """The rule codes a module's source writes into findings.
-
-    They are the `rule` argument of `report.add`, `report_rows`, `Constraint`, `message` and
-    the codes of `Check`, or the values a variable named `rule`/`rules` takes (a literal, a dict of
-    rules, the first items of the tuples a `for rule, ...` loop runs over).
-    """
-
-    def strings(node: ast.AST | None, first: bool = False) -> set[str]:
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return {node.value}
-        if isinstance(node, ast.Dict):
-            return set().union(*(strings(k) for k in node.keys))
-        if isinstance(node, ast.IfExp):
-            return strings(node.body) | strings(node.orelse)
-        if isinstance(node, ast.Tuple | ast.List):
-            items = [e.elts[0] if first and isinstance(e, ast.Tuple) else e for e in node.elts]
-            return set().union(*(strings(e) for e in items))
-        return set()
-
-    positions = {"add": 1, "report_rows": 2, "Constraint": 0, "Check": 3, "message": 0}
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            at = positions.get(name)
-            if at is not None and len(node.args) > at:
-                found |= strings(node.args[at])
-        elif isinstance(node, ast.Assign):
-            if any(isinstance(t, ast.Name) and t.id in ("rule", "rules") for t in node.targets):
-                found |= strings(node.value)
-        elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
-            head = node.target.elts[0]
-            if isinstance(head, ast.Name) and head.id == "rule":
-                found |= strings(node.iter, first=True)
-    return found
+from sino_russian_patrols.validation import checks, validate_package
 
 
 def test_every_rule_code_of_a_finding_has_a_legend_entry() -> None:
     package = Path(checks.__file__).parents[1]  # the validate package
-    modules = {p: _rule_codes(p.read_text(encoding="utf-8")) for p in package.rglob("*.py")}
+    modules = {p: rule_codes(p.read_text(encoding="utf-8")) for p in package.rglob("*.py")}
     used = set().union(*modules.values())
     assert used - set(RULES) == set(), "add these codes to RULES"
     assert used & set(BUILD_RULES) == set(), "a validation code is not a build code"
@@ -96,7 +37,7 @@ def test_every_rule_is_a_record_with_a_description_and_a_template_it_can_fill() 
             assert all(f.isidentifier() for f in fields), (code, fields)
             message(code, form, **dict.fromkeys(fields, 7))  # fills, whatever the values
     # every message of the validator comes from its rule's templates
-    assert [c for c, r in VALIDATION_RULES.items() if not _templates(r)] == []
+    assert [c for c, r in VALIDATION_RULES.items() if not templates(r)] == []
     with pytest.raises(KeyError):
         message("no_such_rule")
     with pytest.raises(KeyError):

@@ -1,0 +1,261 @@
+"""Helpers that several test modules share, so that no test module imports another.
+
+Release zips of the committed data; ways to break a copy of the shipped package and to read
+the report of `validate` on it; a generated package that the property tests corrupt; and
+what the rules' registry promises of a finding. Fixtures are in conftest.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from sino_russian_patrols import fetch
+from sino_russian_patrols.cli import main
+from sino_russian_patrols.package import read_tables
+from sino_russian_patrols.release import EXTRA_FILES, write_data_zip
+from sino_russian_patrols.rules import RULES, Rule
+from sino_russian_patrols.schema import default_schema_dir
+from sino_russian_patrols.validation import Finding, Report
+from sino_russian_patrols.validation.report import MORE_ROWS
+from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA_DIR = default_schema_dir()
+
+# Releases ------------------------------------------------------------------------------------
+
+OTHER = "0.0.9"  # a version the package does not ship
+
+
+def release_zip(folder: Path, version: str) -> Path:
+    """A release zip of the committed data labelled `version`, written by the release code
+    (what a download of another release fetches, for the tests of the API and the command)."""
+    package = folder / f"package-{version}"
+    shutil.copytree(ROOT / "dataset", package / "dataset")
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = version
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for name in EXTRA_FILES:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, package / name)
+    out = folder / fetch.data_zip_name(version)
+    write_data_zip(package, out, version)
+    return out
+
+
+# Running `validate` on a copy of the package, and reading its report --------------------------
+
+
+def run_validate(
+    path: Path, *options: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of `validate PATH OPTIONS`, run
+    through the command's `main` in this process."""
+    code = main(["validate", str(path), *options])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def line_for(out: str, table: str, rule: str, column: str | None, row: str | None) -> str:
+    """The report line of this problem; the location reads `table, row R, column C:`."""
+    where = table + (f", row {row}" if row else "") + (f", column {column}" if column else "")
+    found = [line for line in out.splitlines() if line.strip().startswith(where + ":")]
+    found = [line for line in found if line.endswith(f"[{rule}]")]
+    assert found, f"no line for {where} [{rule}] in:\n{out}"
+    return found[0]
+
+
+def message_of(line: str) -> str:
+    """The message of a report line `table, row R, column C: message [rule]`."""
+    return line.strip().split(": ", 1)[1].rsplit(" [", 1)[0]
+
+
+def assert_no_traceback(out: str, err: str) -> None:
+    """Garbage is reported, not raised: no traceback printed and no check crashed on it."""
+    assert "Traceback" not in out + err and "check_failed" not in out, (out + err)[-3000:]
+
+
+def finding_keys(report: Report) -> set[tuple]:
+    """Every finding of a report as (table, rule, column, row, message), to compare two
+    reports of the same package whatever their order."""
+    return {(f.table, f.rule, f.column, f.row, f.message) for f in report.findings}
+
+
+# Breaking a copy of the shipped package (never the real files) -------------------------------
+
+
+def csv_file(package: Path, table: str) -> Path:
+    """The CSV file of a table in a package folder."""
+    return package / "dataset" / "csv" / f"{table}.csv"
+
+
+def parquet_file(package: Path, table: str) -> Path:
+    """The Parquet file of a table in a package folder."""
+    return package / "dataset" / "parquet" / f"{table}.parquet"
+
+
+def rewrite_csv(package: Path, table: str, change: Callable[[pl.DataFrame], pl.DataFrame]) -> None:
+    """Rewrite a table's CSV file (read as strings) through `change`; its Parquet file and the
+    descriptor's hashes stay as they were."""
+    path = csv_file(package, table)
+    frame = pl.read_csv(path, infer_schema=False)
+    change(frame).write_csv(path, line_terminator="\n")
+
+
+def set_first_cell(p: Path, table: str, column: str, value: str) -> None:
+    """Put `value` in the first row's cell of `column` in a table's CSV file."""
+    rewrite_csv(
+        p,
+        table,
+        lambda f: f.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(value)).otherwise(column).alias(column)
+        ),
+    )
+
+
+def truncate_parquet(p: Path) -> None:
+    """Cut the events' Parquet file in half: unreadable."""
+    data = parquet_file(p, "events").read_bytes()
+    parquet_file(p, "events").write_bytes(data[: len(data) // 2])
+
+
+def header_only(p: Path) -> None:
+    """Leave the actor aliases' CSV file with its header and no row."""
+    first = csv_file(p, "actor_aliases").read_bytes().split(b"\n")[0]
+    csv_file(p, "actor_aliases").write_bytes(first + b"\n")
+
+
+def reordered_columns(p: Path) -> None:
+    """Reverse the order of the statements' CSV columns."""
+    rewrite_csv(p, "statements", lambda f: f.select(reversed(f.columns)))
+
+
+def bad_integer(p: Path) -> None:
+    """Put a word in the first aircraft row's integer `count`."""
+    set_first_cell(p, "aircraft", "count", "two")
+
+
+def edit_descriptor(p: Path, change: Callable[[dict], None]) -> None:
+    """Change a package's datapackage.json in place through `change`, which edits the dict."""
+    path = p / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def resource_of(descriptor: dict, name: str) -> dict:
+    """The resource of a descriptor named `name`."""
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+# A generated package that a property test corrupts --------------------------------------------
+
+
+class Package:
+    """A generated package in a temporary folder, with helpers to corrupt it consistently."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tables = read_tables(root)
+
+    @property
+    def descriptor_path(self) -> Path:
+        return self.root / "datapackage.json"
+
+    def put(
+        self, name: str, frame: pl.DataFrame, *, csv: bool = True, parquet: bool = True
+    ) -> None:
+        """Write a table's files (both by default) and refresh the descriptor's hashes."""
+        if csv:
+            write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
+        if parquet:
+            write_parquet(frame, self.root / "dataset" / "parquet" / f"{name}.parquet")
+        self.tables[name] = frame
+        write_descriptor(self.root, SCHEMA_DIR)
+
+    def put_csv_text(self, name: str, frame: pl.DataFrame) -> None:
+        """Write a frame of strings as the table's CSV only (Parquet cannot hold the values)."""
+        write_csv(frame, self.root / "dataset" / "csv" / f"{name}.csv")
+        write_descriptor(self.root, SCHEMA_DIR)
+
+    def descriptor(self) -> dict[str, Any]:
+        return json.loads(self.descriptor_path.read_text(encoding="utf-8"))
+
+    def put_descriptor(self, descriptor: dict[str, Any]) -> None:
+        self.descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+
+
+def set_cell(frame: pl.DataFrame, column: str, index: int, value: Any) -> pl.DataFrame:
+    """The frame with `value` in row `index` of `column`, in the column's own type (a
+    corruption of one cell)."""
+    dtype = frame.schema[column]
+    series = frame[column].scatter(index, pl.Series([value], dtype=dtype))
+    return frame.with_columns(series.alias(column))
+
+
+# What the rules' registry promises of a finding -----------------------------------------------
+
+
+def templates(rule: Rule) -> dict[str, str]:
+    """A rule's templates by form ("" for its template)."""
+    return {"": rule.template, **rule.forms} if rule.template else dict(rule.forms)
+
+
+def follows_its_template(finding: Finding) -> bool:
+    """Whether a finding's message is one of its rule's templates filled (nothing left in
+    braces, every fixed word there), or the count of the rows a report does not list."""
+    rule = RULES[finding.rule]
+    forms = [*templates(rule).values()] + ([MORE_ROWS] if finding.row is None else [])
+    return any(
+        re.fullmatch(".*".join(map(re.escape, re.split(r"\{[^}]*\}", t))), finding.message, re.S)
+        for t in forms
+    )
+
+
+def rule_codes(source: str) -> set[str]:
+    """The rule codes a module's source writes into findings (to hold them against the
+    registry and against what each check declares).
+
+    They are the `rule` argument of `report.add`, `report_rows`, `Constraint`, `message` and
+    the codes of `Check`, or the values a variable named `rule`/`rules` takes (a literal, a dict of
+    rules, the first items of the tuples a `for rule, ...` loop runs over).
+    """
+
+    def strings(node: ast.AST | None, first: bool = False) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.Dict):
+            return set().union(*(strings(k) for k in node.keys))
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        if isinstance(node, ast.Tuple | ast.List):
+            items = [e.elts[0] if first and isinstance(e, ast.Tuple) else e for e in node.elts]
+            return set().union(*(strings(e) for e in items))
+        return set()
+
+    positions = {"add": 1, "report_rows": 2, "Constraint": 0, "Check": 3, "message": 0}
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            at = positions.get(name)
+            if at is not None and len(node.args) > at:
+                found |= strings(node.args[at])
+        elif isinstance(node, ast.Assign):
+            if any(isinstance(t, ast.Name) and t.id in ("rule", "rules") for t in node.targets):
+                found |= strings(node.value)
+        elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
+            head = node.target.elts[0]
+            if isinstance(head, ast.Name) and head.id == "rule":
+                found |= strings(node.iter, first=True)
+    return found
