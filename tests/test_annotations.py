@@ -85,6 +85,28 @@ BROKEN = {
         "parent_cycle",
         "2019-07-23-joint-air-patrol → 2019-07-23-warning-shots",
     ),
+    "place_parent_cycle": (
+        "registries/places.yaml",
+        '- id: pacific-ocean\n  name: "Pacific Ocean"\n  type: ocean\n',
+        '- id: pacific-ocean\n  name: "Pacific Ocean"\n  type: ocean\n'
+        "  parent: western-pacific-ocean\n",
+        "parent_cycle",
+        "pacific-ocean → western-pacific-ocean → pacific-ocean",
+    ),
+    "actor_parent_cycle": (
+        "registries/actors.yaml",
+        '- id: russia\n  name: "Russia"\n  type: state\n',
+        '- id: russia\n  name: "Russia"\n  type: state\n  parent: kremlin\n',
+        "parent_cycle",
+        "russia → kremlin → russia",
+    ),
+    "place_its_own_parent": (
+        "registries/places.yaml",
+        '- id: pacific-ocean\n  name: "Pacific Ocean"\n  type: ocean\n',
+        '- id: pacific-ocean\n  name: "Pacific Ocean"\n  type: ocean\n  parent: pacific-ocean\n',
+        "parent_self",
+        "'pacific-ocean' cannot be its own parent",
+    ),
     "dateline_against_page_record": (
         "articles/manifest.yaml",
         "page_date: '2023-06-08'",

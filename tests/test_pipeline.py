@@ -1065,7 +1065,7 @@ REGISTRY_BAD_INPUTS = {
         "events.yaml",
         "  parent: 2024-07-24-alaska-joint-air-patrol",
         "  parent: 2024-07-24-norad-intercept",
-        "2024-07-24-norad-intercept → 2024-07-24-norad-intercept",
+        "event '2024-07-24-norad-intercept' cannot be its own parent",
     ),
     "control_character": (
         "places.yaml",
@@ -1084,7 +1084,7 @@ REGISTRY_CODES = {
     "country_not_assigned": "country_code",
     "country_former": "country_code",
     "aircraft_family_of_no_designation": "aircraft_family",
-    "event_its_own_parent": "parent_cycle",
+    "event_its_own_parent": "parent_self",
     "control_character": "alias_invisible",
 }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..citing import resolve_alias
 from ..errors import Problems
-from .base import Done, Inputs, Row, StepOutput, alias_rows
+from .base import Done, Inputs, Row, StepOutput, alias_rows, check_parents
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
     """Rows of actors and actor_aliases; each actor cited where it is mentioned."""
     cite, reg, problems = inputs.citations(), inputs.registries, inputs.problems
     by_id = {a.id: a for a in reg.actors}
+    check_parents(reg.actors, "actor", problems)
     mentioned: dict[str, set[str]] = defaultdict(set)
     unresolved: set[str] = set()
     used_aliases: set[str] = set()
@@ -87,15 +88,6 @@ def run(inputs: Inputs, done: Done) -> ActorsOutput:
                 "annotation, or remove it from the registry",
             )
             continue
-        if e.parent is not None and e.parent not in by_id:
-            problems.add(
-                e.file,
-                e.line,
-                "unknown_parent",
-                f"actor {e.id!r}: parent {e.parent!r} is not in the registry",
-            )
-        if e.parent == e.id:
-            problems.add(e.file, e.line, "parent_self", f"actor {e.id!r} cannot be its own parent")
         if e.title is not None and not any(
             e.title in inputs.articles[src].text for src, ids in mentioned.items() if e.id in ids
         ):

@@ -10,10 +10,10 @@ is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ..annotations import Annotation, Vocabularies, read_annotations
 from ..articles import Article, read_articles
@@ -100,6 +100,45 @@ def alias_rows(
             )
         rows.append({"alias": alias, f"{kind}_id": entry.id})
     return rows
+
+
+class Parented(Protocol):
+    """A registry entry that may name a parent of its own kind (an event, an actor, a place)."""
+
+    id: str
+    parent: str | None
+    file: str
+    line: int | None
+
+
+def check_parents(entries: Iterable[Parented], kind: str, problems: Problems) -> None:
+    """Each entry's parent is another entry of its registry, and following the parents from an
+    entry never comes back to one already passed: reported at the entry's line, in the same
+    rules (`unknown_parent`, `parent_self`, `parent_cycle`) as the validator checks the built
+    table by, where only a row can be named."""
+    by_id = {e.id: e for e in entries}
+    for e in by_id.values():
+        if e.parent is None:
+            continue
+        if e.parent == e.id:
+            problems.add(e.file, e.line, "parent_self", f"{kind} {e.id!r} cannot be its own parent")
+            continue
+        if e.parent not in by_id:
+            problems.add(
+                e.file,
+                e.line,
+                "unknown_parent",
+                f"{kind} {e.id!r}: parent {e.parent!r} is not in the registry",
+            )
+            continue
+        seen, parent = [e.id], e.parent
+        while parent is not None and parent in by_id:
+            if parent in seen:
+                path = " → ".join((*seen, parent))
+                problems.add(e.file, e.line, "parent_cycle", f"parent {kind}s form a cycle: {path}")
+                break
+            seen.append(parent)
+            parent = by_id[parent].parent
 
 
 def prepare(

@@ -21,7 +21,7 @@ from .. import dates, normalize
 from ..annotations import Annotation, DateSpec, EventEntry
 from ..citing import KEY_SEPARATOR, Citations, cite_place
 from ..registries import EventDefinition, Registries
-from .base import Done, Inputs, StepOutput, needed
+from .base import Done, Inputs, StepOutput, check_parents, needed
 from .sources import SourcesOutput
 
 # How the values of `date_precision` and `date_basis` (schema/events.json, event_dates.json)
@@ -161,23 +161,7 @@ def _definitions(reg: Registries, cite: Citations) -> dict[str, EventDefinition]
             )
             continue
         found[e.id] = e
-    for e in found.values():
-        if e.parent is not None and e.parent not in found:
-            cite.problems.add(
-                e.file, e.line, "unknown_parent", f"event {e.id}: unknown parent event {e.parent!r}"
-            )
-        seen, parent = [e.id], e.parent
-        while parent is not None and parent in found:
-            if parent in seen:
-                cite.problems.add(
-                    e.file,
-                    e.line,
-                    "parent_cycle",
-                    f"parent events form a cycle: {' → '.join((*seen, parent))}",
-                )
-                break
-            seen.append(parent)
-            parent = found[parent].parent
+    check_parents(found.values(), "event", cite.problems)
     return found
 
 

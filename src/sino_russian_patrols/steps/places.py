@@ -8,7 +8,7 @@ quoted by one of those citations.
 
 from __future__ import annotations
 
-from .base import Done, Inputs, Row, StepOutput, alias_rows, cited
+from .base import Done, Inputs, Row, StepOutput, alias_rows, check_parents, cited
 
 
 def run(inputs: Inputs, done: Done) -> StepOutput:
@@ -18,16 +18,10 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
     named = cited(done, "places")
     used = {e["record_id"] for e in named}
     used_aliases = {e["quote"] for e in named}
-    ids = {p.id for p in reg.places}
+    check_parents(reg.places, "place", problems)
     rows: list[Row] = []
     aliases: list[Row] = []
     for p in reg.places:
-        if p.parent is not None and p.parent not in ids:
-            problems.add(
-                p.file, p.line, "unknown_parent", f"place {p.id!r}: unknown parent {p.parent!r}"
-            )
-        if p.parent == p.id:
-            problems.add(p.file, p.line, "parent_self", f"place {p.id!r} cannot be its own parent")
         if p.id not in used:
             problems.add(
                 p.file,
