@@ -107,6 +107,23 @@ BROKEN = {
         "parent_self",
         "'pacific-ocean' cannot be its own parent",
     ),
+    "aircraft_type_twice": (
+        "registries/aircraft_types.yaml",
+        "- designation: H-6K\n",
+        "- designation: H-6K\n  family: H-6\n  manufacturer: Xian\n  kind: bomber\n"
+        "- designation: H-6K\n",
+        "duplicate_id",
+        "'H-6K' is defined twice",
+    ),
+    "aircraft_type_look_alike": (
+        "registries/aircraft_types.yaml",
+        "- designation: H-6K\n",
+        # a Cyrillic К and a space: the same type to the normaliser
+        "- designation: H 6\u041a\n  family: H\n  manufacturer: Xian\n  kind: bomber\n"
+        "- designation: H-6K\n",
+        "duplicate_id",
+        "is the type 'H 6\u041a' of line",
+    ),
     "dateline_against_page_record": (
         "articles/manifest.yaml",
         "page_date: '2023-06-08'",

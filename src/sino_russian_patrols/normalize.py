@@ -128,13 +128,20 @@ def _key(letters: str, digits: str, suffix: str) -> str:
     return f"{letters}{digits}{suffix}".casefold()
 
 
+def designation_key(designation: str, /) -> str:
+    """What a designation is matched by: without case, spaces, hyphens or look-alike letters
+    (`TU-95МS`, `Tu 95ms` and `Tu-95MS` are one). Two registry entries with one key would be
+    one type: the registry refuses them."""
+    return re.sub(r"[ -]", "", fold_text(designation)).casefold()
+
+
 def _registry(known: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Known designations by case- and hyphen-free key, and their prefixes by casefolded key."""
     by_key: dict[str, str] = {}
     prefixes = dict(_MIXED_CASE)
     for designation in known:
         folded = fold_text(designation)
-        by_key[re.sub(r"[ -]", "", folded).casefold()] = designation
+        by_key[designation_key(designation)] = designation
         match = _DESIGNATION.fullmatch(folded)
         if match is not None and match["letters"]:
             prefixes[match["letters"].casefold()] = match["letters"]

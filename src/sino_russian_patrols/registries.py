@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems, shown
-from .normalize import char_name, invisible, spelling_difference, spelling_key
+from .normalize import char_name, designation_key, invisible, spelling_difference, spelling_key
 from .yamlfile import load_yaml
 from .yamlreader import Reader, item_reader
 
@@ -186,12 +186,26 @@ def _places(path: Path, problems: Problems, schema_dir: Path) -> list[PlaceEntry
 def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[AircraftType]:
     found = []
     keys = {"designation", "family", "manufacturer", "kind"}
+    seen: dict[str, tuple[str, int | None]] = {}  # designation key → (designation, line)
     for r in _items(path, problems, "aircraft type", keys):
         values = {
             k: r.get(k, str, required=True) for k in ("designation", "family", "manufacturer")
         }
         values["kind"] = r.choice("kind", schema_dir)
         designation, family = values["designation"], values["family"]
+        if designation is not None:
+            key = designation_key(designation)
+            if key in seen:
+                first, line = seen[key]
+                again = (
+                    f"designation {shown(designation)} is defined twice (also line {line})"
+                    if designation == first
+                    else f"designation {shown(designation)} is the type {shown(first)} of line "
+                    f"{line}: case, spaces, hyphens and look-alike letters do not tell types apart"
+                )
+                r.error("duplicate_id", again, at="designation")
+                continue
+            seen[key] = (designation, r.line_of("designation"))
         if designation is not None and family is not None and not designation.startswith(family):
             # a family is the base design its designations extend (Tu-95 for Tu-95MS): a
             # family no designation starts with is a typo that would group nothing
