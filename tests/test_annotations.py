@@ -477,3 +477,47 @@ def test_a_wrong_value_is_reported_at_its_own_line_not_its_items(
     problems = Problems()
     read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))
     assert [(p.code, p.line) for p in problems.items] == [(code, changed)]
+
+
+def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
+    root: Path, tmp_path: Path
+) -> None:
+    """A wrong country at the `country:` line, a hidden character at its alias's own line of
+    a list, a key named `null` at its line (None is a YAML key, not "no key")."""
+    folder = tmp_path / "registries"
+    shutil.copytree(root / "build" / "registries", folder)
+    actors = folder / "actors.yaml"
+    _replace(
+        actors,
+        '  country: RUS\n  title: null\n  parent: russia\n  aliases: ["Kremlin"]\n',
+        "  country: XXX\n  null: 1\n  title: null\n  parent: russia\n"
+        '  aliases:\n    - "Kremlin"\n    - "Krem\\u200blin"\n',
+    )
+    lines = actors.read_text(encoding="utf-8").splitlines()
+
+    def line_of(text: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if line.strip() == text)
+
+    problems = Problems()
+    read_registries(folder, problems, root / "schema")
+    assert sorted((p.code, p.line) for p in problems.items) == sorted(
+        [
+            ("country_code", line_of("country: XXX")),
+            ("unknown_key", line_of("null: 1")),
+            ("alias_invisible", line_of('- "Krem\\u200blin"')),  # a YAML escape
+        ]
+    )
+
+
+def test_an_actor_mention_in_a_list_carries_its_own_line(root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "annotation.yaml"
+    shutil.copy(root / "build" / "annotations" / "000_6fdb1ee85ed25e2e.yaml", path)
+    _replace(path, '  - {quote: "Russia", occurrence: 1}   # russia\n', "  - Russia\n")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    problems = Problems()
+    annotation = read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))
+    assert annotation is not None and problems.items == []
+    assert [(q.text, q.line) for q in annotation.actors[:2]] == [
+        ("China", lines.index('  - {quote: "China", occurrence: 1}   # china') + 1),
+        ("Russia", lines.index("  - Russia") + 1),
+    ]

@@ -16,7 +16,7 @@ from typing import Any
 from .errors import Problems, shown
 from .normalize import char_name, designation_key, invisible, spelling_difference, spelling_key
 from .yamlfile import load_yaml
-from .yamlreader import Reader, item_reader
+from .yamlreader import Reader, item_line, item_reader
 
 
 @dataclass(frozen=True)
@@ -107,14 +107,16 @@ def _aliases(r: Reader) -> tuple[str, ...] | None:
     if aliases is None:
         return None
     if not all(isinstance(a, str) and a.strip() for a in aliases):
-        r.error("value_type", "every alias must be non-empty text")
+        r.error("value_type", "every alias must be non-empty text", at="aliases")
         return None
-    hiding = [(alias, hidden) for alias in aliases if (hidden := invisible(alias))]
-    for alias, hidden in hiding:
-        r.error(
+    hiding = [(i, alias, hidden) for i, alias in enumerate(aliases) if (hidden := invisible(alias))]
+    for i, alias, hidden in hiding:
+        r.problems.add(
+            r.file,
+            item_line(aliases, i, r.line_of("aliases")),
             "alias_invisible",
-            f"alias {shown(alias)} contains {', '.join(map(char_name, hidden))}: write the "
-            "spelling as the articles show it, without invisible or control characters",
+            f"{r.what}: alias {shown(alias)} contains {', '.join(map(char_name, hidden))}: write "
+            "the spelling as the articles show it, without invisible or control characters",
         )
     return None if hiding else tuple(aliases)
 
@@ -165,6 +167,7 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
                 f"country {shown(values['country'])} is not an ISO 3166-1 alpha-3 code of a "
                 "current country (such as RUS; not a user-assigned code like XXX nor a former "
                 "one like SUN)",
+                at="country",
             )
         if aliases is not None and _complete(values, "id", "name", "type"):
             found.append(ActorEntry(aliases=aliases, file=r.file, line=r.line, **values))
@@ -213,6 +216,7 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
                 "aircraft_family",
                 f"family {shown(family)} is not the base of designation {shown(designation)} "
                 "(a designation starts with its family, as Tu-95MS with Tu-95)",
+                at="family",
             )
             values["family"] = None
         if _complete(values):

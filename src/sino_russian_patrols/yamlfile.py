@@ -24,6 +24,13 @@ class Mapping(dict):
     key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per mapping, never mutated
 
 
+class Sequence(list):
+    """A YAML sequence that remembers the line of each item, so that a wrong item of a list
+    (a quote among several) is reported at its own line."""
+
+    item_lines: list[int] = []  # noqa: RUF012 - replaced per sequence, never mutated
+
+
 _C_LOADER = hasattr(yaml, "CSafeLoader")
 
 
@@ -46,6 +53,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
     return mapping
 
 
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
+    items = Sequence(loader.construct_sequence(node, deep=True))
+    items.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return items
+
+
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> str:
     """Keep dates as text: the build parses them itself and reports bad ones with the line."""
     return loader.construct_scalar(node)
@@ -66,6 +79,7 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 

@@ -73,6 +73,9 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
+_NO_KEY = object()  # `Reader.error` given no key (None is a key YAML can hold: `null:`)
+
+
 class Reader:
     """Reads one mapping, checking keys and types and recording problems."""
 
@@ -96,12 +99,13 @@ class Reader:
         return getattr(self.data, "key_lines", {}).get(key, self.line)
 
     def error(
-        self, code: str, message: str | None = None, /, *, at: Any = None, **fields: Any
+        self, code: str, message: str | None = None, /, *, at: Any = _NO_KEY, **fields: Any
     ) -> None:
         """A problem of rule `code` at the line of key `at` (else of the `key` field, else of
         this mapping): `message` after the name of what is read, or else the rule's template
         filled with `fields` (and `what`)."""
-        line = self.line_of(fields.get("key") if at is None else at)
+        key = fields.get("key", _NO_KEY) if at is _NO_KEY else at
+        line = self.line if key is _NO_KEY else self.line_of(key)
         if message is None:
             self.problems.add(self.file, line, code, what=self.what, **fields)
         else:
@@ -207,13 +211,20 @@ class Reader:
     def quotes(self, key: str) -> list[Quote]:
         """An optional list of quotes."""
         found = []
-        for item in self.get(key, list) or []:
-            q = read_quote(
-                item, self.file, self.problems, f"{self.what} `{key}`", self.line_of(key)
-            )
+        items = self.get(key, list) or []
+        for i, item in enumerate(items):
+            line = item_line(items, i, self.line_of(key))
+            q = read_quote(item, self.file, self.problems, f"{self.what} `{key}`", line)
             if q is not None:
                 found.append(q)
         return found
+
+
+def item_line(items: Any, index: int, default: int | None) -> int | None:
+    """The line of item `index` of a list read from YAML (`yamlfile.Sequence` records them;
+    `default` for any other list)."""
+    lines = getattr(items, "item_lines", [])
+    return lines[index] if index < len(lines) else default
 
 
 def item_reader(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problems
-from ..yamlreader import Reader, allowed, item_reader, read_quote
+from ..yamlreader import Reader, allowed, item_line, item_reader, read_quote
 from .records import DateSpec, EventEntry, RoutePoint
 from .values import ITEM_ID, Vocabularies
 
@@ -61,8 +61,9 @@ def _read_route(
             if role not in r.data:
                 continue
             values = r.data[role] if isinstance(r.data[role], list) else [r.data[role]]
-            for value in values:
-                q = read_quote(value, file, problems, f"route leg `{role}`", r.line)
+            for i, value in enumerate(values):
+                at = item_line(values, i, r.line_of(role))
+                q = read_quote(value, file, problems, f"route leg `{role}`", at)
                 if q is not None:
                     points.append(RoutePoint(leg, role, q, aircraft))
         if not any(role in r.data for role in roles):
@@ -76,13 +77,15 @@ def read_event(r: Reader, vocab: Vocabularies) -> EventEntry | None:
     event_id = r.slug("id", required=True)
     quote = r.quote("quote", required=True, occurrence_key="occurrence")
     places = r.quotes("places")
-    date = _read_date(r.data["date"], file, problems, r.line) if "date" in r.data else None
+    date = (
+        _read_date(r.data["date"], file, problems, r.line_of("date")) if "date" in r.data else None
+    )
     duration = None
     if "duration" in r.data:
-        d = Reader(r.data["duration"], file, "event duration", problems, r.line)
+        d = Reader(r.data["duration"], file, "event duration", problems, r.line_of("duration"))
         d.check_keys({"quote", "occurrence"})
         duration = d.quote("quote", required=True, occurrence_key="occurrence")
-    route = _read_route(r.data.get("route"), file, problems, vocab, r.line)
+    route = _read_route(r.data.get("route"), file, problems, vocab, r.line_of("route"))
     if event_id is None or quote is None:
         return None
     return EventEntry(event_id, quote, date, duration, tuple(places), tuple(route), file, r.line)

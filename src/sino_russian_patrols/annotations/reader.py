@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ..errors import Problems
 from ..yamlfile import load_yaml
-from ..yamlreader import Reader, item_reader, read_quote
+from ..yamlreader import Reader, item_line, item_reader, read_quote
 from .claims import (
     AIRCRAFT_KEYS,
     AIRSPACE_KEYS,
@@ -66,8 +66,10 @@ def read_annotation(path: Path, problems: Problems, vocab: Vocabularies, /) -> A
         problems.add(file, 1, "key_required", "annotation file: the `source:` section is required")
         return None
     annotation = Annotation(path.stem, file, read_source(r.data["source"], file, problems, vocab))
-    for item in r.get("actors", list) or []:
-        q = read_quote(item, file, problems, "actor mention", getattr(item, "line", None))
+    mentions = r.get("actors", list) or []
+    for i, item in enumerate(mentions):
+        line = item_line(mentions, i, r.line_of("actors"))
+        q = read_quote(item, file, problems, "actor mention", line)
         if q is not None:
             annotation.actors.append(q)
     for key, section in SECTIONS.items():

@@ -60,11 +60,16 @@ def _read_published(
             f"{value!r} is not a date; give `quote` (stated in the text), `quote` with "
             "`from: dateline`, `from: page_record`, `from: url`, or `value` as YYYY-MM-DD "
             "with `basis: inferred` and a `note`",
+            at="value",
         )
         return None
     basis = p.choice("basis", vocab.schema_dir)
     if basis not in (None, "inferred"):
-        p.error("published_date_form", f"`basis` of a `value` is `inferred`, not {shown(basis)}")
+        p.error(
+            "published_date_form",
+            f"`basis` of a `value` is `inferred`, not {shown(basis)}",
+            at="basis",
+        )
         basis = None
     note = p.get("note", str, required=True)
     return PublishedDate("inferred", None, date, note) if basis and note else None
@@ -86,10 +91,14 @@ def read_source(data: Any, file: str, problems: Problems, vocab: Vocabularies) -
     )
     published = None
     if r.data.get("published_date") is not None:
-        published = _read_published(r.data["published_date"], file, problems, r.line, vocab)
+        published = _read_published(
+            r.data["published_date"], file, problems, r.line_of("published_date"), vocab
+        )
     context_year = context_note = None
     if r.data.get("context_year") is not None:
-        c = Reader(r.data["context_year"], file, "source.context_year", problems, r.line)
+        c = Reader(
+            r.data["context_year"], file, "source.context_year", problems, r.line_of("context_year")
+        )
         c.check_keys({"year", "note"})
         context_year = c.number("year", vocab.year, required=True)
         context_note = c.get("note", str, required=True)

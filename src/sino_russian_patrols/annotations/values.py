@@ -66,13 +66,13 @@ def number_or_text(r: Reader, key: str, limits: tuple[int, int]) -> str | None:
 
 def count(r: Reader, key: str, limits: tuple[int, int]) -> str | None:
     """A count as written (`two`, `more than 10`, 3) whose number is within `limits`; a phrase
-    that is no count at all is left to the assembly, which names the claim and the words."""
+    that is no count at all is left to the aircraft step, which names the claim and the words."""
     value = number_or_text(r, key, limits)
     try:
         number = None if value is None else count_phrase(value)[0]
     except ValueError:
         return value
     if number is not None and (wrong := number_problem(number, limits)):
-        r.error("number_range", f"`{key}` {shown(value)} counts {number:,}, which {wrong}")
+        r.error("number_range", f"`{key}` {shown(value)} counts {number:,}, which {wrong}", at=key)
         return None
     return value

@@ -113,32 +113,36 @@ class Parented(Protocol):
 
 def check_parents(entries: Iterable[Parented], kind: str, problems: Problems) -> None:
     """Each entry's parent is another entry of its registry, and following the parents from an
-    entry never comes back to one already passed: reported at the entry's line, in the same
-    rules (`unknown_parent`, `parent_self`, `parent_cycle`) as the validator checks the built
-    table by, where only a row can be named."""
-    by_id = {e.id: e for e in entries}
-    for e in by_id.values():
+    entry never leads back to it: reported at the entry's line, in the rules the validator
+    checks the built table by (`unknown_parent`, `parent_self`, `parent_cycle`), where only a
+    row can be named. Every entry is checked, a duplicate id's too (the first of an id is the
+    one its children's parent means)."""
+    entries = list(entries)
+    by_id: dict[str, Parented] = {}
+    for e in entries:
+        by_id.setdefault(e.id, e)
+    for e in entries:
         if e.parent is None:
             continue
         if e.parent == e.id:
             problems.add(e.file, e.line, "parent_self", f"{kind} {e.id!r} cannot be its own parent")
-            continue
-        if e.parent not in by_id:
+        elif e.parent not in by_id:
             problems.add(
                 e.file,
                 e.line,
                 "unknown_parent",
                 f"{kind} {e.id!r}: parent {e.parent!r} is not in the registry",
             )
-            continue
-        seen, parent = [e.id], e.parent
-        while parent is not None and parent in by_id:
-            if parent in seen:
-                path = " → ".join((*seen, parent))
-                problems.add(e.file, e.line, "parent_cycle", f"parent {kind}s form a cycle: {path}")
-                break
-            seen.append(parent)
-            parent = by_id[parent].parent
+        else:
+            path, parent = [e.id], e.parent
+            while parent is not None and parent in by_id and parent not in path:
+                path.append(parent)
+                parent = by_id[parent].parent
+            if parent == e.id:  # back at the start: the entry is on a cycle
+                cycle = " → ".join((*path, e.id))
+                problems.add(
+                    e.file, e.line, "parent_cycle", f"parent {kind}s form a cycle: {cycle}"
+                )
 
 
 def prepare(
