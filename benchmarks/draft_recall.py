@@ -5,7 +5,7 @@ and the registries, and the rows the build assembles from the draft are compared
 rows it assembles from the curated file: actor mentions (spans), aircraft claims (country,
 type, count), date claims (event, start, end) and remarks (spans). Only what the draft
 asserts counts; commented proposals do not. Prints recall and precision per kind, overall and
-per article, and checks that every draft is accepted by the build's reader and assembler.
+per article, and checks that every draft is accepted by the build's reader and build steps.
 
 Run from the project folder: `python benchmarks/draft_recall.py`.
 """

@@ -21,6 +21,7 @@ from .errors import PatrolsError, SchemaError, shorten
 from .files import NotARegularFile, read_regular
 from .hashes import bytes_sha256, file_sha256
 from .normalize import char_name
+from .rules import legend
 from .schema import check_schemas
 from .yamlfile import MAX_TEXT
 
@@ -145,7 +146,7 @@ def add_article(
     try:  # the draft reads the vocabularies of schema/: a broken file is named before anything
         check_schemas(root / "schema")
     except SchemaError as exc:
-        lines = "\n".join(map(str, exc.problems))
+        lines = "\n".join([*map(str, exc.problems), *legend(p.code for p in exc.problems)])
         raise AddArticleError(f"the project's schema/ is broken:\n{lines}") from None
     raw = _read_new_article(Path(path))
     digests, number = _existing(articles)

@@ -18,6 +18,7 @@ import polars as pl
 from ..errors import SchemaError, shorten
 from ..hashes import file_sha256, matches
 from ..package import UnreadablePackage, typed_columns
+from ..rules import legend
 from ..schema import check_schemas, polars_dtypes
 from .report import Report, examples, first_line, message, report_rows, show
 
@@ -50,7 +51,8 @@ def check_schema_dir(schema_dir: Path | None) -> None:
     try:
         check_schemas(schema_dir)
     except SchemaError as exc:
-        problems = "\n".join(f"  {p}" for p in exc.problems)
+        lines = [*map(str, exc.problems), *legend(p.code for p in exc.problems)]
+        problems = "\n".join(f"  {line}" for line in lines)
         raise UnreadablePackage(
             f"the Table Schemas in {schema_dir} are broken; restore them (git checkout "
             f"schema/) or fix them:\n{problems}"
