@@ -8,6 +8,7 @@ what the rules' registry promises of a finding. Fixtures are in conftest.py.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import re
 import shutil
@@ -259,3 +260,22 @@ def rule_codes(source: str) -> set[str]:
             if isinstance(head, ast.Name) and head.id == "rule":
                 found |= strings(node.iter, first=True)
     return found
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a copied project file: the first `old` becomes `new` (the test fails, naming the
+    file, when `old` is not there, so an edit never silently misses)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def digest_tree(root: Path) -> dict[str, str]:
+    """The sha256 of every file of a project's built dataset (dataset/ and datapackage.json),
+    by path relative to `root`: equal digests, a byte-identical dataset."""
+    files = [root / "datapackage.json", *sorted((root / "dataset").rglob("*"))]
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if p.is_file()
+    }

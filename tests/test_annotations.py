@@ -5,30 +5,18 @@ several sources combine into an event's dates is in test_step_events)."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
+from helpers import digest_tree, replace_once
 from sino_russian_patrols.annotations import Vocabularies, read_annotation
 from sino_russian_patrols.errors import BuildError, Problems
 from sino_russian_patrols.pipeline import build
 from sino_russian_patrols.registries import read_registries
 from sino_russian_patrols.yamlfile import load_yaml
 from sino_russian_patrols.yamlreader import CONTROLLED, allowed
-
-
-def _digest_tree(root: Path) -> dict[str, str]:
-    files = [*sorted((root / "dataset").rglob("*")), root / "datapackage.json"]
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 # (file under build/, text to replace, replacement, code of the rule broken, a value the
 # problem names); the problem is reported at the file edited, except where REPORTED_AT names
@@ -177,25 +165,25 @@ REPORTED_AT = {"dateline_against_page_record": "008_6a68f60dfebcc2b0.yaml"}
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_rule_is_reported_at_its_file_and_line(project_copy: Path, case: str) -> None:
     file, old, new, code, value = BROKEN[case]
-    before = _digest_tree(project_copy)
-    _replace(project_copy / "build" / file, old, new)
+    before = digest_tree(project_copy)
+    replace_once(project_copy / "build" / file, old, new)
     with pytest.raises(BuildError) as caught:
         build(project_copy)
     found = [p for p in caught.value.problems if p.code == code and value in p.message]
     assert found, f"{code} {value!r} not among: {caught.value.problems}"
     assert found[0].file.endswith(REPORTED_AT.get(case, Path(file).name))
     assert found[0].line is not None and found[0].line > 0
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
 
 
 def test_one_unknown_spelling_gives_one_error(project_copy: Path) -> None:
     """A misspelt mention of the speaker of four statements: one problem, not five."""
-    _replace(
+    replace_once(
         project_copy / "build" / "annotations" / "007_7afeb356ef33a806.yaml",
         '  - {quote: "Kishi", occurrence: 2}',
         '  - {quote: "Kishi told", occurrence: 1}',
     )
-    _replace(
+    replace_once(
         project_copy / "build" / "annotations" / "007_7afeb356ef33a806.yaml",
         '  - {quote: "Nobuo Kishi"}',
         '  - {quote: "Nobuo  Kishi"}',
@@ -433,7 +421,7 @@ def test_a_mistyped_controlled_value_is_reported_at_its_file_and_line(
     folder, file = name.split("/")
     shutil.copytree(root / "build" / folder, tmp_path / folder)
     path = tmp_path / folder / file
-    _replace(path, old, new)
+    replace_once(path, old, new)
     problems = Problems()
     if folder == "registries":
         read_registries(tmp_path / folder, problems, root / "schema")
@@ -471,7 +459,7 @@ def test_a_wrong_value_is_reported_at_its_own_line_not_its_items(
     path = tmp_path / "annotation.yaml"
     shutil.copy(root / "build" / "annotations" / "000_6fdb1ee85ed25e2e.yaml", path)
     before = path.read_text(encoding="utf-8").splitlines()
-    _replace(path, "    role: bomber\n", new)
+    replace_once(path, "    role: bomber\n", new)
     after = path.read_text(encoding="utf-8").splitlines()
     changed = next(n for n, (a, b) in enumerate(zip(before, after, strict=False), 1) if a != b)
     problems = Problems()
@@ -487,7 +475,7 @@ def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
     folder = tmp_path / "registries"
     shutil.copytree(root / "build" / "registries", folder)
     actors = folder / "actors.yaml"
-    _replace(
+    replace_once(
         actors,
         '  country: RUS\n  title: null\n  parent: russia\n  aliases: ["Kremlin"]\n',
         "  country: XXX\n  null: 1\n  title: null\n  parent: russia\n"
@@ -512,7 +500,7 @@ def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
 def test_an_actor_mention_in_a_list_carries_its_own_line(root: Path, tmp_path: Path) -> None:
     path = tmp_path / "annotation.yaml"
     shutil.copy(root / "build" / "annotations" / "000_6fdb1ee85ed25e2e.yaml", path)
-    _replace(path, '  - {quote: "Russia", occurrence: 1}   # russia\n', "  - Russia\n")
+    replace_once(path, '  - {quote: "Russia", occurrence: 1}   # russia\n', "  - Russia\n")
     lines = path.read_text(encoding="utf-8").splitlines()
     problems = Problems()
     annotation = read_annotation(path, problems, Vocabularies.from_schema(root / "schema"))

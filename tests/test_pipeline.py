@@ -14,6 +14,7 @@ import polars as pl
 import pytest
 import yaml
 
+from helpers import digest_tree, replace_once
 from sino_russian_patrols.articles import read_articles
 from sino_russian_patrols.errors import BuildError, Problems
 from sino_russian_patrols.pipeline import build
@@ -740,26 +741,15 @@ def test_aircraft_types_group_designations_into_families() -> None:
     assert set(nov["family"]) == {"H-6"}
 
 
-def _digest_tree(root: Path) -> dict[str, str]:
-    files = [root / "datapackage.json", *sorted((root / "dataset").rglob("*.*"))]
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-
-
 def test_build_reproduces_the_committed_files_byte_for_byte(project_copy: Path) -> None:
-    before = _digest_tree(ROOT)
+    before = digest_tree(ROOT)
     build(project_copy)
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
     build(project_copy)
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
     assert (project_copy / "docs" / "codebook.md").read_bytes() == (
         ROOT / "docs" / "codebook.md"
     ).read_bytes()
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 BAD_INPUTS = {
@@ -1011,8 +1001,8 @@ def test_every_bad_input_names_its_rule() -> None:
 def test_bad_input_names_file_and_line_and_keeps_the_dataset(project_copy: Path, case: str) -> None:
     file, old, new, expected = BAD_INPUTS[case]
     code = BAD_INPUT_CODES[case]
-    before = _digest_tree(project_copy)
-    _replace(project_copy / "build" / "annotations" / file, old, new)
+    before = digest_tree(project_copy)
+    replace_once(project_copy / "build" / "annotations" / file, old, new)
     with pytest.raises(BuildError) as caught:
         build(project_copy)
     message = str(caught.value)
@@ -1021,7 +1011,7 @@ def test_bad_input_names_file_and_line_and_keeps_the_dataset(project_copy: Path,
     assert problem.file.endswith(file)
     assert problem.line is not None and problem.line > 0
     assert len(message) < 10_000
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
     assert not list(project_copy.glob(".dataset-*"))
 
 
@@ -1095,13 +1085,13 @@ def test_registry_aliases_that_look_alike_or_hide_characters_are_refused(
 ) -> None:
     file, old, new, expected = REGISTRY_BAD_INPUTS[case]
     code = REGISTRY_CODES[case]
-    before = _digest_tree(project_copy)
-    _replace(project_copy / "build" / "registries" / file, old, new)
+    before = digest_tree(project_copy)
+    replace_once(project_copy / "build" / "registries" / file, old, new)
     with pytest.raises(BuildError) as caught:
         build(project_copy)
     problem = next(p for p in caught.value.problems if p.code == code and expected in p.message)
     assert problem.file == f"build/registries/{file}" and problem.line is not None
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
 
 
 _ENTRY_003 = "- file: 003_879c634248b507b8.txt\n"
@@ -1111,8 +1101,8 @@ _SHA_003 = "03a443dd015ec2f0b4e15b49dd00d976efc00c80badcb7b64236f5532f662e8b"
 def _rehash_003(articles: Path) -> None:
     """Record the changed article 003 in the manifest, so that only its content is wrong."""
     raw = (articles / "003_879c634248b507b8.txt").read_bytes()
-    _replace(articles / "manifest.yaml", _SHA_003, hashlib.sha256(raw).hexdigest())
-    _replace(articles / "manifest.yaml", "bytes: 3885", f"bytes: {len(raw)}")
+    replace_once(articles / "manifest.yaml", _SHA_003, hashlib.sha256(raw).hexdigest())
+    replace_once(articles / "manifest.yaml", "bytes: 3885", f"bytes: {len(raw)}")
 
 
 def _edit_003(change: object) -> object:
@@ -1125,7 +1115,7 @@ def _edit_003(change: object) -> object:
 
 
 def _manifest(old: str, new: str) -> object:
-    return lambda articles: _replace(articles / "manifest.yaml", old, new)
+    return lambda articles: replace_once(articles / "manifest.yaml", old, new)
 
 
 def _twin(articles: Path) -> None:
@@ -1248,13 +1238,13 @@ BROKEN_SCHEMAS = {
 @pytest.mark.parametrize("case", sorted(BROKEN_SCHEMAS))
 def test_a_broken_schema_file_is_named(project_copy: Path, case: str) -> None:
     table, breaks, expected = BROKEN_SCHEMAS[case]
-    before = _digest_tree(project_copy)
+    before = digest_tree(project_copy)
     breaks(project_copy / "schema" / f"{table}.json")
     with pytest.raises(BuildError) as caught:
         build(project_copy)
     problem = next(p for p in caught.value.problems if expected in p.message)
     assert (problem.file, problem.code) == (f"schema/{table}.json", "schema_file")
-    assert _digest_tree(project_copy) == before
+    assert digest_tree(project_copy) == before
 
 
 def _run_build(root: Path) -> subprocess.CompletedProcess[str]:
@@ -1272,13 +1262,13 @@ def test_huge_values_are_quoted_short(project_copy: Path) -> None:
     (a longer one, and an id of a megabyte, are in BAD_INPUTS): each message stays small."""
     huge = "x" * 9_000
     annotations = project_copy / "build" / "annotations"
-    _replace(annotations / "003_879c634248b507b8.yaml", 'count: "10"', f'count: "{huge}"')
-    _replace(
+    replace_once(annotations / "003_879c634248b507b8.yaml", 'count: "10"', f'count: "{huge}"')
+    replace_once(
         annotations / "004_5e20299e3f0de927.yaml",
         'quote: "routine joint aerial strategic patrol."',
         f'quote: "routine {huge}"',
     )
-    _replace(annotations / "000_6fdb1ee85ed25e2e.yaml", '{quote: "China"', f'{{quote: "{huge}"')
+    replace_once(annotations / "000_6fdb1ee85ed25e2e.yaml", '{quote: "China"', f'{{quote: "{huge}"')
     done = _run_build(project_copy)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     problems = [line for line in done.stderr.splitlines() if ".yaml:" in line]
@@ -1335,7 +1325,7 @@ def test_edited_article_is_caught_by_the_manifest(project_copy: Path) -> None:
 
 
 def test_command_exits_non_zero_and_prints_the_problem(project_copy: Path) -> None:
-    _replace(
+    replace_once(
         project_copy / "build" / "annotations" / "004_5e20299e3f0de927.yaml",
         'quote: "routine joint aerial strategic patrol."',
         'quote: "routine patrol."',
