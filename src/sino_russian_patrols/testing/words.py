@@ -118,6 +118,9 @@ AIRSPACE_WORDS = {
     "airspace_violation": "violated the airspace of Japan",
     "no_airspace_violation": "did not violate any country's airspace",
     "international_airspace": "stayed in international airspace",
+    "international_waters": "sailed in international waters",
+    "territorial_waters": "entered the territorial waters of Japan",
+    "strait_transit": "passed through the {zone}",
 }
 PUBLISHED_NOTES = {
     "dateline": "The dateline gives day and month; the year comes from the archive record.",
