@@ -279,3 +279,33 @@ def digest_tree(root: Path) -> dict[str, str]:
         for p in files
         if p.is_file()
     }
+
+
+def tiny_project(root: Path, text: str, annotation: str, registries: dict[str, str]) -> Path:
+    """A project of one article (`text`), its annotation (YAML text, without the `source:`
+    section) and the registries given (file name → YAML text; the others empty), with the
+    schema of this checkout: for the tests of a build rule on a small case they make."""
+    import hashlib
+    import shutil
+
+    raw = text.encode()
+    digest = hashlib.sha256(raw).hexdigest()
+    source_id = f"001_{digest[:16]}"
+    articles = root / "build" / "articles"
+    articles.mkdir(parents=True)
+    (articles / f"{source_id}.txt").write_bytes(raw)
+    (articles / "manifest.yaml").write_text(
+        f"- file: {source_id}.txt\n  sha256: {digest}\n  bytes: {len(raw)}\n"
+        "  received: 2026-01-01\n  origin: a test\n"
+    )
+    (root / "build" / "annotations").mkdir()
+    (root / "build" / "annotations" / f"{source_id}.yaml").write_text(
+        "source:\n  source_type: news_report\n  title: null\n  publisher: null\n" + annotation
+    )
+    (root / "build" / "registries").mkdir()
+    for name in ("events", "actors", "places", "aircraft_types"):
+        (root / "build" / "registries" / f"{name}.yaml").write_text("[]\n")
+    for name, body in registries.items():
+        (root / "build" / "registries" / f"{name}.yaml").write_text(body)
+    shutil.copytree(Path(__file__).resolve().parents[1] / "schema", root / "schema")
+    return root

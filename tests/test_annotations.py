@@ -84,9 +84,9 @@ BROKEN = {
     "actor_parent_cycle": (
         "registries/actors.yaml",
         '- id: russia\n  name: "Russia"\n  type: state\n',
-        '- id: russia\n  name: "Russia"\n  type: state\n  parent: kremlin\n',
+        '- id: russia\n  name: "Russia"\n  type: state\n  parent: security-council-of-russia\n',
         "parent_cycle",
-        "russia → kremlin → russia",
+        "russia → security-council-of-russia → russia",
     ),
     "place_its_own_parent": (
         "registries/places.yaml",
@@ -477,9 +477,9 @@ def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
     actors = folder / "actors.yaml"
     replace_once(
         actors,
-        '  country: RUS\n  title: null\n  parent: russia\n  aliases: ["Kremlin"]\n',
+        '  country: RUS\n  title: null\n  parent: russia\n  aliases: ["Security Council of Russia"]\n',
         "  country: XXX\n  null: 1\n  title: null\n  parent: russia\n"
-        '  aliases:\n    - "Kremlin"\n    - "Krem\\u200blin"\n',
+        '  aliases:\n    - "Security Council of Russia"\n    - "Secu\\u200brity Council"\n',
     )
     lines = actors.read_text(encoding="utf-8").splitlines()
 
@@ -492,7 +492,7 @@ def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
         [
             ("country_code", line_of("country: XXX")),
             ("unknown_key", line_of("null: 1")),
-            ("alias_invisible", line_of('- "Krem\\u200blin"')),  # a YAML escape
+            ("alias_invisible", line_of('- "Secu\\u200brity Council"')),  # a YAML escape
         ]
     )
 

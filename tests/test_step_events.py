@@ -13,7 +13,6 @@ from sino_russian_patrols.schema import TableName, enum_values
 from sino_russian_patrols.steps import STEPS, Inputs, run_steps
 from sino_russian_patrols.steps.events import (
     BASIS_RANK,
-    PRECISION_RANK,
     UNKNOWN,
     DateClaim,
     EventsOutput,
@@ -65,65 +64,118 @@ def test_each_cited_span_is_the_text_of_its_source(build_inputs: Inputs) -> None
     assert {e["record_table"] for e in out.evidence} >= {"events", "event_dates", "event_places"}
 
 
-def _claim(source: str, start: D | None, end: D | None, precision: str, basis: str) -> DateClaim:
-    return DateClaim(f"{source}-e-d1", "e", source, ResolvedDate(start, end, precision, basis, ""))
+def _claim(
+    source: str,
+    start: D | None,
+    end: D | None,
+    precision: str,
+    basis: str,
+    bound: str = "within",
+) -> DateClaim:
+    date = ResolvedDate(start, end, precision, basis, f"note of {source}")
+    day_known = precision == "day" or (bound != "within" and end is not None)
+    return DateClaim(f"{source}-e-d1", "e", source, date, bound, day_known)
 
 
-def test_day_claims_of_two_days_give_a_span_of_days() -> None:
-    r = combine_dates(
+def test_the_event_lies_within_the_tightest_bounds_every_claim_allows() -> None:
+    # a true "December last year" beside "Dec. 9" dates the event to the day, not the month
+    found = combine_dates(
+        [
+            _claim("a", D(2025, 12, 1), D(2025, 12, 31), "month", "relative_phrase"),
+            _claim("b", D(2025, 12, 9), D(2025, 12, 9), "day", "stated"),
+        ]
+    )
+    r = found.date
+    assert (r.start, r.end, r.precision, r.basis, found.conflict) == (
+        D(2025, 12, 9),
+        D(2025, 12, 9),
+        "day",
+        "stated",
+        False,
+    )
+    assert "note of a" in r.note and "note of b" in r.note and "b-e-d1" in r.note
+
+
+def test_a_report_made_while_the_event_went_on_does_not_cut_it_short() -> None:
+    # two days of flights, and a ministry's report of the first day (began_by)
+    found = combine_dates(
+        [
+            _claim("a", D(2023, 6, 6), D(2023, 6, 7), "day", "weekday_relative"),
+            _claim("b", None, D(2023, 6, 6), "unknown", "weekday_relative", "began_by"),
+        ]
+    )
+    assert (found.date.start, found.date.end, found.date.precision) == (
+        D(2023, 6, 6),
+        D(2023, 6, 7),
+        "day",
+    )
+    assert not found.conflict
+    # an event that began after a source saw it under way cannot be
+    late = combine_dates(
+        [
+            _claim("a", D(2023, 6, 8), D(2023, 6, 8), "day", "stated"),
+            _claim("b", None, D(2023, 6, 6), "unknown", "weekday_relative", "began_by"),
+        ]
+    )
+    assert late.conflict and "b-e-d1" in late.date.note
+
+
+def test_claims_that_cannot_all_hold_are_kept_and_the_event_spans_them() -> None:
+    found = combine_dates(
         [
             _claim("a", D(2023, 6, 6), D(2023, 6, 6), "day", "weekday_relative"),
             _claim("b", D(2023, 6, 7), D(2023, 6, 7), "day", "stated"),
         ]
     )
+    r = found.date
+    assert found.conflict
     assert (r.start, r.end, r.precision) == (D(2023, 6, 6), D(2023, 6, 7), "day")
-    assert r.basis == "weekday_relative"  # the span is only as well founded as its weakest part
-    assert "[a]" in r.note and "[b]" in r.note
+    assert r.basis == "weekday_relative"  # only as well founded as its weakest claim
+    assert "cannot all hold" in r.note and "a-e-d1" in r.note and "b-e-d1" in r.note
 
 
-def test_agreeing_claims_keep_the_strongest_basis_and_the_finest_precision_wins() -> None:
-    r = combine_dates(
+def test_an_end_bound_tightens_and_no_claim_is_unknown() -> None:
+    found = combine_dates(
         [
-            _claim("a", D(2022, 5, 1), D(2022, 5, 31), "month", "context"),
-            _claim("b", D(2022, 5, 24), D(2022, 5, 24), "day", "weekday_relative"),
-            _claim("c", D(2022, 5, 24), D(2022, 5, 24), "day", "stated"),
+            _claim("a", None, D(2024, 11, 30), "unknown", "weekday_relative", "ended_by"),
+            _claim("b", None, D(2024, 11, 29), "unknown", "relative_phrase", "ended_by"),
         ]
     )
+    r = found.date
     assert (r.start, r.end, r.precision, r.basis) == (
-        D(2022, 5, 24),
-        D(2022, 5, 24),
-        "day",
-        "stated",
+        None,
+        D(2024, 11, 29),
+        "unknown",
+        "relative_phrase",
+    )
+    empty = combine_dates([]).date
+    assert (empty.start, empty.end, empty.precision, empty.basis) == (
+        None,
+        None,
+        "unknown",
+        "unknown",
     )
 
 
-def test_an_open_bound_stays_open_and_no_claim_is_unknown() -> None:
-    r = combine_dates(
-        [
-            _claim("a", None, D(2024, 11, 30), "unknown", "weekday_relative"),
-            _claim("b", None, D(2024, 11, 29), "unknown", "weekday_relative"),
-        ]
-    )
-    assert (r.start, r.end, r.precision) == (None, D(2024, 11, 30), "unknown")
-    empty = combine_dates([])
-    assert (empty.start, empty.end, empty.precision) == (None, None, "unknown")
-
-
-def test_month_claims_over_two_months_lose_month_precision() -> None:
-    r = combine_dates(
+def test_month_claims_of_two_months_conflict_and_keep_only_the_year() -> None:
+    found = combine_dates(
         [
             _claim("a", D(2021, 10, 1), D(2021, 10, 31), "month", "relative_phrase"),
             _claim("b", D(2021, 11, 1), D(2021, 11, 30), "month", "relative_phrase"),
         ]
     )
-    assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "unknown")
+    r = found.date
+    assert found.conflict
+    # both bounds lie in one calendar year, not in one month
+    assert (r.start, r.end, r.precision) == (D(2021, 10, 1), D(2021, 11, 30), "year")
 
 
 @pytest.mark.parametrize("table", ["events", "event_dates"])
 def test_the_ranks_of_the_rule_rank_exactly_the_values_of_the_schema(table: TableName) -> None:
     """A precision or basis added to (or renamed in) schema/ must be ranked here too: the
     rule would otherwise fail on it, or rank a value no row can hold."""
-    for column, rank in (("date_precision", PRECISION_RANK), ("date_basis", BASIS_RANK)):
-        assert set(rank) == set(enum_values(table, column)), (table, column)
-        assert len(set(rank.values())) == len(rank), column  # no two values rank alike
-    assert UNKNOWN.precision in PRECISION_RANK and UNKNOWN.basis in BASIS_RANK
+    # every value is ranked; only an event, never a claim, can be undated (basis unknown)
+    values = set(enum_values(table, "date_basis"))
+    assert values <= set(BASIS_RANK) and set(BASIS_RANK) - values <= {"unknown"}, table
+    assert len(set(BASIS_RANK.values())) == len(BASIS_RANK)  # no two values rank alike
+    assert UNKNOWN.basis in BASIS_RANK

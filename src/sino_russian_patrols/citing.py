@@ -205,6 +205,16 @@ def spans_of(cite: Citations, source_id: str, quotes: list[Quote | None]) -> lis
     return None if any(s is None for s in found) else [s for s in found if s is not None]
 
 
+def word_span(spans: list[Span], name: str) -> Span | None:
+    """The first place `name` stands as a whole word in one of `spans`, as a span of its own
+    (a ship's name inside the claim's words), or None."""
+    for s in spans:
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s.quote)
+        if found:
+            return Span(s.source_id, s.start + found.start(), s.start + found.end(), name)
+    return None
+
+
 def written_in(
     spans: list[Span], value: str, key: str, what: str, quote: Quote, problems: Problems
 ) -> bool:

@@ -137,6 +137,7 @@ class _Context:
 
     quote: str
     anchor: Anchor | None
+    ahead: bool = False  # the source announces the event: a day without a year lies ahead
 
     def known(self) -> Anchor:
         if self.anchor is None:
@@ -198,6 +199,10 @@ def _year(c: _Context, m: re.Match[str], month: int, day: int) -> tuple[int, str
         year = anchor.year - (parts["rel"].casefold() == "last")
         return year, f"the year is {year}, '{parts['rel']} year' from the anchor's year"
     year = anchor.year
+    if c.ahead:
+        if anchor.date is not None and _date(year, month, day, m.group(0)) < anchor.date:
+            year += 1
+        return year, "the year is that of the anchor, or the year after if earlier (announced)"
     if anchor.date is not None and _date(year, month, day, m.group(0)) > anchor.date:
         year -= 1
     return year, "the year is that of the anchor, or the year before if later than the anchor"
@@ -438,20 +443,28 @@ def _weekday(m: re.Match[str], c: _Context) -> ResolvedDate:
 def _in_month(m: re.Match[str], c: _Context) -> ResolvedDate:
     anchor, month = c.known(), _month(m["m"])
     year = anchor.year
-    if anchor.date is not None and month > anchor.date.month:
+    if anchor.date is not None and c.ahead and month < anchor.date.month:
+        year += 1
+    elif anchor.date is not None and not c.ahead and month > anchor.date.month:
         year -= 1
     start, end = _month_bounds(year, month)
-    if anchor.date is not None and end > anchor.date:
+    if anchor.date is not None and c.ahead and start < anchor.date:
+        start = anchor.date  # an announced event lies ahead of its announcement
+    elif anchor.date is not None and not c.ahead and end > anchor.date:
         end = anchor.date
     name = calendar.month_name[month]
-    return c.out(start, end, "month", f"{m.group(0)!r}: the latest {name} not after the anchor")
+    which = "the first " + name + " not before" if c.ahead else "the latest " + name + " not after"
+    return c.out(start, end, "month", f"{m.group(0)!r}: {which} the anchor")
 
 
 @_rule("that day, the same day", r"\bthat\s+day\b|\bthe\s+same\s+day\b")
 def _that_day(m: re.Match[str], c: _Context) -> ResolvedDate:
     day, anchor = c.day(m.group(0)), c.known()
     note = f"{m.group(0)!r}: the anchor's date, against {anchor.description}."
-    return ResolvedDate(day, day, anchor.precision, anchor.basis, note)
+    # the phrase relates the event to the anchor: the text does not state the event's date,
+    # so a stated anchor (or one read from a URL or a page record) gives relative_phrase
+    basis = "relative_phrase" if anchor.basis == "stated" else anchor.basis
+    return ResolvedDate(day, day, anchor.precision, basis, note)
 
 
 @_rule("recent, recently, before", r"\brecent(?:ly)?\b|\bbefore\b")
@@ -461,13 +474,16 @@ def _recent(m: re.Match[str], c: _Context) -> ResolvedDate:
     return c.out(None, day, "unknown", note)
 
 
-def resolve(quote: str, anchor: Anchor | None, /) -> ResolvedDate:
+def resolve(quote: str, anchor: Anchor | None, /, *, ahead: bool = False) -> ResolvedDate:
     """Resolve the date phrase inside `quote` by the first rule that fits.
+
+    `ahead`: the source announces the event, so a day or month written without a year is the
+    next one on or after the anchor, not the latest one before it.
 
     Raise ValueError listing every rule, in order, when none fits, so that the editor can
     reword the quote rather than guess a date.
     """
-    context = _Context(quote, anchor)
+    context = _Context(quote, anchor, ahead)
     for _, find, apply in _RULES:
         if (match := find(quote)) is not None:
             return apply(match, context)
@@ -498,6 +514,26 @@ def end_bound(r: ResolvedDate, why: str = "") -> ResolvedDate:
         "so there is no earlier bound."
     )
     return ResolvedDate(None, r.end, "unknown", r.basis, f"{note} {why}".strip())
+
+
+def began_bound(r: ResolvedDate) -> ResolvedDate:
+    """Keep only the end of `r` as the day by which the event had begun, for a phrase that
+    dates a report made while the event went on ("the ministry said on Tuesday" of a patrol
+    that flew again on Wednesday): neither bound of the event is claimed, only that it had
+    begun by then."""
+    note = (
+        f"{r.note} The phrase dates a report made while the event went on: it had begun by "
+        "this day and may have gone on after it."
+    )
+    return ResolvedDate(None, r.end, "unknown", r.basis, note)
+
+
+def start_bound(r: ResolvedDate) -> ResolvedDate:
+    """`r` as the days the event began on, for a phrase that dates only its beginning
+    ("departed from Vladivostok on August 7", "launched on Saturday"): the event may have gone
+    on after them, so its precision is `unknown` unless a later claim bounds the end."""
+    note = f"{r.note} The phrase dates only the beginning of the event; it may have gone on after."
+    return ResolvedDate(r.start, r.end, "unknown", r.basis, note)
 
 
 _PLACE = r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?"

@@ -211,6 +211,42 @@ def aircraft_mentions(text: str, known: Iterable[str], /) -> list[tuple[int, int
     return found
 
 
+# --- ships ----------------------------------------------------------------------------------
+
+# The words that give a ship's kind (schema/ship_claims.json, ship_type), most specific first:
+# "large anti-submarine warfare ship" is the Russian class before it is a ship, "submarine"
+# comes after "anti-submarine", a "rescue tug" is a rescue vessel. A kind is read from the
+# words the text uses, so that `ship_type` never says more than they do.
+SHIP_WORDS: tuple[tuple[str, str], ...] = (
+    (r"anti-submarine(?: warfare)? ships?", "anti_submarine_ship"),
+    (r"destroyers?", "destroyer"),
+    (r"frigates?", "frigate"),
+    (r"corvettes?", "corvette"),
+    (r"submarines?", "submarine"),
+    (r"minesweepers?", "minesweeper"),
+    (r"missile boats?", "missile_boat"),
+    (r"rescue (?:tugs?|tugboats?|vessels?|ships?)", "rescue_vessel"),
+    (r"(?:supply|replenishment|support) (?:ships?|vessels?)|tankers?", "supply_ship"),
+    (r"battleships?", "battleship"),
+    (r"warships?|(?:naval )?vessels?|ships?", "warship"),
+)
+
+
+def ship_type(raw: str, /) -> str:
+    """The kind of ship (`destroyer`, `supply_ship`, `warship` …) that the words `raw` give,
+    such as "missile corvettes" → corvette, "Qiandaohu replenishment ship" → supply_ship."""
+    words = fold_text(raw).casefold()
+    for pattern, kind in SHIP_WORDS:
+        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", words):
+            return kind
+    kinds = ", ".join(kind.replace("_", " ") for _, kind in SHIP_WORDS)
+    raise ValueError(
+        f"{shown(raw)} names no kind of ship the build reads (a {kinds}, in the singular or "
+        "plural): quote the words that say what the ship is, or extend normalize.SHIP_WORDS "
+        "and the ship_type enum"
+    )
+
+
 # --- countries ------------------------------------------------------------------------------
 
 # What pycountry lacks or names otherwise ("Russia" is "Russian Federation" there).
@@ -344,7 +380,7 @@ QUALIFYING_WORDS = {
 }
 _QUALIFIER = "|".join(sorted(QUALIFYING_WORDS, key=len, reverse=True))
 _MAX_COUNT = 10_000
-_MAX_HOURS = 1_000
+_MAX_HOURS = 366 * 24  # a year: the longest plausible duration of a patrol or exercise
 _COUNT = re.compile(
     rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})"
 )
@@ -353,9 +389,10 @@ _COUNTS = re.compile(rf"(?<![\w-])(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIG
 _UNSPECIFIED_COUNT = re.compile(r"(?:an? )?(?:unspecified|unknown|undisclosed) number(?: of)?")
 _HOURS = re.compile(
     rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|{_NUMBER_WORD}|{_DIGITS})"
-    r"(?P<half>[- ]and[- ]a[- ]half)?[- ](?:hours?|hrs?)\b",
+    r"(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>hours?|hrs?|days?|weeks?)\b",
     re.IGNORECASE,
 )
+_HOURS_IN = {"h": 1, "d": 24, "w": 7 * 24}  # by the unit's first letter: hours, days, weeks
 _COUNT_HELP = (
     "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an' or 'single', "
     f"optionally after a qualifier ({', '.join(QUALIFYING_WORDS)}), or 'an unspecified number'"
@@ -440,16 +477,18 @@ def count(raw: str, /) -> int:
 
 def duration_phrase(raw: str, /) -> tuple[float, str]:
     """Hours and how exact they are, from a phrase such as `more than eight hours` → (8.0,
-    more_than); the qualifier is one of `duration_qualifiers()`. The first duration wins."""
+    more_than) or `a 15-day patrol` → (360.0, exact): a day is 24 hours, a week 168. The
+    qualifier is one of `duration_qualifiers()`. The first duration wins."""
     match = _HOURS.search(fold_text(raw))
     if match is None:
         raise ValueError(
-            f"{shown(raw)} states no duration in hours (such as 'eight-hour', '10 hours', "
-            "'about eight hours', 'eight and a half hours', '8.5 hours')"
+            f"{shown(raw)} states no duration in hours, days or weeks (such as 'eight-hour', "
+            "'10 hours', 'about eight hours', 'eight and a half hours', '15-day', 'three weeks')"
         )
     hours = float(_number(match["n"], raw, _MAX_HOURS, "duration in hours"))
     if match["half"]:
         hours += 0.5
+    hours *= _HOURS_IN[match["unit"].casefold().rstrip("s")[:1]]  # a day is 24 hours
     if hours > _MAX_HOURS:
         raise ValueError(
             f"{shown(raw)} is not a plausible duration in hours (at most {_MAX_HOURS:,})"

@@ -1,4 +1,5 @@
-"""Read the registries under `build/registries/`: events, actors, places and aircraft types.
+"""Read the registries under `build/registries/`: events, actors, places, aircraft types,
+ships and exercise series.
 
 A registry defines each thing once, whatever article reports it: an event is a real-world
 event with an id, type and summary (the articles' accounts of it are claims about it);
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +64,42 @@ class AircraftType:
     line: int | None
 
 
+@dataclass(frozen=True)
+class ShipEntry:
+    """A ship the texts name: its navy's country, kind, class and hull number as a text gives
+    them, and every spelling of its name (transliterations differ between reports)."""
+
+    id: str
+    name: str
+    country: str
+    type: str
+    ship_class: str | None
+    hull_number: str | None
+    aliases: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """A series of exercises, with every name it carries (each side's, each spelling):
+    the Chinese "Joint Sea" and the Russian "Maritime Interaction" are one series."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    file: str
+    line: int | None
+
+
 @dataclass
 class Registries:
     events: list[EventDefinition]
     actors: list[ActorEntry]
     places: list[PlaceEntry]
     aircraft_types: list[AircraftType]
+    ships: list[ShipEntry] = field(default_factory=list)
+    series: list[SeriesEntry] = field(default_factory=list)
 
 
 def _items(path: Path, problems: Problems, what: str, keys: set[str]) -> Iterator[Reader]:
@@ -158,17 +189,7 @@ def _actors(path: Path, problems: Problems, schema_dir: Path) -> list[ActorEntry
     keys = {"id", "name", "type", "country", "title", "parent", "aliases"}
     for r in _items(path, problems, "actor", keys):
         aliases = _aliases(r)
-        values = _named(r, schema_dir) | dict(
-            country=r.get("country", str), title=r.get("title", str)
-        )
-        if values["country"] is not None and not _is_country(values["country"]):
-            r.error(
-                "country_code",
-                f"country {shown(values['country'])} is not an ISO 3166-1 alpha-3 code of a "
-                "current country (such as RUS; not a user-assigned code like XXX nor a former "
-                "one like SUN)",
-                at="country",
-            )
+        values = _named(r, schema_dir) | dict(country=_country(r), title=r.get("title", str))
         if aliases is not None and _complete(values, "id", "name", "type"):
             found.append(ActorEntry(aliases=aliases, file=r.file, line=r.line, **values))
     _one_form_each(found, problems)
@@ -224,6 +245,57 @@ def _aircraft_types(path: Path, problems: Problems, schema_dir: Path) -> list[Ai
     return found
 
 
+def _country(r: Reader, *, required: bool = False) -> str | None:
+    """`country`: the ISO 3166-1 alpha-3 code of a current country, or a problem at its line."""
+    code = r.get("country", str, required=required)
+    if code is not None and not _is_country(code):
+        r.error(
+            "country_code",
+            f"country {shown(code)} is not an ISO 3166-1 alpha-3 code of a current country "
+            "(such as RUS; not a user-assigned code like XXX nor a former one like SUN)",
+            at="country",
+        )
+        return None
+    return code
+
+
+def _ships(path: Path, problems: Problems, schema_dir: Path) -> list[ShipEntry]:
+    found = []
+    keys = {"id", "name", "country", "type", "class", "hull_number", "aliases"}
+    for r in _items(path, problems, "ship", keys):
+        aliases = _aliases(r)
+        values = dict(
+            id=r.slug("id", required=True),
+            name=r.get("name", str, required=True),
+            country=_country(r, required=True),
+            type=r.choice("type", schema_dir),
+        )
+        if aliases is not None and _complete(values):
+            found.append(
+                ShipEntry(
+                    ship_class=r.get("class", str),
+                    hull_number=r.get("hull_number", str),
+                    aliases=aliases,
+                    file=r.file,
+                    line=r.line,
+                    **values,
+                )
+            )
+    _one_form_each(found, problems)
+    return found
+
+
+def _series(path: Path, problems: Problems) -> list[SeriesEntry]:
+    found = []
+    for r in _items(path, problems, "exercise series", {"id", "name", "aliases"}):
+        aliases = _aliases(r)
+        values = dict(id=r.slug("id", required=True), name=r.get("name", str, required=True))
+        if aliases is not None and _complete(values):
+            found.append(SeriesEntry(aliases=aliases, file=r.file, line=r.line, **values))
+    _one_form_each(found, problems)
+    return found
+
+
 def _is_country(code: str, /) -> bool:
     """Whether `code` is the ISO 3166-1 alpha-3 code of a current country (pycountry, of the
     build extra): the pattern alone lets through XXX and SUN, which name no country."""
@@ -243,4 +315,15 @@ def read_registries(registries_dir: Path, problems: Problems, schema_dir: Path, 
         aircraft_types=_aircraft_types(
             registries_dir / "aircraft_types.yaml", problems, schema_dir
         ),
+        # the registries of 0.3 are optional: a project without ships or series has none
+        ships=_optional(registries_dir / "ships.yaml", _ships, problems, schema_dir),
+        series=_optional(registries_dir / "exercise_series.yaml", _series, problems),
     )
+
+
+def _optional(path: Path, read: Any, problems: Problems, *args: Any) -> list[Any]:
+    """The entries of a registry a project may leave out; a path that exists in any form (a
+    link, a folder) is read, so that the reader refuses what is not a regular file."""
+    if not path.exists() and not path.is_symlink():
+        return []
+    return read(path, problems, *args)

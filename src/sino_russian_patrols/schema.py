@@ -30,6 +30,13 @@ TableName = Literal[
     "event_places",
     "sequence_claims",
     "airspace_claims",
+    "ship_claims",
+    "ships",
+    "ship_aliases",
+    "event_participants",
+    "event_names",
+    "exercise_series",
+    "series_aliases",
     "evidence",
 ]
 TABLES: tuple[TableName, ...] = get_args(TableName)

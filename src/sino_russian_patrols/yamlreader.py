@@ -32,10 +32,12 @@ CONTROLLED: dict[tuple[str, str], tuple[TableName, str]] = {
     ("statement", "medium"): ("statements", "medium"),
     ("sequence claim", "scope"): ("sequence_claims", "scope"),
     ("airspace claim", "kind"): ("airspace_claims", "claim_type"),
+    ("participant claim", "role"): ("event_participants", "role"),
     ("event", "type"): ("events", "event_type"),  # registries/events.yaml
     ("actor", "type"): ("actors", "actor_type"),  # registries/actors.yaml
     ("place", "type"): ("places", "place_type"),  # registries/places.yaml
     ("aircraft type", "kind"): ("aircraft_types", "kind"),  # registries/aircraft_types.yaml
+    ("ship", "type"): ("ships", "ship_type"),  # registries/ships.yaml
 }
 
 

@@ -1,5 +1,5 @@
-"""The claim sections of an annotation file: `aircraft:`, `statements:`, `sequence:` and
-`airspace:`.
+"""The claim sections of an annotation file: `aircraft:`, `statements:`, `sequence:`,
+`airspace:`, `ships:`, `participants:` and `names:`.
 
 A claim is what one article says of an event: the aircraft a country flew, a remark an actor
 made, the place of the event in a series ("the ninth joint patrol"), an entry into a zone.
@@ -13,22 +13,42 @@ from __future__ import annotations
 from typing import Any
 
 from ..yamlreader import Reader
-from .records import AircraftEntry, AirspaceEntry, SequenceEntry, StatementEntry
+from .records import (
+    AircraftEntry,
+    AirspaceEntry,
+    NameEntry,
+    ParticipantEntry,
+    SequenceEntry,
+    ShipEntry,
+    StatementEntry,
+)
 from .values import ITEM_ID, Vocabularies, count, number_or_text
 
-__all__ = ["read_aircraft", "read_airspace", "read_sequence", "read_statement"]
+__all__ = [
+    "read_aircraft",
+    "read_airspace",
+    "read_name",
+    "read_participant",
+    "read_sequence",
+    "read_ship",
+    "read_statement",
+]
 
 # The keys an item of each claim section may have: those of every claim, and its own.
 CLAIM_KEYS = frozenset({"id", "event", "quote", "occurrence"})
 ATTRIBUTED = {"attribution"}  # the words that say whose claim it is
 AIRCRAFT_KEYS = CLAIM_KEYS | ATTRIBUTED | {"also", "country", "type", "count", "role"}
-AIRCRAFT_KEYS |= {"total", "part_of_flight", "reported_by"}
+AIRCRAFT_KEYS |= {"total", "part_of_flight", "reported_by", "operator"}
 STATEMENT_KEYS = CLAIM_KEYS | {"speaker", "speaker_as_reported", "relayed_by", "relay"}
 STATEMENT_KEYS |= {"medium", "said", "type", "remark"}
 SEQUENCE_KEYS = CLAIM_KEYS | ATTRIBUTED | {"ordinal", "series", "scope", "place", "year"}
 SEQUENCE_KEYS |= {"since", "claimed_by"}
 AIRSPACE_KEYS = CLAIM_KEYS | ATTRIBUTED | {"kind", "zone", "aircraft", "country", "entries"}
-AIRSPACE_KEYS |= {"time", "reported_by"}
+AIRSPACE_KEYS |= {"time", "reported_by", "ship"}
+SHIP_KEYS = CLAIM_KEYS | ATTRIBUTED | {"country", "type", "name", "class", "count", "total"}
+SHIP_KEYS |= {"reported_by"}
+PARTICIPANT_KEYS = CLAIM_KEYS | ATTRIBUTED | {"who", "role", "personnel", "reported_by"}
+NAME_KEYS = CLAIM_KEYS | {"series"}
 
 
 def _claim(r: Reader, section: str, *, event: bool = True) -> dict[str, Any]:
@@ -61,17 +81,19 @@ def read_aircraft(r: Reader, vocab: Vocabularies) -> AircraftEntry | None:
     """One item of `aircraft:`: a country's aircraft of one type, as the article counts them."""
     number = count(r, "count", vocab.count)
     total = r.flag("total")
+    operator = r.slug("operator")
     values = _claim(r, "aircraft") | dict(
-        country=r.get("country", str, required=not total),
+        country=r.get("country", str, required=not (total or operator)),
         type=r.get("type", str, required=True),
         role=r.choice("role", vocab.schema_dir),
         reported_by=r.slug("reported_by"),
     )
     if _incomplete(values, "id", "event", "quote", "type", "role"):
         return None
-    if values["country"] is None and not total:
+    if values["country"] is None and not (total or operator):
         return None
     return AircraftEntry(
+        operator=operator,
         also=tuple(r.quotes("also")),
         count=number,
         total=total,
@@ -144,7 +166,57 @@ def read_airspace(r: Reader, vocab: Vocabularies) -> AirspaceEntry | None:
         country=r.get("country", str),
         entries=entries,
         time=r.quote("time"),
+        ship=r.slug("ship", pattern=ITEM_ID["ships"]),
         reported_by=r.slug("reported_by"),
         **_attributed(r),
         **values,
     )
+
+
+def read_ship(r: Reader, vocab: Vocabularies) -> ShipEntry | None:
+    """One item of `ships:`: a named ship, or a number of ships of one kind and country."""
+    number = count(r, "count", vocab.ships)
+    total = r.flag("total")
+    values = _claim(r, "ships") | dict(
+        country=r.get("country", str, required=not total),
+        type=r.get("type", str, required=True),
+    )
+    name = r.get("name", str)
+    if name is not None and number is not None:
+        r.error("keys_together", "a named ship is one ship: give `name` or `count`, not both")
+        return None
+    if _incomplete(values, "id", "event", "quote", "type"):
+        return None
+    if values["country"] is None and not total:
+        return None
+    return ShipEntry(
+        name=name,
+        ship_class=r.get("class", str),
+        count=number,
+        total=total,
+        reported_by=r.slug("reported_by"),
+        **_attributed(r),
+        **values,
+    )
+
+
+def read_participant(r: Reader, vocab: Vocabularies) -> ParticipantEntry | None:
+    """One item of `participants:`: a country or force that took part in an event."""
+    personnel = count(r, "personnel", vocab.personnel)
+    values = _claim(r, "participants") | dict(
+        who=r.slug("who", required=True),
+        role=r.choice("role", vocab.schema_dir),
+    )
+    if _incomplete(values):
+        return None
+    return ParticipantEntry(
+        personnel=personnel, reported_by=r.slug("reported_by"), **_attributed(r), **values
+    )
+
+
+def read_name(r: Reader, vocab: Vocabularies) -> NameEntry | None:
+    """One item of `names:`: the name an article gives an event, edition included."""
+    values = _claim(r, "names")
+    if _incomplete(values):
+        return None
+    return NameEntry(series=r.slug("series"), **_where(r), **values)

@@ -17,7 +17,8 @@ from .values import ITEM_ID, Vocabularies
 __all__ = ["read_event"]
 
 EVENT_KEYS = frozenset({"id", "quote", "occurrence", "date", "duration", "places", "route"})
-DATE_KEYS = {"quote", "occurrence", "anchor", "same_as", "before", "end_only", "note"}
+DATE_KEYS = {"quote", "occurrence", "anchor", "same_as", "before", "after", "end_only", "note"}
+DATE_KEYS |= {"began_by", "start_only", "announced"}
 
 
 def _read_date(data: Any, file: str, problems: Problems, line: int | None) -> DateSpec | None:
@@ -25,19 +26,48 @@ def _read_date(data: Any, file: str, problems: Problems, line: int | None) -> Da
     if r is None:
         return None
     quote = r.quote("quote", occurrence_key="occurrence")
-    same_as, before = r.slug("same_as"), r.slug("before")
-    if sum(x is not None for x in (quote, same_as, before)) != 1:
-        r.error("date_claim_form", "give exactly one of `quote`, `same_as` or `before`")
+    same_as, before, after = r.slug("same_as"), r.slug("before"), r.slug("after")
+    if sum(x is not None for x in (quote, same_as, before, after)) != 1:
+        r.error("date_claim_form", "give exactly one of `quote`, `same_as`, `before` or `after`")
         return None
     if quote is None and not r.data.get("note"):
-        r.error("date_claim_form", "`same_as` and `before` need a `note` saying why")
+        r.error("date_claim_form", "`same_as`, `before` and `after` need a `note` saying why")
     end_only = r.flag("end_only")
     if end_only and quote is None:
         r.error(
             "date_claim_form",
             "`end_only` goes with a `quote` (a phrase that dates only the end or the report)",
         )
-    return DateSpec(quote, r.slug("anchor"), same_as, before, end_only, r.get("note", str), r.line)
+    began_by = r.flag("began_by")
+    if began_by and (quote is None or end_only):
+        r.error(
+            "date_claim_form",
+            "`began_by` goes with a `quote` and without `end_only` (a phrase that dates a report "
+            "made while the event went on: it had begun by that day)",
+        )
+    start_only = r.flag("start_only")
+    if start_only and (quote is None or end_only or began_by):
+        r.error(
+            "date_claim_form",
+            "`start_only` goes with a `quote` and without `end_only` or `began_by` (a phrase "
+            "that dates only the beginning: the event began on those days)",
+        )
+    announced = r.flag("announced")
+    if announced and quote is None:
+        r.error("date_claim_form", "`announced` goes with a `quote` (the dates of a plan)")
+    return DateSpec(
+        quote,
+        r.slug("anchor"),
+        same_as,
+        before,
+        end_only,
+        r.get("note", str),
+        r.line,
+        began_by,
+        after=after,
+        announced=announced,
+        start_only=start_only,
+    )
 
 
 def _read_route(

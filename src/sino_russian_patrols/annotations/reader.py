@@ -18,11 +18,17 @@ from ..yamlreader import Reader, item_line, item_reader, read_quote
 from .claims import (
     AIRCRAFT_KEYS,
     AIRSPACE_KEYS,
+    NAME_KEYS,
+    PARTICIPANT_KEYS,
     SEQUENCE_KEYS,
+    SHIP_KEYS,
     STATEMENT_KEYS,
     read_aircraft,
     read_airspace,
+    read_name,
+    read_participant,
     read_sequence,
+    read_ship,
     read_statement,
 )
 from .events import EVENT_KEYS, read_event
@@ -49,6 +55,9 @@ SECTIONS = {
     "statements": Section("statement", STATEMENT_KEYS, read_statement),
     "sequence": Section("sequence claim", SEQUENCE_KEYS, read_sequence),
     "airspace": Section("airspace claim", AIRSPACE_KEYS, read_airspace),
+    "ships": Section("ship claim", SHIP_KEYS, read_ship),
+    "participants": Section("participant claim", PARTICIPANT_KEYS, read_participant),
+    "names": Section("event name", NAME_KEYS, read_name),
 }
 
 

@@ -2,7 +2,8 @@
 
 `Annotation` holds one article's `source:` section (`SourceMeta`, with its `PublishedDate`),
 its actor mentions, and one entry per item of its sections: `EventEntry` (with its `DateSpec`
-and `RoutePoint`s), `AircraftEntry`, `StatementEntry`, `SequenceEntry` and `AirspaceEntry`.
+and `RoutePoint`s), `AircraftEntry`, `StatementEntry`, `SequenceEntry`, `AirspaceEntry`,
+`ShipEntry`, `ParticipantEntry` and `NameEntry`.
 Every entry keeps the file and line it came from, so that the build steps can point the data
 editor at the exact place to fix. The readers that build them are `source`, `events` and
 `claims`; `reader` reads a whole file.
@@ -20,7 +21,9 @@ from ..yamlreader import Quote
 class DateSpec:
     """A date claim: a phrase to resolve (`quote`), or the dates of another event (`same_as`),
     or an upper bound set by another event (`before`). `end_only`: the phrase dates only the
-    event's end or the day it was reported, so the start has no bound."""
+    event's end or the day a completed event was reported, so the start has no bound.
+    `began_by`: the phrase dates a report made while the event went on ("the ministry said on
+    Tuesday" of a patrol that flew again on Wednesday): it had begun by that day."""
 
     quote: Quote | None
     anchor: str | None
@@ -29,6 +32,10 @@ class DateSpec:
     end_only: bool
     note: str | None
     line: int | None
+    began_by: bool = False
+    after: str | None = None  # no earlier than the end of this event
+    announced: bool = False  # the source announces the event: its dates may lie ahead
+    start_only: bool = False  # the phrase dates only the event's beginning
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class AircraftEntry:
     attribution: tuple[Quote, ...]
     file: str
     line: int | None
+    operator: str | None = None  # the force flying them, named in the words ("ASDF fighters")
 
 
 @dataclass(frozen=True)
@@ -139,8 +147,58 @@ class AirspaceEntry:
     country: str | None
     entries: str | None
     time: Quote | None
+    ship: str | None
     reported_by: str | None
     attribution: tuple[Quote, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ShipEntry:
+    """A ship claim: a named ship, or a number of ships of one kind, as one article says."""
+
+    id: str
+    event: str
+    quote: Quote
+    country: str | None
+    type: str
+    name: str | None
+    ship_class: str | None
+    count: str | None
+    total: bool
+    reported_by: str | None
+    attribution: tuple[Quote, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ParticipantEntry:
+    """That a country or force took part in an event (as participant, observer or host), with
+    the personnel the article gives for it."""
+
+    id: str
+    event: str
+    quote: Quote
+    who: str
+    role: str
+    personnel: str | None
+    reported_by: str | None
+    attribution: tuple[Quote, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """A name an article gives an event ("Joint Sea 2021"): its series is found from the
+    name's words, its edition is the year the name carries."""
+
+    id: str
+    event: str
+    quote: Quote
+    series: str | None
     file: str
     line: int | None
 
@@ -158,3 +216,6 @@ class Annotation:
     statements: list[StatementEntry] = field(default_factory=list)
     sequence: list[SequenceEntry] = field(default_factory=list)
     airspace: list[AirspaceEntry] = field(default_factory=list)
+    ships: list[ShipEntry] = field(default_factory=list)
+    participants: list[ParticipantEntry] = field(default_factory=list)
+    names: list[NameEntry] = field(default_factory=list)

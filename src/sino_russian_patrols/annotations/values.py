@@ -29,6 +29,8 @@ class Vocabularies:
     entries: tuple[int, int]
     ordinal: tuple[int, int]
     year: tuple[int, int]
+    ships: tuple[int, int]
+    personnel: tuple[int, int]
 
     @classmethod
     def from_schema(cls, schema_dir: Path) -> Vocabularies:
@@ -42,6 +44,8 @@ class Vocabularies:
             ordinal=bounds(schema_dir, "sequence_claims", "ordinal"),
             # a year is also a date's year (the context year dates phrases): 1 to 9999
             year=(max(year[0], dt.MINYEAR), min(year[1], dt.MAXYEAR)),
+            ships=bounds(schema_dir, "ship_claims", "count"),
+            personnel=bounds(schema_dir, "event_participants", "personnel"),
         )
 
 
@@ -52,6 +56,9 @@ ITEM_ID = {
     "statements": re.compile(r"^s[0-9]{2,}$"),
     "sequence": re.compile(r"^q[0-9]{2,}$"),
     "airspace": re.compile(r"^z[0-9]{2,}$"),
+    "ships": re.compile(r"^v[0-9]{2,}$"),
+    "participants": re.compile(r"^p[0-9]{2,}$"),
+    "names": re.compile(r"^n[0-9]{2,}$"),
 }
 
 

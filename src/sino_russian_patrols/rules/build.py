@@ -248,6 +248,47 @@ BUILD_RULES = registry(
         "an aircraft claim that a route leg or airspace claim names is one of its file",
     ),
     Rule(
+        "unknown_ship_claim",
+        "a ship claim that an airspace (zone) claim names is one of its file",
+    ),
+    Rule(
+        "ship_country",
+        "a ship claim that names a registered ship gives the country of that ship's navy",
+        "{what}: ship {ship!r} belongs to the navy of {navy}, not {country}: correct the "
+        "claim's country or the ship's name",
+    ),
+    Rule(
+        "ship_type_unsaid",
+        "a registered ship's kind is the kind some claim naming it gives (the registry says "
+        "no more than the texts)",
+        "ship {ship!r}: type {type!r} is not the kind any claim naming it gives ({said})",
+    ),
+    Rule(
+        "ship_class_unsaid",
+        "a registered ship's class is the class some claim naming it writes",
+        "ship {ship!r}: class {ship_class!r} is not written by any claim naming it: quote it "
+        "in a claim's `class:`, or set it to null",
+    ),
+    Rule(
+        "operator_not_named",
+        "the force a claim says flies or sails the aircraft or ships (`operator`) is named in "
+        "the claim's words; its country is the claim's country",
+        "{what}: operator {actor!r} is not named in the claim's words; quote words naming one "
+        "of: {names}",
+    ),
+    Rule(
+        "participant_not_named",
+        "the participant of a participant claim is named in the claim's words",
+        "{what}: {actor!r} is not named in the claim's words; quote words naming one of: {names}",
+    ),
+    Rule(
+        "series_name",
+        "an event's name contains the name of exactly one registered exercise series (and the "
+        "series given, if any, is that one)",
+        "{what}: {name!r} names the series {found} (given: {given}); add the series' name to "
+        "its aliases in registries/exercise_series.yaml, or correct the quote",
+    ),
+    Rule(
         "actor_not_mentioned",
         "an actor a claim or statement names (speaker, relay, reporter, claimer) is "
         "mentioned under `actors:` in its file",

@@ -291,8 +291,18 @@ VALIDATION_RULES = registry(
         "evidence cites {cited}, but the row's source is {own}",
     ),
     Rule(
+        "event_dates_combined",
+        "an event's dates are what its date claims give: the tightest bounds every claim "
+        "allows, date_conflict false; or, when the claims cannot all hold, date_conflict true "
+        "and the span of every claim",
+        "start_date {start}, end_date {end}, date_conflict {conflict}: its date claims "
+        "(event_dates) give {expected_start} to {expected_end}, date_conflict "
+        "{expected_conflict}",
+    ),
+    Rule(
         "dated_after_source",
-        "a date claim does not begin after the publication of its source",
+        "a date claim does not begin after the publication of its source, unless the source "
+        "announces the event ahead of it (announced)",
         "the claim begins on {start}, after its source was published on {published}",
     ),
     Rule(

@@ -11,7 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from graphlib import TopologicalSorter
 
-from . import actors, aircraft, airspace, events, places, sequence, sources, statements
+from . import (
+    actors,
+    aircraft,
+    airspace,
+    events,
+    names,
+    participants,
+    places,
+    sequence,
+    ships,
+    sources,
+    statements,
+)
 from .base import Inputs, ProjectFiles, Step, StepOutput, prepare, read_inputs, read_project
 
 STEPS: Mapping[str, Step] = {
@@ -22,6 +34,9 @@ STEPS: Mapping[str, Step] = {
     "statements": Step(statements.run, needs=("events", "actors", "sources")),
     "sequence": Step(sequence.run, needs=("events", "actors")),
     "airspace": Step(airspace.run, needs=("events", "actors")),
+    "ships": Step(ships.run, needs=("events", "actors")),
+    "participants": Step(participants.run, needs=("events", "actors")),
+    "names": Step(names.run, needs=("events", "actors")),
     "places": Step(places.run, needs=("events", "sequence", "airspace")),
 }
 

@@ -28,15 +28,17 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             if not claims.first(aircraft_id, c, "aircraft claim"):
                 continue
             claims.refers(c, what, c.event)
-            claims.attributed(a.source_id, c, reported_by=c.reported_by)
+            claims.attributed(a.source_id, c, reported_by=c.reported_by, operator=c.operator)
             spans = spans_of(claims.cite, a.source_id, [c.quote, *c.also, *c.attribution])
             if spans is None:
                 continue
             written = (("country", c.country), ("type", c.type), ("count", c.count))
             ok = claims.in_its_words(spans, c, what, written, c.reported_by)
+            ok = claims.operated(spans, c, what, c.operator) and ok
             try:
                 canonical = normalize.aircraft_type(c.type, known)
                 country = normalize.country_code(c.country) if c.country is not None else None
+                country = claims.operator_country(c, what, c.operator, country)
                 number, qualifier = (
                     normalize.count_phrase(c.count) if c.count is not None else (None, None)
                 )
@@ -57,6 +59,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 "is_total": c.total,
                 "part_of_flight": True if c.part_of_flight else None,
                 "reported_by": c.reported_by,
+                "operator": c.operator,
                 "source_id": a.source_id,
             }
             claims.keep("aircraft", aircraft_id, spans, rows, row)

@@ -1,9 +1,10 @@
-"""Airspace claims: aircraft entering an air defence identification zone or airspace.
+"""Zone claims: aircraft entering an air defence identification zone or airspace, and ships
+passing a strait or sailing in international or territorial waters.
 
 Reads each annotation's `airspace:` claims; each refers to an event (events step) and may
-refer to an aircraft claim of its source, is reported by an actor its source mentions (actors
-step), and may name its zone (cited for the places step). The country and number of entries
-must be written in the claim's words.
+refer to an aircraft or ship claim of its source, is reported by an actor its source
+mentions (actors step), and may name its zone (cited for the places step). The country and
+number of entries must be written in the claim's words.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                     "unknown_aircraft_claim",
                     f"{what}: no aircraft claim {z.aircraft!r}",
                 )
+            ship_claim_id = f"{a.source_id}-{z.ship}" if z.ship else None
+            if ship_claim_id is not None and ship_claim_id not in inputs.ship_claims:
+                problems.add(
+                    z.file, z.line, "unknown_ship_claim", f"{what}: no ship claim {z.ship!r}"
+                )
             claims.attributed(a.source_id, z, reported_by=z.reported_by)
             spans = spans_of(claims.cite, a.source_id, [z.quote, *z.attribution, z.time])
             if spans is None:
@@ -65,6 +71,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 "claim_type": z.kind,
                 "zone_place_id": zone_id,
                 "aircraft_id": aircraft_id,
+                "ship_claim_id": ship_claim_id,
                 "country": country,
                 "entries": entries,
                 "time_as_reported": z.time.text if z.time else None,

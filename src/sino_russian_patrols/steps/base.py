@@ -39,6 +39,7 @@ class Inputs:
     # every aircraft claim id an annotation declares, valid or not: a route leg or an
     # airspace claim refers to one, and a claim the build rejects is reported once, not twice
     aircraft_claims: frozenset[str]
+    ship_claims: frozenset[str] = frozenset()  # likewise, the ship claims an airspace claim names
 
     def citations(self) -> Citations:
         """A step's own quoting, with its own evidence rows."""
@@ -176,6 +177,7 @@ def prepare(
         actor_index=registry_index(registries.actors, "actor", problems),
         place_index=registry_index(registries.places, "place", problems),
         aircraft_claims=frozenset(f"{a.source_id}-{c.id}" for a in paired for c in a.aircraft),
+        ship_claims=frozenset(f"{a.source_id}-{c.id}" for a in paired for c in a.ships),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..citing import Citations, cite_place, named_in, written_in
+from ..citing import Citations, cite_place, named_in, word_in, written_in
 from ..errors import Problems
 from ..spans import Span
 from ..yamlreader import Quote
@@ -41,6 +41,7 @@ class Claims:
     events: frozenset[str]
     mentions: Mentions
     aliases: Mapping[str, tuple[str, ...]]
+    countries: Mapping[str, str | None] = field(default_factory=dict)  # actor id → country
     seen: set[str] = field(default_factory=set)  # the claim ids kept so far
 
     @classmethod
@@ -51,6 +52,7 @@ class Claims:
             needed(done, "events", EventsOutput).event_ids,
             needed(done, "actors", ActorsOutput).mentions,
             inputs.actor_aliases(),
+            {e.id: e.country for e in inputs.registries.actors},
         )
 
     def first(self, claim_id: str, claim: Claim, kind: str) -> bool:
@@ -96,6 +98,37 @@ class Claims:
             ]
         )
         return written and named_in(spans, by, self.aliases, what, claim.quote, self.problems)
+
+    def operated(self, spans: list[Span], claim: Claim, what: str, operator: str | None) -> bool:
+        """The force a claim says flies or sails (`operator`) is named in the claim's words."""
+        if operator is None or operator not in self.aliases:
+            return True
+        names = self.aliases[operator]
+        if any(word_in(n, s.quote) for s in spans for n in names):
+            return True
+        self.problems.add(
+            claim.file,
+            claim.line,
+            "operator_not_named",
+            what=what,
+            actor=operator,
+            names=", ".join(names),
+        )
+        return False
+
+    def operator_country(
+        self, claim: Claim, what: str, operator: str | None, country: str | None
+    ) -> str | None:
+        """The claim's country: the one written, else the registry's country of its operator;
+        a written country that is not the operator's is a problem (ValueError)."""
+        if operator is None or operator not in self.countries:
+            return country
+        own = self.countries[operator]
+        if own is None:
+            raise ValueError(f"operator {operator!r} has no country in registries/actors.yaml")
+        if country is not None and country != own:
+            raise ValueError(f"country {country} is not the country {own} of operator {operator!r}")
+        return own
 
     def place(self, source_id: str, quote: Quote | None, spans: list[Span]) -> tuple[bool, Any]:
         """(True, the id of the place `quote` names, or None for no quote), its span added to

@@ -12,6 +12,7 @@ does not depend on which file happens to describe it, and every claim stays in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,15 +25,24 @@ from ..registries import EventDefinition, Registries
 from .base import Done, Inputs, StepOutput, check_parents, needed
 from .sources import SourcesOutput
 
-# How the values of `date_precision` and `date_basis` (schema/events.json, event_dates.json)
-# rank when claims combine: finest precision first, best-founded basis first. The values are
-# the schema's; the ranks are this rule's own, and test_step_events checks that each table
-# ranks exactly the values of the schema, so a value added there cannot go unranked.
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3}
+# How the values of `date_basis` (schema/events.json, event_dates.json) rank when claims
+# combine: best-founded first. The values are the schema's; the ranks are this rule's own, and
+# test_step_events checks that the table ranks exactly the values of the schema, so a value
+# added there cannot go unranked.
+BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3, "unknown": 4}
 UNKNOWN = dates.ResolvedDate(
-    None, None, "unknown", "context", "The texts give no date for this event."
+    None, None, "unknown", "unknown", "The texts give no date for this event."
 )
+
+
+# How a date claim bounds its event (event_dates.bound): the event lies within the claim's
+# days; it ended on or before its last day (a completed event reported, "concluded earlier this
+# month"); it had begun by its last day (a report made while the event went on); or it began on
+# the claim's days ("departed on August 7") and may have gone on after them.
+WITHIN, ENDED_BY, BEGAN_BY, BEGAN_ON = "within", "ended_by", "began_by", "began_on"
+_LOWER = (WITHIN, BEGAN_ON)  # the bounds that give a lower bound (their start)
+_UPPER = (WITHIN, ENDED_BY)  # the bounds that give an upper bound (their end)
+_BEGUN = (BEGAN_BY, BEGAN_ON)  # the event had begun by their end
 
 
 @dataclass(frozen=True)
@@ -41,45 +51,107 @@ class DateClaim:
     event_id: str
     source_id: str
     date: dates.ResolvedDate
+    bound: str = WITHIN
+    day_known: bool = False  # the claim's days are known to the day (before any bound is cut)
+    announced: bool = False  # the source announces the event ahead of it
 
 
-def combine_dates(claims: list[DateClaim]) -> dates.ResolvedDate:
-    """The event's dates from its sources' claims.
+@dataclass(frozen=True)
+class Combined:
+    """An event's dates from its claims, and whether the claims can all hold together."""
 
-    Rule: take the claims of the finest precision; the event runs from the earliest start to
-    the latest end among them (an open bound stays open). Two day claims of different days
-    thus give a span of days: a patrol over two days, or two sources that disagree, which
-    `event_dates` shows claim by claim. When the claims used agree on the span, the basis is
-    the strongest among them (a stated date confirms a weekday reading); when they differ, the
-    weakest.
+    date: dates.ResolvedDate
+    conflict: bool
+
+
+def _precision(start: dt.date | None, end: dt.date | None, day_known: bool) -> str:
+    """`day` when both bounds are known to the day; `month` or `year` when both lie in one
+    calendar month or year; `unknown` otherwise (or when a bound is open)."""
+    if start is None or end is None:
+        return "unknown"
+    if day_known:
+        return "day"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    return "year" if start.year == end.year else "unknown"
+
+
+def _strongest(claims: list[DateClaim]) -> str:
+    return min((c.date.basis for c in claims), key=BASIS_RANK.__getitem__)
+
+
+def _weakest(bases: list[str]) -> str:
+    return max(bases, key=BASIS_RANK.__getitem__)
+
+
+def combine_dates(claims: list[DateClaim]) -> Combined:
+    """The event's dates from its sources' claims: dates as constraints.
+
+    Rule: each claim bounds the event (`bound`): `within` its days (the start no earlier than
+    the claim's first day, the end no later than its last), `ended_by` its last day,
+    `began_by` its last day, or `began_on` its days (the start no earlier than its first day,
+    and no later than its last). The event runs from the latest lower bound to the earliest
+    upper bound: the tightest interval that every claim allows, so that a true "December last year"
+    beside "Dec. 9" dates the event to 9 December, not to the month. The bounds' basis is the
+    strongest of the claims that give each bound (claims that agree confirm each other), and
+    the event's basis the weaker of the two bounds'.
+
+    When the claims cannot all hold (a lower bound after an upper one, or an event that began
+    after a source reported it under way), every claim stays in `event_dates`, the event spans
+    all of them (from the earliest start to the latest end, an open bound staying open), its
+    basis is the weakest, and `conflict` is true; the note says which claims disagree.
     """
     if not claims:
-        return UNKNOWN
-    if len(claims) == 1:
-        return claims[0].date
-    best = min(PRECISION_RANK[c.date.precision] for c in claims)
-    used = [c for c in claims if PRECISION_RANK[c.date.precision] == best]
-    starts = [c.date.start for c in used]
-    ends = [c.date.end for c in used]
+        return Combined(UNKNOWN, False)
+    if len(claims) == 1 and claims[0].bound == WITHIN:
+        return Combined(claims[0].date, False)
+    lows = [c for c in claims if c.bound in _LOWER and c.date.start is not None]
+    highs = [c for c in claims if c.bound in _UPPER and c.date.end is not None]
+    start = max((c.date.start for c in lows), default=None)
+    end = min((c.date.end for c in highs), default=None)
+    at_start = [c for c in lows if c.date.start == start]
+    at_end = [c for c in highs if c.date.end == end]
+    late = [c for c in claims if c.bound in _BEGUN and start is not None and start > c.date.end]
+    listed = " ".join(f"[{c.source_id}] {c.date.note}" for c in claims)
+    if (start is not None and end is not None and start > end) or late:
+        return _conflict(claims, at_start, at_end, late, listed)
+    known = all(c.day_known for c in at_start + at_end) and bool(at_start and at_end)
+    precision = _precision(start, end, known)
+    bounds = [_strongest(side) for side in (at_start, at_end) if side]
+    basis = _weakest(bounds or [c.date.basis for c in claims])
+    said = [
+        f"{which} {day.isoformat()} ({', '.join(c.claim_id for c in side)})"
+        for which, day, side in (("from", start, at_start), ("to", end, at_end))
+        if day is not None
+    ]
+    note = (
+        f"Combined from {len(claims)} date claims (see event_dates): the event lies within the "
+        f"tightest bounds that all of them allow, {' '.join(said) or 'none'}. {listed}"
+    )
+    return Combined(dates.ResolvedDate(start, end, precision, basis, note), False)
+
+
+def _conflict(
+    claims: list[DateClaim],
+    at_start: list[DateClaim],
+    at_end: list[DateClaim],
+    late: list[DateClaim],
+    listed: str,
+) -> Combined:
+    """Claims that cannot all hold: the event spans every claim, and says so."""
+    starts = [c.date.start for c in claims]
+    ends = [c.date.end for c in claims]
     start = None if None in starts else min(s for s in starts if s is not None)
     end = None if None in ends else max(e for e in ends if e is not None)
-    precision = used[0].date.precision
-    if precision == "month" and (start is None or end is None or start.month != end.month):
-        precision = "unknown"
-    if precision == "year" and (start is None or end is None or start.year != end.year):
-        precision = "unknown"
-    # claims that agree on the span confirm each other: the best-founded basis holds; claims
-    # that differ make the span only as well founded as its weakest part
-    agree = len({(c.date.start, c.date.end) for c in used}) == 1
-    pick = min if agree else max
-    basis = pick((c.date.basis for c in used), key=BASIS_RANK.__getitem__)
-    listed = " ".join(f"[{c.source_id}] {c.date.note}" for c in claims)
+    apart = {c.claim_id for c in at_start + (late or at_end)}
+    precision = _precision(start, end, all(c.day_known for c in claims))
     note = (
-        f"Combined from {len(claims)} date claims (see event_dates): the claims of the finest "
-        f"precision ({precision if precision != 'unknown' else used[0].date.precision}) give "
-        f"the span from their earliest start to their latest end. {listed}"
+        f"The date claims cannot all hold ({', '.join(sorted(apart))} disagree; see "
+        f"event_dates): the event spans every claim, from its earliest start to its latest end. "
+        f"{listed}"
     )
-    return dates.ResolvedDate(start, end, precision, basis, note)
+    basis = _weakest([c.date.basis for c in claims])
+    return Combined(dates.ResolvedDate(start, end, precision, basis, note), True)
 
 
 def _resolve_claim(
@@ -90,23 +162,26 @@ def _resolve_claim(
     anchors: Mapping[str, dates.Anchor | None],
     visit,
     cite: Citations,
-) -> dates.ResolvedDate | None:
-    target = spec.same_as or spec.before or spec.anchor
+) -> tuple[dates.ResolvedDate, str, bool] | None:
+    """A date claim resolved: its dates, how they bound the event (`WITHIN`, `ENDED_BY`,
+    `BEGAN_BY`) and whether its days are known to the day."""
+    target = spec.same_as or spec.before or spec.after or spec.anchor
     base = None
     if target is not None:
         base = visit(target)
         if base is None:
             return None
     if spec.same_as:
-        return dates.ResolvedDate(
+        same = dates.ResolvedDate(
             base.start,
             base.end,
             base.precision,
             base.basis,
             f"{spec.note} Dated as event {target}: {base.note}",
         )
+        return same, WITHIN, base.precision == "day"
     if spec.before:
-        return dates.ResolvedDate(
+        before = dates.ResolvedDate(
             None,
             base.start,
             "unknown",
@@ -114,6 +189,17 @@ def _resolve_claim(
             f"{spec.note} No earlier bound; the latest possible date is the start of event "
             f"{target}: {base.note}",
         )
+        return before, ENDED_BY, base.precision == "day"
+    if spec.after:
+        after = dates.ResolvedDate(
+            base.end,
+            None,
+            "unknown",
+            base.basis,
+            f"{spec.note} No later bound; the earliest possible date is the end of event "
+            f"{target}: {base.note}",
+        )
+        return after, WITHIN, base.precision == "day"
     span = cite.span(source_id, spec.quote)
     if span is None:
         return None
@@ -131,17 +217,22 @@ def _resolve_claim(
             f"the date {base.start.isoformat()} of event {target}",
         )
     try:
-        result = dates.resolve(span.quote, anchor)
-        if spec.end_only:
-            result = dates.end_bound(result, "")
+        result = dates.resolve(span.quote, anchor, ahead=spec.announced)
     except ValueError as exc:
         cite.problems.add(file, spec.line, "date_phrase", f"event {event_id}: {exc}")
         return None
+    day_known, bound = result.precision == "day", WITHIN
+    if spec.end_only:
+        result, bound = dates.end_bound(result, ""), ENDED_BY
+    elif spec.began_by:
+        result, bound = dates.began_bound(result), BEGAN_BY
+    elif spec.start_only:
+        result, bound = dates.start_bound(result), BEGAN_ON
     if spec.note:
         result = dates.ResolvedDate(
             result.start, result.end, result.precision, result.basis, f"{result.note} {spec.note}"
         )
-    return result
+    return result, bound, day_known
 
 
 @dataclass(frozen=True)
@@ -224,12 +315,13 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                 "under `events:` in an annotation, or remove it",
             )
 
-    combined: dict[str, dates.ResolvedDate | None] = {}
+    combined: dict[str, Combined | None] = {}
     claims_of: dict[str, list[DateClaim]] = {}
 
     def visit(event_id: str, chain: tuple[str, ...] = ()) -> dates.ResolvedDate | None:
         if event_id in combined:
-            return combined[event_id]
+            known = combined[event_id]
+            return None if known is None else known.date
         if event_id not in definitions:
             cite.problems.add(
                 definitions[chain[-1]].file if chain else "registries/events.yaml",
@@ -259,8 +351,10 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
             )
             if result is None:
                 continue
+            result, bound, day_known = result
             when = published.get(a.source_id)
-            if when is not None and result.start is not None and result.start > when:
+            ahead = result.start is not None and when is not None and result.start > when
+            if ahead and not e.date.announced:
                 cite.problems.add(
                     e.file,
                     e.date.line,
@@ -272,10 +366,14 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
             cite.cite("event_dates", claim_id, quote_span or cite.span(a.source_id, e.quote))
             if quote_span is not None:
                 cite.cite("events", event_id, quote_span)
-            claims.append(DateClaim(claim_id, event_id, a.source_id, result))
+            claims.append(
+                DateClaim(
+                    claim_id, event_id, a.source_id, result, bound, day_known, e.date.announced
+                )
+            )
         claims_of[event_id] = claims
         combined[event_id] = combine_dates(claims)
-        return combined[event_id]
+        return combined[event_id].date
 
     def as_known_to(
         event_id: str, source_id: str, chain: tuple[str, ...]
@@ -286,7 +384,7 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
         if visit(event_id, chain) is None:
             return None
         own = [c for c in claims_of.get(event_id, []) if c.source_id == source_id]
-        return combine_dates(own) if own else combined[event_id]
+        return combine_dates(own).date if own else visit(event_id, chain)
 
     for event_id in definitions:
         visit(event_id)
@@ -322,9 +420,10 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                     "duration_qualifier": qualifier,
                 }
             )
-        date = combined.get(event_id)
-        if date is None:
+        found = combined.get(event_id)
+        if found is None:
             continue
+        date = found.date
         for c in claims_of.get(event_id, []):
             date_rows.append(
                 {
@@ -336,6 +435,8 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                     "date_precision": c.date.precision,
                     "date_basis": c.date.basis,
                     "date_note": c.date.note,
+                    "bound": c.bound,
+                    "announced": c.announced,
                 }
             )
         rows.append(
@@ -348,6 +449,7 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
                 "date_precision": date.precision,
                 "date_basis": date.basis,
                 "date_note": date.note,
+                "date_conflict": found.conflict,
                 "duration_hours": durations[0] if durations and len(set(durations)) == 1 else None,
                 "parent_event_id": e.parent,
             }

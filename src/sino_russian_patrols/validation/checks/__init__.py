@@ -18,7 +18,7 @@ import polars as pl
 from ..report import Report
 from .aircraft import aircraft_country
 from .aliases import alias_spellings
-from .events import dates
+from .events import combined_dates, dates
 from .evidence import claim_sources, evidence_targets, spans_show_claims
 from .keys import foreign_keys, parents, row_order
 from .numbers import finite_numbers
@@ -68,6 +68,7 @@ CHECKS: list[Check] = [
         "datapackage", "resource", resource_integrity, ("resource_duplicate", "integrity_missing")
     ),
     Check("events", "date", dates, ("date_order", "date_precision", "date_basis")),
+    Check("events", "combined dates", combined_dates, ("event_dates_combined",)),
     Check("aircraft", "country", aircraft_country, ("country_required",)),
     Check("datapackage", "parent", parents, ("parent_self", "parent_cycle")),
     Check("evidence", "evidence", evidence_targets, ("evidence_target", "evidence_missing")),

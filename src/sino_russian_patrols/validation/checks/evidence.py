@@ -78,6 +78,8 @@ def claim_sources(report: Report, tables: Tables) -> None:
         sources.select("source_id", "published_date"), on="source_id", how="left"
     )
     mask = pl.col("start_date") > pl.col("published_date")
+    if "announced" in claims.columns:  # a source may announce an event ahead of it
+        mask = mask & ~pl.col("announced").fill_null(False)
     count = dated.select(mask.fill_null(False).sum()).item()
     if count:
         report_rows(
