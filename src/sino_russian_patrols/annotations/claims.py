@@ -46,7 +46,7 @@ SEQUENCE_KEYS |= {"since", "claimed_by"}
 AIRSPACE_KEYS = CLAIM_KEYS | ATTRIBUTED | {"kind", "zone", "aircraft", "country", "entries"}
 AIRSPACE_KEYS |= {"time", "reported_by", "ship"}
 SHIP_KEYS = CLAIM_KEYS | ATTRIBUTED | {"country", "type", "name", "class", "count", "total"}
-SHIP_KEYS |= {"reported_by"}
+SHIP_KEYS |= {"reported_by", "operator", "also"}
 PARTICIPANT_KEYS = CLAIM_KEYS | ATTRIBUTED | {"who", "role", "personnel", "reported_by"}
 NAME_KEYS = CLAIM_KEYS | {"series"}
 
@@ -177,8 +177,9 @@ def read_ship(r: Reader, vocab: Vocabularies) -> ShipEntry | None:
     """One item of `ships:`: a named ship, or a number of ships of one kind and country."""
     number = count(r, "count", vocab.ships)
     total = r.flag("total")
+    operator = r.slug("operator")
     values = _claim(r, "ships") | dict(
-        country=r.get("country", str, required=not total),
+        country=r.get("country", str, required=not (total or operator)),
         type=r.get("type", str, required=True),
     )
     name = r.get("name", str)
@@ -187,9 +188,11 @@ def read_ship(r: Reader, vocab: Vocabularies) -> ShipEntry | None:
         return None
     if _incomplete(values, "id", "event", "quote", "type"):
         return None
-    if values["country"] is None and not total:
+    if values["country"] is None and not (total or operator):
         return None
     return ShipEntry(
+        also=tuple(r.quotes("also")),
+        operator=operator,
         name=name,
         ship_class=r.get("class", str),
         count=number,

@@ -171,6 +171,8 @@ class ShipEntry:
     attribution: tuple[Quote, ...]
     file: str
     line: int | None
+    also: tuple[Quote, ...] = ()  # further spans of the same claim
+    operator: str | None = None  # the force sailing them, named in the words ("Pacific Fleet's")
 
 
 @dataclass(frozen=True)

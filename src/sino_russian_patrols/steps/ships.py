@@ -40,8 +40,8 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             if not claims.first(claim_id, c, "ship claim"):
                 continue
             claims.refers(c, what, c.event)
-            claims.attributed(a.source_id, c, reported_by=c.reported_by)
-            spans = spans_of(claims.cite, a.source_id, [c.quote, *c.attribution])
+            claims.attributed(a.source_id, c, reported_by=c.reported_by, operator=c.operator)
+            spans = spans_of(claims.cite, a.source_id, [c.quote, *c.also, *c.attribution])
             if spans is None:
                 continue
             written = (
@@ -52,9 +52,11 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 ("count", c.count),
             )
             ok = claims.in_its_words(spans, c, what, written, c.reported_by)
+            ok = claims.operated(spans, c, what, c.operator) and ok
             try:
                 kind = normalize.ship_type(c.type)
                 country = normalize.country_code(c.country) if c.country is not None else None
+                country = claims.operator_country(c, what, c.operator, country)
                 number, qualifier = (
                     normalize.count_phrase(c.count) if c.count is not None else (None, None)
                 )
@@ -97,6 +99,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 "count_qualifier": qualifier,
                 "is_total": c.total,
                 "reported_by": c.reported_by,
+                "operator": c.operator,
                 "source_id": a.source_id,
             }
             claims.keep("ship_claims", claim_id, spans, rows, row)
