@@ -296,6 +296,14 @@ _COUNTRY_WORDS = {
 }
 
 
+def country_words(code: str, /) -> tuple[str, ...]:
+    """The common names and demonyms this module reads as the country `code` ("Chinese",
+    "China" for CHN), capitalised as a text writes them."""
+    return tuple(
+        w.upper() if len(w) <= 3 else w.title() for w, c in _COUNTRY_WORDS.items() if c == code
+    )
+
+
 @functools.cache
 def _pycountry_names() -> dict[str, str]:
     """Casefolded ISO 3166 names (name, common and official name) → alpha-3; codes are left

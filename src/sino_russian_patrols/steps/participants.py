@@ -18,6 +18,7 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
     """Rows of event_participants: a participant, observer or host of an event, each claim
     with the personnel its words give."""
     claims, problems = Claims.of(inputs, done), inputs.problems
+    states = {e.id for e in inputs.registries.actors if e.type == "state"}
     rows: list[Row] = []
     for a in inputs.annotations:
         for p in a.participants:
@@ -32,7 +33,10 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
                 continue
             written = (("personnel", p.personnel),)
             ok = claims.in_its_words(spans, p, what, written, p.reported_by)
-            names = claims.aliases.get(p.who, ())
+            # a state is named by its names or its demonym ("the Chinese side")
+            country = claims.countries.get(p.who)
+            words = normalize.country_words(country) if country and p.who in states else ()
+            names = (*claims.aliases.get(p.who, ()), *words)
             if p.who in claims.aliases and not any(
                 word_in(n, s.quote) for s in spans for n in names
             ):
