@@ -26,6 +26,8 @@ from .words import (
     ORDINALS,
     QUALIFIER_WORDS,
     SCOPE_WORDS,
+    SERIES,
+    SHIPS,
     TIMES,
     UNNAMED,
     Text,
@@ -53,6 +55,8 @@ class Claims:
     media: tuple[str, ...]
     scopes: tuple[str, ...]
     claim_types: tuple[str, ...]
+    named_ships: set[str]  # the ships and series some claim has named so far
+    named_series: set[str]
 
     def _count(self) -> tuple[int | None, str | None, str]:
         """A count, its qualifier and the words for them ("about six"); or no number."""
@@ -166,6 +170,7 @@ class Claims:
                 "summary": f"Synthetic {kind.replace('_', ' ')} number {number}.",
                 **dates,
                 "date_note": None if dates["date_basis"] == "stated" else date_note,
+                "date_conflict": False,
                 "duration_hours": hours,
                 "parent_event_id": events[0] if kind in ANSWERS and events else None,
             }
@@ -177,6 +182,8 @@ class Claims:
                 "source_id": source_id,
                 **dates,
                 "date_note": date_note,
+                "bound": "within",
+                "announced": False,
             }
         )
         self.event_ids.append(event_id)
@@ -318,6 +325,90 @@ class Claims:
                 "scope_year": published.year if scope == "year" else None,
                 "since_event_id": since,
                 "claimed_by": claimer[0] if claimer else None,
+                "source_id": source_id,
+            }
+        )
+
+    def _at_sea(
+        self, source_id: str, event_id: str, number: int, speakers: list[Speaker], text: Text
+    ) -> None:
+        """The ships of an event (a named ship, and a count of warships), a participant, and
+        the event's name in a series: each row of the 0.3 model once, with its registry rows
+        written when a claim first names them."""
+        rng = self.rng
+        ship_id, name, country, adjective, kind, words = SHIPS[number % len(SHIPS)]
+        claim_id = f"{source_id}-v{2 * number + 1:02d}"
+        text.add(f"The {adjective} {words} ")
+        start = text.length - len(f"The {adjective} {words} ")
+        name_span = text.add(name)
+        self._cite("ship_claims", claim_id, (start, name_span[1]))
+        self._cite("ships", ship_id, name_span)
+        count, qualifier, count_words = self._count()
+        reporter = rng.choice(speakers) if rng.random() < 0.5 else None
+        text.add(" sailed beside ")
+        counted = text.add(" ".join(w for w in (count_words, "warships") if w))
+        text.add(f", {reporter[1][0]} said.\n" if reporter else ".\n")
+        total_id = f"{source_id}-v{2 * number + 2:02d}"
+        self._cite("ship_claims", total_id, counted)
+        if reporter:
+            self._cite("ship_claims", total_id, (counted[1] + 2, text.length - 2))
+        if ship_id not in self.named_ships:
+            self.named_ships.add(ship_id)
+            self.rows["ships"].append(
+                {"ship_id": ship_id, "name": name, "country": country, "ship_type": kind}
+            )
+            self.rows["ship_aliases"].append({"alias": name, "ship_id": ship_id})
+        for row_id, named, total in ((claim_id, True, False), (total_id, False, True)):
+            self.rows["ship_claims"].append(
+                {
+                    "ship_claim_id": row_id,
+                    "event_id": event_id,
+                    "country": country if named else None,
+                    "ship_id": ship_id if named else None,
+                    "name_as_reported": name if named else None,
+                    "ship_type": kind if named else "warship",
+                    "type_as_reported": words if named else "warships",
+                    "count": None if named else count,
+                    "count_qualifier": None if named else qualifier,
+                    "is_total": total,
+                    "reported_by": reporter[0] if reporter and not named else None,
+                    "source_id": source_id,
+                }
+            )
+        series_id, series_name, names = SERIES[number % len(SERIES)]
+        spelling = names[number % len(names)]
+        year = 2019 + number % 8
+        text.add("The drills were called ")
+        name_claim = f"{source_id}-n{number + 1:02d}"
+        self._cite("event_names", name_claim, text.add(f"{spelling} {year}"))
+        text.add(".\n")
+        if series_id not in self.named_series:
+            self.named_series.add(series_id)
+            self.rows["exercise_series"].append({"series_id": series_id, "name": series_name})
+            self.rows["series_aliases"].extend(
+                {"alias": alias, "series_id": series_id} for alias in names
+            )
+        self.rows["event_names"].append(
+            {
+                "name_claim_id": name_claim,
+                "event_id": event_id,
+                "series_id": series_id,
+                "name_as_reported": f"{spelling} {year}",
+                "edition": year,
+                "source_id": source_id,
+            }
+        )
+        actor_id, aliases = rng.choice(speakers)
+        text.add("Taking part was ")
+        participant = f"{source_id}-p{number + 1:02d}"
+        self._cite("event_participants", participant, text.add(aliases[0]))
+        text.add(".\n")
+        self.rows["event_participants"].append(
+            {
+                "participant_claim_id": participant,
+                "event_id": event_id,
+                "actor_id": actor_id,
+                "role": "participant",
                 "source_id": source_id,
             }
         )

@@ -102,6 +102,8 @@ class _Generator(Claims):
         self.place_aliases: dict[str, tuple[str, ...]] = {}  # place_id: spellings
         self.event_ids: list[str] = []  # every event so far, for sequence claims `since`
         self.cites: list[tuple[str, str, int, int]] = []  # the evidence of the current source
+        self.named_ships: set[str] = set()
+        self.named_series: set[str] = set()
 
         def words(table: TableName, column: str) -> tuple[str, ...]:
             return enum_values(table, column, schema_dir)
@@ -240,6 +242,8 @@ class _Generator(Claims):
                 cited.append(places[(number + 1) % len(places)])
             event_id = self._event(source_id, number, kind, published, cited, events, text)
             events.append(event_id)
+            if first:  # every source's first event: its ships, a participant, its name
+                self._at_sea(source_id, event_id, number, speakers, text)
 
             first_aircraft = f"{source_id}-a{counters['a'] + 1:02d}"
             for j in range(2):

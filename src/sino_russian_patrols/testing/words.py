@@ -75,6 +75,25 @@ AIRCRAFT = (
     ("JPN", "Japanese", "F-15J", "F-15J", "fighter", "fighter jets"),
     ("KOR", "South Korean", "unspecified", "warplanes", "unspecified", ""),
 )
+SHIPS = (
+    # ship_id, name, country, adjective, ship_type, words for its kind
+    (
+        "admiral-tributs",
+        "Admiral Tributs",
+        "RUS",
+        "Russian",
+        "anti_submarine_ship",
+        "large anti-submarine ship",
+    ),
+    ("gromky", "Gromky", "RUS", "Russian", "corvette", "corvette"),
+    ("shaoxing", "Shaoxing", "CHN", "Chinese", "destroyer", "destroyer"),
+    ("qiandaohu", "Qiandaohu", "CHN", "Chinese", "supply_ship", "supply ship"),
+)
+SERIES = (
+    # series_id, name, its names in the texts
+    ("joint-sea", "Joint Sea", ("Joint Sea", "Maritime Interaction")),
+    ("northern-interaction", "Northern/Interaction", ("Northern/Interaction",)),
+)
 AIRCRAFT_TYPES = {
     # designation: family, manufacturer, kind
     "A-50": ("A-50", "Beriev", "airborne_early_warning"),
