@@ -477,7 +477,8 @@ def test_a_registry_value_is_reported_at_its_key_or_list_item_line(
     actors = folder / "actors.yaml"
     replace_once(
         actors,
-        '  country: RUS\n  title: null\n  parent: russia\n  aliases: ["Security Council of Russia"]\n',
+        "  country: RUS\n  title: null\n  parent: russia\n"
+        '  aliases: ["Security Council of Russia"]\n',
         "  country: XXX\n  null: 1\n  title: null\n  parent: russia\n"
         '  aliases:\n    - "Security Council of Russia"\n    - "Secu\\u200brity Council"\n',
     )

@@ -382,7 +382,7 @@ def test_unknown_phrase_lists_every_rule_in_order() -> None:
         "this month, earlier this month",
         "last month",
         "over the past month, in the past month",
-        "this year, earlier this year",
+        "this year, earlier this year, earlier in the year",
         "last year",
         "earlier this week [<Weekday>]",
         "last week [<Weekday>]",
@@ -391,7 +391,7 @@ def test_unknown_phrase_lists_every_rule_in_order() -> None:
         "yesterday, a day earlier, the previous day, the day before",
         "today",
         "<Weekday>",
-        "in <Month> (no year)",
+        "in <Month>, in early/mid/late <Month> (no year)",
         "that day, the same day",
         "recent, recently, before",
     ]
@@ -532,3 +532,38 @@ def test_parse_dateline_reads_back_month_and_day(day: dt.date, with_year: bool) 
     year = f", {day.year}" if with_year else ""
     text = f"MOSCOW, {day:%b}. {day.day}{year} (TASS) -"
     assert parse_dateline(text) == (day.month, day.day, day.year if with_year else None)
+
+
+def test_a_range_through_a_day_and_a_month_with_its_part() -> None:
+    day = Anchor(dt.date(2023, 7, 23), 2023, "stated", "stated", "day", "the dateline")
+    held = resolve("which were held from July 20 through 23", day)
+    assert (held.start, held.end, held.precision) == (
+        dt.date(2023, 7, 20),
+        dt.date(2023, 7, 23),
+        "day",
+    )
+    early = resolve("In early July, the drills began", day)
+    assert (early.start, early.end, early.precision) == (
+        dt.date(2023, 7, 1),
+        dt.date(2023, 7, 23),
+        "month",
+    )
+
+
+def test_an_announced_event_lies_ahead_of_its_announcement() -> None:
+    """`ahead`: a day or month without a year is the next one, never the latest before."""
+    day = Anchor(dt.date(2025, 7, 30), 2025, "stated", "stated", "day", "the dateline")
+    drills = resolve("will host the drills on August 1-5", day, ahead=True)
+    assert (drills.start, drills.end) == (dt.date(2025, 8, 1), dt.date(2025, 8, 5))
+    month = resolve("will hold a joint exercise in August", day, ahead=True)
+    assert (month.start, month.end, month.precision) == (
+        dt.date(2025, 8, 1),
+        dt.date(2025, 8, 31),
+        "month",
+    )
+    later = resolve("to run on July 29", day, ahead=True)  # earlier in the year: the next year's
+    assert later.start == dt.date(2026, 7, 29)
+    this_month = resolve("later in July", day, ahead=True)
+    assert (this_month.start, this_month.end) == (dt.date(2025, 7, 30), dt.date(2025, 7, 31))
+    # the same words in a report look back
+    assert resolve("held the drills on August 1-5", day).start == dt.date(2024, 8, 1)

