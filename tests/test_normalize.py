@@ -115,6 +115,12 @@ def test_plural_s_yields_to_a_known_s_variant() -> None:
         "long-range bombers",
         "Strategic Long-Range Bombers",
         "military  warplanes",
+        "helicopters",
+        "aircraft and helicopters",
+        "fixed-wing aircraft and helicopters",
+        "deck-based anti-submarine and search/rescue helicopters",
+        "fighter-interceptors",
+        "anti-submarine warfare planes",
     ],
 )
 def test_generic_nouns_are_unspecified(raw: str) -> None:

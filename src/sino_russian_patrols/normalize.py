@@ -110,11 +110,15 @@ _DESIGNATION = re.compile(_SHAPE, re.IGNORECASE)
 _MENTION = re.compile(rf"(?<![\w-]){_SHAPE}(?!\w)", re.IGNORECASE)
 # Nouns that name aircraft without a designation: [adjectives] [role] head.
 _GENERIC = re.compile(
-    r"(?:(?:strategic|military|long-range|long range|airborne|unmanned|combat|naval) )*"
+    r"(?:(?:strategic|military|long-range|long range|airborne|unmanned|combat|naval|"
+    r"deck-based|fixed-wing|anti-submarine(?: warfare)?|search(?:/| and )rescue|"
+    r"(?:anti-submarine|search(?:/| and )rescue) and (?:anti-submarine|search(?:/| and )rescue)"
+    r") )*"
     r"(?:(?:fighter|bomber|early[- ]warning(?: and control)?|reconnaissance|surveillance|"
     r"intelligence[- ]gathering|patrol|transport|tanker) )?"
-    r"(?:aircraft|air ?planes?|planes?|jets?|warplanes?|fighters?|bombers?|missile carriers?|"
-    r"drones?)",
+    r"(?:(?:aircraft|air ?planes?|planes?) and helicopters|aircraft|air ?planes?|planes?|jets?|"
+    r"warplanes?|fighters?|fighter-interceptors?|bombers?|missile carriers?|drones?|"
+    r"helicopters?)",
     re.IGNORECASE,
 )
 _SHAPES_HELP = (
