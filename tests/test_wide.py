@@ -134,7 +134,8 @@ def test_totals_and_qualified_counts_stay_out_of_per_type_figures(tables: dict) 
     assert (december["count_min"], december["count_max"]) == (2, 2)
     assert december["total_aircraft_max"] == 4  # two H-6 and two Tu-95, by the Joint Staff
     assert december["total_aircraft_reported"] == 17
-    assert december["total_aircraft_reported_by"] == "unattributed"  # its paragraph names nobody
+    # the article is the Defense Ministry's account throughout: the total is its claim
+    assert december["total_aircraft_reported_by"] == "Ministry of Defense of Japan"
     assert december["countries"] == "CHN; RUS"  # the total names no country
     may = _row(_as_told_by(tables, "007_7afeb356ef33a806"), "2022-05-joint-air-patrol")
     assert (may["count_max"], may["total_aircraft_reported"]) == (2, 4)

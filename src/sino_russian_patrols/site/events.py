@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from .links import actor_name, count_text, describe_row, evidence_links, place_name
+from .links import (
+    actor_name,
+    count_text,
+    describe_row,
+    evidence_links,
+    place_name,
+    ship_text,
+)
 from .markup import anchor_id, date_range, definitions, esc, label, link, page, row_dates, table
 from .model import Row, Rows, page_name
 
@@ -309,6 +316,33 @@ def _airspace_claim(rows: Rows, a: Row) -> str:
     )
 
 
+def _ship_claim(rows: Rows, v: Row) -> str:
+    by = f", reported by {actor_link(rows, v['reported_by'], UP)}" if v.get("reported_by") else ""
+    return f'<p class="what"><strong>{esc(ship_text(v))}</strong>{by}</p>'
+
+
+def _participant_claim(rows: Rows, p: Row) -> str:
+    personnel = p.get("personnel")
+    if personnel is not None and p.get("personnel_qualifier") not in (None, "exact"):
+        personnel = f"{label(p['personnel_qualifier'])} {personnel}"
+    return (
+        f'<p class="what"><strong>{actor_link(rows, p["actor_id"], UP)}</strong>'
+        f" ({esc(label(p['role']))}"
+        + (f", {esc(str(personnel))} personnel" if personnel is not None else "")
+        + ")</p>"
+    )
+
+
+def _name_claim(rows: Rows, n: Row) -> str:
+    series = rows.by_id.get("exercise_series", {}).get(n["series_id"], {})
+    return (
+        f'<p class="what"><strong>{esc(n["name_as_reported"])}</strong>'
+        f" (series {esc(series.get('name', n['series_id']))}"
+        + (f", edition {n['edition']}" if n.get("edition") is not None else "")
+        + ")</p>"
+    )
+
+
 def event_page(rows: Rows, event: Row) -> str:
     eid = event["event_id"]
     meanings = _enum_descriptions(rows, "events", "event_type")
@@ -316,7 +350,7 @@ def event_page(rows: Rows, event: Row) -> str:
     sources = sorted(
         {
             r["source_id"]
-            for t in ("event_dates", "aircraft", "statements")
+            for t in ("event_dates", "aircraft", "ship_claims", "event_participants", "statements")
             for r in rows.of_event(t, eid)
         }
         | {ev["source_id"] for ev in rows.evidence.get(("events", eid), [])}
@@ -332,6 +366,12 @@ def event_page(rows: Rows, event: Row) -> str:
         ("Precision", esc(event["date_precision"])),
         ("Basis", esc(label(event["date_basis"]))),
         ("Note", esc(event.get("date_note") or "")),
+        (
+            "Date claims disagree",
+            "yes: the claims cannot all hold; the date spans every claim"
+            if event.get("date_conflict")
+            else "",
+        ),
         ("Duration", f"{event['duration_hours']:g} hours" if event.get("duration_hours") else ""),
         (
             "In answer to",
@@ -363,7 +403,10 @@ def event_page(rows: Rows, event: Row) -> str:
         + _section("Route", claims("event_routes", _route_claim))
         + _aircraft(rows, rows.of_event("aircraft", eid))
         + _section("Sequence claims", claims("sequence_claims", _sequence_claim))
-        + _section("Airspace claims", claims("airspace_claims", _airspace_claim))
+        + _section("Ships", claims("ship_claims", _ship_claim))
+        + _section("Participants", claims("event_participants", _participant_claim))
+        + _section("Names", claims("event_names", _name_claim))
+        + _section("Zone claims", claims("airspace_claims", _airspace_claim))
         + _section("Remarks", remarks_list(rows, rows.of_event("statements", eid)))
     )
     return page(event_title(event), body, depth=1, version=rows.version)

@@ -73,6 +73,30 @@ def _statement_words(rows: Rows, row: Row) -> str:
     return f"remark ({label(row['statement_type'])}) by {by}"
 
 
+def ship_text(row: dict, /) -> str:
+    """A ship claim in words: `Admiral Tributs (RUS, anti submarine ship)`, `10 warships
+    (a total)`."""
+    count, qualifier = row.get("count"), row.get("count_qualifier")
+    number = "" if count is None else str(count)
+    if count is not None and qualifier and qualifier != "exact":
+        number = f"{label(qualifier)} {count}"
+    what = row.get("name_as_reported") or " ".join(
+        w for w in (number, row["type_as_reported"]) if w
+    )
+    where = ", ".join(x for x in (row.get("country"), label(row.get("ship_type"))) if x)
+    total = ", a total" if row.get("is_total") else ""
+    return f"{what} ({where}{total})"
+
+
+def _ship_words(rows: Rows, row: Row) -> str:
+    by = actor_name(rows, row.get("reported_by")) or "the source"
+    return f"ship claim: {ship_text(row)}, reported by {by}"
+
+
+def _participant_words(rows: Rows, row: Row) -> str:
+    return f"{label(row['role'])}: {actor_name(rows, row['actor_id'])}"
+
+
 def _route_words(rows: Rows, row: Row) -> str:
     return f"route, leg {row['leg']}: {label(row['role'])} {place_name(rows, row['place_id'])}"
 
@@ -90,6 +114,10 @@ _WORDS: dict[str, Callable[[Rows, Row], str]] = {
     "event_routes": _route_words,
     "sequence_claims": lambda _, r: f"sequence claim: {r['ordinal_as_reported']} {r['series']}",
     "airspace_claims": lambda _, r: f"airspace claim: {label(r['claim_type'])}",
+    "ship_claims": _ship_words,
+    "ships": lambda _, r: f"ship: {r['name']}",
+    "event_participants": _participant_words,
+    "event_names": lambda _, r: f"name: {r['name_as_reported']}",
 }
 
 

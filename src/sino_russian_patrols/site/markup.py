@@ -44,9 +44,18 @@ def date_text(day: dt.date | None, /) -> str:
 
 def date_range(start: dt.date | None, end: dt.date | None, precision: str | None) -> str:
     """A date as a reader says it, at its precision: 30 November 2022, 6–7 June 2023,
-    May 2022, 2019; `date unknown` without one."""
-    if start is None or end is None or precision == "unknown":
+    May 2022, 2019; `on or before 30 November 2024` or `on or after 7 August 2025` with one
+    bound only; `between 1 and 27 August 2025` for other spans; `date unknown` without any."""
+    if start is None and end is None:
         return "date unknown"
+    if start is None:
+        return f"on or before {date_text(end)}"
+    if end is None:
+        return f"on or after {date_text(start)}"
+    if precision == "unknown":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"between {start.day} and {end.day} {end:%B} {end.year}"
+        return f"between {date_text(start)} and {date_text(end)}"
     if precision == "year":
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     if precision == "month":

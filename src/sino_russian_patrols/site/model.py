@@ -32,6 +32,9 @@ EVENT_ROWS = {
     "sequence_claims": "sequence",
     "airspace_claims": "airspace",
     "statements": "statement",
+    "ship_claims": "ship",
+    "event_participants": "participant",
+    "event_names": "name",
 }
 NEEDED = (
     "sources",
@@ -49,6 +52,9 @@ NEEDED = (
     "airspace_claims",
     "evidence",
 )
+# Tables of the 0.3 model: a package of an earlier version has none of them, and the site
+# shows it without them.
+OPTIONAL = ("ship_claims", "ships", "event_participants", "event_names", "exercise_series")
 
 
 class SiteError(PatrolsError):
@@ -85,6 +91,9 @@ class Rows:
         a row that is the page itself (an event, actor, place or source)."""
         if table in ("events", "actors", "places", "sources"):
             return f"{table}/{page_name(record_id)}.html", ""
+        if table == "ships":  # a ship is shown where the first claim naming it is
+            claim = next(c for c in self.tables["ship_claims"] if c.get("ship_id") == record_id)
+            return self.where("ship_claims", claim["ship_claim_id"])
         row = self.by_id[table][record_id]
         prefix = EVENT_ROWS[table]
         anchor = anchor_id(prefix, record_id)
@@ -139,8 +148,11 @@ def read_rows(folder: Path, /) -> Rows:
     resources = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
     tables: dict[str, list[Row]] = {}
     keys: dict[str, list[str]] = {}
-    for name in NEEDED:
+    for name in NEEDED + OPTIONAL:
         resource = resources.get(name)
+        if resource is None and name in OPTIONAL:
+            tables[name], keys[name] = [], []
+            continue
         if resource is None:
             raise SiteError(f"{path}: no resource named {name!r}; the site needs it")
         keys[name] = list(resource.get("schema", {}).get("primaryKey", []))
