@@ -10,7 +10,13 @@ import pytest
 import sino_russian_patrols as srp
 from sino_russian_patrols.wide import COLUMNS, SEP, UNATTRIBUTED, events_wide
 
-POLARS_TYPES = {"string": pl.String, "date": pl.Date, "integer": pl.Int64, "number": pl.Float64}
+POLARS_TYPES = {
+    "string": pl.String,
+    "date": pl.Date,
+    "integer": pl.Int64,
+    "number": pl.Float64,
+    "boolean": pl.Boolean,
+}
 NOV_2022 = "2022-11-30-joint-air-patrol"
 ALASKA = "2024-07-24-alaska-joint-air-patrol"
 USNI = "004_5e20299e3f0de927"  # the account of 30 November 2022 with Japan's and Korea's counts
@@ -309,3 +315,13 @@ def test_backends_and_sql(wide: pl.DataFrame) -> None:
         .select("event_id", "n_sources")
         .rows()
     )
+
+
+def test_an_event_counts_in_the_year_of_its_latest_possible_day(wide: pl.DataFrame) -> None:
+    """analysis_year: the year of end_date, else of start_date; a report-dated event (no
+    start) is never dropped from a count by year."""
+    for row in wide.iter_rows(named=True):
+        latest = row["end_date"] or row["start_date"]
+        assert row["analysis_year"] == (latest.year if latest else None), row["event_id"]
+    report_dated = wide.filter(pl.col("start_date").is_null(), pl.col("end_date").is_not_null())
+    assert report_dated["analysis_year"].null_count() == 0

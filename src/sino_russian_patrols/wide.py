@@ -28,8 +28,19 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "summary": ("string", "As events.summary."),
     "start_date": ("date", "Earliest possible date, as events.start_date."),
     "end_date": ("date", "Latest possible date, as events.end_date."),
+    "analysis_year": (
+        "integer",
+        "The year an analysis by year counts the event in: the year of its latest possible day "
+        "(end_date), so that an event dated only by the report of it ('on or before 30 "
+        "November 2024') counts in 2024; the year of start_date when only that bound is known; "
+        "null when the texts give no date.",
+    ),
     "date_precision": ("string", "As events.date_precision (`day`, `month`, `year`, `unknown`)."),
     "date_basis": ("string", "As events.date_basis: how the date was obtained."),
+    "date_conflict": (
+        "boolean",
+        "As events.date_conflict: the date claims cannot all hold (null in releases before 0.3.0).",
+    ),
     "duration_hours": ("number", "As events.duration_hours."),
     "parent_event_id": ("string", "As events.parent_event_id: the patrol an intercept answered."),
     "places": ("string", "Names of the event's places (event_places), sorted, joined by '; '."),
@@ -87,6 +98,22 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "Names of the actors whose stated total is total_aircraft_reported, joined by '; ' "
         "('unattributed' for a total the source gives without naming anyone).",
     ),
+    "names": (
+        "string",
+        "The names the sources give the event (event_names.name_as_reported: 'Joint Sea "
+        "2021', 'Maritime Interaction-2021'), sorted, joined by '; '.",
+    ),
+    "participants": (
+        "string",
+        "Names of the actors any source says took part in the event (event_participants, "
+        "every role), sorted, joined by '; '.",
+    ),
+    "ships": (
+        "string",
+        "Names of the registered ships any ship claim about the event names, sorted, joined "
+        "by '; '.",
+    ),
+    "n_ship_claims": ("integer", "Number of ship claims about the event (ship_claims rows)."),
     "n_sources": (
         "integer",
         "Number of distinct sources that cite the event: evidence spans of the event or of "
@@ -133,6 +160,23 @@ def _claims(table: Callable[[str], pl.DataFrame], name: str) -> pl.DataFrame:
         return table(name).select("event_id", "source_id")
     except FileNotFoundError:
         return pl.DataFrame(schema={"event_id": pl.String, "source_id": pl.String})
+
+
+# The 0.3.0 tables, with the columns events_wide reads: empty for a release before them.
+_OPTIONAL = {
+    "event_names": {"event_id": pl.String, "source_id": pl.String, "name_as_reported": pl.String},
+    "event_participants": {"event_id": pl.String, "source_id": pl.String, "actor_id": pl.String},
+    "ship_claims": {"event_id": pl.String, "source_id": pl.String, "ship_id": pl.String},
+    "ships": {"ship_id": pl.String, "name": pl.String},
+}
+
+
+def _optional(table: Callable[[str], pl.DataFrame], name: str) -> pl.DataFrame:
+    """A table of 0.3.0 (names, participants, ship claims, ships); empty for an older release."""
+    try:
+        return table(name)
+    except FileNotFoundError:
+        return pl.DataFrame(schema=_OPTIONAL[name])
 
 
 def _aircraft(aircraft: pl.DataFrame) -> pl.DataFrame:
@@ -196,7 +240,37 @@ def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
         pl.col("stated_total_max_reported_by").alias("total_aircraft_reported_by"),
     )
 
-    claim_tables = ("event_durations", "event_routes", "sequence_claims", "airspace_claims")
+    names = (
+        _optional(table, "event_names")
+        .group_by("event_id")
+        .agg(_joined("name_as_reported").alias("names"))
+    )
+    participants = (
+        _optional(table, "event_participants")
+        .join(table("actors").select("actor_id", "name"), on="actor_id")
+        .group_by("event_id")
+        .agg(_joined("name").alias("participants"))
+    )
+    ship_claims = _optional(table, "ship_claims")
+    ships = (
+        ship_claims.drop_nulls("ship_id")
+        .join(
+            _optional(table, "ships").select("ship_id", pl.col("name").alias("ship")), on="ship_id"
+        )
+        .group_by("event_id")
+        .agg(_joined("ship").alias("ships"))
+    )
+    n_ships = ship_claims.group_by("event_id").agg(pl.len().alias("n_ship_claims"))
+
+    claim_tables = (
+        "event_durations",
+        "event_routes",
+        "sequence_claims",
+        "airspace_claims",
+        "ship_claims",
+        "event_participants",
+        "event_names",
+    )
     dated = _claims(table, "event_dates")
     cited = pl.concat(
         [
@@ -221,12 +295,18 @@ def events_wide(table: Callable[[str], pl.DataFrame], /) -> pl.DataFrame:
     n_date_claims = dated.group_by("event_id").agg(pl.len().alias("n_date_claims"))
 
     wide = events
-    for part in (places, kinds, counts, totals, stated, n_sources, n_remarks, n_date_claims):
+    if "date_conflict" not in wide.columns:  # a release before 0.3.0
+        wide = wide.with_columns(date_conflict=pl.lit(None, pl.Boolean))
+    parts = (places, kinds, counts, totals, stated, names, participants, ships, n_ships)
+    for part in (*parts, n_sources, n_remarks, n_date_claims):
         wide = wide.join(part, on="event_id", how="left")
     return (
         wide.with_columns(
-            pl.col("n_sources", "n_remarks", "n_date_claims").fill_null(0).cast(pl.Int64),
+            pl.col("n_sources", "n_remarks", "n_date_claims", "n_ship_claims")
+            .fill_null(0)
+            .cast(pl.Int64),
             pl.col("duration_hours").cast(pl.Float64),
+            pl.coalesce("end_date", "start_date").dt.year().cast(pl.Int64).alias("analysis_year"),
         )
         .select(list(COLUMNS))
         .sort("event_id")
