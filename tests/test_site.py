@@ -438,3 +438,17 @@ def test_the_release_zip_of_the_site_is_reproducible(rows, tmp_path: Path) -> No
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         shipped = {i.filename.removeprefix(folder + "/"): archive.read(i) for i in infos}
     assert shipped == site_files(rows)
+
+
+def test_an_archived_page_is_a_link_only_when_it_is_a_web_address() -> None:
+    from sino_russian_patrols.site.sources import _archive_link
+
+    web = _archive_link("https://tass.com/defense/1349479")
+    assert web.startswith('<a href="https://tass.com/defense/1349479"') and "noopener" in web
+    for hostile in ("javascript:alert(1)", "file:///etc/passwd", 'https://x" onclick="y'):
+        shown = _archive_link(hostile)
+        if hostile.startswith("https"):
+            assert '" onclick' not in shown  # the quote is escaped inside the attribute
+        else:
+            assert "<a " not in shown and shown.startswith("<code>")
+    assert _archive_link(None) == ""

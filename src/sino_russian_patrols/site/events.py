@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from .links import (
     actor_name,
@@ -58,13 +59,18 @@ def _enum_descriptions(rows: Rows, table_name: str, column: str) -> dict[str, st
 def index_page(rows: Rows) -> str:
     """Counts, filters (a little JavaScript; without it the list is simply all there) and
     the events by year, oldest first."""
+    # each event in the year of its latest possible day (one dated only by its report, "on or
+    # before 30 November 2024", in 2024), as events_wide.analysis_year counts it
+    def latest(e: Row) -> Any:
+        return e["end_date"] or e["start_date"]
+
     events = sorted(
         rows.tables["events"],
-        key=lambda e: (e["start_date"] is None, e["start_date"] or 0, e["event_id"]),
+        key=lambda e: (latest(e) is None, latest(e) or 0, e["event_id"]),
     )
     by_year: dict[str, list[Row]] = defaultdict(list)
     for e in events:
-        by_year[str(e["start_date"].year) if e["start_date"] else "date unknown"].append(e)
+        by_year[str(latest(e).year) if latest(e) else "date unknown"].append(e)
     types = Counter(e["event_type"] for e in events)
     meanings = _enum_descriptions(rows, "events", "event_type")
     counts = [

@@ -15,6 +15,16 @@ UP = "../"
 BELOW = "Below the article: reader comments and page furniture"
 
 
+def _archive_link(url: str | None) -> str:
+    """The archived page's address as a link, only for a web address (http or https): an
+    address of another scheme (javascript:, file:) from a package is shown, never followed."""
+    if not url:
+        return ""
+    if url.startswith(("https://", "http://")):
+        return link(url, url, rel="noopener noreferrer nofollow", class_="archive")
+    return f"<code>{esc(url)}</code>"
+
+
 def source_page(rows: Rows, source: dict, supported: dict[Span, list[tuple[str, str]]]) -> str:
     sid = source["source_id"]
     text: str = source["text"]
@@ -49,7 +59,7 @@ def source_page(rows: Rows, source: dict, supported: dict[Span, list[tuple[str, 
     events = sorted(
         {
             r["event_id"]
-            for t in ("event_dates", "aircraft")
+            for t in ("event_dates", "aircraft", "ship_claims", "event_participants")
             for r in rows.tables[t]
             if r["source_id"] == sid
         }
@@ -67,10 +77,7 @@ def source_page(rows: Rows, source: dict, supported: dict[Span, list[tuple[str, 
         ("Date note", esc(source.get("published_date_note") or "")),
         ("Type", esc(label(source.get("source_type")))),
         ("Wire agency", actor_link(rows, source.get("wire_agency_id"), UP)),
-        (
-            "Archived page",
-            f"<code>{esc(source['archive_url'])}</code>" if source.get("archive_url") else "",
-        ),
+        ("Archived page", _archive_link(source.get("archive_url"))),
         ("File", f"<code>{esc(source['original_filename'])}</code>"),
         ("SHA-256", f'<code class="hash">{esc(source["sha256"])}</code>'),
         (
