@@ -223,3 +223,28 @@ def test_the_kind_of_ship_is_read_from_its_words(words: str, kind: str) -> None:
 def test_words_that_name_no_ship_are_refused_with_the_kinds_read() -> None:
     with pytest.raises(ValueError, match=r"names no kind of ship.*destroyer"):
         ship_type("boats")
+
+
+def test_an_operator_gives_the_country_and_must_be_named(tmp_path: Path) -> None:
+    operated = ANNOTATION.replace(
+        "participants:",
+        '  - {id: v05, event: e1, type: "naval vessels", operator: fleet,\n'
+        '     quote: "naval vessels passed through the Soya Strait, the Russian Pacific Fleet"}\n'
+        "participants:",
+    )
+    rows, problems, _ = _build(tmp_path, operated)
+    assert problems == []
+    claim = next(r for r in rows["ship_claims"] if r["ship_claim_id"].endswith("-v05"))
+    assert (claim["country"], claim["operator"], claim["ship_type"]) == ("RUS", "fleet", "warship")
+    unnamed = operated.replace(', the Russian Pacific Fleet"}', '"}')
+    _, problems, _ = _build(tmp_path / "2", unnamed)
+    assert [p.code for p in problems] == ["operator_not_named"]
+
+
+def test_an_answer_names_the_event_it_answered(tmp_path: Path) -> None:
+    events = EVENTS + "- id: e2\n  type: scramble\n  summary: fighters scrambled\n"
+    annotation = ANNOTATION.replace(
+        "ships:", '  - {id: e2, quote: "passed through the Soya Strait"}\nships:', 1
+    )
+    _, problems, _ = _build(tmp_path, annotation, events=events)
+    assert [(p.code, p.line) for p in problems] == [("answer_parent", 4)]

@@ -248,6 +248,11 @@ BUILD_RULES = registry(
         "an aircraft claim that a route leg or airspace claim names is one of its file",
     ),
     Rule(
+        "answer_parent",
+        "an event that answers another (an intercept, a scramble) names it as its parent",
+        "event {event!r} is a {type}: give it `parent:`, the event it answered",
+    ),
+    Rule(
         "unknown_ship_claim",
         "a ship claim that an airspace (zone) claim names is one of its file",
     ),

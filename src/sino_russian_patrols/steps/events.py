@@ -30,6 +30,9 @@ from .sources import SourcesOutput
 # test_step_events checks that the table ranks exactly the values of the schema, so a value
 # added there cannot go unranked.
 BASIS_RANK = {"stated": 0, "weekday_relative": 1, "relative_phrase": 2, "context": 3, "unknown": 4}
+# Event types that answer another event (a patrol): each names the event it answered as its
+# parent, so that an intercept or a scramble is always found under its patrol.
+ANSWERS = ("intercept", "scramble")
 UNKNOWN = dates.ResolvedDate(
     None, None, "unknown", "unknown", "The texts give no date for this event."
 )
@@ -253,6 +256,9 @@ def _definitions(reg: Registries, cite: Citations) -> dict[str, EventDefinition]
             continue
         found[e.id] = e
     check_parents(found.values(), "event", cite.problems)
+    for e in found.values():
+        if e.type in ANSWERS and e.parent is None:
+            cite.problems.add(e.file, e.line, "answer_parent", event=e.id, type=e.type)
     return found
 
 
