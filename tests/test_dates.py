@@ -375,7 +375,7 @@ def test_unknown_phrase_lists_every_rule_in_order() -> None:
         "a full date (25 July 2024, Dec. 22, 2020, 2024-07-26, 2020.12.23)",
         "[in] <Month> <year>",
         "for the <Nth> straight/consecutive day ... <Weekday>",
-        "<Month> <day> [last year / this year] (no year)",
+        "<Month> <day>, <day> <Month> [last year / this year] (no year)",
         "[in] <Month> last year",
         "on the <Nth> (no month)",
         "later this month",

@@ -281,12 +281,12 @@ def _straight_days(m: re.Match[str], c: _Context) -> ResolvedDate:
 
 
 @_rule(
-    "<Month> <day> [last year / this year] (no year)",
-    rf"(?P<m>{_MONTH})\s*(?P<d>{_DAY}){_ORD}\b(?!,?\s*\d{{4}})"
-    r"(?:,?\s+(?P<rel>last|this)\s+year\b)?",
+    "<Month> <day>, <day> <Month> [last year / this year] (no year)",
+    rf"(?:(?P<m>{_MONTH})\s*(?P<d>{_DAY}){_ORD}\b|\b(?P<d2>{_DAY}){_ORD}\s+(?P<m2>{_MONTH}))"
+    r"(?!,?\s*\d{4})(?:,?\s+(?P<rel>last|this)\s+year\b)?",
 )
 def _month_day(m: re.Match[str], c: _Context) -> ResolvedDate:
-    month, day = _month(m["m"]), int(m["d"])
+    month, day = _month(m["m"] or m["m2"]), int(m["d"] or m["d2"])
     year, how = _year(c, m, month, day)
     date = _date(year, month, day, m.group(0))
     return c.out(date, date, "day", f"{m.group(0)!r} gives day and month without a year; {how}")
