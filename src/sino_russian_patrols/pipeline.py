@@ -96,6 +96,11 @@ def _build(root: Path) -> BuildResult:
         from .codebook import write_codebook
 
         write_codebook(stage / "datapackage.json", stage / "docs" / "codebook.md")
+        card = root / "docs" / "datacard.md"
+        if card.is_file():  # its coverage section is the tables' own
+            from .datacard import write_datacard
+
+            write_datacard(card, stage, stage / "docs" / "datacard.md")
         # The build checks with the pandera models; `validate` defaults to the polars engine.
         report = validate_package(stage, engine="pandera", schema_dir=schema_dir)
         if not report.valid:

@@ -59,6 +59,7 @@ def _enum_descriptions(rows: Rows, table_name: str, column: str) -> dict[str, st
 def index_page(rows: Rows) -> str:
     """Counts, filters (a little JavaScript; without it the list is simply all there) and
     the events by year, oldest first."""
+
     # each event in the year of its latest possible day (one dated only by its report, "on or
     # before 30 November 2024", in 2024), as events_wide.analysis_year counts it
     def latest(e: Row) -> Any:
