@@ -183,24 +183,28 @@ def _resolve_claim(
             f"{spec.note} Dated as event {target}: {base.note}",
         )
         return same, WITHIN, base.precision == "day"
+    # the other event's bounds: known to the day, its start and end are its first and last days;
+    # otherwise its start may be as late as its latest possible day and its end as early as its
+    # earliest one
+    exact = base.precision == "day"
     if spec.before:
         before = dates.ResolvedDate(
             None,
-            base.start,
+            base.start if exact else base.end,
             "unknown",
             base.basis,
-            f"{spec.note} No earlier bound; the latest possible date is the start of event "
-            f"{target}: {base.note}",
+            f"{spec.note} No earlier bound; the latest possible date is the latest possible start "
+            f"of event {target}: {base.note}",
         )
         return before, ENDED_BY, base.precision == "day"
     if spec.after:
         after = dates.ResolvedDate(
-            base.end,
+            base.end if exact else base.start,
             None,
             "unknown",
             base.basis,
-            f"{spec.note} No later bound; the earliest possible date is the end of event "
-            f"{target}: {base.note}",
+            f"{spec.note} No later bound; the earliest possible date is the earliest possible "
+            f"end of event {target}: {base.note}",
         )
         return after, WITHIN, base.precision == "day"
     span = cite.span(source_id, spec.quote)
