@@ -186,13 +186,15 @@ def _resolve_claim(
     # the other event's bounds: known to the day, its start and end are its first and last days;
     # otherwise its start may be as late as its latest possible day and its end as early as its
     # earliest one
-    exact = base.precision == "day"
+    exact = base is not None and base.precision == "day"
+    # a bound read from another event relates this event to it: never `stated` of its own
+    related = "relative_phrase" if base is not None and base.basis == "stated" else None
     if spec.before:
         before = dates.ResolvedDate(
             None,
             base.start if exact else base.end,
             "unknown",
-            base.basis,
+            related or base.basis,
             f"{spec.note} No earlier bound; the latest possible date is the latest possible start "
             f"of event {target}: {base.note}",
         )
@@ -202,7 +204,7 @@ def _resolve_claim(
             base.end if exact else base.start,
             None,
             "unknown",
-            base.basis,
+            related or base.basis,
             f"{spec.note} No later bound; the earliest possible date is the earliest possible "
             f"end of event {target}: {base.note}",
         )
