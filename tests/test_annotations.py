@@ -362,6 +362,22 @@ TYPOS = {
         "international_airspce",
         "international_airspace",
     ),
+    ("participant claim", "role"): (
+        "annotations/033_ba7b27a486ac07bb.yaml",
+        'role: "participant"',
+        'role: "participant_"',
+        "role",
+        "participant_",
+        "participant",
+    ),
+    ("ship", "type"): (
+        "registries/ships.yaml",
+        "  type: destroyer\n",
+        "  type: destroyr\n",
+        "type",
+        "destroyr",
+        "destroyer",
+    ),
     ("event", "type"): (
         "registries/events.yaml",
         "  type: joint_air_patrol\n",

@@ -179,3 +179,30 @@ def test_the_ranks_of_the_rule_rank_exactly_the_values_of_the_schema(table: Tabl
     assert values <= set(BASIS_RANK) and set(BASIS_RANK) - values <= {"unknown"}, table
     assert len(set(BASIS_RANK.values())) == len(BASIS_RANK)  # no two values rank alike
     assert UNKNOWN.basis in BASIS_RANK
+
+
+def test_before_and_after_bound_by_what_the_other_event_allows(tmp_path) -> None:
+    """`after: X` starts no earlier than X's earliest possible end: X's end when X is known to
+    the day, else its start; `before: X` ends no later than X's latest possible start."""
+    from helpers import tiny_project
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.steps import read_inputs
+
+    text = "MOSCOW. The drills were held in September 2024. The patrol followed. It ended.\n"
+    events = "".join(
+        f"- id: {i}\n  type: joint_naval_patrol\n  summary: {i}\n" for i in ("x", "p", "q")
+    )
+    annotation = """
+events:
+  - {id: x, quote: "The drills", date: {quote: "in September 2024"}}
+  - {id: p, quote: "The patrol followed", date: {after: x, note: "after the drills"}}
+  - {id: q, quote: "It ended", date: {before: x, note: "before the drills"}}
+"""
+    root = tiny_project(tmp_path / "p", text, annotation, {"events": events})
+    problems = Problems()
+    inputs = read_inputs(root, problems)
+    rows = {r["event_id"]: r for r in run(inputs, run_steps(inputs, ("sources",))).rows["events"]}
+    assert problems.items == []
+    assert (rows["p"]["start_date"], rows["p"]["end_date"]) == (D(2024, 9, 1), None)
+    assert (rows["q"]["start_date"], rows["q"]["end_date"]) == (None, D(2024, 9, 30))
+    assert rows["p"]["date_basis"] == rows["q"]["date_basis"] == "relative_phrase"
