@@ -191,3 +191,36 @@ def test_a_missing_article_to_draft_exits_1(project_copy: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("draft failed: no article build/articles/999_0000000000000000")
     assert "Traceback" not in done.stderr
+
+
+def test_draft_never_overwrites_a_file_without_force(project_copy: Path, tmp_path: Path) -> None:
+    """`draft --output PATH` keeps an existing PATH (a reviewed annotation, or any file) unless
+    --force says to replace it; a new path is written."""
+    source_id = "006_881c97e2585dccbe"
+    reviewed = project_copy / "build" / "annotations" / f"{source_id}.yaml"
+    mine = tmp_path / "thesis.tex"
+    mine.write_text("my own work\n")
+    before = reviewed.read_bytes()
+    for output in (str(reviewed), str(mine)):
+        done = subprocess.run(
+            [COMMAND, "draft", source_id, "--root", project_copy, "--output", output],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "exists: pass --force" in done.stderr
+    assert reviewed.read_bytes() == before and mine.read_text() == "my own work\n"
+    fresh = tmp_path / "draft.yaml"
+    done = subprocess.run(
+        [COMMAND, "draft", source_id, "--root", project_copy, "--output", fresh],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert fresh.read_text().startswith("# Draft annotations")
+    forced = subprocess.run(
+        [COMMAND, "draft", source_id, "--root", project_copy, "--output", mine, "--force"],
+        capture_output=True,
+        text=True,
+    )
+    assert forced.returncode == 0 and mine.read_text().startswith("# Draft annotations")

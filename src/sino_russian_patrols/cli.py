@@ -138,18 +138,20 @@ def _draft(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     target = root / "build" / "annotations" / f"{args.source_id}.yaml"
-    if target.exists() and not args.force and args.output is None:
+    out = None if args.output == "-" else Path(args.output) if args.output else target
+    # never replace a file (the reviewed annotation, or any other) without --force
+    if out is not None and (out.exists() or out.is_symlink()) and not args.force:
+        shown = out.relative_to(root) if out.is_relative_to(root) else out
         print(
-            f"{target.relative_to(root)} exists: pass --force to replace it, or --output - "
-            "to print the draft",
+            f"{shown} exists: pass --force to replace it, choose another --output, or "
+            "--output - to print the draft",
             file=sys.stderr,
         )
         return 1
     text = draft_annotation(root, args.source_id)
-    if args.output == "-":
+    if out is None:
         sys.stdout.write(text)
     else:
-        out = Path(args.output) if args.output else target
         out.write_text(text, encoding="utf-8")
         print(f"wrote {out}")
     return 0
