@@ -326,6 +326,36 @@ def test_cli_writes_the_site_and_refuses_what_it_cannot_use(tmp_path: Path) -> N
     assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
 
 
+def test_a_folder_that_looks_like_a_site_but_holds_the_user_s_files_is_never_replaced(
+    tmp_path: Path,
+) -> None:
+    """index.html and style.css do not make a folder the package's: only its marker does,
+    and only for the files the marker lists."""
+    from sino_russian_patrols.site import MARKER, SiteError
+
+    web = tmp_path / "web"
+    (web / "photos").mkdir(parents=True)
+    for name in ("index.html", "style.css", "thesis.tex", "photos/wedding.jpg"):
+        (web / name).write_text("mine", encoding="utf-8")
+    with pytest.raises(SiteError, match="did not write .*photos/wedding.jpg"):
+        build_site(web, package=ROOT)
+    assert (web / "photos" / "wedding.jpg").read_text() == "mine"
+    # a site it wrote is replaced; a file added to it afterwards stops that
+    site = tmp_path / "site"
+    build_site(site, package=ROOT)
+    assert (site / MARKER).is_file()
+    build_site(site, package=ROOT)
+    (site / "events" / "my-notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SiteError, match="events/my-notes.txt"):
+        build_site(site, package=ROOT)
+    assert (site / "events" / "my-notes.txt").is_file()
+    # a forged marker that does not list a file does not make it the package's either
+    (site / MARKER).write_text('{"generator": "other", "files": []}')
+    (site / "events" / "my-notes.txt").unlink()
+    with pytest.raises(SiteError, match="did not write"):
+        build_site(site, package=ROOT)
+
+
 # -- in a real browser ---------------------------------------------------------------------
 
 

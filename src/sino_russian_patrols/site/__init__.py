@@ -15,6 +15,7 @@ so a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -54,21 +55,57 @@ def site_files(rows: Rows, /) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def _is_site(folder: Path) -> bool:
-    return (folder / "index.html").is_file() and (folder / "style.css").is_file()
+# The marker a site folder gets: the package replaces a folder only when the marker it wrote
+# there lists every file the folder holds, so a folder of the user's (photos, a thesis beside an
+# index.html) is never deleted, whatever its other files are called.
+MARKER = ".sino-russian-patrols-site.json"
+
+
+def _foreign(folder: Path) -> list[str]:
+    """The files and folders of `folder` that the package's marker does not list (all of
+    them when there is no marker, or one the package did not write); [] for a site of ours."""
+    present = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if (p.is_file() or p.is_symlink()) and p.name != MARKER
+    )
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        listed = (
+            set(marker["files"]) if marker.get("generator") == "sino-russian-patrols" else set()
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = set()
+    empty_dirs = [
+        p.relative_to(folder).as_posix() + "/"
+        for p in folder.rglob("*")
+        if p.is_dir() and not p.is_symlink() and not any(p.iterdir())
+    ]
+    return [name for name in present if name not in listed] + empty_dirs
 
 
 def write_site(files: dict[str, bytes], out: Path, /) -> None:
-    """Write `files` into `out`, replacing a site there; refuse a folder that holds
-    anything else (nothing of the user's is deleted)."""
+    """Write `files` into `out`, replacing a site this package wrote there; refuse a folder
+    that holds anything its marker does not list (nothing of the user's is deleted)."""
     out = out.absolute()
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out}: exists and is not a folder; choose another output folder")
-    if out.is_dir() and any(out.iterdir()) and not _is_site(out):
-        raise SiteError(
-            f"{out}: a folder that is not empty and holds no site (index.html and style.css); "
-            "choose an empty or new folder"
-        )
+    if out.is_dir() and any(out.iterdir()):
+        foreign = _foreign(out)
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (
+                f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+            )
+            raise SiteError(
+                f"{out}: holds files this package did not write ({shown}); it replaces only a "
+                f"site it wrote itself (listed in {MARKER}): choose an empty or new folder"
+            )
+    files = files | {
+        MARKER: (
+            json.dumps({"generator": "sino-russian-patrols", "files": sorted(files)}, indent=1)
+            + "\n"
+        ).encode("utf-8")
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-staging-", dir=out.parent))
     try:
