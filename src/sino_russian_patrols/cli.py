@@ -299,8 +299,8 @@ def parser() -> argparse.ArgumentParser:
         help="write the evidence browser, a static site, into OUT (default: site/)",
         description="Write a static site (HTML and CSS, no server, no network) in which every "
         "event, aircraft claim and remark links to the highlighted words it rests on. OUT is "
-        "replaced whole only when it holds a site this package wrote (its marker lists every file); "
-        "a folder holding anything else is refused.",
+        "replaced whole only when it holds a site this package wrote (its marker lists every "
+        "file); a folder holding anything else is refused.",
     )
     st.add_argument("out", nargs="?", default="site", help="the folder to write (default: site/)")
     st.add_argument("--package", help=_PACKAGE + " (default: the project here, else installed)")
