@@ -224,3 +224,38 @@ def test_draft_never_overwrites_a_file_without_force(project_copy: Path, tmp_pat
         text=True,
     )
     assert forced.returncode == 0 and mine.read_text().startswith("# Draft annotations")
+
+
+def test_cache_clear_deletes_only_what_download_wrote(mirror: tuple[str, dict[str, str]]) -> None:
+    """A cache folder shared with other files: `cache clear` removes the release it unpacked
+    and its zip, and a killed download's staging folder, never a folder or file it did not
+    write ("2024" is not a version; "1.0.0" without the completion marker is not its own)."""
+    url, env = mirror
+    cache = Path(env[fetch.CACHE_ENV])
+    assert run("download", OTHER, "--base-url", url, env=env).returncode == 0
+    theirs = [cache / "2024" / "notes.txt", cache / "1.0.0" / "keep.txt"]
+    theirs += [cache / "downloads" / "other.zip", cache / ".hidden" / "x"]
+    for path in theirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("not the package's", encoding="utf-8")
+    # a staging folder left by a killed download: marked by a process that is gone
+    from sino_russian_patrols.unpack import STAGING
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
+    stale = cache / f".{OTHER}-abc123"
+    stale.mkdir()
+    (stale / STAGING).write_text(dead + "\n", encoding="utf-8")
+    (stale / "datapackage.json").write_text("{}", encoding="utf-8")
+
+    cleared = run("cache", "clear", env=env)
+    assert cleared.returncode == 0, cleared.stderr
+    assert not (cache / OTHER).exists() and not stale.exists()
+    assert not any(
+        p.name.endswith(".zip") and p.name != "other.zip" for p in (cache / "downloads").iterdir()
+    )
+    for path in theirs:
+        assert path.read_text(encoding="utf-8") == "not the package's", path
+    named = run("cache", "clear", "2024", env=env)  # a folder named like a version
+    assert "not in the cache" in named.stdout and (cache / "2024" / "notes.txt").exists()

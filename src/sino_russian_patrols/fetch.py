@@ -25,7 +25,6 @@ pooch (and requests) are imported only when a file must actually be fetched.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -416,22 +415,41 @@ def cached_versions() -> list[str]:
 def clear_cache(version: str | None = None, /) -> list[str]:
     """Delete one cached release (or all of them): the next `download` fetches it again.
 
-    Only what `download` writes is deleted (release folders named by a version, and the
-    downloaded zips), never anything else a shared cache folder may hold. Returns the
-    versions whose folders were deleted.
+    Only what `download` wrote is deleted: release folders it marked complete, the zips of
+    the registry's releases, and the staging folders of killed downloads (marked by the
+    process that made them); never anything else a shared cache folder may hold. Returns
+    the versions whose folders were deleted.
     """
+    from .unpack import COMPLETE, remove_stale_staging
+
     root = cache_dir()
     if version is not None and not is_version(version):
         raise UnknownVersionError(f"{version!r} is not a version number like 1.2.0")
     if not root.is_dir():
         return []
-    if version is None:
-        folders = [p for p in root.iterdir() if p.is_dir() and is_version(p.name)]
-        shutil.rmtree(root / "downloads", ignore_errors=True)
-    else:
-        folders = [root / version] if (root / version).is_dir() else []
-        with contextlib.suppress(KeyError, DownloadError):
-            (root / "downloads" / registry()["releases"][version]["file"]).unlink(missing_ok=True)
+    remove_stale_staging(root)  # what killed downloads left
+    # a release folder is the package's when `download` marked it complete; a folder of the
+    # same name without the marker (someone else's "2024" or "1.0") is left alone
+    candidates = [root / version] if version is not None else list(root.iterdir())
+    folders = [
+        p
+        for p in candidates
+        if is_version(p.name) and p.is_dir() and not p.is_symlink() and (p / COMPLETE).is_file()
+    ]
+    try:
+        releases = registry()["releases"]
+    except DownloadError:
+        releases = {}
+    files = {
+        entry["file"]
+        for v, entry in releases.items()
+        if version is None or v == version
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str)
+    }
+    for name in files:  # only the zips `download` fetched, never the rest of downloads/
+        zip_file = root / "downloads" / name
+        if zip_file.is_file() and not zip_file.is_symlink():
+            zip_file.unlink()
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
     return known_versions({"releases": dict.fromkeys(p.name for p in folders)})

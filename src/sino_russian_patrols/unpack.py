@@ -30,6 +30,10 @@ from .fetch import DEFAULT_UNPACKED_CAP, DownloadError, UnsafeArchiveError
 from .hashes import bytes_sha256, file_sha256_once, recorded_digest
 
 COMPLETE = ".complete"
+# Written first into every folder an unpack makes beside a release (its staging folder, the
+# folder a damaged copy is moved aside to), with the pid of the process: a folder that holds
+# it and whose process is gone was left by a killed download, and is the package's to delete.
+STAGING = ".sino-russian-patrols-staging"
 MAX_MEMBERS = 10_000  # a release holds a few dozen files; 100,000 empty ones fill inodes
 _CHUNK = 1 << 20
 # What a zip's own names can cause when written (a name too long, a file where a folder goes),
@@ -151,7 +155,8 @@ def unpack(zip_file: Path, target: Path, version: str, entry: dict[str, Any], /)
     where = f"release {version} ({zip_file})"
     cap = entry.get("unpacked_bytes", DEFAULT_UNPACKED_CAP)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    remove_stale_staging(target.parent)
+    staging = _made_folder(target.parent, f".{target.name}-")
     try:
         try:
             with zipfile.ZipFile(zip_file) as archive:
@@ -177,9 +182,45 @@ def unpack(zip_file: Path, target: Path, version: str, entry: dict[str, Any], /)
             "datapackage_sha256": file_sha256_once(descriptor_file),
         }
         (staging / COMPLETE).write_text(json.dumps(marker) + "\n", encoding="utf-8")
+        (staging / STAGING).unlink()  # from here on, a release folder
         _move_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _made_folder(parent: Path, prefix: str) -> Path:
+    """A new temporary folder in `parent`, marked as this process's staging folder."""
+    folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
+    (folder / STAGING).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
+
+
+def remove_stale_staging(folder: Path, /) -> list[Path]:
+    """Delete the staging folders that killed downloads left in `folder` (those holding the
+    STAGING marker of a process that is gone); never a folder without the marker."""
+    removed = []
+    for child in folder.iterdir() if folder.is_dir() else ():
+        marker = child / STAGING
+        if not child.name.startswith(".") or child.is_symlink() or not marker.is_file():
+            continue
+        try:
+            pid = int(marker.read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            continue
+        if pid == os.getpid() or not _alive(pid):
+            shutil.rmtree(child, ignore_errors=True)
+            removed.append(child)
+    return removed
 
 
 def _move_into_place(staging: Path, target: Path) -> None:
@@ -187,7 +228,7 @@ def _move_into_place(staging: Path, target: Path) -> None:
     interrupted run) is renamed aside first and deleted after."""
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-old-"))
+        old = _made_folder(target.parent, f".{target.name}-old-")
         target.rename(old / "release")
     try:
         staging.rename(target)
