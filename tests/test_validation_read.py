@@ -262,6 +262,25 @@ def test_a_count_beyond_64_bits_is_a_type_finding(
     assert_no_traceback(out, err)
 
 
+@pytest.mark.parametrize("value", ["2021-8-01", "2021-08-1", " 2021-08-01", "2021/08/01"])
+def test_a_csv_date_is_exactly_yyyy_mm_dd(
+    package_copy: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """Other readers (R, spreadsheets, frictionless) read only YYYY-MM-DD: a looser form
+    that one parser accepts is a type finding, not a date."""
+    set_first_cell(package_copy, "event_dates", "end_date", value)
+    code, out, err = run_validate(package_copy, capsys=capsys)
+    assert code == 1
+    first = sorted(
+        pl.read_csv(package_copy / "dataset" / "csv" / "event_dates.csv", infer_schema=False)[
+            "date_claim_id"
+        ]
+    )[0]
+    line = line_for(out, "event_dates", "type", "end_date", first)
+    assert message_of(line) == message("type", value=show(value), type="a date (YYYY-MM-DD)")
+    assert_no_traceback(out, err)
+
+
 def test_a_broken_schema_file_is_named_and_nothing_is_validated(
     package_copy: Path, tmp_path: Path
 ) -> None:
