@@ -156,3 +156,27 @@ def test_a_hidden_character_of_a_real_alias_is_named(package_copy: Path) -> None
     assert [(f.table, f.column, f.row) for f in found] == [("place_aliases", "alias", changed)]
     hidden = "SOFT HYPHEN (U+00AD)"
     assert found[0].message == message("alias_invisible", alias=show(changed), characters=hidden)
+
+
+def test_formula_and_bidi_cells_are_notices_and_the_package_stays_valid() -> None:
+    from sino_russian_patrols.validation.checks import Tables
+    from sino_russian_patrols.validation.checks.cells import text_cells
+    from sino_russian_patrols.validation.report import Report
+
+    frame = pl.DataFrame(
+        {
+            "statement_id": ["s1", "s2", "s3", "s4"],
+            "text": ['=HYPERLINK("x")', "a plain remark", "-5 degrees", "abc\u202edef"],
+        }
+    )
+    report = Report("test")
+    schemas = {"statements": {"primaryKey": ["statement_id"]}}
+    text_cells(report, Tables({"statements": frame}, schemas))
+    found = {(f.rule, f.row, f.severity) for f in report.findings}
+    assert found == {
+        ("csv_formula_cell", "s1", "notice"),
+        ("csv_formula_cell", "s3", "notice"),
+        ("bidi_control", "s4", "notice"),
+    }
+    assert report.valid and report.errors == []
+    assert "notice: statements, row s1, column text" in report.text()

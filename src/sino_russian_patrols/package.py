@@ -102,9 +102,7 @@ def typed_columns(schema: dict[str, Any], columns: list[str], /) -> list[pl.Expr
             typed.append(col)
         elif dtype == pl.Date:  # exactly YYYY-MM-DD: "2021-8-01" is no date of the package
             exact = col.str.contains(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-            typed.append(
-                pl.when(exact).then(col.str.to_date("%Y-%m-%d", strict=False)).alias(name)
-            )
+            typed.append(pl.when(exact).then(col.str.to_date("%Y-%m-%d", strict=False)).alias(name))
         elif dtype == pl.Boolean:
             typed.append(
                 pl.when(col == "true").then(True).when(col == "false").then(False).alias(name)

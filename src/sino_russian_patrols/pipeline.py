@@ -106,7 +106,7 @@ def _build(root: Path) -> BuildResult:
         if not report.valid:
             # each finding with the code of the validation rule it breaks
             found = [
-                Problem("built dataset", None, f.rule, _without_code(f)) for f in report.findings
+                Problem("built dataset", None, f.rule, _without_code(f)) for f in report.errors
             ]
             raise BuildError(found)
     except BaseException:

@@ -291,6 +291,20 @@ VALIDATION_RULES = registry(
         "evidence cites {cited}, but the row's source is {own}",
     ),
     Rule(
+        "csv_formula_cell",
+        "a notice, not a fault: a text cell begins with =, +, - or @ (a verbatim quote may); "
+        "a spreadsheet that opens the CSV runs it as a formula unless the column is imported "
+        "as text (see the codebook)",
+        "{value} begins like a spreadsheet formula: import this column as text",
+    ),
+    Rule(
+        "bidi_control",
+        "a notice, not a fault: a text cell holds a bidirectional control character (U+202A-"
+        "U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), which reorders what a viewer shows",
+        "{value} holds a bidirectional control character: what a viewer shows may not be the "
+        "order of the characters",
+    ),
+    Rule(
         "event_dates_combined",
         "an event's dates are what its date claims give: the tightest bounds every claim "
         "allows, date_conflict false; or, when the claims cannot all hold, date_conflict true "

@@ -36,6 +36,9 @@ class Finding:
     column: str | None
     row: str | None
     message: str
+    # `notice`: worth knowing but no fault of the package (a verbatim quote that begins like a
+    # spreadsheet formula): reported, and the package stays valid
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = [self.table]
@@ -67,7 +70,15 @@ class Report:
 
     @property
     def valid(self) -> bool:
-        return not self.findings
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def notices(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != "error"]
 
     def add(
         self,
@@ -76,23 +87,30 @@ class Report:
         message: str,
         column: str | None = None,
         row: str | None = None,
+        severity: str = "error",
     ) -> None:
         # Hostile input: a message quoting megabytes would print them; cut it (`show`).
         table, column, row = (
             None if x is None else shorten(x, MAX_WHERE) for x in (table, column, row)
         )
-        self.findings.append(Finding(table, rule, column, row, short_message(message)))
+        finding = Finding(table, rule, column, row, short_message(message), severity)
+        self.findings.append(finding)
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=_sort_key)
 
     def text(self) -> str:
         tables = ", ".join(f"{shorten(t, MAX_WHERE)} {n}" for t, n in self.rows.items())
+        notes = [f"  notice: {f}" for f in sorted(self.notices, key=_sort_key)]
         if self.valid:
-            return f"valid: {self.path} ({tables} rows)"
-        n = len(self.findings)
+            head = f"valid: {self.path} ({tables} rows)"
+            return (
+                "\n".join([head, *notes, *legend(f.rule for f in self.notices)]) if notes else head
+            )
+        n = len(self.errors)
         lines = [f"invalid: {n} problem{'s' if n != 1 else ''} in {self.path}"]
-        lines += [f"  {f}" for f in self.sorted()]
+        lines += [f"  {f}" for f in self.sorted() if f.severity == "error"]
+        lines += notes
         lines += legend(f.rule for f in self.findings)
         return "\n".join(lines)
 
@@ -101,7 +119,7 @@ class Report:
             {
                 "path": self.path,
                 "valid": self.valid,
-                "count": len(self.findings),
+                "count": len(self.errors),
                 "rows": self.rows,
                 "problems": [asdict(f) for f in self.sorted()],
             },
