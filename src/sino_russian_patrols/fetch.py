@@ -25,6 +25,7 @@ pooch (and requests) are imported only when a file must actually be fetched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -452,4 +453,6 @@ def clear_cache(version: str | None = None, /) -> list[str]:
             zip_file.unlink()
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
+    with contextlib.suppress(OSError):  # downloads/ goes only when nothing else is in it
+        (root / "downloads").rmdir()
     return known_versions({"releases": dict.fromkeys(p.name for p in folders)})

@@ -49,6 +49,13 @@ class Finding:
         return f"{', '.join(where)}: {self.message} [{self.rule}]"
 
 
+def _fields(finding: Finding) -> dict[str, Any]:
+    """A finding as the JSON report lists it (its severity is the list it is in)."""
+    fields = asdict(finding)
+    del fields["severity"]
+    return fields
+
+
 def _sort_key(finding: Finding) -> tuple:
     order = {"datapackage": -1, **{t: i for i, t in enumerate(TABLES)}}
     return (
@@ -121,7 +128,8 @@ class Report:
                 "valid": self.valid,
                 "count": len(self.errors),
                 "rows": self.rows,
-                "problems": [asdict(f) for f in self.sorted()],
+                "problems": [_fields(f) for f in self.sorted() if f.severity == "error"],
+                "notices": [_fields(f) for f in self.sorted() if f.severity != "error"],
             },
             indent=2,
             ensure_ascii=False,
