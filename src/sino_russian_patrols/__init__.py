@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from .load import connect, data_root, describe, load, load_all, path, source_text, tables
 from .schema import TableName

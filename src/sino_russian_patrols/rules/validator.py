@@ -69,6 +69,13 @@ VALIDATION_RULES = registry(
         "would go unchecked",
     ),
     Rule(
+        "resource_path",
+        "each table's files are at the conventional paths (dataset/csv/<table>.csv, "
+        "dataset/parquet/<table>.parquet), the files `load`, `path` and `connect` read: what "
+        "validate passes is what they return",
+        "datapackage.json names the {label} file {path!r}, but the readers read {expected}",
+    ),
+    Rule(
         "resource_duplicate",
         "no two resources of datapackage.json have one name",
         "datapackage.json describes {count} resources named {name!r}: only the first is "

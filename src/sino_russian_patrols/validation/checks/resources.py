@@ -35,6 +35,23 @@ def resource_integrity(report: Report, tables: Tables) -> None:
             continue  # reported by validate as a descriptor problem
         parquet = resource.get("parquet")
         specs = [("CSV", resource)] + ([("Parquet", parquet)] if isinstance(parquet, dict) else [])
+        # `load`, `path` and `connect` read each table at its conventional path: the files
+        # validate checks must be those, or a descriptor could point validate at genuine
+        # copies while a forged file sits where the readers look
+        for label, spec, expected in (
+            ("CSV", resource, f"dataset/csv/{name}.csv"),
+            (
+                "Parquet",
+                parquet if isinstance(parquet, dict) else {},
+                f"dataset/parquet/{name}.parquet",
+            ),
+        ):
+            if "path" in spec and spec.get("path") != expected:
+                report.add(
+                    name,
+                    "resource_path",
+                    message("resource_path", label=label, path=spec.get("path"), expected=expected),
+                )
         for label, spec in specs:
             lacking = [p for p in ("hash", "bytes") if spec.get(p) is None]
             if lacking:
