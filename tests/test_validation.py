@@ -127,3 +127,21 @@ def test_frictionless_validates_a_synthetic_package(tmp_path: Path) -> None:
     result = _frictionless_cli(descriptor)
     assert result.returncode == 0, result.stdout[-3000:]
     assert validate_package(descriptor).valid
+
+
+def test_a_descriptor_pointing_readers_elsewhere_is_refused(package_copy: Path) -> None:
+    """A descriptor that names genuine copies in another folder, beside a forged file at the
+    path `load` reads, does not validate: the files validate checks are the ones load reads."""
+    import shutil
+
+    elsewhere = package_copy / "genuine"
+    elsewhere.mkdir()
+    shutil.copy2(package_copy / "dataset" / "parquet" / "aircraft.parquet", elsewhere)
+    path = package_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    aircraft = next(r for r in descriptor["resources"] if r["name"] == "aircraft")
+    aircraft["parquet"]["path"] = "genuine/aircraft.parquet"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = validate_package(package_copy)
+    found = {(f.table, f.rule) for f in report.findings}
+    assert ("aircraft", "resource_path") in found and not report.valid
