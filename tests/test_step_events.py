@@ -206,3 +206,17 @@ events:
     assert (rows["p"]["start_date"], rows["p"]["end_date"]) == (D(2024, 9, 1), None)
     assert (rows["q"]["start_date"], rows["q"]["end_date"]) == (None, D(2024, 9, 30))
     assert rows["p"]["date_basis"] == rows["q"]["date_basis"] == "relative_phrase"
+
+
+def test_a_bound_is_known_to_the_day_when_one_claim_giving_it_is() -> None:
+    found = combine_dates(
+        [
+            _claim("a", D(2025, 8, 1), D(2025, 8, 5), "day", "stated"),
+            _claim("b", D(2025, 8, 1), D(2025, 8, 31), "month", "relative_phrase"),
+        ]
+    )
+    assert (found.date.start, found.date.end, found.date.precision) == (
+        D(2025, 8, 1),
+        D(2025, 8, 5),
+        "day",
+    )

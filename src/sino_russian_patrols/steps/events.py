@@ -118,7 +118,9 @@ def combine_dates(claims: list[DateClaim]) -> Combined:
     listed = " ".join(f"[{c.source_id}] {c.date.note}" for c in claims)
     if (start is not None and end is not None and start > end) or late:
         return _conflict(claims, at_start, at_end, late, listed)
-    known = all(c.day_known for c in at_start + at_end) and bool(at_start and at_end)
+    # a bound is known to the day when any claim that gives it is ("August 1-5, 2025" beside
+    # "in August": the 1st is the day claim's, not only the month's first day)
+    known = any(c.day_known for c in at_start) and any(c.day_known for c in at_end)
     precision = _precision(start, end, known)
     bounds = [_strongest(side) for side in (at_start, at_end) if side]
     basis = _weakest(bounds or [c.date.basis for c in claims])
