@@ -66,7 +66,10 @@ CHECKS: list[Check] = [
     Check("datapackage", "alias", alias_spellings, ("alias_invisible", "alias_twin")),
     Check("datapackage", "finite number", finite_numbers, ("not_finite",)),
     Check(
-        "datapackage", "resource", resource_integrity, ("resource_duplicate", "integrity_missing")
+        "datapackage",
+        "resource",
+        resource_integrity,
+        ("resource_duplicate", "integrity_missing", "resource_path"),
     ),
     Check("events", "date", dates, ("date_order", "date_precision", "date_basis")),
     Check("events", "combined dates", combined_dates, ("event_dates_combined",)),
