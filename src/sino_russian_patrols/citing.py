@@ -169,7 +169,7 @@ def registry_index(entries: list[Any], what: str, problems: Problems) -> dict[st
 
 
 def resolve_alias(
-    index: dict[str, Any], quote: Quote, what: str, registry: str, problems: Problems
+    index: Mapping[str, Any], quote: Quote, what: str, registry: str, problems: Problems
 ) -> Any:
     entry = index.get(quote.text)
     if entry is None:

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 
 from .. import normalize
 from ..annotations import ShipEntry as ShipClaim
-from ..citing import registry_index, spans_of, word_span
+from ..citing import registry_index, resolve_alias, spans_of, word_span
 from ..errors import Problems
 from ..registries import ShipEntry
+from ..yamlreader import Quote
 from .base import Done, Inputs, Row, StepOutput, alias_rows
 from .claims import Claims
 
@@ -125,19 +126,9 @@ def _named_ship(
     reported); a ship of another navy than the claim's country is reported too."""
     if name is None:
         return None
-    ship = index.get(name)
+    spelled = Quote(name, None, claim.file, claim.line)
+    ship = resolve_alias(index, spelled, "ship", "registries/ships.yaml", problems)
     if ship is None:
-        close = [a for a in index if a.casefold() == name.casefold()]
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        problems.add(
-            claim.file,
-            claim.line,
-            "unknown_alias",
-            what="ship",
-            quote=name,
-            hint=hint,
-            registry="registries/ships.yaml",
-        )
         return None
     if country is not None and country != ship.country:
         problems.add(
