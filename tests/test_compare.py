@@ -180,3 +180,34 @@ def test_tables_and_columns_added_or_removed(package_copy: Path) -> None:
 def test_unreadable_package_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["diff", str(ROOT), str(tmp_path / "nowhere")]) == 2
     assert "no such file; give a datapackage.json or its folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["outside", "absolute", "missing", "link"])
+def test_a_hostile_resource_path_is_refused_and_nothing_of_it_printed(
+    package_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture, where: str
+) -> None:
+    """`diff` and `site --package` read a package from outside through one confined reader:
+    a resource path to a private file is refused (exit 2), its lines never printed; a
+    missing file is an error naming it, not a traceback read as "differ"."""
+    secret = tmp_path / "id_rsa"
+    secret.write_text("id,key\nPRIVATE,KEY-LINE-SHOULD-NOT-SHOW\n", encoding="utf-8")
+    path = package_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
+    actors.pop("parquet", None)
+    link = package_copy / "dataset" / "csv" / "link.csv"
+    link.symlink_to(secret)
+    actors["path"] = {
+        "outside": "../id_rsa",
+        "absolute": str(secret),
+        "missing": "dataset/csv/nothing.csv",
+        "link": "dataset/csv/link.csv",
+    }[where]
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert main(["diff", str(ROOT), str(package_copy)]) == 2
+    out, err = capsys.readouterr()
+    assert "KEY-LINE" not in out + err and "PRIVATE" not in out + err
+    assert "Traceback" not in err and "actors" in err
+    assert main(["site", str(tmp_path / "site"), "--package", str(package_copy)]) == 2
+    out, err = capsys.readouterr()
+    assert "KEY-LINE" not in out + err and not (tmp_path / "site").exists()

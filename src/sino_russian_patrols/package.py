@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -118,12 +119,64 @@ def read_typed_csv(file: Path, schema: dict[str, Any], /) -> pl.DataFrame:
     return raw.with_columns(typed_columns(schema, raw.columns))
 
 
+# The largest table file a reader of outside packages opens (validate's limit too).
+MAX_TABLE_BYTES = 2**30
+
+
+def confined_file(root: Path, relative: Any, /, what: str = "file") -> Path:
+    """The regular file a descriptor names by `relative`, inside the package folder `root`.
+
+    A package from outside (a folder, a zip, a downloaded version) names its files; a path
+    that is absolute, climbs out with `..`, holds a NUL, or leads out through a link (to a
+    private key, to /proc/self/cwd/.env) is refused, and so is a file that is not a regular
+    file or is larger than MAX_TABLE_BYTES: UnreadablePackage (exit code 2), naming the path.
+    Every reader of packages (diff, site, load of a release) opens files through this.
+    """
+    if not isinstance(relative, str) or not relative or "\0" in relative:
+        raise UnreadablePackage(f"{root}: the {what} path {shorten(repr(relative))} is not usable")
+    try:
+        file = (root / relative).resolve()
+        inside = not Path(relative).is_absolute() and file.is_relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise UnreadablePackage(
+            f"{root}: the {what} path {relative!r} is not usable ({exc})"
+        ) from None
+    if not inside:
+        raise UnreadablePackage(
+            f"{root}: the {what} path {shorten(repr(relative))} leads outside the package; not read"
+        )
+    try:
+        info = file.stat()
+    except OSError as exc:
+        raise UnreadablePackage(
+            f"{root}: the {what} {relative!r} cannot be read ({exc.strerror or exc})"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadablePackage(f"{root}: the {what} {relative!r} is not a regular file; not read")
+    if info.st_size > MAX_TABLE_BYTES:
+        raise UnreadablePackage(
+            f"{root}: the {what} {relative!r} has {info.st_size:,} bytes, more than a reader "
+            f"opens ({MAX_TABLE_BYTES:,})"
+        )
+    return file
+
+
 def read_table(root: Path, resource: dict[str, Any], /) -> pl.DataFrame:
-    """A resource's rows: from its Parquet file when it names one that exists, else its CSV."""
+    """A resource's rows: from its Parquet file when it names one, else its CSV; each file
+    confined to the package (`confined_file`), and one that cannot be parsed is an
+    UnreadablePackage naming it, never a traceback."""
     parquet = resource.get("parquet")
-    if isinstance(parquet, dict) and (root / parquet["path"]).is_file():
-        return pl.read_parquet(root / parquet["path"])
-    return read_typed_csv(root / resource["path"], resource.get("schema", {}))
+    name = resource.get("name")
+    try:
+        # a Parquet file the descriptor names but the folder lacks: the CSV file serves
+        if isinstance(parquet, dict) and (root / str(parquet.get("path"))).exists():
+            return pl.read_parquet(confined_file(root, parquet["path"], f"Parquet file of {name}"))
+        file = confined_file(root, resource.get("path"), f"CSV file of {name}")
+        return read_typed_csv(file, resource.get("schema", {}))
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise UnreadablePackage(
+            f"{root}: the table {name!r} cannot be read ({shorten(str(exc))})"
+        ) from None
 
 
 def write_package(

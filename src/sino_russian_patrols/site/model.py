@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import polars as pl
-
 from ..errors import PatrolsError
-from ..package import UnreadablePackage, read_descriptor, read_typed_csv
+from ..package import UnreadablePackage, read_descriptor, read_table
 from .highlight import Span
 from .markup import SAFE_NAME, anchor_id
 
@@ -156,15 +154,10 @@ def read_rows(folder: Path, /) -> Rows:
         if resource is None:
             raise SiteError(f"{path}: no resource named {name!r}; the site needs it")
         keys[name] = list(resource.get("schema", {}).get("primaryKey", []))
-        parquet = resource.get("parquet")
-        file = root / (parquet["path"] if isinstance(parquet, dict) else resource["path"])
-        try:
-            if file.suffix == ".parquet":
-                frame = pl.read_parquet(file)
-            else:
-                frame = read_typed_csv(file, resource.get("schema", {}))
-        except (OSError, pl.exceptions.PolarsError) as exc:
-            raise SiteError(f"{file}: cannot be read ({exc})") from None
+        try:  # the one reader of packages: files confined to the package, bounded in size
+            frame = read_table(root, resource)
+        except UnreadablePackage as exc:
+            raise SiteError(str(exc)) from None
         if keys[name]:
             frame = frame.sort(keys[name])
         tables[name] = frame.to_dicts()
