@@ -208,6 +208,23 @@ def _wide_section() -> list[str]:
     return out
 
 
+UNSEEN = """\
+### What validation cannot see
+
+`validate` re-derives from each row's own words what the package's rules derive
+(`derived_value`: an aircraft type from its `type_as_reported`, a ship's kind, the country
+named in the words, a reporter's spelling, an ordinal, a duration, a stated date; the event's
+dates from its date claims, `event_dates_combined`). Some changes leave the words as they
+are and no rule can refute them from the text: a remark moved to another speaker who is also
+named near it, an `event_type` or `summary` changed, a `remark_id` shared or split, a
+`role` of an aircraft claim, a place linked to another event of the same article, a count
+qualifier where the words allow both. Compare such a package with a release you trust
+(`sino-russian-patrols diff`), and open the CSV files with text columns imported as text:
+a verbatim quote may begin like a spreadsheet formula (`=`, `+`, `-`, `@`; the notice
+`csv_formula_cell`) or hold a bidirectional control (`bidi_control`).
+"""
+
+
 def _legend(rules: list[Any]) -> list[str]:
     out = ["| code | rule |", "| --- | --- |"]
     out += [f"| `{rule.code}` | {_cell(rule.description)} |" for rule in rules]
@@ -220,7 +237,8 @@ def _rules_section() -> list[str]:
 
     out = ["## Validation rules", "", RULES_INTRO]
     out += _legend(list(VALIDATION_RULES.values()))
-    out += ["", "## Build rules", "", BUILD_RULES_INTRO]
+    out += ["", UNSEEN]
+    out += ["## Build rules", "", BUILD_RULES_INTRO]
     out += _legend(list(BUILD_RULES.values()))
     also = ", ".join(f"`{code}`" for code in BUILD_ALSO)
     out += ["", f"The build also checks these validation rules in its inputs: {also}.", ""]

@@ -7,6 +7,7 @@ the annotation (or the registry) from the message alone.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -517,3 +518,54 @@ def duration_phrase(raw: str, /) -> tuple[float, str]:
 def duration_hours(raw: str, /) -> float:
     """Hours from a phrase such as `eight-hour mission` or `10 hours`."""
     return duration_phrase(raw)[0]
+
+
+# --- ordinals and countries in a text -------------------------------------------------------
+
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        start=1,
+    )
+}
+
+
+def ordinal(raw: str, /) -> int:
+    """`second`, `2nd`, `1st` → 2, 2, 1."""
+    s = fold_text(raw).casefold()
+    if s in _ORDINALS:
+        return _ORDINALS[s]
+    if m := re.fullmatch(r"([0-9]{1,3})(st|nd|rd|th)", s):
+        return int(m.group(1))
+    raise ValueError(f"{raw!r} is not an ordinal (first … twelfth, or 1st, 2nd, 3rd, 4th …)")
+
+
+def word_in_text(name: str, text: str, /) -> bool:
+    """`name` stands in `text` as a whole word (case-sensitive, as spellings are)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def names_country(text: str, code: str, /) -> bool:
+    """Whether `text` names the country `code` as a word: one of its common names or
+    demonyms ("Chinese", "Russia's"), or, where pycountry is installed, an ISO 3166 name. The
+    validator re-reads a claim's country from its words with this (pycountry is of the build
+    extra; without it the common names and demonyms serve)."""
+    words = {w.casefold() for w in country_words(code)}
+    with contextlib.suppress(ImportError):
+        words |= {name for name, c in _pycountry_names().items() if c == code}
+    folded = fold_text(text).replace("\u2019", "'").casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?:'s)?(?![\w])", folded) for w in words)

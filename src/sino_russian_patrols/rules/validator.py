@@ -298,6 +298,21 @@ VALIDATION_RULES = registry(
         "evidence cites {cited}, but the row's source is {own}",
     ),
     Rule(
+        "derived_value",
+        "a claim's value is what its own words (its evidence spans) give, as the build derives "
+        "it: the aircraft type from type_as_reported, a ship's kind from its words, the country "
+        "named in them, the reporter spelled in them, the ordinal written, the duration and a "
+        "stated date as the words state them",
+        forms={
+            "country": "country {country} is not named in the claim's words",
+            "reporter": "{field} {actor} is not spelled in the claim's words",
+            "type": "{value} is not what the words {words} give ({derived})",
+            "ordinal": "ordinal {ordinal} is not what {words} in the claim's words reads",
+            "duration": "{hours:g} hours is not a duration the claim's words state",
+            "date": "the stated date {start} to {end} is not the date the claim's words state",
+        },
+    ),
+    Rule(
         "csv_formula_cell",
         "a notice, not a fault: a text cell begins with =, +, - or @ (a verbatim quote may); "
         "a spreadsheet that opens the CSV runs it as a formula unless the column is imported "

@@ -7,43 +7,10 @@ places step). The ordinal must be written in the claim's words.
 
 from __future__ import annotations
 
-import re
-
-from .. import normalize
 from ..citing import spans_of, written_in
+from ..normalize import ordinal
 from .base import Done, Inputs, Row, StepOutput
 from .claims import Claims
-
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ],
-        start=1,
-    )
-}
-
-
-def ordinal(raw: str, /) -> int:
-    """`second`, `2nd`, `1st` → 2, 2, 1."""
-    s = normalize.fold_text(raw).casefold()
-    if s in _ORDINALS:
-        return _ORDINALS[s]
-    if m := re.fullmatch(r"([0-9]{1,3})(st|nd|rd|th)", s):
-        return int(m.group(1))
-    raise ValueError(f"{raw!r} is not an ordinal (first … twelfth, or 1st, 2nd, 3rd, 4th …)")
 
 
 def run(inputs: Inputs, done: Done) -> StepOutput:

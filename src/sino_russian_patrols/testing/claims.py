@@ -74,6 +74,18 @@ class Claims:
             return None, "unspecified", "an unspecified number of"
         return None, None, ""
 
+    def _said(
+        self, speaker: Speaker | None, text: Text, unsaid: str = "Reports said "
+    ) -> tuple[int, int] | None:
+        """ "X said " before a claim: the span of X's name (cited with the claim, so that its
+        reporter is spelled in its words), or `unsaid` and None when nobody is named."""
+        if speaker is None:
+            text.add(unsaid)
+            return None
+        span = text.add(speaker[1][0])
+        text.add(" said ")
+        return span
+
     # registries -----------------------------------------------------------------------------
     def _cite(self, table: str, record_id: str, span: tuple[int, int]) -> None:
         """An evidence row for the span; its quote is read from the finished text."""
@@ -90,14 +102,21 @@ class Claims:
         day = anchor - dt.timedelta(days=rng.randint(0, 6))
         if precision == "day":
             basis = rng.choice(("stated", "weekday_relative"))
-            # an event over two days now and then
+            # an event over two days now and then (within one year: a range names its year once)
             start = day - dt.timedelta(days=1) if rng.random() < 0.25 else day
+            start = start if start.year == day.year else day
             end = day
             if basis == "stated":
                 if start == end:
                     words = f"On {day_month_year(day)}"
-                else:
-                    words = f"From {day_month_year(start)} to {day_month_year(end)}"
+                else:  # a range the date rules read whole, as the texts write it
+                    first = f"{calendar.month_name[start.month]} {start.day}"
+                    last = (
+                        str(end.day)
+                        if start.month == end.month
+                        else (f"{calendar.month_name[end.month]} {end.day}")
+                    )
+                    words = f"On {first}-{last}, {end.year}"
                 note = f"Stated in the text: '{words}'."
             else:
                 names = dict.fromkeys(DAY_NAMES[d.weekday()] for d in (start, end))
@@ -218,7 +237,7 @@ class Claims:
         """One aircraft claim: a type flown by one country, or a total over several."""
         rng = self.rng
         reporter = rng.choice(speakers) if rng.random() < 0.6 else None
-        text.add(f"{reporter[1][0]} said " if reporter else "Reports said ")
+        said = self._said(reporter, text)  # the reporter's name, cited with the claim
         count, qualifier, count_words = self._count()
         if total:
             country, canonical, reported, role = None, "unspecified", "aircraft", "unspecified"
@@ -231,6 +250,8 @@ class Claims:
         part = rng.choice((True, False, None)) if role == "fighter_escort" else None
         aircraft_id = f"{source_id}-a{number:02d}"
         self._cite("aircraft", aircraft_id, text.add(claim))
+        if said:
+            self._cite("aircraft", aircraft_id, said)
         ending = {True: " joined for part of the flight", False: " flew the whole way"}
         text.add(ending.get(part, " took part") + ".\n")
         self.rows["aircraft"].append(
@@ -309,10 +330,14 @@ class Claims:
         scope_words = SCOPE_WORDS.get(scope, f" ({scope.replace('_', ' ')})").format(
             place=cited[0][1], year=published.year, since=since
         )
-        text.add(f"{claimer[1][0]} said it was " if claimer else "It was ")
+        said = self._said(claimer, text, "It was ")
+        if said:
+            text.add("it was ")
         span = text.add(f"the {ORDINALS[ordinal - 1]} {series}{scope_words}")
         text.add(".\n")
         self._cite("sequence_claims", claim_id, span)
+        if said:
+            self._cite("sequence_claims", claim_id, said)
         self.rows["sequence_claims"].append(
             {
                 "sequence_claim_id": claim_id,
@@ -436,8 +461,10 @@ class Claims:
             zone=zone[1] if zone else "air defense identification zone"
         )
         words = (f"the {adjective} aircraft {what}", TIMES.get(entries or 0, ""), time or "")
-        text.add(f"{reporter[1][0]} said " if reporter else "Reports said ")
+        said = self._said(reporter, text)
         self._cite("airspace_claims", claim_id, text.add(" ".join(w for w in words if w)))
+        if said:
+            self._cite("airspace_claims", claim_id, said)
         text.add(".\n")
         self.rows["airspace_claims"].append(
             {
