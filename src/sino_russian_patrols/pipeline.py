@@ -42,13 +42,14 @@ def build(root: Path, /) -> BuildResult:
     """
     from .extras import require_extra
 
-    require_extra("build", "sino-russian-patrols build", "yaml", "pycountry", "pandera")
     root = root.resolve()
     try:
+        # outside a project there is nothing to build, whatever is installed: say that first
         if not (root / "build").is_dir() or not (root / "schema").is_dir():
             problems = Problems()
             problems.add(str(root), None, "project_folder")
             problems.raise_if_any()
+        require_extra("build", "sino-russian-patrols build", "yaml", "pycountry", "pandera")
         with build_lock(root):
             recover_locked(root)  # a swap a killed build began is finished first
             return _build(root)
