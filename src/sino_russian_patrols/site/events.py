@@ -110,7 +110,7 @@ def index_page(rows: Rows) -> str:
         years.append(
             f'<section class="year" data-year="{esc(year)}" aria-labelledby="{ident}">'
             f'<h3 id="{ident}">{esc(year)} '
-            f'<span class="n">({len(listed)} events)</span></h3>'
+            f'<span class="n">({len(listed)} event{"s" if len(listed) != 1 else ""})</span></h3>'
             f'<ol class="events">{items}</ol></section>'
         )
     body = (
@@ -313,7 +313,11 @@ def _airspace_claim(rows: Rows, a: Row) -> str:
     return (
         f'<p class="what"><strong>{esc(label(a["claim_type"]))}</strong>'
         + (f", zone {esc(place_name(rows, a['zone_place_id']))}" if a.get("zone_place_id") else "")
-        + (f", {a['entries']} entries" if a.get("entries") is not None else "")
+        + (
+            f", {a['entries']} entr{'y' if a['entries'] == 1 else 'ies'}"
+            if a.get("entries") is not None
+            else ""
+        )
         + (
             f", reported by {actor_link(rows, a['reported_by'], UP)}"
             if a.get("reported_by")

@@ -130,7 +130,8 @@ def combine_dates(claims: list[DateClaim]) -> Combined:
         if day is not None
     ]
     note = (
-        f"Combined from {len(claims)} date claims (see event_dates): the event lies within the "
+        f"Combined from {len(claims)} date claim{'s' if len(claims) != 1 else ''} (see "
+        "event_dates): the event lies within the "
         f"tightest bounds that all of them allow, {' '.join(said) or 'none'}. {listed}"
     )
     return Combined(dates.ResolvedDate(start, end, precision, basis, note), False)

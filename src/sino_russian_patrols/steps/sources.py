@@ -73,7 +73,8 @@ def _published(
         derived, description = "stated", "the publication date in the page's URL"
     else:
         date, note = pub.value, pub.note
-        derived, description = "context", f"the publication date inferred from context ({note})"
+        derived = "context"
+        description = f"the publication date inferred from context ({(note or '').rstrip('.')})"
     if article.received is not None and date > article.received:
         line = pub.quote.line if pub.quote else 1
         problems.add(
@@ -140,7 +141,9 @@ def run(inputs: Inputs, done: Done) -> SourcesOutput:
                 "context",
                 "context",
                 "year",
-                f"the year {meta.context_year} from context ({meta.context_note})",
+                # the note's own full stop would end the sentence inside the brackets
+                f"the year {meta.context_year} from context "
+                f"({(meta.context_note or '').rstrip().rstrip('.')})",
             )
         anchors[a.source_id], published[a.source_id] = anchor, date
         wire = None
