@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv dataset test test-all browser notebook lint release benchmark clean
+.PHONY: venv dataset test test-all browser r notebook lint release benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,18 @@ browser:
 		echo "browser: installed $$(chromium --version 2>/dev/null)"; \
 	else \
 		echo "browser: chromium and chromium-driver could not be installed; the browser tests will be skipped" >&2; \
+	fi
+
+# Debian's R with readr and jsonlite, for the test that runs docs/r.md (tests/test_r.py); where
+# apt-get cannot install them, that test is skipped and says what is missing.
+r:
+	@if command -v Rscript >/dev/null && Rscript -e 'library(readr); library(jsonlite)' >/dev/null 2>&1; then \
+		echo "r: $$(Rscript --version 2>&1 | head -n 1)"; \
+	elif command -v apt-get >/dev/null && (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr r-cran-jsonlite) >/dev/null 2>&1; then \
+		echo "r: installed $$(Rscript --version 2>&1 | head -n 1)"; \
+	else \
+		echo "r: R with readr could not be installed; the R test will be skipped" >&2; \
 	fi
 
 # Re-executes examples/patrols.ipynb in place, with its outputs and figures: after a change to
