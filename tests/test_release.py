@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_ITEMS = (
     "src", "schema", "dataset", "build", "tests", "docs", "examples", "benchmarks",
     "datapackage.json", "CHANGELOG.md", "CITATION.cff", "README.md", "LICENSE", "Makefile",
-    "constraints.txt", "pyproject.toml", ".gitignore", "LICENSE-DATA.md",
+    "constraints.txt", "pyproject.toml", ".gitignore", "LICENSE-DATA.md", "croissant.json",
+    ".zenodo.json",
 )  # fmt: skip
 STUB_CITATION = (
     "cff-version: 1.2.0\nmessage: test stub\ntitle: Sino-Russian Joint Patrols\n"
@@ -98,6 +99,8 @@ def test_data_zip_is_reproducible_and_complete(tmp_path: Path) -> None:
         "README.md",
         "docs/codebook.md",
         "docs/datacard.md",
+        "docs/r.md",
+        "croissant.json",
         "CHANGELOG.md",
         "CITATION.cff",
         "LICENSE-DATA.md",

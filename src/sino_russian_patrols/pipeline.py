@@ -97,6 +97,13 @@ def _build(root: Path) -> BuildResult:
         from .codebook import write_codebook
 
         write_codebook(stage / "datapackage.json", stage / "docs" / "codebook.md")
+        cff = root / "CITATION.cff"
+        if cff.is_file():  # Croissant and Zenodo metadata of this package, from the same sources
+            from .croissant import write_metadata
+
+            write_metadata(
+                stage / "datapackage.json", cff, stage / "croissant.json", stage / ".zenodo.json"
+            )
         card = root / "docs" / "datacard.md"
         if card.is_file():  # its coverage section is the tables' own
             from .datacard import write_datacard

@@ -34,6 +34,8 @@ EXTRA_FILES = (  # what a reader of the data needs beside it: no code
     "README.md",
     "docs/codebook.md",
     "docs/datacard.md",
+    "docs/r.md",
+    "croissant.json",
     "CHANGELOG.md",
     "CITATION.cff",
     "LICENSE-DATA.md",
