@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.3.0"
 
-from .load import connect, data_root, describe, load, load_all, path, source_text, tables
+from .load import (
+    connect,
+    data_root,
+    describe,
+    load,
+    load_all,
+    path,
+    source_text,
+    tables,
+    views,
+)
 from .schema import TableName
 
 if TYPE_CHECKING:
@@ -55,6 +65,7 @@ __all__ = [
     "UnsafeArchiveError",
     "VersionInfo",
     "__version__",
+    "aircraft_counts",
     "cache_dir",
     "cite",
     "clear_cache",
@@ -63,13 +74,16 @@ __all__ = [
     "describe",
     "diff",
     "download",
+    "evidence",
     "load",
     "load_all",
     "path",
+    "ship_counts",
     "source_text",
     "tables",
     "validate",
     "versions",
+    "views",
 ]
 
 # Imported on first use, so that `import sino_russian_patrols` + `load(...)` costs little more
@@ -77,6 +91,7 @@ __all__ = [
 _LAZY = {
     **dict.fromkeys(("VersionInfo", "diff", "validate", "versions"), "api"),
     "cite": "citation",
+    **dict.fromkeys(("aircraft_counts", "ship_counts", "evidence"), "answers"),
     "PackageDiff": "compare",
     **dict.fromkeys(("BuildError", "PatrolsError", "SchemaError", "SwapIncomplete"), "errors"),
     **dict.fromkeys(

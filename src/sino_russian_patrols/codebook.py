@@ -208,6 +208,23 @@ def _wide_section() -> list[str]:
     return out
 
 
+COUNTS = """\
+## aircraft_counts and ship_counts
+
+Views, not files: `aircraft_counts()` and `ship_counts()` in Python, or the views of the same
+names in `connect()`. One row per event, country, reporter (`reported_by`, `unattributed`
+when the source names nobody) and source, on the rules of this codebook: `aircraft` (or
+`ships`) is the sum of the exact counts of the per-type claims (`is_total` false,
+`count_qualifier` `exact`; a named ship counts one), null when no claim of the group gives an
+exact number; `claims_without_exact_count` counts the claims left out of that sum (no number,
+or an approximate one); `claims` counts every claim of the group; `stated_total` is the
+largest total the same reporter states in the same source for the whole event (never to be
+added to the sums); `disagrees` is true when reporters give different sums for the event and
+country. Rows of several reporters are claims side by side, never to be added up. The year to
+count an event in is `events_wide.analysis_year`; `evidence(table, record_id)` gives the spans
+behind any row with the words around them.
+"""
+
 UNSEEN = """\
 ### What validation cannot see
 
@@ -267,6 +284,7 @@ def render(descriptor: dict[str, Any], /) -> str:
     for r in resources:
         out += _table_section(r, names)
     out += _wide_section()
+    out += [COUNTS]
     out += _rules_section()
     out += _licences(descriptor)
     return "\n".join(out).rstrip() + "\n"

@@ -68,8 +68,17 @@ def data_root(version: str | None = None, /) -> Path:
 
 
 def tables() -> tuple[TableName, ...]:
-    """The names of the dataset's tables."""
+    """The names of the dataset's tables (the files of the package); `views()` names the
+    derived views that `load` and `connect()` give beside them."""
     return TABLES
+
+
+def views() -> tuple[str, ...]:
+    """The derived views: `events_wide` (one row per event, with `load`) and, in `connect()`,
+    `aircraft_counts` and `ship_counts` (as their functions give them)."""
+    from .answers import VIEWS
+
+    return VIEWS
 
 
 def known_table(name: object, /, *, view: bool = False) -> TableName:
@@ -319,7 +328,8 @@ def source_text(source_id: str, /, *, version: str | None = None) -> str:
 
 
 def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-process DuckDB connection with every table (and events_wide) as a view."""
+    """An in-process DuckDB connection with every table (`tables()`) and every derived view
+    (`views()`: events_wide, aircraft_counts, ship_counts) as a view."""
     from .extras import require_extra
 
     require_extra("sql", "connect()")
@@ -329,20 +339,29 @@ def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
     for name in TABLES:
         file = _sql_string(path(name, version=version))
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({file})")
-    # events_wide is computed by polars; handing it over as Parquet needs no pyarrow.
-    wide = _events_wide_file(version)
-    con.execute(f"CREATE VIEW events_wide AS SELECT * FROM read_parquet({wide})")
+    # the views are computed by polars; handing them over as Parquet needs no pyarrow.
+    for view in views():
+        file = _view_file(view, version)
+        con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({file})")
     return con
 
 
 @cache
-def _events_wide_file(version: str | None) -> str:
-    """events_wide as a Parquet file in a temporary folder that lives as long as the process."""
+def _view_file(view: str, version: str | None) -> str:
+    """A derived view as a Parquet file in a temporary folder that lives as long as the
+    process."""
     import tempfile
 
+    from . import answers
+
     folder = Path(_files.enter_context(tempfile.TemporaryDirectory(prefix="srp-")))
-    file = folder / "events_wide.parquet"
-    load("events_wide", version=version).write_parquet(file)
+    file = folder / f"{view}.parquet"
+    frame = (
+        load("events_wide", version=version)
+        if view == "events_wide"
+        else getattr(answers, view)(version=version)
+    )
+    frame.write_parquet(file)
     return _sql_string(file)
 
 
