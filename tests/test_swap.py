@@ -410,3 +410,32 @@ def test_a_move_that_stops_midway_says_the_next_command_finishes_it(
     monkeypatch.setattr(swap.os, "replace", real)
     assert main(["build", "--root", str(project)]) == 0
     assert _package(project) == sides["new"] and _strays(project) == []
+
+
+@pytest.mark.slow
+def test_validate_given_the_descriptor_path_finishes_a_journaled_swap(
+    sides: dict[str, object], tmp_path: Path
+) -> None:
+    """After a build killed while its swap had moved datapackage.json aside, `validate
+    path/to/datapackage.json` finishes the swap, as it does for the project folder, instead
+    of saying "no such file"."""
+    from sino_russian_patrols.api import validate
+
+    base, stage = Path(str(sides["base"])), Path(str(sides["stage"]))
+    for k in range(40):
+        crashed = tmp_path / f"k{k}"
+        for name in ("dataset", "docs"):
+            shutil.copytree(base / name, crashed / name)
+        shutil.copy2(base / "datapackage.json", crashed / "datapackage.json")
+        shutil.copytree(stage, crashed / stage.name)
+        done = _kill(crashed, k, "swap")
+        moved = not (crashed / "datapackage.json").exists()
+        if done.returncode == -signal.SIGKILL and moved and (crashed / swap.JOURNAL_NAME).exists():
+            report = validate(crashed / "datapackage.json")
+            assert report.valid, report.text()
+            assert (crashed / "datapackage.json").is_file()
+            assert not (crashed / swap.JOURNAL_NAME).exists()
+            assert _package(crashed) == sides["new"]
+            return
+        shutil.rmtree(crashed)
+    pytest.fail("no kill point left datapackage.json moved aside under a journal")

@@ -88,7 +88,9 @@ def located(spec: PackageSpec | None, /) -> Iterator[Located]:
         path = data_root(str(spec))
         yield Located(path, str(path))
         return
-    path = readable_package(given) if given.exists() else given
+    # a datapackage.json that a killed build's swap moved aside is found through its journal
+    journaled = given.name == "datapackage.json" and (given.parent / JOURNAL_NAME).is_file()
+    path = readable_package(given) if given.exists() or journaled else given
     yield Located(path, str(path))
 
 
