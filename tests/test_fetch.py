@@ -50,6 +50,7 @@ class Server:
     files: dict[str, bytes] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     trickle: float | None = None  # seconds between single bytes, for a server that stalls
+    trickle_headers: bool = False  # the status line and headers too, a byte at a time
 
 
 @pytest.fixture
@@ -62,6 +63,16 @@ def server() -> Iterator[Server]:
             body = state.files.get(self.path)
             if body is None:
                 self.send_error(404)
+                return
+            if state.trickle_headers:  # never silent long enough for requests' read timeout
+                head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+                for i in range(len(head)):
+                    try:
+                        self.wfile.write(head[i : i + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    time.sleep(state.trickle or 0.1)
                 return
             self.send_response(200)
             self.send_header("Content-Type", "application/zip")
@@ -491,6 +502,22 @@ def test_a_trickling_server_meets_the_total_deadline(
     assert "deadline of 0.5 s" in message
     assert dl.TIMEOUT_ENV in message
     assert not any(p.is_file() for p in dl.cache_dir().rglob("*"))  # no partial file kept
+
+
+def test_a_server_trickling_its_headers_meets_the_total_deadline(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    """The headers a byte every 0.1 s: requests' timeouts between reads never expire, the
+    total deadline does, and nothing is left in the cache, then or later."""
+    register(env, VERSION, release_zip)
+    serve(server, VERSION, release_zip)
+    server.trickle_headers, server.trickle = True, 0.1
+    start = time.monotonic()
+    with pytest.raises(dl.DownloadError, match=r"deadline of 0\.5 s"):
+        dl.download(VERSION, base_url=server.url, timeout=0.5)
+    assert time.monotonic() - start < 3
+    time.sleep(1.5)  # the worker may still hear from the server: it writes nothing
+    assert not any(p.is_file() for p in dl.cache_dir().rglob("*"))
 
 
 @pytest.mark.parametrize("value", ["soon", "0", "-3", "inf"])

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 import warnings
 from importlib import resources
@@ -351,11 +352,41 @@ class _Downloader:
         self.progressbar = progressbar
 
     def __call__(self, url: str, output_file: str, pooch: object = None) -> None:
+        """Download in a worker thread and wait for it at most the deadline: a server that
+        trickles its headers a byte a second never lets requests' own timeouts expire, but
+        it cannot hold this call past the deadline (the worker is told to stop, and the file
+        it was writing is pooch's temporary one, removed when this raises)."""
+        start = time.monotonic()
+        stop = threading.Event()
+        outcome: list[BaseException | None] = []
+
+        def work() -> None:
+            try:
+                self._download(url, output_file, start, stop)
+                outcome.append(None)
+            except BaseException as exc:  # handed to the caller below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name="srp-download", daemon=True)
+        worker.start()
+        worker.join(self.deadline)
+        if worker.is_alive():
+            stop.set()
+            raise DownloadError(
+                f"release {self.version}: {url} did not arrive within the download deadline of "
+                f"{self.deadline:g} s. Check the network or the server, or allow more time: "
+                f"timeout= or ${TIMEOUT_ENV}"
+            )
+        if outcome and outcome[0] is not None:
+            raise outcome[0]
+
+    def _download(self, url: str, output_file: str, start: float, stop: threading.Event) -> None:
         import requests
 
-        start = time.monotonic()
         wait = min(READ_TIMEOUT, self.deadline)
         with requests.get(url, stream=True, timeout=(wait, wait)) as response:
+            if stop.is_set():  # the caller has given up: write nothing
+                return
             response.raise_for_status()
             raw = response.raw
             read = getattr(raw, "read1", None) or (lambda n, **kw: raw.read(min(n, 8192), **kw))
@@ -365,7 +396,7 @@ class _Downloader:
                 with open(output_file, "wb") as out:
                     while chunk := read(_CHUNK, decode_content=True):
                         received += len(chunk)
-                        if time.monotonic() - start > self.deadline:
+                        if stop.is_set() or time.monotonic() - start > self.deadline:
                             raise DownloadError(
                                 f"release {self.version}: {url} did not arrive within the "
                                 f"download deadline of {self.deadline:g} s ({received:,} bytes "
@@ -384,6 +415,8 @@ class _Downloader:
             finally:
                 if bar is not None:
                     bar.close()
+                if stop.is_set():  # given up while writing: leave no partial file behind
+                    Path(output_file).unlink(missing_ok=True)
 
     def _bar(self, total: int) -> Any:
         """A tqdm progress bar, or None (no bar asked for, or tqdm not installed)."""
