@@ -310,7 +310,10 @@ def test_download_without_an_address_says_how_to_give_one(
     if shipped["base_url"] is not None:
         pytest.skip("the shipped registry records a download address")
     version = next(iter(shipped["releases"]))
-    with pytest.raises(dl.DownloadError, match=r"pass base_url=.*SINO_RUSSIAN_PATROLS_BASE_URL"):
+    with pytest.raises(
+        dl.DownloadError,
+        match=r"base_url= in Python, --base-url on the command line.*SINO_RUSSIAN_PATROLS_BASE_URL",
+    ):
         dl.download(version)
 
 

@@ -277,13 +277,15 @@ def _no_address(version: str, entry: Release, damage: str | None) -> str:
     """Why release `version` cannot be fetched, and how to fix it."""
     if damage is None:
         return (
-            f"no download address for release {version}: the package records none; pass "
-            f"base_url= (the folder that holds {entry['file']}) or set ${BASE_URL_ENV}"
+            f"no download address for release {version}: the package records none; give the "
+            f"address of the folder that holds {entry['file']} (base_url= in Python, "
+            f"--base-url on the command line) or set ${BASE_URL_ENV}"
         )
     return (
         f"the cached release {version} is damaged: {damage}. It cannot be repaired without "
-        f"downloading it again: pass base_url= (the folder that holds {entry['file']}) or set "
-        f"${BASE_URL_ENV}; or delete it with clear_cache({version!r}) and download it again"
+        f"downloading it again: give the address of the folder that holds {entry['file']} "
+        f"(base_url= in Python, --base-url on the command line) or set ${BASE_URL_ENV}; or "
+        f"delete it (clear_cache({version!r}), or `cache clear {version}`) and download it again"
     )
 
 
