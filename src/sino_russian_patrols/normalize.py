@@ -559,12 +559,13 @@ def word_in_text(name: str, text: str, /) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-def names_country(text: str, code: str, /) -> bool:
+def names_country(text: str, code: str, /, names: Iterable[str] = ()) -> bool:
     """Whether `text` names the country `code` as a word: one of its common names or
-    demonyms ("Chinese", "Russia's"), or, where pycountry is installed, an ISO 3166 name. The
-    validator re-reads a claim's country from its words with this (pycountry is of the build
-    extra; without it the common names and demonyms serve)."""
-    words = {w.casefold() for w in country_words(code)}
+    demonyms ("Chinese", "Russia's"), one of `names` (a package's own spellings of the state,
+    such as its actor aliases "Japan", "Tokyo"), or, where pycountry is installed, an ISO 3166
+    name. The validator re-reads a claim's country from its words with this, and needs no
+    pycountry (of the build extra) for it: the package's names serve."""
+    words = {w.casefold() for w in (*country_words(code), *names)}
     with contextlib.suppress(ImportError):
         words |= {name for name, c in _pycountry_names().items() if c == code}
     folded = fold_text(text).replace("\u2019", "'").casefold()

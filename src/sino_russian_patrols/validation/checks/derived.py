@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import polars as pl
+
 from ... import dates, normalize
 from ..report import MAX_EXAMPLES, Report, message, show
 
@@ -38,6 +40,15 @@ def derived_values(report: Report, tables: Tables) -> None:
     if "actor_aliases" in frames:
         for alias, actor in frames["actor_aliases"].select("alias", "actor_id").iter_rows():
             aliases[actor].append(alias)
+    # the package's own names of each state, by country: "Japan" names JPN without pycountry
+    state_names: dict[str, list[str]] = defaultdict(list)
+    actors = frames.get("actors")
+    if actors is not None and {"actor_id", "actor_type", "country"} <= set(actors.columns):
+        for actor, code in (
+            actors.filter(pl.col("actor_type") == "state").select("actor_id", "country").iter_rows()
+        ):
+            if code:
+                state_names[code] += aliases.get(actor, [])
     known = []
     if "aircraft_types" in frames and "designation" in frames["aircraft_types"].columns:
         known = frames["aircraft_types"]["designation"].to_list()
@@ -59,7 +70,7 @@ def derived_values(report: Report, tables: Tables) -> None:
         code = row.get("country")
         if code is None or row.get("operator") or not quotes:
             return None
-        if any(normalize.names_country(q, code) for q in quotes):
+        if any(normalize.names_country(q, code, state_names.get(code, ())) for q in quotes):
             return None
         return message("derived_value", "country", country=code)
 
