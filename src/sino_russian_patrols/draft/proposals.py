@@ -41,6 +41,11 @@ class Drafter:
         end = self.article.body_end
         self.end = len(self.text) if end is None else end
         self.registries = inputs.registries
+        # the events as the build combines them from the other annotations, so that a draft
+        # links to what the registries and the curated files say now, not to a stale dataset
+        from ..steps import run_steps
+
+        self.known_events: list[dict] = run_steps(inputs, ["events"])["events"].rows["events"]
         self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
@@ -198,18 +203,15 @@ class Drafter:
 
     def _known_event(self, when: dates.ResolvedDate | None) -> tuple[str | None, str]:
         """The registered joint air patrol whose dates lie within three days of `when`."""
-        import polars as pl
-
-        events_file = self.root / "dataset" / "parquet" / "events.parquet"
-        if when is None or when.end is None or not events_file.is_file():
+        if when is None or when.end is None:
             return None, "no date to compare with the known patrols"
-        events = pl.read_parquet(events_file).filter(pl.col("event_type") == "joint_air_patrol")
+        events = [r for r in self.known_events if r["event_type"] == "joint_air_patrol"]
         window = dt.timedelta(days=3)
         low = (when.start or when.end - dt.timedelta(days=30)) - window
         high = when.end + window
         hits = [
             r["event_id"]
-            for r in events.iter_rows(named=True)
+            for r in events
             if (r["end_date"] is None or r["end_date"] >= low)
             and (
                 (r["start_date"] or r["end_date"]) is None
