@@ -1,0 +1,25 @@
+"""Actor mentions: every registered spelling on word boundaries, never inside a longer
+registered name; a place name after a preposition is proposed commented out (a location).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .document import Item, quote_entry
+from .patterns import LOCATIVE
+
+if TYPE_CHECKING:
+    from .proposals import Drafter
+
+
+def propose(d: Drafter) -> None:
+    places = {a for e in d.registries.places for a in e.aliases}
+    for start, end, actor_id in d.mentions(d.registries.actors):
+        line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
+        before = d.text[max(0, start - 60) : start]
+        if d.text[start:end] in places and LOCATIVE.search(before):
+            why = "a place name after a preposition: probably a location, not the actor"
+            d.draft.items.append(Item("actors", line, why))
+        else:
+            d.draft.items.append(Item("actors", line))
