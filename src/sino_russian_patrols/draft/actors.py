@@ -1,5 +1,7 @@
 """Actor mentions: every registered spelling on word boundaries, never inside a longer
-registered name; a place name after a preposition is proposed commented out (a location).
+registered name. Proposed commented out: a body named after another country's word
+("Chinese Defense Ministry" read as the Japanese "Defense Ministry"), and a place name after a
+preposition (a location, not the actor).
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ def propose(d: Drafter) -> None:
     for start, end, actor_id in d.mentions(d.registries.actors):
         line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
         before = d.text[max(0, start - 60) : start]
-        if d.text[start:end] in places and LOCATIVE.search(before):
+        other = d.other_country(start, actor_id)
+        if other:
+            why = f"{other!r} before it names another country's body than {actor_id}"
+            d.draft.items.append(Item("actors", line, why))
+        elif d.text[start:end] in places and LOCATIVE.search(before):
             why = "a place name after a preposition: probably a location, not the actor"
             d.draft.items.append(Item("actors", line, why))
         else:

@@ -49,7 +49,142 @@ LOCATIVE = re.compile(
     r"|\b(?:south|north|east|west)(?:ern|ernmost) )$",
 )
 SAID = r"(?:said|told|added|noted|stated|wrote)"
-QUOTED = re.compile(r"[“\"](?P<q>[^”\"\n]{12,}?)[”\"]")
+# a quotation: the words between an opening and the next closing mark, on one line
+QUOTED = re.compile(r"[“\"](?P<q>[^“”\"\n]{2,}?)[”\"]")
+
+# Speech tags. The verbs a speaker's words are reported with, as data: a verb found in the
+# curated remarks is a line here. The subject of "X said" is the clause before the verb,
+# from the sentence's start, a comma or a closing quotation mark, at most eight words.
+SPEECH_VERBS = (
+    "said", "says", "told", "added", "adds", "noted", "stated", "wrote", "announced",
+    "reported", "emphasized", "emphasised", "explained", "pointed out", "specified",
+    "stressed", "claimed", "alleged", "confirmed", "warned", "insisted", "underlined",
+    "highlighted", "asserted", "argued", "called", "described", "accused", "urged",
+    "declared", "revealed", "disclosed", "informed", "believed", "believes", "claims",
+    "predicted", "expressed",
+)  # fmt: skip
+_VERB = "(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + ")"
+_SUBJECT_WORD = r"[\w’'().-]+"
+SPEECH_TAG_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=[”\"]\s)|(?<=^[“\"]))(?P<who>(?:{_SUBJECT_WORD}\s){{0,7}}?{_SUBJECT_WORD})"
+    rf"\s+(?:also\s+|further\s+|later\s+|then\s+|separately\s+)?(?P<verb>{_VERB})\b"
+)
+SPEECH_TAG_AFTER = re.compile(
+    rf"(?<=[,”\"]\s)(?:{_VERB})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"]{{1,60}}?)"
+    r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
+)
+# the passive "This was reported by the Ministry of Defense of China"
+REPORTED_BY = re.compile(
+    r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"\n]{1,70}?)(?=\s*(?:[,.;:]|$))"
+)
+ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to (?P<who>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){2,80}?)"
+    r"(?<!\b[A-Z])(?=\s*(?:[,;:]|\.(?=\s|$)|$)|\s+(?:on|in|which|that|who|at)\b)"
+)
+# a clause that is no speaker's name: it holds a verb, a relative or a pronoun other than
+# the subject's own ("Wei praised Russia for countering what he described as ...")
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|that|which|who|what|whom|was|is|were|are|has|have|had|it\s+\w+)\b"
+    r"|\b(?:praised|told|saw)\b"
+)
+# what may follow the name that heads a speech tag's subject: an abbreviation in brackets,
+# the body's spokesman or press office ("Russia's Pacific Fleet press service")
+SUBJECT_TAIL = re.compile(
+    r"(?:[’']s)?(?:\s*\([^)]{1,12}\))?(?:\s+(?:press|service|office|spokesman|spokeswoman|"
+    r"spokesperson|official|officials|statement))*\s*"
+)
+# the country a subject's adjective names ("the Russian defence ministry")
+DEMONYMS = {
+    "Russian": "RUS", "Russia’s": "RUS", "Russia's": "RUS", "Chinese": "CHN",
+    "China’s": "CHN", "China's": "CHN", "Japanese": "JPN", "Japan’s": "JPN", "Japan's": "JPN",
+    "South Korean": "KOR", "South Korea’s": "KOR", "South Korea's": "KOR", "American": "USA",
+    "U.S.": "USA", "Canadian": "CAN",
+}  # fmt: skip
+# the words a sentence may open with before its subject
+SENTENCE_OPENING = re.compile(r"(?:(?:But|And|However|Meanwhile|Separately),?\s+)?(?:[Tt]he\s+)?")
+# a subject that points back at the speaker named before
+PRONOUN_SUBJECT = re.compile(
+    r"(?i)(?:it|he|she|they|the statement|the report|the press release|the release)"
+)
+# the word before a period that does not end a sentence
+_ABBREVIATIONS = frozenset(
+    [
+        "U.S",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Lt",
+        "Col",
+        "Adm",
+        "Capt",
+        "Rep",
+        "Sen",
+        "St",
+        "No",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "a.m",
+        "p.m",
+        "vs",
+        "etc",
+        "Maj",
+        "Sgt",
+        "Gov",
+        "Prof",
+        "Inc",
+        "Co",
+        "Corp",
+        "Jr",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘(\[A-Z0-9]|\s*$)")
+
+
+def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] as (start, end), spaces stripped: a paragraph (a line) is
+    split after a period, "!" or "?" (and a closing mark) that a capital, a digit or an
+    opening mark follows, unless the word before the period is an abbreviation ("U.S.",
+    "Gen.", "Dec.") or a single capital (an initial)."""
+    found: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text[lo:hi]):
+        start = lo + para.start()
+        end_of_para = lo + para.end()
+        for m in _SENTENCE_END.finditer(text, start, end_of_para):
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            if (
+                word
+                and text[m.start()] == "."
+                and (
+                    word.group(1).rstrip(".") in _ABBREVIATIONS
+                    or re.fullmatch(r"[A-Z]", word.group(1).split(".")[-1] or "")
+                )
+            ):
+                continue
+            found.append((start, m.end()))
+            start = m.end()
+        if text[start:end_of_para].strip():
+            found.append((start, end_of_para))
+    out = []
+    for a, b in found:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip())
+        b -= len(chunk) - len(chunk.rstrip())
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 # The words of a claim's noun that give its role, the first found wins ("early warning

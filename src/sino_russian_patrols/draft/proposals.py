@@ -48,6 +48,8 @@ class Drafter:
         from ..steps import run_steps
 
         self.known_events: list[dict] = run_steps(inputs, ["events"])["events"].rows["events"]
+        self.actor_country = {e.id: e.country for e in self.registries.actors}
+        self.actor_type = {e.id: e.type for e in self.registries.actors}
         self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
@@ -77,6 +79,27 @@ class Drafter:
                     if lo <= start and end <= hi and self._name_at(start, end):
                         found.append((start, end, e.id))
         return sorted(found)
+
+    def other_country(self, start: int, actor_id: str) -> str | None:
+        """The country named right before an actor mention when it is not the actor's own:
+        "Chinese" before the Japanese ministry's alias "Defense Ministry" says the words name
+        another body, one the registries do not know by these words."""
+        from .patterns import DEMONYMS
+
+        country = self.actor_country.get(actor_id)
+        if country is None or self.actor_type.get(actor_id) == "state":
+            return None
+        before = self.text[max(0, start - 20) : start]
+        for word, code in DEMONYMS.items():
+            if before.rstrip().endswith(word) and before[-1:].isspace() and code != country:
+                return word
+        return None
+
+    def actor_mentions(self) -> list[tuple[int, int, str]]:
+        """The actor mentions that no country word right before contradicts."""
+        return [
+            m for m in self.mentions(self.registries.actors) if not self.other_country(m[0], m[2])
+        ]
 
     # -- sections ---------------------------------------------------------------------------
 
