@@ -16,6 +16,80 @@ PATROL = re.compile(
     r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
     re.IGNORECASE,
 )
+# The words that say a sentence reports an event, and the event types they fit: a sentence
+# is linked to the one known event of those types whose dates fit its date phrase.
+_AIR = frozenset({"joint_air_patrol"})
+_NAVAL_PATROL = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
+_EXERCISE = frozenset(
+    {
+        "joint_naval_exercise",
+        "joint_exercise",
+        "strategic_exercise",
+        "multinational_naval_exercise",
+        "joint_missile_defense_exercise",
+        "exercise",
+    }
+)
+EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(
+            r"\b(?:(?:air|aerial|bomber|strategic)\s+(?:strategic\s+)?patrols?|bombers?|"
+            r"joint\s+flights?|K?ADIZ|air\s+defen[cs]e\s+(?:identification\s+)?zone)\b",
+            re.IGNORECASE,
+        ),
+        _AIR,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:naval|maritime|sea|submarine)\s+patrols?|(?:warships|ships|vessels|navies)\b"
+            r"[^.]{0,80}\bpatrol|joint\s+sailing|(?:warships|vessels)\s+(?:passed|sailed))",
+            re.IGNORECASE,
+        ),
+        _NAVAL_PATROL,
+    ),
+    (
+        re.compile(
+            r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b|"
+            r"\b(?:Joint Sea|Maritime Interaction|Northern/Interaction|Vostok|Ocean)[- ]?20\d\d"
+        ),
+        _EXERCISE,
+    ),
+    (re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE), _AIR | _NAVAL_PATROL),
+    (re.compile(r"\bscrambl", re.IGNORECASE), frozenset({"scramble"})),
+    (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
+)
+ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"),
+            ("fifth", "5th"), ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"),
+            ("ninth", "9th"), ("tenth", "10th"), ("eleventh", "11th"), ("twelfth", "12th"),
+        ),
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
+# "the first joint naval patrol", "their fifth joint maritime patrol", "11th joint strategic
+# air patrol": an ordinal, then the kind of patrol the series' name holds
+ORDINAL_SERIES = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?joint\s+(?:strategic\s+)?"
+    r"(?P<kind>naval|air|aerial|bomber|maritime|submarine)\s+patrol",
+    re.IGNORECASE,
+)
+# The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the
+# sentence announces, one whose end or report the phrase dates, one whose start it dates.
+DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("announced", re.compile(r"\b(?:will|to be held|is to|are to|plans? to|scheduled)\b")),
+    (
+        "end_only",
+        re.compile(r"\b(?:concluded|completed|wrapped up|ended|finished|came to an end)\b"),
+    ),
+    (
+        "start_only",
+        re.compile(r"\b(?:began|begun|kicked off|launched|departed|started|set off|opened)\b"),
+    ),
+)
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|$)", re.MULTILINE)
 _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -73,6 +147,9 @@ SPEECH_TAG_AFTER = re.compile(
     rf"(?<=[,”\"]\s)(?:{_VERB})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"]{{1,60}}?)"
     r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
 )
+# a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
+# ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
+REPORTED_ON = re.compile(rf"\b{_VERB}\b[^,.;“”\"]{{0,40}}?\s(?:(?:early|late)\s+)?(?:on\s+)?$")
 # the passive "This was reported by the Ministry of Defense of China"
 REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+"

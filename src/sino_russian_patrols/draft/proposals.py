@@ -47,9 +47,15 @@ class Drafter:
         # links to what the registries and the curated files say now, not to a stale dataset
         from ..steps import run_steps
 
-        self.known_events: list[dict] = run_steps(inputs, ["events"])["events"].rows["events"]
+        done = run_steps(inputs, ["events", "names", "sequence"])
+        self.known_events: list[dict] = done["events"].rows["events"]
+        # what the other annotations name ("Joint Sea 2021") and count ("the first joint
+        # naval patrol"): a sentence that names or counts an event the same way links to it
+        self.known_names: list[dict] = done["names"].rows["event_names"]
+        self.known_ordinals: list[dict] = done["sequence"].rows["sequence_claims"]
         self.actor_country = {e.id: e.country for e in self.registries.actors}
         self.actor_type = {e.id: e.type for e in self.registries.actors}
+        self.linked_events: list[str] = []  # the events the draft links, in order
         self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
