@@ -105,7 +105,11 @@ def _known_event(
         return hits[0], f"the known {kinds} {hits[0]} lies within three days of this date"
     if hits:
         return None, f"several known events fit the date: {', '.join(hits)}"
-    return None, f"no known {kinds} within three days: define a new event in registries/events.yaml"
+    return (
+        None,
+        f"no known patrol within three days (of type {kinds}): define a new event in "
+        "registries/events.yaml",
+    )
 
 
 def _form(sentence: str) -> str | None:
@@ -187,13 +191,14 @@ def propose(d: Drafter) -> str | None:
             event_id, why = _counted_event(d, sentence)
         if event_id is None and not why:
             event_id, why = _known_event(d, types, _window(d, when, form == "announced"))
-        if event_id is None:
-            continue  # the fallback below proposes one report of a new event
-        lines = _mention(d, event_id, sentence, dated, form, lo, hi)
+        lines = _mention(d, event_id or "NEW-EVENT-ID", sentence, dated, form, lo, hi)
+        if event_id is None:  # a proposal for the editor: a new event, or one to pick
+            d.draft.items.append(Item("events", lines, why))
+            continue
         d.draft.items.append(Item("events", lines, None, why))
         linked.append(event_id)
     d.linked_events = list(dict.fromkeys(linked))
-    if not linked:
+    if not any(item.section == "events" for item in d.draft.items):
         _first_report(d)
     return linked[0] if linked else None
 
