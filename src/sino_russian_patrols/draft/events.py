@@ -197,6 +197,7 @@ def propose(d: Drafter) -> str | None:
             continue
         d.draft.items.append(Item("events", lines, None, why))
         linked.append(event_id)
+        d.event_sentences.append((lo, hi, event_id))
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
         _first_report(d)

@@ -114,6 +114,50 @@ AIRCRAFT = re.compile(
     rf"|(?P<bare>{_DESIGNATION})(?![\w-]))",
     re.IGNORECASE,
 )
+# Ships: the kinds of ship the build reads (normalize.SHIP_WORDS), a country word, and a count
+# of ships of one or two countries ("two Russian corvettes", "10 Chinese and Russian naval
+# vessels", "A total of 10 Chinese and Russian naval vessels").
+_SHIP = (
+    r"(?:anti-submarine(?: warfare)? ships?|destroyers?|frigates?|corvettes?|submarines?|"
+    r"minesweepers?|missile boats?|rescue (?:tugs?|tugboats?|vessels?|ships?)|"
+    r"(?:supply|replenishment|support) (?:ships?|vessels?)|tankers?|warships?|"
+    r"(?:naval )?vessels?|ships?)"
+)
+SHIP_NOUN = re.compile(rf"\b{_SHIP}\b")
+COUNTRY_WORD = re.compile(r"\b(?:Russian|Chinese|Russia|China)\b")
+_SHIP_COUNTRY = r"(?:Russian|Chinese)"
+COUNTED_SHIPS = re.compile(
+    rf"(?<![\w.,])(?P<count>{_QUALIFIER}{_NUMBER})[ \u00a0]+(?P<country>{_SHIP_COUNTRY})"
+    rf"(?:[ \u00a0]+and[ \u00a0]+(?P<country2>{_SHIP_COUNTRY}))?[ \u00a0]+"
+    rf"(?:(?:navy|guided-missile|missile|large|military)[ \u00a0]+)?(?P<noun>{_SHIP})\b",
+    re.IGNORECASE,
+)
+# Zone claims (steps/airspace.py): an entry into an air defense identification zone, a
+# passage through a strait, a violation of airspace, a denial of one, international airspace.
+ADIZ_WORDS = re.compile(r"\b(?:[A-Z]?ADIZ|air defen[cs]e(?: identification)? zone)\b", re.I)
+ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "no_airspace_violation",
+        re.compile(
+            r"\bno (?:airspace )?(?:violation|intrusion)s?\b|\b(?:did not|didn[’']t|not) "
+            r"(?:violate|intrude|enter)\w*\s+(?:\w+\s+){0,3}?airspace",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "international_airspace",
+        re.compile(r"\b(?:remained|stayed|were|was|flew)\s+in\s+international\s+airspace", re.I),
+    ),
+    ("airspace_violation", re.compile(r"\b(?:violated|intruded into)\b[^.]{0,60}\bairspace", re.I)),
+    ("adiz_entry", re.compile(r"\b(?:entered|entering|enter|flew into|strayed into)\b", re.I)),
+    (
+        "strait_transit",
+        re.compile(
+            r"\b(?:passed|sailed|transited|moved)\s+(?:east\s+|west\s+|south\s+|north\s+)?(?:through|via)\b",
+            re.I,
+        ),
+    ),
+)
 # a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
 # ("near South Korea and Japan", "in western Japan", "visited China")
 LOCATIVE = re.compile(

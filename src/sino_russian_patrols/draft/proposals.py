@@ -56,6 +56,8 @@ class Drafter:
         self.actor_country = {e.id: e.country for e in self.registries.actors}
         self.actor_type = {e.id: e.type for e in self.registries.actors}
         self.linked_events: list[str] = []  # the events the draft links, in order
+        # (start, end, event) of each sentence whose mention the draft asserts
+        self.event_sentences: list[tuple[int, int, str]] = []
         self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
@@ -101,6 +103,15 @@ class Drafter:
                 return word
         return None
 
+    def event_near(self, at: int, types: frozenset[str]) -> str | None:
+        """The event of one of `types` that the sentence holding `at` mentions, else the
+        first such event the draft links: a claim belongs to the event its sentence reports."""
+        kind = {r["event_id"]: r["event_type"] for r in self.known_events}
+        for lo, hi, event in self.event_sentences:
+            if lo <= at < hi and kind.get(event) in types:
+                return event
+        return next((e for e in self.linked_events if kind.get(e) in types), None)
+
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         """The actor mentions that no country word right before contradicts."""
         return [
@@ -113,7 +124,7 @@ class Drafter:
         return self.headline[0] <= at < self.headline[1]
 
     def run(self) -> Draft:
-        from . import actors, aircraft, date_phrases, events, remarks, source
+        from . import actors, aircraft, date_phrases, events, remarks, ships, source, zones
 
         self.draft.items.append(Item("source", source.propose(self)))
         # the publication date is an item of its own: if the build rejects it, it is
@@ -123,6 +134,8 @@ class Drafter:
         event_id = events.propose(self)
         aircraft.propose(self, event_id)
         remarks.propose(self, event_id)
+        ships.propose(self)
+        zones.propose(self)
         aircraft.unknown_designations(self)
         date_phrases.propose(self)
         return self.draft
