@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 
-def propose(d: Drafter, event_id: str | None) -> None:
+PATROL_TYPES = frozenset({"joint_air_patrol"})
+ANSWER_TYPES = frozenset({"scramble", "intercept"})
+
+
+def propose(d: Drafter) -> None:
+    """Append the aircraft claims of phrases such as "two Russian Tu-95 bombers", each with
+    the event its sentence mentions (else the first linked event of its kind)."""
     known = [t.designation for t in d.registries.aircraft_types]
     kinds = {t.designation: t.kind for t in d.registries.aircraft_types}
     number = 0
@@ -33,25 +39,44 @@ def propose(d: Drafter, event_id: str | None) -> None:
         span = unique_around(d.text, m.start(), m.end(), d.end)
         reporter = _reporter(d, m.start())
         note = f"reported_by? the nearest attribution is {reporter!r}" if reporter else None
-        unsure = None if event_id and span else "no known event to attach it to"
+        unsure = None if span else "the words occur more than once: quote a longer span"
         if unsure is None and canonical == normalize.UNSPECIFIED and not m.group("count"):
             unsure = "a generic noun without a number: probably a claim made above again"
         singular = noun and not noun.endswith("s") and noun != "aircraft"
         if unsure is None and not m.group("count") and singular:
             unsure = "one aircraft named without a number (a photo caption?)"
-        for country in filter(None, (m.group("country"), m.group("country2"))):
+        country, country2, count = m.group("country"), m.group("country2"), m.group("count")
+        # "four Chinese and Russian bombers": one number for both countries is one total
+        # claim with no country; without a number, one claim per country
+        rows: list[str | None] = [None] if country2 and count else [country, country2]
+        for who in rows:
+            if who is None and not (country2 and count):
+                continue
+            event = d.event_near(m.start(), _event_types(who or country))
             number += 1
             lines = [
                 f"- id: a{number:02d}",
-                f"  event: {event_id or 'NEW-EVENT-ID'}",
+                f"  event: {event or 'NEW-EVENT-ID'}",
                 f"  quote: {yaml_string(d.text[span[0] : span[1]] if span else m.group(0))}",
-                f"  country: {yaml_string(country)}",
-                f"  type: {yaml_string(raw_type)}",
             ]
-            if m.group("count"):
-                lines.append(f"  count: {yaml_string(m.group('count'))}")
+            if who is not None:
+                lines.append(f"  country: {yaml_string(who)}")
+            lines.append(f"  type: {yaml_string(raw_type)}")
+            if count:
+                lines.append(f"  count: {yaml_string(count)}")
+            if who is None:
+                lines.append("  total: true")
             lines.append(f"  role: {role}")
-            d.draft.items.append(Item("aircraft", lines, unsure, note))
+            why = unsure or (None if event else "no known event to attach it to")
+            d.draft.items.append(Item("aircraft", lines, why, note))
+
+
+def _event_types(country: str) -> frozenset[str]:
+    """The events a country's aircraft fly in: the patrol for Russia's and China's, the
+    answer to it (a scramble, an intercept) for every other country's."""
+    if re.match(r"(?i)russia|chin", country):
+        return PATROL_TYPES
+    return ANSWER_TYPES
 
 
 def _reporter(d: Drafter, at: int) -> str | None:

@@ -14,6 +14,7 @@ from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
     EVENT_WORDS,
+    GENERIC_PATROL,
     ORDINAL_SERIES,
     ORDINALS,
     REPORTED_ON,
@@ -164,6 +165,18 @@ def _counted_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def event_types(text: str, *, specific: bool = False) -> frozenset[str]:
+    """The event types the words of `text` fit; `specific`: leave out the words that fit
+    more than one kind ("joint patrol")."""
+    return frozenset(
+        t
+        for pattern, kinds in EVENT_WORDS
+        if not (specific and pattern is GENERIC_PATROL)
+        for t in kinds
+        if pattern.search(text)
+    )
+
+
 def propose(d: Drafter) -> str | None:
     """A mention of each sentence that reports an event of a kind the patterns know (joint
     patrols, drills, scrambles ...), linked to the one known event of a compatible type whose
@@ -174,9 +187,11 @@ def propose(d: Drafter) -> str | None:
         if d.in_headline(lo):
             continue
         sentence = d.text[lo:hi]
-        types = frozenset(
-            t for pattern, kinds in EVENT_WORDS for t in kinds if pattern.search(sentence)
-        )
+        types = event_types(sentence)
+        if types and not event_types(sentence, specific=True):
+            # "staged a joint patrol": the paragraph's words say of aircraft or of ships
+            line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]
+            types = event_types(line, specific=True) or types
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         form = _form(sentence)

@@ -30,6 +30,8 @@ _EXERCISE = frozenset(
         "exercise",
     }
 )
+# "a joint patrol": of aircraft or of ships, which the words around tell
+GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
 EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
         re.compile(
@@ -54,7 +56,7 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         ),
         _EXERCISE,
     ),
-    (re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE), _AIR | _NAVAL_PATROL),
+    (GENERIC_PATROL, _AIR | _NAVAL_PATROL),
     (re.compile(r"\bscrambl", re.IGNORECASE), frozenset({"scramble"})),
     (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
 )

@@ -132,7 +132,7 @@ class Drafter:
         self.draft.items.append(Item("source", source.published_date(self)))
         actors.propose(self)
         event_id = events.propose(self)
-        aircraft.propose(self, event_id)
+        aircraft.propose(self)
         remarks.propose(self, event_id)
         ships.propose(self)
         zones.propose(self)

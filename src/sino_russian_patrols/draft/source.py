@@ -51,7 +51,13 @@ def _wire(d: Drafter) -> str | None:
     return None
 
 
+# an ISO date among the first words of the text ("date 2024-07-26 MOSCOW - ...")
+STATED_AT_HEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?P<d>(?:19|20)\d\d-\d\d-\d\d)\b")
+
+
 def published_date(d: Drafter) -> list[str]:
+    """The publication date and where it comes from: a stated date, the dateline, the page
+    record, the URL; the anchor of every relative date the other proposers read."""
     record, text = d.article.archive, d.text
     for m in re.finditer(r"[^\n]+", text[: min(d.end, 600)]):
         line = m.group(0).strip()
@@ -62,6 +68,16 @@ def published_date(d: Drafter) -> list[str]:
         if date is not None and len(occurrences(text, line)) == 1:
             _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
             return ["published_date:", f"  quote: {yaml_string(line)}"]
+        # "date 2024-07-26 MOSCOW - ...": a full date at the head of the first line
+        head = STATED_AT_HEAD.match(line)
+        if head is not None and m.start() == 0 and len(occurrences(text, head.group("d"))) == 1:
+            try:
+                date = dates.parse_stated(head.group("d"))
+            except ValueError:
+                date = None
+            if date is not None:
+                _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
+                return ["published_date:", f"  quote: {yaml_string(head.group('d'))}"]
         parsed = dates.parse_dateline(line)
         if parsed is not None:
             head = re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
