@@ -97,3 +97,8 @@ def test_an_ordinal_links_to_the_event_another_file_counts_so() -> None:
     sentence = "It was the first joint naval patrol of the two navies."
     assert _counted_event(d, sentence)[0] == "first-naval"  # type: ignore[arg-type]
     assert _counted_event(d, "The third joint naval patrol began.")[0] is None  # type: ignore[arg-type]
+
+
+def test_a_running_event_is_read_as_announced() -> None:
+    # "are running ... on October 14-17" published on the 14th: the days lie ahead
+    assert _form("The drills are running in the Sea of Japan on October 14-17.") == "announced"

@@ -162,3 +162,9 @@ def test_a_quotation_no_one_speaks_is_a_commented_scare_quote() -> None:
     [(speaker, kind, quote, unsure)] = statements('Ties are a "strategic partnership" now.')
     assert (speaker, kind, quote) == ("null", "direct_quote", "strategic partnership")
     assert unsure is not None
+
+
+def test_the_draft_header_counts_asserted_and_commented_proposals() -> None:
+    d = Drafter('Two bombers flew, the Russian Ministry of Defence said. Ties are a "new era" now.')
+    propose(d, None)  # type: ignore[arg-type]
+    assert d.draft.summary() == ["# proposals: statements 1 asserted, 1 commented out"]

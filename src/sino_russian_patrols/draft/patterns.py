@@ -82,7 +82,13 @@ ORDINAL_SERIES = re.compile(
 # The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the
 # sentence announces, one whose end or report the phrase dates, one whose start it dates.
 DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("announced", re.compile(r"\b(?:will|to be held|is to|are to|plans? to|scheduled)\b")),
+    (
+        "announced",
+        re.compile(
+            r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
+            r"held|taking place|under way|underway))\b"
+        ),
+    ),
     (
         "end_only",
         re.compile(r"\b(?:concluded|completed|wrapped up|ended|finished|came to an end)\b"),
@@ -195,7 +201,9 @@ SPEECH_TAG_AFTER = re.compile(
 )
 # a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
 # ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
-REPORTED_ON = re.compile(rf"\b{_VERB}\b[^,.;“”\"]{{0,40}}?\s(?:(?:early|late)\s+)?(?:on\s+)?$")
+REPORTED_ON = re.compile(
+    rf"\b(?:{_VERB}|released|issued|published)\b[^,.;“”\"]{{0,40}}?\s(?:(?:early|late)\s+)?(?:on\s+)?$"
+)
 # the passive "This was reported by the Ministry of Defense of China"
 REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+"
