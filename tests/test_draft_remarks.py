@@ -168,3 +168,21 @@ def test_the_draft_header_counts_asserted_and_commented_proposals() -> None:
     d = Drafter('Two bombers flew, the Russian Ministry of Defence said. Ties are a "new era" now.')
     propose(d, None)  # type: ignore[arg-type]
     assert d.draft.summary() == ["# proposals: statements 1 asserted, 1 commented out"]
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "inside"),
+    [
+        ("South Korea", "'s presidential office said", True),
+        ("U.S.", " Secretary of State Antony Blinken", True),
+        ("Russian military", " aircraft entered", True),
+        ("Russia", "’s Su-30SM fighters", False),
+        ("Russia", " and China held drills", False),
+    ],
+)
+def test_a_name_inside_a_body_or_title_is_not_a_mention(
+    name: str, after: str, inside: bool
+) -> None:
+    from sino_russian_patrols.draft.patterns import INSIDE_A_NAME
+
+    assert (INSIDE_A_NAME.match(name + after, len(name)) is not None) is inside

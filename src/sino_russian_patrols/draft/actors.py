@@ -1,5 +1,7 @@
 """Actor mentions: every registered spelling on word boundaries, never inside a longer
-registered name. Proposed commented out: a body named after another country's word
+registered name. Proposed commented out: a name followed by a body or a title it is part of
+("South Korea's presidential office", "NATO Secretary-General") or a noun it qualifies
+("Russian military aircraft"), a body named after another country's word
 ("Chinese Defense Ministry" read as the Japanese "Defense Ministry"), and a place name after a
 preposition (a location, not the actor).
 """
@@ -21,7 +23,11 @@ def propose(d: Drafter) -> None:
         line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
         before = d.text[max(0, start - 60) : start]
         other = d.other_country(start, actor_id)
-        if other:
+        inside = d.inside_a_name(start, end, actor_id)
+        if inside:
+            why = f"part of {inside!r}: a body's name or a title (register it if it is one)"
+            d.draft.items.append(Item("actors", line, why))
+        elif other:
             why = f"{other!r} before it names another country's body than {actor_id}"
             d.draft.items.append(Item("actors", line, why))
         elif d.text[start:end] in places and LOCATIVE.search(before):

@@ -166,6 +166,17 @@ ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# What after a name makes it part of a longer name or a modifier, not a mention of the actor
+# (build/README.md: "South Korea" in "South Korea's presidential office", "U.S." in "U.S.
+# Secretary of State", "NATO" in "NATO Secretary-General"): a body, a title, or a noun the
+# name qualifies ("Russian military aircraft").
+INSIDE_A_NAME = re.compile(
+    r"(?:[’']s)?\s+(?:(?:foreign|defen[cs]e|national|presidential|top|security|deputy|prime|"
+    r"state|air|naval|armed)\s+)*(?:ministry|office|secretary|secretary-general|spokesman|"
+    r"spokeswoman|spokesperson|president|leader|minister|adviser|advisor|joint\s+chiefs|"
+    r"aircraft|planes?|jets?|collaboration|cooperation|forces?|navy|ambassador)\b",
+    re.IGNORECASE,
+)
 # a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
 # ("near South Korea and Japan", "in western Japan", "visited China")
 LOCATIVE = re.compile(

@@ -112,10 +112,23 @@ class Drafter:
                 return event
         return next((e for e in self.linked_events if kind.get(e) in types), None)
 
+    def inside_a_name(self, start: int, end: int, actor_id: str) -> str | None:
+        """The words after a state's or body's name that make it part of a longer name or
+        a modifier ("South Korea's presidential office"), or None."""
+        from .patterns import INSIDE_A_NAME
+
+        if self.actor_type.get(actor_id) == "person":
+            return None
+        m = INSIDE_A_NAME.match(self.text, end)
+        return self.text[start : m.end()] if m else None
+
     def actor_mentions(self) -> list[tuple[int, int, str]]:
-        """The actor mentions that no country word right before contradicts."""
+        """The actor mentions that no country word right before contradicts, and that are
+        not part of a longer name."""
         return [
-            m for m in self.mentions(self.registries.actors) if not self.other_country(m[0], m[2])
+            m
+            for m in self.mentions(self.registries.actors)
+            if not self.other_country(m[0], m[2]) and not self.inside_a_name(*m)
         ]
 
     # -- sections ---------------------------------------------------------------------------
