@@ -102,3 +102,11 @@ def test_an_ordinal_links_to_the_event_another_file_counts_so() -> None:
 def test_a_running_event_is_read_as_announced() -> None:
     # "are running ... on October 14-17" published on the 14th: the days lie ahead
     assert _form("The drills are running in the Sea of Japan on October 14-17.") == "announced"
+
+
+def test_a_vague_day_is_proposed_commented_out() -> None:
+    from sino_russian_patrols.draft.events import VAGUE_DATE
+
+    assert VAGUE_DATE.search("on the morning of the same day")
+    assert VAGUE_DATE.search("In June this year")
+    assert not VAGUE_DATE.search("on Tuesday")

@@ -65,6 +65,9 @@ def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[s
     return quote, bool(report)
 
 
+# phrases the curated files do not take as an event's own date ("that day" of a sighting
+# reported during the patrol, "this year" beside "In June")
+VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|this year|earlier this year)\b")
 # the date forms whose claims are asserted (measured with benchmarks/draft_recall.py)
 ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset({None, "announced"})
 
@@ -245,6 +248,8 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
     which the words do not tell."""
     if dated[1]:
         return "the day of a report: end_only if the event was over by then, else began_by"
+    if VAGUE_DATE.search(dated[0]):
+        return "a phrase that relates the event to another day, not its date: check the day"
     if form not in ASSERTED_DATE_FORMS:
         return f"the verb suggests {form}, a form the curated files do not confirm here"
     resolved = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
