@@ -186,3 +186,8 @@ def test_a_name_inside_a_body_or_title_is_not_a_mention(
     from sino_russian_patrols.draft.patterns import INSIDE_A_NAME
 
     assert (INSIDE_A_NAME.match(name + after, len(name)) is not None) is inside
+
+
+def test_a_series_name_with_a_period_is_not_cut() -> None:
+    text = 'The drills codenamed "North. Interaction 2023" ended on Sunday. Ships sailed home.'
+    assert len(sentences(text, 0, len(text))) == 2

@@ -14,6 +14,7 @@ from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
     EVENT_WORDS,
+    EXERCISE_TYPES,
     GENERIC_PATROL,
     ORDINAL_SERIES,
     ORDINALS,
@@ -129,6 +130,7 @@ def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
     "Maritime Interaction 2025"), as another annotation names it."""
     found: set[str] = set()
     named: list[str] = []
+    series_ids: set[str] = set()
     for series in d.registries.series:
         for alias in series.aliases:
             for m in re.finditer(
@@ -136,6 +138,7 @@ def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
             ):
                 year = int(m.group("year"))
                 named.append(m.group(0))
+                series_ids.add(series.id)
                 found |= {
                     r["event_id"]
                     for r in d.known_names
@@ -144,6 +147,21 @@ def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
     if len(found) == 1:
         event = found.pop()
         return event, f"the exercise {event} is named so in another annotation"
+    if named and not found:
+        # no annotation names it: the one exercise of that year no other name claims
+        year = int(named[0][-4:])
+        other_series = {r["event_id"] for r in d.known_names if r["series_id"] not in series_ids}
+        hits = [
+            r["event_id"]
+            for r in d.known_events
+            if r["event_type"] in EXERCISE_TYPES
+            and r["event_id"] not in other_series
+            and any(
+                day is not None and day.year == year for day in (r["start_date"], r["end_date"])
+            )
+        ]
+        if len(hits) == 1:
+            return hits[0], f"the one exercise of {year} no other series names: {hits[0]}"
     if named:
         return None, f"names {named[0]!r}, which no known event is named: a new event"
     return None, ""

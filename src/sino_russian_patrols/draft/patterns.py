@@ -20,7 +20,7 @@ PATROL = re.compile(
 # is linked to the one known event of those types whose dates fit its date phrase.
 _AIR = frozenset({"joint_air_patrol"})
 _NAVAL_PATROL = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
-_EXERCISE = frozenset(
+EXERCISE_TYPES = _EXERCISE = frozenset(
     {
         "joint_naval_exercise",
         "joint_exercise",
@@ -290,6 +290,7 @@ _ABBREVIATIONS = frozenset(
         "Co",
         "Corp",
         "Jr",
+        "North",  # "North. Interaction 2023": the Russian name of a series
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘(\[A-Z0-9]|\s*$)")
