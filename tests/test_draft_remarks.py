@@ -191,3 +191,12 @@ def test_a_name_inside_a_body_or_title_is_not_a_mention(
 def test_a_series_name_with_a_period_is_not_cut() -> None:
     text = 'The drills codenamed "North. Interaction 2023" ended on Sunday. Ships sailed home.'
     assert len(sentences(text, 0, len(text))) == 2
+
+
+def test_the_press_office_is_proposed_as_the_body_named_before_commented_out() -> None:
+    text = (
+        "The Russian Ministry of Defence announced the drills.\n"
+        "The ships sailed east, the press office said."
+    )
+    speaker, _, _, unsure = statements(text)[-1]
+    assert speaker == "russian-mod" and unsure is not None and "body's voice" in unsure

@@ -15,6 +15,8 @@ The speaker is read in three ways, each a rule of its own with its own confidenc
   and the nearest actor named before it, in this paragraph or the previous one, has that
   word in its name: asserted, as the coding rules carry an attribution on the article's
   account ("How far an attribution reaches");
+- `body's voice` ("the press office said", "the spokesman said"): the nearest body named
+  before, proposed commented out (the corpus confirms it for few of its proposals);
 - `pronoun` ("it said", "she added"): the speaker of the previous remark, proposed
   commented out: a pronoun can point at anyone named in between.
 - a quotation in a sentence with no speech tag whose subject, at its start, is a registered
@@ -50,7 +52,10 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 # rules whose speaker is asserted; the others are written commented out with the reason
+# ("body's voice" measured 1 right of 7 on the curated corpus: proposed commented out)
 ASSERTED_RULES = frozenset({"named", "same body"})
+# the words of a subject that speak for a body ("the press office", "the spokesman")
+VOICE_OF_A_BODY = frozenset({"office", "service", "spokesman", "spokesperson", "spokeswoman"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,12 @@ def resolve_speaker(
         for start, _end, actor in reversed(mentions):
             if start < lo and start >= floor and noun in names.get(actor, ""):
                 return Speaker(actor, "same body", words)
+        if noun in VOICE_OF_A_BODY:
+            # "the press office said": the voice of the body named last before it
+            kinds = {e.id: e.type for e in d.registries.actors}
+            for start, _end, actor in reversed(mentions):
+                if floor <= start < lo and kinds.get(actor) not in ("state", "person", "media"):
+                    return Speaker(actor, "body's voice", words)
     return Speaker(None, "unknown", words)
 
 
