@@ -15,12 +15,17 @@ from typing import TYPE_CHECKING
 
 from .document import Item, quote_entry, unique_around, yaml_string
 from .patterns import ADIZ_WORDS, ZONE_CLAIMS, sentences
-from .ships import NAVAL_TYPES
 
 if TYPE_CHECKING:
     from .proposals import Drafter
 
 AIR_TYPES = frozenset({"joint_air_patrol"})
+# the event a claim belongs to, by kind, as the curated files code it: a strait passage is a
+# stage of a naval patrol, a violation of airspace an event of its own; the rest the air patrol's
+EVENT_OF_CLAIM = {
+    "strait_transit": frozenset({"joint_naval_patrol", "joint_submarine_patrol"}),
+    "airspace_violation": frozenset({"airspace_violation"}),
+}
 # the place type each kind of claim needs after its verb (None: no zone needed)
 ZONE_TYPE = {
     "adiz_entry": "air_defense_identification_zone",
@@ -67,7 +72,7 @@ def propose(d: Drafter) -> None:
             span = unique_around(d.text, m.start(), end, hi)
             if span is None:
                 continue
-            types = NAVAL_TYPES if kind == "strait_transit" else AIR_TYPES
+            types = EVENT_OF_CLAIM.get(kind, AIR_TYPES)
             event = d.event_near(m.start(), types)
             number += 1
             lines = [
