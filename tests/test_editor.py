@@ -78,9 +78,10 @@ def test_the_draft_asserts_what_the_text_says_and_comments_out_the_rest(
     assert '#   type: "J-16"' in text and '#   count: "four"' in text
     assert "# unsure: no known patrol within three days" in text
     # "Chung" is registered: the remark is proposed with its speaker
-    statement = draft["statements"][0]
-    assert statement["speaker"] == "chung-eui-yong"
-    assert statement["quote"] == "We take a very grave view of this,"
+    quotes = [s for s in draft["statements"] if s["type"] == "direct_quote"]
+    assert [(s["speaker"], s["quote"]) for s in quotes] == [
+        ("chung-eui-yong", "We take a very grave view of this,")
+    ]
     # "Ministry of National Defence" is a registered spelling, counted as a mention
     assert {"quote": "Ministry of National Defence"} in draft["actors"]
     # every date phrase with the date it resolves to: Monday 3 March 2025, the dateline's day

@@ -154,6 +154,10 @@ def _draft(args: argparse.Namespace) -> int:
     else:
         out.write_text(text, encoding="utf-8")
         print(f"wrote {out}")
+        # what is left to review: the counts per section, as the draft's header gives them
+        for line in text.splitlines():
+            if line.startswith("# proposals:"):
+                print(line.removeprefix("# "))
     return 0
 
 

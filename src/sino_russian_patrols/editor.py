@@ -185,6 +185,6 @@ def add_article(
     review = [
         line.strip().removeprefix("# ")
         for line in text.splitlines()
-        if line.lstrip().startswith(("# unsure:", "# registry entry to add"))
+        if line.lstrip().startswith(("# proposals:", "# unsure:", "# registry entry to add"))
     ]
     return Added(source_id, target, annotation, review)

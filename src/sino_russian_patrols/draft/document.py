@@ -28,6 +28,20 @@ class Draft:
     to_add: list[str] = field(default_factory=list)
     date_phrases: list[str] = field(default_factory=list)
 
+    def summary(self) -> list[str]:
+        """One line per section: how many proposals are asserted and how many commented
+        out, so that the editor sees at once what is left to review."""
+        counts: dict[str, list[int]] = {}
+        for item in self.items:
+            if item.section == "source":
+                continue
+            pair = counts.setdefault(item.section, [0, 0])
+            pair[1 if item.unsure else 0] += 1
+        return [
+            f"# proposals: {section} {asserted} asserted, {commented} commented out"
+            for section, (asserted, commented) in counts.items()
+        ]
+
     def render(self) -> tuple[str, dict[int, int]]:
         """The YAML text, and for each line number the index of the item it belongs to."""
         out = [
@@ -37,6 +51,7 @@ class Draft:
             "# draft was unsure of, each with the reason. Quotes are verbatim; `occurrence` counts",
             "# every start position of the quote in the article, 1 = first.",
         ]
+        out.extend(self.summary())
         for entry in self.to_add:
             out.append(f"# registry entry to add: {entry}")
         if self.date_phrases:

@@ -16,6 +16,88 @@ PATROL = re.compile(
     r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
     re.IGNORECASE,
 )
+# The words that say a sentence reports an event, and the event types they fit: a sentence
+# is linked to the one known event of those types whose dates fit its date phrase.
+_AIR = frozenset({"joint_air_patrol"})
+_NAVAL_PATROL = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
+EXERCISE_TYPES = _EXERCISE = frozenset(
+    {
+        "joint_naval_exercise",
+        "joint_exercise",
+        "strategic_exercise",
+        "multinational_naval_exercise",
+        "joint_missile_defense_exercise",
+        "exercise",
+    }
+)
+# "a joint patrol": of aircraft or of ships, which the words around tell
+GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
+EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(
+            r"\b(?:(?:air|aerial|bomber|strategic)\s+(?:strategic\s+)?patrols?|bombers?|"
+            r"joint\s+flights?|K?ADIZ|air\s+defen[cs]e\s+(?:identification\s+)?zone)\b",
+            re.IGNORECASE,
+        ),
+        _AIR,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:naval|maritime|sea|submarine)\s+patrols?|(?:warships|ships|vessels|navies)\b"
+            r"[^.]{0,80}\bpatrol|joint\s+sailing|(?:warships|vessels)\s+(?:passed|sailed))",
+            re.IGNORECASE,
+        ),
+        _NAVAL_PATROL,
+    ),
+    (
+        re.compile(
+            r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b|"
+            r"\b(?:Joint Sea|Maritime Interaction|Northern/Interaction|Vostok|Ocean)[- ]?20\d\d"
+        ),
+        _EXERCISE,
+    ),
+    (GENERIC_PATROL, _AIR | _NAVAL_PATROL),
+    (re.compile(r"\bscrambl", re.IGNORECASE), frozenset({"scramble"})),
+    (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
+)
+ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"),
+            ("fifth", "5th"), ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"),
+            ("ninth", "9th"), ("tenth", "10th"), ("eleventh", "11th"), ("twelfth", "12th"),
+        ),
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
+# "the first joint naval patrol", "their fifth joint maritime patrol", "11th joint strategic
+# air patrol": an ordinal, then the kind of patrol the series' name holds
+ORDINAL_SERIES = re.compile(
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?joint\s+(?:strategic\s+)?"
+    r"(?P<kind>naval|air|aerial|bomber|maritime|submarine)\s+patrol",
+    re.IGNORECASE,
+)
+# The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the
+# sentence announces, one whose end or report the phrase dates, one whose start it dates.
+DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "announced",
+        re.compile(
+            r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
+            r"held|taking place|under way|underway))\b"
+        ),
+    ),
+    (
+        "end_only",
+        re.compile(r"\b(?:concluded|completed|wrapped up|ended|finished|came to an end)\b"),
+    ),
+    (
+        "start_only",
+        re.compile(r"\b(?:began|begun|kicked off|launched|departed|started|set off|opened)\b"),
+    ),
+)
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|$)", re.MULTILINE)
 _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -40,6 +122,61 @@ AIRCRAFT = re.compile(
     rf"|(?P<bare>{_DESIGNATION})(?![\w-]))",
     re.IGNORECASE,
 )
+# Ships: the kinds of ship the build reads (normalize.SHIP_WORDS), a country word, and a count
+# of ships of one or two countries ("two Russian corvettes", "10 Chinese and Russian naval
+# vessels", "A total of 10 Chinese and Russian naval vessels").
+_SHIP = (
+    r"(?:anti-submarine(?: warfare)? ships?|destroyers?|frigates?|corvettes?|submarines?|"
+    r"minesweepers?|missile boats?|rescue (?:tugs?|tugboats?|vessels?|ships?)|"
+    r"(?:supply|replenishment|support) (?:ships?|vessels?)|tankers?|warships?|"
+    r"(?:naval )?vessels?|ships?)"
+)
+SHIP_NOUN = re.compile(rf"\b{_SHIP}\b")
+COUNTRY_WORD = re.compile(r"\b(?:Russian|Chinese|Russia|China)\b")
+_SHIP_COUNTRY = r"(?:Russian|Chinese)"
+COUNTED_SHIPS = re.compile(
+    rf"(?<![\w.,])(?P<count>{_QUALIFIER}{_NUMBER})[ \u00a0]+(?P<country>{_SHIP_COUNTRY})"
+    rf"(?:[ \u00a0]+and[ \u00a0]+(?P<country2>{_SHIP_COUNTRY}))?[ \u00a0]+"
+    rf"(?:(?:navy|guided-missile|missile|large|military)[ \u00a0]+)?(?P<noun>{_SHIP})\b",
+    re.IGNORECASE,
+)
+# Zone claims (steps/airspace.py): an entry into an air defense identification zone, a
+# passage through a strait, a violation of airspace, a denial of one, international airspace.
+ADIZ_WORDS = re.compile(r"\b(?:[A-Z]?ADIZ|air defen[cs]e(?: identification)? zone)\b", re.I)
+ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "no_airspace_violation",
+        re.compile(
+            r"\bno (?:airspace )?(?:violation|intrusion)s?\b|\b(?:did not|didn[’']t|not) "
+            r"(?:violate|intrude|enter)\w*\s+(?:\w+\s+){0,3}?airspace",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "international_airspace",
+        re.compile(r"\b(?:remained|stayed|were|was|flew)\s+in\s+international\s+airspace", re.I),
+    ),
+    ("airspace_violation", re.compile(r"\b(?:violated|intruded into)\b[^.]{0,60}\bairspace", re.I)),
+    ("adiz_entry", re.compile(r"\b(?:entered|entering|enter|flew into|strayed into)\b", re.I)),
+    (
+        "strait_transit",
+        re.compile(
+            r"\b(?:passed|sailed|transited|moved)\s+(?:east\s+|west\s+|south\s+|north\s+)?(?:through|via)\b",
+            re.I,
+        ),
+    ),
+)
+# What after a name makes it part of a longer name or a modifier, not a mention of the actor
+# (build/README.md: "South Korea" in "South Korea's presidential office", "U.S." in "U.S.
+# Secretary of State", "NATO" in "NATO Secretary-General"): a body, a title, or a noun the
+# name qualifies ("Russian military aircraft").
+INSIDE_A_NAME = re.compile(
+    r"(?:[’']s)?\s+(?:(?:foreign|defen[cs]e|national|presidential|top|security|deputy|prime|"
+    r"state|air|naval|armed)\s+)*(?:ministry|office|secretary|secretary-general|spokesman|"
+    r"spokeswoman|spokesperson|president|leader|minister|adviser|advisor|joint\s+chiefs|"
+    r"aircraft|planes?|jets?|collaboration|cooperation|forces?|navy|ambassador)\b",
+    re.IGNORECASE,
+)
 # a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
 # ("near South Korea and Japan", "in western Japan", "visited China")
 LOCATIVE = re.compile(
@@ -49,7 +186,148 @@ LOCATIVE = re.compile(
     r"|\b(?:south|north|east|west)(?:ern|ernmost) )$",
 )
 SAID = r"(?:said|told|added|noted|stated|wrote)"
-QUOTED = re.compile(r"[“\"](?P<q>[^”\"\n]{12,}?)[”\"]")
+# a quotation: the words between an opening and the next closing mark, on one line
+QUOTED = re.compile(r"[“\"](?P<q>[^“”\"\n]{2,}?)[”\"]")
+
+# Speech tags. The verbs a speaker's words are reported with, as data: a verb found in the
+# curated remarks is a line here. The subject of "X said" is the clause before the verb,
+# from the sentence's start, a comma or a closing quotation mark, at most eight words.
+SPEECH_VERBS = (
+    "said", "says", "told", "added", "adds", "noted", "stated", "wrote", "announced",
+    "reported", "emphasized", "emphasised", "explained", "pointed out", "specified",
+    "stressed", "claimed", "alleged", "confirmed", "warned", "insisted", "underlined",
+    "highlighted", "asserted", "argued", "called", "described", "accused", "urged",
+    "declared", "revealed", "disclosed", "informed", "believed", "believes", "claims",
+    "predicted", "expressed",
+)  # fmt: skip
+_VERB = "(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + ")"
+_SUBJECT_WORD = r"[\w’'().-]+"
+SPEECH_TAG_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=[”\"]\s)|(?<=^[“\"]))(?P<who>(?:{_SUBJECT_WORD}\s){{0,7}}?{_SUBJECT_WORD})"
+    rf"\s+(?:also\s+|further\s+|later\s+|then\s+|separately\s+)?(?P<verb>{_VERB})\b"
+)
+SPEECH_TAG_AFTER = re.compile(
+    rf"(?<=[,”\"]\s)(?:{_VERB})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"]{{1,60}}?)"
+    r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
+)
+# a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
+# ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
+REPORTED_ON = re.compile(
+    rf"\b(?:{_VERB}|released|issued|published)\b[^,.;“”\"]{{0,40}}?\s(?:(?:early|late)\s+)?(?:on\s+)?$"
+)
+# the passive "This was reported by the Ministry of Defense of China"
+REPORTED_BY = re.compile(
+    r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"\n]{1,70}?)(?=\s*(?:[,.;:]|$))"
+)
+ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to (?P<who>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){2,80}?)"
+    r"(?<!\b[A-Z])(?=\s*(?:[,;:]|\.(?=\s|$)|$)|\s+(?:on|in|which|that|who|at)\b)"
+)
+# a clause that is no speaker's name: it holds a verb, a relative or a pronoun other than
+# the subject's own ("Wei praised Russia for countering what he described as ...")
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:[a-z]+(?:ed|ing)|that|which|who|what|whom|was|is|were|are|has|have|had|it\s+\w+)\b"
+    r"|\b(?:praised|told|saw)\b"
+)
+# what may follow the name that heads a speech tag's subject: an abbreviation in brackets,
+# the body's spokesman or press office ("Russia's Pacific Fleet press service")
+SUBJECT_TAIL = re.compile(
+    r"(?:[’']s)?(?:\s*\([^)]{1,12}\))?(?:\s+(?:press|service|office|spokesman|spokeswoman|"
+    r"spokesperson|official|officials|statement))*\s*"
+)
+# the country a subject's adjective names ("the Russian defence ministry")
+DEMONYMS = {
+    "Russian": "RUS", "Russia’s": "RUS", "Russia's": "RUS", "Chinese": "CHN",
+    "China’s": "CHN", "China's": "CHN", "Japanese": "JPN", "Japan’s": "JPN", "Japan's": "JPN",
+    "South Korean": "KOR", "South Korea’s": "KOR", "South Korea's": "KOR", "American": "USA",
+    "U.S.": "USA", "Canadian": "CAN",
+}  # fmt: skip
+# the words a sentence may open with before its subject
+SENTENCE_OPENING = re.compile(r"(?:(?:But|And|However|Meanwhile|Separately),?\s+)?(?:[Tt]he\s+)?")
+# a subject that points back at the speaker named before
+PRONOUN_SUBJECT = re.compile(
+    r"(?i)(?:it|he|she|they|the statement|the report|the press release|the release)"
+)
+# the word before a period that does not end a sentence
+_ABBREVIATIONS = frozenset(
+    [
+        "U.S",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Lt",
+        "Col",
+        "Adm",
+        "Capt",
+        "Rep",
+        "Sen",
+        "St",
+        "No",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "a.m",
+        "p.m",
+        "vs",
+        "etc",
+        "Maj",
+        "Sgt",
+        "Gov",
+        "Prof",
+        "Inc",
+        "Co",
+        "Corp",
+        "Jr",
+        "North",  # "North. Interaction 2023": the Russian name of a series
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s+[“\"‘(\[A-Z0-9]|\s*$)")
+
+
+def sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] as (start, end), spaces stripped: a paragraph (a line) is
+    split after a period, "!" or "?" (and a closing mark) that a capital, a digit or an
+    opening mark follows, unless the word before the period is an abbreviation ("U.S.",
+    "Gen.", "Dec.") or a single capital (an initial)."""
+    found: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text[lo:hi]):
+        start = lo + para.start()
+        end_of_para = lo + para.end()
+        for m in _SENTENCE_END.finditer(text, start, end_of_para):
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            if (
+                word
+                and text[m.start()] == "."
+                and (
+                    word.group(1).rstrip(".") in _ABBREVIATIONS
+                    or re.fullmatch(r"[A-Z]", word.group(1).split(".")[-1] or "")
+                )
+            ):
+                continue
+            found.append((start, m.end()))
+            start = m.end()
+        if text[start:end_of_para].strip():
+            found.append((start, end_of_para))
+    out = []
+    for a, b in found:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip())
+        b -= len(chunk) - len(chunk.rstrip())
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 # The words of a claim's noun that give its role, the first found wins ("early warning

@@ -1,0 +1,112 @@
+"""The source section: headline, wire and the publication date with where it came from.
+
+The publication date is the anchor of every relative date the other proposers read, so it
+is proposed first and recorded on the drafter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .. import dates
+from ..spans import occurrences
+from .document import quote_entry, yaml_string
+
+if TYPE_CHECKING:
+    from .proposals import Drafter
+
+
+def propose(d: Drafter) -> list[str]:
+    record, text = d.article.archive, d.text
+    lines = ["source_type: news_report"]
+    title = record.title
+    if title and title in text[: d.end]:
+        starts = occurrences(text, title)
+        lines.append(f"title: {yaml_string(title)}")
+        if len(starts) > 1:
+            lines.append("title_occurrence: 1")
+    else:
+        lines.append(
+            "title: null                      # the archived page's headline is not in the text"
+        )
+    lines.append("publisher: null                  # a quote only if the text names its publisher")
+    wire = _wire(d)
+    if wire:
+        lines.append(f"wire: {wire}")
+    return lines
+
+
+def _wire(d: Drafter) -> str | None:
+    head = d.text[: min(d.end, 400)]
+    for e in d.registries.actors:
+        if e.type != "media":
+            continue
+        for alias in e.aliases:
+            m = re.search(rf"(?:\(\s*{re.escape(alias)}\s*\)|>>\s*{re.escape(alias)}\b)", head)
+            if m:
+                start = m.start() + m.group(0).index(alias)
+                return quote_entry(d.text, start, start + len(alias))
+    return None
+
+
+# an ISO date among the first words of the text ("date 2024-07-26 MOSCOW - ...")
+STATED_AT_HEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?P<d>(?:19|20)\d\d-\d\d-\d\d)\b")
+
+
+def published_date(d: Drafter) -> list[str]:
+    """The publication date and where it comes from: a stated date, the dateline, the page
+    record, the URL; the anchor of every relative date the other proposers read."""
+    record, text = d.article.archive, d.text
+    for m in re.finditer(r"[^\n]+", text[: min(d.end, 600)]):
+        line = m.group(0).strip()
+        try:
+            date = dates.parse_stated(line)
+        except ValueError:
+            date = None
+        if date is not None and len(occurrences(text, line)) == 1:
+            _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
+            return ["published_date:", f"  quote: {yaml_string(line)}"]
+        # "date 2024-07-26 MOSCOW - ...": a full date at the head of the first line
+        head = STATED_AT_HEAD.match(line)
+        if head is not None and m.start() == 0 and len(occurrences(text, head.group("d"))) == 1:
+            try:
+                date = dates.parse_stated(head.group("d"))
+            except ValueError:
+                date = None
+            if date is not None:
+                _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
+                return ["published_date:", f"  quote: {yaml_string(head.group('d'))}"]
+        parsed = dates.parse_dateline(line)
+        if parsed is not None:
+            head = re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
+            month, day, year = parsed
+            year = (
+                year
+                or (
+                    record.page_date or dates.date_from_url(record.url or "") or dt.date(1, 1, 1)
+                ).year
+            )
+            if year > 1 and len(occurrences(text, head)) == 1:
+                start = text.find(head)
+                d.skip.append((start, start + len(head)))
+                date = dt.date(year, month, day)
+                _anchor(d, date, "stated", f"the dateline publication date {date.isoformat()}")
+                return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
+    if record.page_date is not None:
+        _anchor(d, record.page_date, "stated", "the publication date the page carried")
+        return ["published_date: {from: page_record}   # the text gives no date"]
+    url_date = dates.date_from_url(record.url or "")
+    if url_date is not None:
+        _anchor(d, url_date, "stated", "the publication date in the page's URL")
+        return ["published_date: {from: url}   # neither the text nor the page gives a date"]
+    return [
+        "# published_date: nothing gives it (text, dateline, page record, URL): add "
+        "{value: YYYY-MM-DD, basis: inferred, note: why} if the text implies it"
+    ]
+
+
+def _anchor(d: Drafter, date: dt.date, derived: str, description: str) -> None:
+    d.published = date
+    d.anchor = dates.Anchor(date, date.year, derived, derived, "day", description)

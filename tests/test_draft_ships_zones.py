@@ -1,0 +1,157 @@
+"""The ships and zones proposers on small texts they write: the patterns that read counted
+ships and zone claims, and the claims proposed with a drafter that holds only what they read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+
+from sino_russian_patrols.draft import ships, zones
+from sino_russian_patrols.draft.document import Draft
+from sino_russian_patrols.draft.patterns import COUNTED_SHIPS, ZONE_CLAIMS
+from sino_russian_patrols.registries import PlaceEntry, ShipEntry
+
+
+def kinds_of(sentence: str) -> list[str]:
+    return [kind for kind, pattern in ZONE_CLAIMS if pattern.search(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("There was no airspace violation, the ministry said.", "no_airspace_violation"),
+        ("The bombers did not violate Japanese airspace.", "no_airspace_violation"),
+        ("They remained in international airspace.", "international_airspace"),
+        ("An A-50 twice violated South Korean airspace.", "airspace_violation"),
+        ("Six aircraft entered the KADIZ.", "adiz_entry"),
+        ("The ships passed through the Soya Strait.", "strait_transit"),
+    ],
+)
+def test_the_words_give_the_kind_of_zone_claim(sentence: str, kind: str) -> None:
+    assert kinds_of(sentence)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "country", "country2", "noun"),
+    [
+        ("two Russian corvettes", "two", "Russian", None, "corvettes"),
+        (
+            "A total of 10 Chinese and Russian naval vessels",
+            "A total of 10",
+            "Chinese",
+            "Russian",
+            "naval vessels",
+        ),
+        ("three Chinese destroyers", "three", "Chinese", None, "destroyers"),
+    ],
+)
+def test_counted_ships(
+    text: str, count: str, country: str, country2: str | None, noun: str
+) -> None:
+    m = COUNTED_SHIPS.search(text)
+    assert m is not None
+    assert (m.group("count"), m.group("country"), m.group("country2"), m.group("noun")) == (
+        count,
+        country,
+        country2,
+        noun,
+    )
+
+
+PLACES = [
+    PlaceEntry("kadiz", "KADIZ", "air_defense_identification_zone", None, ("KADIZ",), "p.yaml", 1),
+    PlaceEntry("soya-strait", "Soya Strait", "strait", None, ("Soya Strait",), "p.yaml", 2),
+]
+SHIPS = [ShipEntry("kunming", "Kunming", "CHN", "destroyer", None, None, ("Kunming",), "s.yaml", 1)]
+KNOWN = [
+    {"event_id": "air", "event_type": "joint_air_patrol"},
+    {"event_id": "drills", "event_type": "joint_naval_exercise"},
+    {"event_id": "naval", "event_type": "joint_naval_patrol"},
+]
+
+
+@dataclass
+class Drafter:
+    """What the ships and zones proposers read of the drafter."""
+
+    text: str
+    registries: SimpleNamespace = field(
+        default_factory=lambda: SimpleNamespace(places=PLACES, ships=SHIPS)
+    )
+    draft: Draft = field(default_factory=lambda: Draft("000_test"))
+    known_events: list[dict[str, str]] = field(default_factory=lambda: KNOWN)
+    linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
+
+    @property
+    def end(self) -> int:
+        return len(self.text)
+
+    def in_headline(self, at: int) -> bool:
+        return False
+
+    def mentions(self, entries: list, lo: int = 0, hi: int | None = None) -> list:  # type: ignore[type-arg]
+        hi = self.end if hi is None else hi
+        found = []
+        for e in entries:
+            for alias in e.aliases:
+                at = self.text.find(alias, lo)
+                if at != -1 and at + len(alias) <= hi:
+                    found.append((at, at + len(alias), e.id))
+        return sorted(found)
+
+    def event_near(self, at: int, types: frozenset[str]) -> str | None:
+        kind = {r["event_id"]: r["event_type"] for r in self.known_events}
+        return next((e for e in self.linked_events if kind[e] in types), None)
+
+
+def items(d: Drafter) -> list[tuple[dict[str, str], str | None]]:
+    out = []
+    for item in d.draft.items:
+        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+        out.append((fields, item.unsure))
+    return out
+
+
+def test_an_entry_into_a_registered_zone_belongs_to_the_air_patrol() -> None:
+    d = Drafter("Six Chinese and Russian aircraft entered the KADIZ on Tuesday.")
+    zones.propose(d)  # type: ignore[arg-type]
+    [(fields, unsure)] = items(d)
+    assert (fields["event"], fields["kind"], fields["zone"], unsure) == (
+        "air",
+        "adiz_entry",
+        '{quote: "KADIZ"}',
+        None,
+    )
+
+
+def test_a_strait_passage_belongs_to_the_naval_patrol_and_a_denial_needs_no_zone() -> None:
+    # the drills are linked before the patrol: a passage is a stage of a patrol all the same
+    d = Drafter("The ships passed through the Soya Strait. There was no airspace violation.")
+    zones.propose(d)  # type: ignore[arg-type]
+    got = [(f["event"], f["kind"], f.get("zone")) for f, _ in items(d)]
+    assert got == [
+        ("naval", "strait_transit", '{quote: "Soya Strait"}'),
+        ("air", "no_airspace_violation", None),
+    ]
+
+
+def test_a_named_ship_takes_the_kind_and_country_words_before_it() -> None:
+    d = Drafter("The Chinese Navy sent the destroyer Kunming. Five Russian corvettes joined.")
+    ships.propose(d)  # type: ignore[arg-type]
+    [(named, unsure), (counted, counted_unsure)] = items(d)
+    assert (named["country"], named["type"], named["name"], unsure) == (
+        '"Chinese"',
+        '"destroyer"',
+        '"Kunming"',
+        None,
+    )
+    assert (counted["country"], counted["count"], counted_unsure) == ('"Russian"', '"Five"', None)
+
+
+def test_a_ship_named_with_another_country_is_commented_out() -> None:
+    d = Drafter("The Russian Navy met the destroyer Kunming.")
+    ships.propose(d)  # type: ignore[arg-type]
+    [(_, unsure)] = items(d)
+    assert unsure is not None and "kunming" in unsure
