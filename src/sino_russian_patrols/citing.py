@@ -16,6 +16,7 @@ from typing import Any
 
 from .articles import Article
 from .errors import Problems
+from .normalize import find_word, word_in_text
 from .spans import Span, line_at, locate
 from .yamlreader import Quote
 
@@ -29,9 +30,7 @@ def is_word_at(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def word_in(name: str, text: str) -> bool:
-    """`name` occurs in `text` as a whole word (case-sensitive, as aliases are)."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+word_in = word_in_text  # `name` occurs in `text` as a whole word (normalize.find_word)
 
 
 class NameIndex:
@@ -209,7 +208,7 @@ def word_span(spans: list[Span], name: str) -> Span | None:
     """The first place `name` stands as a whole word in one of `spans`, as a span of its own
     (a ship's name inside the claim's words), or None."""
     for s in spans:
-        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", s.quote)
+        found = find_word(name, s.quote)
         if found:
             return Span(s.source_id, s.start + found.start(), s.start + found.end(), name)
     return None

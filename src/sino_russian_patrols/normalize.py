@@ -554,9 +554,15 @@ def ordinal(raw: str, /) -> int:
     raise ValueError(f"{raw!r} is not an ordinal (first … twelfth, or 1st, 2nd, 3rd, 4th …)")
 
 
+def find_word(name: str, text: str, /) -> re.Match[str] | None:
+    """Where `name` first stands in `text` as a whole word (case-sensitive, as spellings
+    are): the one matcher of names in words, for the build and the validator alike."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+
+
 def word_in_text(name: str, text: str, /) -> bool:
-    """`name` stands in `text` as a whole word (case-sensitive, as spellings are)."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    """`name` stands in `text` as a whole word."""
+    return find_word(name, text) is not None
 
 
 def names_country(text: str, code: str, /, names: Iterable[str] = ()) -> bool:

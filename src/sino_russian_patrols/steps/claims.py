@@ -99,22 +99,30 @@ class Claims:
         )
         return written and named_in(spans, by, self.aliases, what, claim.quote, self.problems)
 
+    def unnamed(
+        self, spans: list[Span], actor: str | None, also: Iterable[str] = ()
+    ) -> tuple[str, ...]:
+        """The spellings of an actor the claim puts in its own words (the force that flies or
+        sails, a participant) when none of them, nor `also` (a state's demonym), stands there;
+        () when one does, or the actor is unknown (reported elsewhere)."""
+        if actor is None or actor not in self.aliases:
+            return ()
+        names = (*self.aliases[actor], *also)
+        return () if any(word_in(n, s.quote) for s in spans for n in names) else names
+
     def operated(self, spans: list[Span], claim: Claim, what: str, operator: str | None) -> bool:
         """The force a claim says flies or sails (`operator`) is named in the claim's words."""
-        if operator is None or operator not in self.aliases:
-            return True
-        names = self.aliases[operator]
-        if any(word_in(n, s.quote) for s in spans for n in names):
-            return True
-        self.problems.add(
-            claim.file,
-            claim.line,
-            "operator_not_named",
-            what=what,
-            actor=operator,
-            names=", ".join(names),
-        )
-        return False
+        names = self.unnamed(spans, operator)
+        if names:
+            self.problems.add(
+                claim.file,
+                claim.line,
+                "operator_not_named",
+                what=what,
+                actor=operator,
+                names=", ".join(names),
+            )
+        return not names
 
     def operator_country(
         self, claim: Claim, what: str, operator: str | None, country: str | None

@@ -396,10 +396,11 @@ def run(inputs: Inputs, done: Done) -> EventsOutput:
         """Another event's date as one source gives it (its own claims about that event),
         so that a claim is never more precise than its source; the combined date when the
         source has no claim of its own about that event."""
-        if visit(event_id, chain) is None:
+        known = visit(event_id, chain)
+        if known is None:
             return None
         own = [c for c in claims_of.get(event_id, []) if c.source_id == source_id]
-        return combine_dates(own).date if own else visit(event_id, chain)
+        return combine_dates(own).date if own else known
 
     for event_id in definitions:
         visit(event_id)

@@ -9,7 +9,7 @@ not only an actor mentioned.
 from __future__ import annotations
 
 from .. import normalize
-from ..citing import spans_of, word_in
+from ..citing import spans_of
 from .base import Done, Inputs, Row, StepOutput
 from .claims import Claims
 
@@ -36,10 +36,8 @@ def run(inputs: Inputs, done: Done) -> StepOutput:
             # a state is named by its names or its demonym ("the Chinese side")
             country = claims.countries.get(p.who)
             words = normalize.country_words(country) if country and p.who in states else ()
-            names = (*claims.aliases.get(p.who, ()), *words)
-            if p.who in claims.aliases and not any(
-                word_in(n, s.quote) for s in spans for n in names
-            ):
+            names = claims.unnamed(spans, p.who, words)
+            if names:
                 problems.add(
                     p.file,
                     p.line,
