@@ -12,10 +12,6 @@ from __future__ import annotations
 
 import re
 
-PATROL = re.compile(
-    r"\bjoint\s+(?:air\s+|aerial\s+|bomber\s+|strategic\s+)*(?:patrols?|flights?|operations?)\b",
-    re.IGNORECASE,
-)
 # The words that say a sentence reports an event, and the event types they fit: a sentence
 # is linked to the one known event of those types whose dates fit its date phrase.
 _AIR = frozenset({"joint_air_patrol"})
