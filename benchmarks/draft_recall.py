@@ -5,7 +5,8 @@ article was added: its annotation is removed, and every registry entry (event, a
 ship, exercise series, aircraft type) whose every use is in that article is dropped, as is
 every alias of a kept entry that no other article's text contains. Anything the drafter
 learns from the curated annotations is learned from the copy, so it never sees the article's
-own. `draft` then writes the annotation, and the rows the build assembles from the draft are
+own. `draft --registry` then writes the annotation (and the new events it proposes into the
+copy's registry, as `add-article` does), and the rows the build assembles from the draft are
 compared with the rows it assembles from the curated file, per kind of fact:
 
 - event links: the registered events the article mentions;
@@ -17,12 +18,18 @@ compared with the rows it assembles from the curated file, per kind of fact:
 - zone claims: (event, kind, zone);
 - actors: the mentions (actor, span) of actors the reduced registries still know.
 
+A new event the draft writes out stands for the left-out event whose curated mentions its
+own mentions overlap most (one to one, by characters in common): the editor confirms it and
+gives it the registry's id. A new event that overlaps none counts as wrong.
+
 Only what the draft asserts counts; commented proposals do not. The editor's remaining work
 is the share of the curated file's lines (neither blank nor comment) that the draft's
 asserted lines do not already hold, compared line by line after stripping spaces. The run
 also checks that every draft is accepted by the build's reader and steps (keep it 0).
 
-Run from the project folder: `PYTHONPATH=src python benchmarks/draft_recall.py`.
+Run from the project folder: `PYTHONPATH=src python benchmarks/draft_recall.py`; with
+`--show KIND` (events, dates, ...) it also prints, per article, the curated facts of that kind
+the draft missed and the asserted ones that are wrong.
 """
 
 from __future__ import annotations
@@ -95,6 +102,49 @@ def facts(rows: Rows, source_id: str) -> dict[str, set[Any]]:
             if e["record_table"] == "actors"
         },
     }
+
+
+def event_spans(rows: Rows, source_id: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each event's mentions in one source."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for e in rows.get("evidence", []):
+        if e["source_id"] == source_id and e["record_table"] == "events":
+            spans[e["record_id"]].append((e["char_start"], e["char_end"]))
+    return spans
+
+
+def match_new_events(
+    curated: dict[str, list[tuple[int, int]]],
+    drafted: dict[str, list[tuple[int, int]]],
+    new: set[str],
+    dropped: set[str],
+) -> dict[str, str]:
+    """Each new drafted event -> the left-out curated event whose mentions overlap its own
+    most, one to one."""
+
+    def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+        return sum(max(0, min(y, d) - max(x, c)) for x, y in a for c, d in b)
+
+    pairs = sorted(
+        ((overlap(drafted[n], curated[c]), n, c) for n in new for c in dropped if c in curated),
+        reverse=True,
+    )
+    mapping: dict[str, str] = {}
+    for score, n, c in pairs:
+        if score > 0 and n not in mapping and c not in mapping.values():
+            mapping[n] = c
+    return mapping
+
+
+def rename(found: dict[str, set[Any]], mapping: dict[str, str]) -> dict[str, set[Any]]:
+    """The facts with every new event id replaced by the curated id it stands for."""
+
+    def one(value: Any) -> Any:
+        if isinstance(value, tuple):
+            return tuple(mapping.get(v, v) if isinstance(v, str) else v for v in value)
+        return mapping.get(value, value) if isinstance(value, str) else value
+
+    return {kind: {one(v) for v in values} for kind, values in found.items()}
 
 
 def remark_hits(curated: Iterable[Remark], drafted: Iterable[Remark]) -> int:
@@ -184,6 +234,7 @@ def remaining_work(curated: str, draft: str) -> tuple[int, int]:
 
 
 def main() -> int:
+    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
     totals: Counter[str] = Counter()
     failures = 0
     full_rows, _ = build_rows(ROOT)
@@ -200,12 +251,18 @@ def main() -> int:
             annotation = project / "build" / "annotations" / f"{source_id}.yaml"
             curated_text = annotation.read_text(encoding="utf-8")
             annotation.unlink()
-            leave_out(project, source_id, used)
-            draft = draft_annotation(project, source_id)
+            dropped = set(leave_out(project, source_id, used))
+            registered = {e.id for e in read_project(project, Problems()).registries.events}
+            draft = draft_annotation(project, source_id, registry=True)
             annotation.write_text(draft, encoding="utf-8")
             rows, problems = build_rows(project)
             mine = [p for p in problems if source_id in p]
-            drafted = facts(rows, source_id)
+            drafted_spans = event_spans(rows, source_id)
+            new = set(drafted_spans) - registered
+            mapping = match_new_events(
+                event_spans(full_rows, source_id), drafted_spans, new, dropped
+            )
+            drafted = rename(facts(rows, source_id), mapping)
             known = {a.id for a in read_project(project, Problems()).registries.actors}
         curated["actors"] = {a for a in curated["actors"] if a[0] in known}
         if mine:
@@ -221,6 +278,11 @@ def main() -> int:
             totals[f"{kind}:curated"] += len(curated[kind])
             totals[f"{kind}:drafted"] += len(drafted[kind])
             cells.append(f"{hit:>2}/{len(curated[kind]):<2}+{len(drafted[kind]) - hit:<2}")
+            if kind == show and kind != "remarks":
+                for fact in sorted(curated[kind] - drafted[kind], key=str):
+                    print(f"  {source_id} missed: {fact}")
+                for fact in sorted(drafted[kind] - curated[kind], key=str):
+                    print(f"  {source_id} wrong:  {fact}")
         todo, lines = remaining_work(curated_text, draft)
         totals["work:todo"] += todo
         totals["work:lines"] += lines

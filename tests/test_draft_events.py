@@ -4,11 +4,10 @@ types, the date claim's form its verbs give, and the one known event whose dates
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
 
-from sino_russian_patrols.draft.events import _counted_event, _form, _known_event
+from sino_russian_patrols.draft.events import _counted_event, _form, _known_event, event_types
 from sino_russian_patrols.draft.patterns import EVENT_WORDS, REPORTED_ON
 
 
@@ -52,12 +51,12 @@ def test_a_report_day_is_read_before_the_date_phrase() -> None:
     assert not REPORTED_ON.search("the bombers flew ")
 
 
-def event(event_id: str, kind: str, start: str, end: str) -> dict[str, object]:
+def event(event_id: str, kind: str, start: str | None, end: str | None) -> dict[str, object]:
     return {
         "event_id": event_id,
         "event_type": kind,
-        "start_date": dt.date.fromisoformat(start),
-        "end_date": dt.date.fromisoformat(end),
+        "start_date": dt.date.fromisoformat(start) if start else None,
+        "end_date": dt.date.fromisoformat(end) if end else None,
     }
 
 
@@ -65,38 +64,87 @@ KNOWN = [
     event("2023-06-06-air", "joint_air_patrol", "2023-06-06", "2023-06-07"),
     event("2023-07-naval", "joint_naval_patrol", "2023-07-28", "2023-08-10"),
     event("2023-07-other-naval", "joint_naval_patrol", "2023-07-20", "2023-07-30"),
+    event("2023-06-06-scramble", "scramble", "2023-06-06", "2023-06-06"),
+    event("2024-10-undated-naval", "joint_naval_patrol", None, None),
 ]
+PARENTS = {"2023-06-06-scramble": "2023-06-06-air"}
+
+
+class Known:
+    """What the events proposer reads of a drafter: the known events, their date claims,
+    the days their first reports were published, and the new events drafted so far."""
+
+    def __init__(self, counted: list[dict[str, object]] | None = None) -> None:
+        self.known_events = KNOWN
+        self.known_dates: list[dict[str, object]] = []
+        self.known_ordinals = counted or []
+        self.reported_on = {"2024-10-undated-naval": [dt.date(2024, 9, 20)]}
+        self.new_events: list[object] = []
+
+    def event_kind(self, event_id: str) -> str | None:
+        return next((e["event_type"] for e in KNOWN if e["event_id"] == event_id), None)  # type: ignore[misc]
+
+    def event_parent(self, event_id: str) -> str | None:
+        return PARENTS.get(event_id)
+
+
+def day(text: str) -> tuple[dt.date, dt.date]:
+    return dt.date.fromisoformat(text), dt.date.fromisoformat(text)
+
+
+AIR = frozenset({"joint_air_patrol"})
+NAVAL = frozenset({"joint_naval_patrol"})
 
 
 def test_the_one_event_of_a_compatible_type_within_three_days_is_linked() -> None:
-    d = SimpleNamespace(known_events=KNOWN)
-    day = (dt.date(2023, 6, 9), dt.date(2023, 6, 9))
-    assert _known_event(d, frozenset({"joint_air_patrol"}), day)[0] == "2023-06-06-air"  # type: ignore[arg-type]
-    far = (dt.date(2023, 6, 20), dt.date(2023, 6, 20))
-    assert _known_event(d, frozenset({"joint_air_patrol"}), far)[0] is None  # type: ignore[arg-type]
+    d = Known()
+    assert _known_event(d, AIR, day("2023-06-09"), "Bombers flew.", [])[0] == ["2023-06-06-air"]  # type: ignore[arg-type]
+    assert _known_event(d, AIR, day("2023-06-20"), "Bombers flew.", [])[0] == []  # type: ignore[arg-type]
 
 
 def test_two_events_that_fit_link_neither_and_say_so() -> None:
-    d = SimpleNamespace(known_events=KNOWN)
-    window = (dt.date(2023, 7, 29), dt.date(2023, 7, 29))
-    event_id, why = _known_event(d, frozenset({"joint_naval_patrol"}), window)  # type: ignore[arg-type]
-    assert event_id is None and "2023-07-naval" in why and "2023-07-other-naval" in why
+    events, why = _known_event(Known(), NAVAL, day("2023-07-29"), "Ships sailed.", [])  # type: ignore[arg-type]
+    assert events == [] and "2023-07-naval" in why and "2023-07-other-naval" in why
+
+
+def test_of_two_that_fit_the_one_the_article_already_links_is_taken() -> None:
+    linked = ["2023-07-other-naval"]
+    events, why = _known_event(Known(), NAVAL, day("2023-07-29"), "Ships sailed.", linked)  # type: ignore[arg-type]
+    assert events == ["2023-07-other-naval"] and "already links" in why
+
+
+def test_an_answer_is_linked_with_the_patrol_it_answers() -> None:
+    both = AIR | {"scramble"}
+    sentence = "Japan scrambled fighter jets after the bombers flew."
+    events, _ = _known_event(Known(), both, day("2023-06-06"), sentence, [])  # type: ignore[arg-type]
+    assert events == ["2023-06-06-air", "2023-06-06-scramble"]
+
+
+def test_an_event_no_claim_dates_is_placed_by_its_first_report() -> None:
+    # reported on 20 September without a date: a sentence of 1 October fits it
+    events, _ = _known_event(Known(), NAVAL, day("2024-10-01"), "Ships sailed.", [])  # type: ignore[arg-type]
+    assert events == ["2024-10-undated-naval"]
+    assert _known_event(Known(), NAVAL, day("2025-01-15"), "Ships sailed.", [])[0] == []  # type: ignore[arg-type]
 
 
 def test_an_ordinal_links_to_the_event_another_file_counts_so() -> None:
-    counted = [
-        {
-            "event_id": "first-naval",
-            "ordinal": 1,
-            "scope": "overall",
-            "series": "joint naval patrol",
-        },
-        {"event_id": "first-air", "ordinal": 1, "scope": "overall", "series": "joint air patrol"},
+    counted: list[dict[str, object]] = [
+        {"event_id": "2023-07-naval", "ordinal": 1, "scope": "overall", "series": "x"},
+        {"event_id": "2023-06-06-air", "ordinal": 1, "scope": "overall", "series": "y"},
     ]
-    d = SimpleNamespace(known_ordinals=counted)
+    d = Known(counted)
     sentence = "It was the first joint naval patrol of the two navies."
-    assert _counted_event(d, sentence)[0] == "first-naval"  # type: ignore[arg-type]
-    assert _counted_event(d, "The third joint naval patrol began.")[0] is None  # type: ignore[arg-type]
+    assert _counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+    # "the first joint patrol" of warships: the kind comes from the sentence's types
+    assert _counted_event(d, "Warships held the first joint patrol.", NAVAL)[0] == [  # type: ignore[arg-type]
+        "2023-07-naval"
+    ]
+    assert _counted_event(d, "The third joint naval patrol began.", NAVAL)[0] == []  # type: ignore[arg-type]
+
+
+def test_a_submarine_patrol_is_named_so() -> None:
+    assert "joint_submarine_patrol" not in event_types("Ten warships sailed on a naval patrol.")
+    assert "joint_submarine_patrol" in event_types("Two submarines held a joint submarine patrol.")
 
 
 def test_a_running_event_is_read_as_announced() -> None:

@@ -72,11 +72,20 @@ def test_the_draft_asserts_what_the_text_says_and_comments_out_the_rest(
     added = add_article(project_copy, _write(tmp_path, ARTICLE), page_date="2025-03-03")
     text = added.annotation.read_text(encoding="utf-8")
     draft = yaml.safe_load(text)
-    # no known patrol on that day: the event and its aircraft are proposals, commented out
-    assert "events" not in draft or not draft["events"]
-    assert '#   quote: "Two Russian Tu-95 bombers"' in text
-    assert '#   type: "J-16"' in text and '#   count: "four"' in text
-    assert "# unsure: no known patrol within three days" in text
+    # no registered patrol on that day: a new event, written into the registry with its id
+    # by convention (the day, a short name), and the aircraft claims attached to it
+    assert [e["id"] for e in draft["events"]] == ["2025-03-03-joint-air-patrol"]
+    assert draft["events"][0]["quote"].startswith("Two Russian Tu-95 bombers")  # no dateline
+    assert {(a["type"], a["count"], a["event"]) for a in draft["aircraft"]} == {
+        ("Tu-95", "Two", "2025-03-03-joint-air-patrol"),
+        ("J-16", "four", "2025-03-03-joint-air-patrol"),
+    }
+    registry = yaml.safe_load((project_copy / "build/registries/events.yaml").read_text())
+    assert {"id": "2025-03-03-joint-air-patrol", "type": "joint_air_patrol"}.items() <= (
+        registry[-1].items()
+    )
+    assert "# registry entry written: event 2025-03-03-joint-air-patrol" in text
+    build(project_copy)  # the draft and the entry build as they are
     # "Chung" is registered: the remark is proposed with its speaker
     quotes = [s for s in draft["statements"] if s["type"] == "direct_quote"]
     assert [(s["speaker"], s["quote"]) for s in quotes] == [
@@ -86,6 +95,20 @@ def test_the_draft_asserts_what_the_text_says_and_comments_out_the_rest(
     assert {"quote": "Ministry of National Defence"} in draft["actors"]
     # every date phrase with the date it resolves to: Monday 3 March 2025, the dateline's day
     assert "#   'Monday' → 2025-03-03 (day, weekday_relative)" in text
+
+
+def test_without_registry_a_new_event_is_listed_and_its_mentions_commented_out(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    added = add_article(project_copy, _write(tmp_path, ARTICLE), page_date="2025-03-03")
+    events = project_copy / "build" / "registries" / "events.yaml"
+    before = events.read_text().split("\n# drafted from")[0].rstrip("\n") + "\n"
+    events.write_text(before)  # the registry as it was before add-article wrote the event
+    text = draft_annotation(project_copy, added.source_id)
+    assert events.read_text() == before  # draft without --registry writes no registry
+    assert "# registry entry to add: event 2025-03-03-joint-air-patrol" in text
+    assert "# unsure: refers to the new event 2025-03-03-joint-air-patrol" in text
+    assert not (yaml.safe_load(text).get("events") or [])
 
 
 def test_a_speaker_the_registry_does_not_know_is_listed_to_add(

@@ -148,7 +148,7 @@ def _draft(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    text = draft_annotation(root, args.source_id)
+    text = draft_annotation(root, args.source_id, registry=args.registry)
     if out is None:
         sys.stdout.write(text)
     else:
@@ -156,7 +156,7 @@ def _draft(args: argparse.Namespace) -> int:
         print(f"wrote {out}")
         # what is left to review: the counts per section, as the draft's header gives them
         for line in text.splitlines():
-            if line.startswith("# proposals:"):
+            if line.startswith(("# proposals:", "# registry entry")):
                 print(line.removeprefix("# "))
     return 0
 
@@ -290,6 +290,12 @@ def parser() -> argparse.ArgumentParser:
     dr.add_argument("--root", default=".", help="the project folder (default: the current one)")
     dr.add_argument("--output", help="write here instead (- for standard output)")
     dr.add_argument("--force", action="store_true", help="replace an existing annotation file")
+    dr.add_argument(
+        "--registry",
+        action="store_true",
+        help="write the new events the draft proposes into build/registries/events.yaml "
+        "(without it they are listed in the draft's header and their mentions commented out)",
+    )
     dr.set_defaults(func=_draft, failure=_Failure("draft failed: "))
     i = sub.add_parser("ids", help="the ids in use: events, actors, places or remarks")
     i.add_argument(

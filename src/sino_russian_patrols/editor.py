@@ -169,22 +169,27 @@ def add_article(
         today or dt.date.today(),
     )
     before = manifest.read_bytes()
+    events = root / "build" / "registries" / "events.yaml"
+    events_before = events.read_bytes() if events.is_file() else None
     try:
         target.write_bytes(raw)
         separator = b"" if before.endswith(b"\n\n") or not before else b"\n"
         manifest.write_bytes(before + separator + entry.encode("utf-8"))
-        text = draft_annotation(root, source_id)
+        # the events no registered event fits are written into the registry, to confirm
+        text = draft_annotation(root, source_id, registry=True)
         tmp = annotation.with_suffix(".yaml.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, annotation)
     except BaseException:
         target.unlink(missing_ok=True)
         manifest.write_bytes(before)
+        if events_before is not None:
+            events.write_bytes(events_before)
         annotation.with_suffix(".yaml.tmp").unlink(missing_ok=True)
         raise
     review = [
         line.strip().removeprefix("# ")
         for line in text.splitlines()
-        if line.lstrip().startswith(("# proposals:", "# unsure:", "# registry entry to add"))
+        if line.lstrip().startswith(("# proposals:", "# unsure:", "# registry entry"))
     ]
     return Added(source_id, target, annotation, review)

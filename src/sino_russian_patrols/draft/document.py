@@ -26,6 +26,7 @@ class Draft:
     source_id: str
     items: list[Item] = field(default_factory=list)
     to_add: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # registry entries the draft wrote
     date_phrases: list[str] = field(default_factory=list)
 
     def summary(self) -> list[str]:
@@ -52,6 +53,8 @@ class Draft:
             "# every start position of the quote in the article, 1 = first.",
         ]
         out.extend(self.summary())
+        for entry in self.written:
+            out.append(f"# registry entry written: {entry}")
         for entry in self.to_add:
             out.append(f"# registry entry to add: {entry}")
         if self.date_phrases:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
+from .new_events import NewEvent, exercise_type, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
@@ -24,6 +25,9 @@ from .patterns import (
 
 if TYPE_CHECKING:
     from .proposals import Drafter
+
+# the events that answer a patrol: linked beside the patrol they answer
+ANSWER_TYPES = frozenset({"scramble", "intercept"})
 
 
 def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
@@ -88,33 +92,105 @@ def _window(
     return d.published - dt.timedelta(days=14), d.published
 
 
-def _known_event(
-    d: Drafter, types: frozenset[str], window: tuple[dt.date, dt.date] | None
-) -> tuple[str | None, str]:
-    """The one registered event of a compatible type whose dates come within three days of
-    the window, with the reason; None with the reason when none or several do."""
-    if window is None:
-        return None, "no date to compare with the known events"
-    slack = dt.timedelta(days=3)
-    low, high = window[0] - slack, window[1] + slack
-    hits = []
+def _known_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
+    """The days a registered event may lie in: its combined dates, else every day its date
+    claims name (a report gives only a bound), else None (an undated event)."""
     for r in d.known_events:
-        start, end = r["start_date"], r["end_date"]
-        if r["event_type"] not in types or (start is None and end is None):
-            continue
-        start, end = start or end, end or start
-        if end >= low and start <= high:
-            hits.append(r["event_id"])
+        if r["event_id"] == event_id and r["start_date"] and r["end_date"]:
+            return r["start_date"], r["end_date"]
+    days = [
+        day
+        for r in d.known_dates
+        if r["event_id"] == event_id
+        for day in (r["start_date"], r["end_date"])
+        if day is not None
+    ]
+    for r in d.known_events:
+        if r["event_id"] == event_id:
+            days += [day for day in (r["start_date"], r["end_date"]) if day is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _reported_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
+    """For an event no claim dates: the month either side of the first report of it (a
+    source reports an event it dates no nearer than that, or announces it)."""
+    days = d.reported_on.get(event_id)
+    if not days:
+        return None
+    first = min(days)
+    return first - dt.timedelta(days=30), first + dt.timedelta(days=30)
+
+
+def _fits(
+    event: tuple[dt.date, dt.date] | None, window: tuple[dt.date, dt.date], slack: int = 3
+) -> bool:
+    if event is None:
+        return False
+    margin = dt.timedelta(days=slack)
+    return event[1] >= window[0] - margin and event[0] <= window[1] + margin
+
+
+def _candidates(
+    d: Drafter, types: frozenset[str], window: tuple[dt.date, dt.date] | None
+) -> list[str]:
+    """The registered and newly drafted events of a compatible type whose days come within
+    three days of the window."""
+    if window is None:
+        return []
+    found = [
+        r["event_id"]
+        for r in d.known_events
+        if r["event_type"] in types and _fits(_known_window(d, r["event_id"]), window)
+    ]
+    found += [e.id for e in d.new_events if e.type in types and _fits(e.window, window)]
+    if not found:  # the events no claim dates, placed by their first report
+        found = [
+            r["event_id"]
+            for r in d.known_events
+            if r["event_type"] in types
+            and _known_window(d, r["event_id"]) is None
+            and _fits(_reported_window(d, r["event_id"]), window, slack=0)
+        ]
+    return list(dict.fromkeys(found))
+
+
+def _known_event(
+    d: Drafter,
+    types: frozenset[str],
+    window: tuple[dt.date, dt.date] | None,
+    sentence: str,
+    linked: list[str],
+) -> tuple[list[str], str]:
+    """The events of a compatible type whose dates come within three days of the window,
+    with the reason: one that fits; else, of several, the one the article already links,
+    the one of the type the sentence's own words name, or an answer (a scramble) with the
+    patrol it answers; none with the reason when none or several fit."""
+    if window is None:
+        return [], "no date to compare with the known events"
+    hits = _candidates(d, types, window)
     kinds = "/".join(sorted(types))
     if len(hits) == 1:
-        return hits[0], f"the known {kinds} {hits[0]} lies within three days of this date"
-    if hits:
-        return None, f"several known events fit the date: {', '.join(hits)}"
-    return (
-        None,
-        f"no known patrol within three days (of type {kinds}): define a new event in "
-        "registries/events.yaml",
-    )
+        return hits, f"the {kinds} {hits[0]} lies within three days of this date"
+    if not hits:
+        return [], f"no known {kinds} within three days"
+    kind_of = d.event_kind
+    specific = event_types(sentence, specific=True)
+    answers = [h for h in hits if kind_of(h) in ANSWER_TYPES and kind_of(h) in specific]
+    if len(answers) == 1:
+        parent = d.event_parent(answers[0])
+        pair = [parent, answers[0]] if parent in hits else answers
+        return pair, f"{' and '.join(pair)}: the answer and the event it answers fit this date"
+    for narrowed, why in (
+        ([h for h in hits if h in linked], "the one of them this article already links"),
+        ([h for h in hits if kind_of(h) in specific], "the one of the type the words name"),
+        (
+            [h for h in hits if kind_of(h) not in ANSWER_TYPES and h in linked[:1]],
+            "the article's first event",
+        ),
+    ):
+        if len(narrowed) == 1:
+            return narrowed, f"{narrowed[0]}: {why} of those that fit ({', '.join(hits)})"
+    return [], f"several known events fit the date: {', '.join(hits)}"
 
 
 def _form(sentence: str) -> str | None:
@@ -125,7 +201,7 @@ def _form(sentence: str) -> str | None:
     return None
 
 
-def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
+def _named_event(d: Drafter, sentence: str) -> tuple[list[str], str]:
     """The known event a sentence names by its series and edition ("Joint Sea-2021",
     "Maritime Interaction 2025"), as another annotation names it."""
     found: set[str] = set()
@@ -146,7 +222,7 @@ def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
                 }
     if len(found) == 1:
         event = found.pop()
-        return event, f"the exercise {event} is named so in another annotation"
+        return [event], f"the exercise {event} is named so in another annotation"
     if named and not found:
         # no annotation names it: the one exercise of that year no other name claims
         year = int(named[0][-4:])
@@ -161,58 +237,65 @@ def _named_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
             )
         ]
         if len(hits) == 1:
-            return hits[0], f"the one exercise of {year} no other series names: {hits[0]}"
+            return [hits[0]], f"the one exercise of {year} no other series names: {hits[0]}"
     if named:
-        return None, f"names {named[0]!r}, which no known event is named: a new event"
-    return None, ""
+        return [], f"names {named[0]!r}, which no known event is named: a new event"
+    return [], ""
 
 
-def _counted_event(d: Drafter, sentence: str) -> tuple[str | None, str]:
-    """The known event a sentence counts as the Nth of its series ("the first joint naval
-    patrol"), as another annotation counts it (scope overall)."""
+def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[list[str], str]:
+    """The known event a sentence counts as the Nth of its kind ("the first joint naval
+    patrol", "their fifth joint patrol" of ships), as another annotation counts it (scope
+    overall), of a type the sentence's words fit."""
     m = ORDINAL_SERIES.search(sentence)
     if m is None:
-        return None, ""
+        return [], ""
     ordinal = ORDINALS.get(m.group("ordinal").casefold())
-    kind = m.group("kind").casefold()
     found = {
         r["event_id"]
         for r in d.known_ordinals
-        if r["ordinal"] == ordinal and r["scope"] == "overall" and kind in r["series"].casefold()
+        if r["ordinal"] == ordinal
+        and r["scope"] == "overall"
+        and d.event_kind(r["event_id"]) in types
     }
     if len(found) == 1:
         event = found.pop()
-        return event, f"another annotation counts {event} as the {m.group('ordinal')} {kind} patrol"
-    return None, ""
+        return [event], f"another annotation counts {event} as the {m.group(0)!r}"
+    return [], ""
 
 
 def event_types(text: str, *, specific: bool = False) -> frozenset[str]:
     """The event types the words of `text` fit; `specific`: leave out the words that fit
     more than one kind ("joint patrol")."""
-    return frozenset(
+    found = frozenset(
         t
         for pattern, kinds in EVENT_WORDS
         if not (specific and pattern is GENERIC_PATROL)
         for t in kinds
         if pattern.search(text)
     )
+    if not re.search(r"(?i)\bsubmarine", text):  # a submarine patrol is named so
+        found -= {"joint_submarine_patrol"}
+    return found
 
 
 def propose(d: Drafter) -> str | None:
     """A mention of each sentence that reports an event of a kind the patterns know (joint
-    patrols, drills, scrambles ...), linked to the one known event of a compatible type whose
-    dates fit the sentence's date phrase (or, without one, the publication's fortnight), with
-    that phrase as its date claim. Returns the first event linked."""
+    patrols, drills, scrambles ...), linked to the event of a compatible type whose dates fit
+    the sentence's date phrase (or, without one, the publication's fortnight), with that
+    phrase as its date claim; where no registered event fits, a new event written out
+    (`new_events`). Returns the first event linked."""
     linked: list[str] = []
+    lead = 0  # the body sentences read so far: the lead reports the article's own event
     for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo):
+        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
             continue
+        for a, b in d.skip:  # a sentence that opens with the dateline is quoted after it
+            if a <= lo < b:
+                lo = b + _DATELINE_TAIL.match(d.text, b, hi).end() - b  # type: ignore[union-attr]
         sentence = d.text[lo:hi]
-        types = event_types(sentence)
-        if types and not event_types(sentence, specific=True):
-            # "staged a joint patrol": the paragraph's words say of aircraft or of ships
-            line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]
-            types = event_types(line, specific=True) or types
+        lead += 1
+        types = _sentence_types(d, lo, hi)
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         form = _form(sentence)
@@ -222,22 +305,150 @@ def propose(d: Drafter) -> str | None:
             when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
             if dated[1]:
                 form = form or "end_only"
-        event_id, why = _named_event(d, sentence)
-        if event_id is None and not why:
-            event_id, why = _counted_event(d, sentence)
-        if event_id is None and not why:
-            event_id, why = _known_event(d, types, _window(d, when, form == "announced"))
-        lines = _mention(d, event_id or "NEW-EVENT-ID", sentence, dated, form, lo, hi)
-        if event_id is None:  # a proposal for the editor: a new event, or one to pick
+        window = _window(d, when, form == "announced")
+        events, why = _named_event(d, sentence)
+        named = why
+        if not events and not why:
+            events, why = _counted_event(d, sentence, types)
+        if not events and not why:
+            # each kind of event the words name is linked on its own ("the patrol followed
+            # the drills" mentions both)
+            reasons, open_kinds = [], []
+            for family in _families(types):
+                found, reason = _known_event(d, family, window, sentence, linked)
+                events += [e for e in found if e not in events]
+                reasons.append(reason)
+                if not found and not reason.startswith("several"):
+                    open_kinds.append(family)
+            if any(d.event_kind(e) not in ANSWER_TYPES for e in events):
+                # a sentence reports one event: beside one it links, another kind of event
+                # it names is linked only if registered
+                open_kinds = [f for f in open_kinds if f <= ANSWER_TYPES]
+            why = "; ".join(reasons)
+            if open_kinds:
+                new, new_why = _new_events(
+                    d,
+                    (lo, hi),
+                    frozenset().union(*open_kinds),
+                    when,
+                    window,
+                    lead,
+                    named,
+                    linked + events,
+                )
+                if new:
+                    events += new
+                    why = new_why if not events[: -len(new)] else f"{why}; {new_why}"
+        if not events:  # a proposal for the editor: a new event, or one to pick
+            lines = _mention(d, "NEW-EVENT-ID", sentence, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
-        d.draft.items.append(Item("events", lines, None, why))
-        linked.append(event_id)
-        d.event_sentences.append((lo, hi, event_id))
+        for event_id in events:
+            lines = _mention(d, event_id, sentence, dated, form, lo, hi)
+            d.draft.items.append(Item("events", lines, None, why))
+            linked.append(event_id)
+            d.event_sentences.append((lo, hi, event_id))
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
         _first_report(d)
     return linked[0] if linked else None
+
+
+# the kinds of event a report is of; an answer (a scramble) is written out only beside one
+_PRIMARY_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"joint_air_patrol"}),
+    frozenset({"joint_naval_patrol", "joint_submarine_patrol"}),
+    EXERCISE_TYPES,
+)
+
+
+# what follows a dateline before the report: the wire in brackets or slashes, a dash
+_DATELINE_TAIL = re.compile(
+    r"[.,]?\s*(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|[-\u2013\u2014:])?\s*"
+)
+_PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
+
+
+def _sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
+    """The event types a sentence's words fit. "A joint patrol" is of aircraft or of ships:
+    the sentence's own words say which, else its paragraph's, else the article's."""
+    sentence = d.text[lo:hi]
+    specific = event_types(sentence, specific=True)
+    if not GENERIC_PATROL.search(sentence) or specific & _PATROLS:
+        return specific
+    line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]
+    for context in (line, d.text[: d.end]):
+        patrols = event_types(context, specific=True) & _PATROLS
+        if len(patrols - {"joint_submarine_patrol"}) == 1:
+            return specific | patrols
+    return specific | (event_types(sentence) & _PATROLS)
+
+
+def _families(types: frozenset[str]) -> list[frozenset[str]]:
+    """The kinds of event the types hold: each primary family, and each answer alone."""
+    found = [types & f for f in _PRIMARY_FAMILIES if types & f]
+    return found + [frozenset({t}) for t in sorted(types & ANSWER_TYPES)]
+
+
+def _new_type(types: frozenset[str], sentence: str) -> str | None:
+    """The one primary type a new event of this sentence has, else None."""
+    families = [f for f in _PRIMARY_FAMILIES if types & f]
+    if len(families) != 1:
+        return None
+    family = families[0]
+    if family is EXERCISE_TYPES:
+        return exercise_type(sentence)
+    if "joint_submarine_patrol" in family:
+        return (
+            "joint_submarine_patrol"
+            if re.search(r"(?i)submarine", sentence)
+            else ("joint_naval_patrol")
+        )
+    return next(iter(family))
+
+
+def _new_events(
+    d: Drafter,
+    span: tuple[int, int],
+    types: frozenset[str],
+    when: dates.ResolvedDate | None,
+    window: tuple[dt.date, dt.date] | None,
+    lead: int,
+    named: str,
+    linked: list[str],
+) -> tuple[list[str], str]:
+    """New events for a sentence no registered event fits: the event it reports (when its
+    words give one primary type and it is dated, named, or in the article's lead), and the
+    answer it tells of (a scramble, an intercept) beside the patrol it answers."""
+    made: list[str] = []
+    sentence = d.text[span[0] : span[1]]
+    days = (when.start, when.end) if when is not None and when.start and when.end else None
+    kind = _new_type(types, sentence)
+    series = re.search(r"names '([^']+)'", named)
+    if kind is not None and (days is not None or series or lead <= 3):
+        name = series.group(1) if series else slug_of(kind)
+        event_id = new_id(d, kind, days, name)
+        d.new_events.append(NewEvent(event_id, kind, sentence, None, window, d.source_id))
+        made.append(event_id)
+    specific = event_types(sentence, specific=True)
+    parent = (
+        made[0]
+        if made
+        else next((e for e in reversed(linked) if d.event_kind(e) not in ANSWER_TYPES), None)
+    )
+    for answer in sorted(specific & ANSWER_TYPES):
+        if parent is None or any(
+            d.event_kind(e) == answer and d.event_parent(e) == parent for e in linked + made
+        ):
+            continue
+        who = d.answering_country(*span)
+        if who is None:
+            continue
+        event_id = new_id(d, answer, days, f"{who}-{answer}")
+        d.new_events.append(NewEvent(event_id, answer, sentence, parent, window, d.source_id))
+        made.append(event_id)
+    why = "no registered event fits: a new event, written out for the registry"
+    return made, why
 
 
 def _first_report(d: Drafter) -> None:

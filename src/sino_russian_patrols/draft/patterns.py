@@ -69,10 +69,10 @@ ORDINALS = {
     for word in words
 }  # fmt: skip
 # "the first joint naval patrol", "their fifth joint maritime patrol", "11th joint strategic
-# air patrol": an ordinal, then the kind of patrol the series' name holds
+# air patrol", "the first joint patrol": an ordinal, then the kind of patrol if the words say
 ORDINAL_SERIES = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?joint\s+(?:strategic\s+)?"
-    r"(?P<kind>naval|air|aerial|bomber|maritime|submarine)\s+patrol",
+    r"(?:(?P<kind>naval|air|aerial|bomber|maritime|submarine)\s+)?patrol",
     re.IGNORECASE,
 )
 # The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the

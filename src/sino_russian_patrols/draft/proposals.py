@@ -19,6 +19,7 @@ from ..citing import is_word_at
 from ..errors import InputError
 from ..spans import occurrences
 from .document import Draft, Item
+from .new_events import NewEvent
 
 
 class Drafter:
@@ -49,6 +50,17 @@ class Drafter:
 
         done = run_steps(inputs, ["events", "names", "sequence"])
         self.known_events: list[dict] = done["events"].rows["events"]
+        # each source's date claims: an event dated by a bound alone is still placed by them
+        self.known_dates: list[dict] = done["events"].rows["event_dates"]
+        # the days the sources reporting each event were published: an event no claim
+        # dates is placed by its first report
+        published = {r["source_id"]: r["published_date"] for r in done["sources"].rows["sources"]}
+        self.reported_on: dict[str, list[dt.date]] = {}
+        for annotation in inputs.annotations:
+            day = published.get(annotation.source_id)
+            for mention in annotation.events if day else ():
+                self.reported_on.setdefault(mention.id, []).append(day)
+        self.new_events: list[NewEvent] = []  # events no registered event fits, written out
         # what the other annotations name ("Joint Sea 2021") and count ("the first joint
         # naval patrol"): a sentence that names or counts an event the same way links to it
         self.known_names: list[dict] = done["names"].rows["event_names"]
@@ -103,14 +115,39 @@ class Drafter:
                 return word
         return None
 
+    def event_kind(self, event_id: str) -> str | None:
+        """The type of a registered event or of one the draft writes out."""
+        for e in self.new_events:
+            if e.id == event_id:
+                return e.type
+        return next((e.type for e in self.registries.events if e.id == event_id), None)
+
+    def event_parent(self, event_id: str) -> str | None:
+        for e in self.new_events:
+            if e.id == event_id:
+                return e.parent
+        return next((e.parent for e in self.registries.events if e.id == event_id), None)
+
+    def answering_country(self, sentence_start: int, sentence_end: int) -> str | None:
+        """The id of the one state other than Russia and China that a sentence names: the
+        country whose forces answer a patrol ("South Korea scrambled fighter jets")."""
+        states = {
+            actor
+            for lo, hi, actor in self.actor_mentions()
+            if sentence_start <= lo
+            and hi <= sentence_end
+            and self.actor_type.get(actor) == "state"
+            and self.actor_country.get(actor) not in ("RUS", "CHN")
+        }
+        return states.pop() if len(states) == 1 else None
+
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         """The event of one of `types` that the sentence holding `at` mentions, else the
         first such event the draft links: a claim belongs to the event its sentence reports."""
-        kind = {r["event_id"]: r["event_type"] for r in self.known_events}
         for lo, hi, event in self.event_sentences:
-            if lo <= at < hi and kind.get(event) in types:
+            if lo <= at < hi and self.event_kind(event) in types:
                 return event
-        return next((e for e in self.linked_events if kind.get(e) in types), None)
+        return next((e for e in self.linked_events if self.event_kind(e) in types), None)
 
     def inside_a_name(self, start: int, end: int, actor_id: str) -> str | None:
         """The words after a state's or body's name that make it part of a longer name or

@@ -94,6 +94,21 @@ def published_date(d: Drafter) -> list[str]:
                 date = dt.date(year, month, day)
                 _anchor(d, date, "stated", f"the dateline publication date {date.isoformat()}")
                 return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
+            inferred = _year_of_dateline(d, month, day)
+            if inferred is not None and len(occurrences(text, head)) == 1:
+                start = text.find(head)
+                d.skip.append((start, start + len(head)))
+                _anchor(d, inferred, "inferred", f"the dateline {head!r} in the latest year named")
+                note = (
+                    f"The dateline {head!r} gives the month and day; no archive record gives the "
+                    f"year. The year {inferred.year} is the latest the text names."
+                )
+                return [
+                    "published_date:",
+                    f"  value: {inferred.isoformat()}",
+                    "  basis: inferred",
+                    f"  note: {yaml_string(note)}",
+                ]
     if record.page_date is not None:
         _anchor(d, record.page_date, "stated", "the publication date the page carried")
         return ["published_date: {from: page_record}   # the text gives no date"]
@@ -105,6 +120,19 @@ def published_date(d: Drafter) -> list[str]:
         "# published_date: nothing gives it (text, dateline, page record, URL): add "
         "{value: YYYY-MM-DD, basis: inferred, note: why} if the text implies it"
     ]
+
+
+def _year_of_dateline(d: Drafter, month: int, day: int) -> dt.date | None:
+    """A dateline without a year ("MOSCOW, August 25. /TASS/."), no archive record dating the
+    page: the year is the latest the body names (a report names the year of its events, not
+    a later one); None when the body names none."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", d.text[: d.end])]
+    if not years:
+        return None
+    try:
+        return dt.date(max(years), month, day)
+    except ValueError:
+        return None
 
 
 def _anchor(d: Drafter, date: dt.date, derived: str, description: str) -> None:
