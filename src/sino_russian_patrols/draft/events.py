@@ -26,8 +26,22 @@ from .patterns import (
 if TYPE_CHECKING:
     from .proposals import Drafter
 
-# the events that answer a patrol: linked beside the patrol they answer
-ANSWER_TYPES = frozenset({"scramble", "intercept"})
+# the events that answer a patrol or happen within it: linked beside it, written out with
+# it as their parent; those marked with a country are named after the one that answers
+ANSWER_TYPES = frozenset(
+    {
+        "scramble",
+        "intercept",
+        "warning_shots",
+        "airspace_violation",
+        "diplomatic_protest",
+        "diplomatic_summons",
+        "airfield_landing",
+    }
+)
+_ANSWERED_BY_A_COUNTRY = frozenset(
+    {"scramble", "intercept", "warning_shots", "diplomatic_protest", "diplomatic_summons"}
+)
 
 
 def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
@@ -255,7 +269,7 @@ def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[li
         r["event_id"]
         for r in d.known_ordinals
         if r["ordinal"] == ordinal
-        and r["scope"] == "overall"
+        and r["scope"] in ("overall", "area")
         and d.event_kind(r["event_id"]) in types
     }
     if len(found) == 1:
@@ -425,7 +439,7 @@ def _new_events(
     days = (when.start, when.end) if when is not None and when.start and when.end else None
     kind = _new_type(types, sentence)
     series = re.search(r"names '([^']+)'", named)
-    if kind is not None and (days is not None or series or lead <= 3):
+    if kind is not None and d.published is not None and (days is not None or series or lead <= 3):
         name = series.group(1) if series else slug_of(kind)
         event_id = new_id(d, kind, days, name)
         d.new_events.append(NewEvent(event_id, kind, sentence, None, window, d.source_id))
@@ -442,9 +456,10 @@ def _new_events(
         ):
             continue
         who = d.answering_country(*span)
-        if who is None:
+        if who is None and answer in _ANSWERED_BY_A_COUNTRY:
             continue
-        event_id = new_id(d, answer, days, f"{who}-{answer}")
+        name = f"{who}-{slug_of(answer)}" if who else slug_of(answer)
+        event_id = new_id(d, answer, days, name)
         d.new_events.append(NewEvent(event_id, answer, sentence, parent, window, d.source_id))
         made.append(event_id)
     why = "no registered event fits: a new event, written out for the registry"

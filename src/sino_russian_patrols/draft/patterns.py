@@ -55,6 +55,30 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (GENERIC_PATROL, _AIR | _NAVAL_PATROL),
     (re.compile(r"\bscrambl", re.IGNORECASE), frozenset({"scramble"})),
     (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
+    # what a patrol may bring about, each an event of its own beside it
+    (re.compile(r"\bwarning\s+shots\b", re.IGNORECASE), frozenset({"warning_shots"})),
+    (
+        # not when the words deny it ("did not violate any airspace")
+        re.compile(
+            r"^(?!.*\b(?:not|no|never|without)\b[^.]{0,30}\bviolat)"
+            r".*(?:\bviolat\w*\b[^.]{0,50}\bairspace\b|\bairspace\s+violation)",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        frozenset({"airspace_violation"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:lodged|filed)\b[^.]{0,60}\b(?:protests?|objections?)\b"
+            r"|\bdiplomatic\s+channels?\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"diplomatic_protest"}),
+    ),
+    (re.compile(r"\bsummon(?:ed|s|ing)?\b", re.IGNORECASE), frozenset({"diplomatic_summons"})),
+    (
+        re.compile(r"\b(?:landed|landing|land|took\s+off)\b[^.]{0,60}\bairfields?\b", re.I),
+        frozenset({"airfield_landing"}),
+    ),
 )
 ORDINALS = {
     word: n

@@ -129,17 +129,21 @@ class Drafter:
         return next((e.parent for e in self.registries.events if e.id == event_id), None)
 
     def answering_country(self, sentence_start: int, sentence_end: int) -> str | None:
-        """The id of the one state other than Russia and China that a sentence names: the
-        country whose forces answer a patrol ("South Korea scrambled fighter jets")."""
-        states = {
-            actor
+        """The id of the one state other than Russia and China whose bodies or name a
+        sentence names: the country whose forces answer a patrol ("the Air Self-Defense
+        Force scrambled fighter jets", "South Korea summoned the ambassadors")."""
+        countries = {
+            self.actor_country.get(actor)
             for lo, hi, actor in self.actor_mentions()
-            if sentence_start <= lo
-            and hi <= sentence_end
-            and self.actor_type.get(actor) == "state"
-            and self.actor_country.get(actor) not in ("RUS", "CHN")
-        }
-        return states.pop() if len(states) == 1 else None
+            if sentence_start <= lo and hi <= sentence_end
+        } - {None, "RUS", "CHN"}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        states = [
+            e.id for e in self.registries.actors if e.type == "state" and e.country == country
+        ]
+        return states[0] if len(states) == 1 else None
 
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         """The event of one of `types` that the sentence holding `at` mentions, else the
