@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
-from .new_events import NewEvent, exercise_type, new_id, slug_of
+from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
@@ -186,6 +186,16 @@ def _known_event(
     if len(hits) == 1:
         return hits, f"the {kinds} {hits[0]} lies within three days of this date"
     if not hits:
+        # an event this article links already, which no claim dates: its later sentences
+        undated = [
+            e
+            for e in dict.fromkeys(linked)
+            if d.event_kind(e) in types
+            and _known_window(d, e) is None
+            and e not in {n.id for n in d.new_events}
+        ]
+        if len(undated) == 1:
+            return undated, f"{undated[0]}: the one undated {kinds} this article links already"
         return [], f"no known {kinds} within three days"
     kind_of = d.event_kind
     specific = event_types(sentence, specific=True)
@@ -253,6 +263,9 @@ def _named_event(d: Drafter, sentence: str) -> tuple[list[str], str]:
         if len(hits) == 1:
             return [hits[0]], f"the one exercise of {year} no other series names: {hits[0]}"
     if named:
+        earlier = [e.id for e in d.new_events if e.name == name_key(named[0])]
+        if earlier:
+            return earlier[:1], f"names {named[0]!r}, as this article's new event {earlier[0]}"
         return [], f"names {named[0]!r}, which no known event is named: a new event"
     return [], ""
 
@@ -380,6 +393,16 @@ _PRIMARY_FAMILIES: tuple[frozenset[str], ...] = (
 _DATELINE_TAIL = re.compile(
     r"[.,]?\s*(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|[-\u2013\u2014:])?\s*"
 )
+# an exercise of its own: joint drills, not "military exercises" in passing
+JOINT_DRILLS = re.compile(
+    r"(?i)\b(?:joint|combined|bilateral)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b"
+)
+# an exercise's name and edition the series registry may not know ("Vostok 2022")
+EDITION = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
+    r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b)"
+)
 _PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 
 
@@ -439,10 +462,19 @@ def _new_events(
     days = (when.start, when.end) if when is not None and when.start and when.end else None
     kind = _new_type(types, sentence)
     series = re.search(r"names '([^']+)'", named)
+    if kind in EXERCISE_TYPES and series is None:
+        series = EDITION.search(sentence)  # a name the series registry does not know yet
+        if series is not None:
+            earlier = [e.id for e in d.new_events if e.name == name_key(series.group(1))]
+            if earlier:
+                return earlier[:1], f"names {series.group(1)!r}, as this article's new event"
+    if kind in EXERCISE_TYPES and not series and not JOINT_DRILLS.search(sentence):
+        kind = None  # "military exercises" in passing: no exercise of its own
     if kind is not None and d.published is not None and (days is not None or series or lead <= 3):
         name = series.group(1) if series else slug_of(kind)
         event_id = new_id(d, kind, days, name)
-        d.new_events.append(NewEvent(event_id, kind, sentence, None, window, d.source_id))
+        key = name_key(series.group(1)) if series else None
+        d.new_events.append(NewEvent(event_id, kind, sentence, None, window, d.source_id, key))
         made.append(event_id)
     specific = event_types(sentence, specific=True)
     parent = (

@@ -54,6 +54,7 @@ class NewEvent:
     parent: str | None
     window: tuple[dt.date, dt.date] | None
     source_id: str
+    name: str | None = None  # the series and edition it is named by ("vostok2022")
 
     def yaml_lines(self) -> list[str]:
         lines = [
@@ -65,6 +66,11 @@ class NewEvent:
         if self.parent:
             lines.append(f"  parent: {self.parent}")
         return lines
+
+
+def name_key(name: str) -> str:
+    """A series name and edition as one key, whatever the spacing and hyphens."""
+    return re.sub(r"[\W_]+", "", name).casefold()
 
 
 def exercise_type(sentence: str) -> str:
