@@ -86,9 +86,28 @@ def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[s
 
 # phrases the curated files do not take as an event's own date ("that day" of a sighting
 # reported during the patrol, "this year" beside "In June")
-VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|this year|earlier this year)\b")
+VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|earlier this year)\b|^(?:this year)$")
 # the date forms whose claims are asserted (measured with benchmarks/draft_recall.py)
-ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset({None, "announced"})
+ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset(
+    {None, "announced", "end_only", "start_only", "began_by"}
+)
+# a report made while the event went on: it had begun by the report's day (build/README.md,
+# "A phrase that dates only the end or the report")
+UNDER_WAY = re.compile(
+    r"(?i)\b(?:began|begun|kicked off|launched|started|(?:are|is|were|was) (?:\w+ing)|"
+    r"entered|spotted|sighted|identified|passed|passing|sailing|flying|detected)\b"
+)
+# what happens within a patrol, dated by it when the sentence gives no day of its own
+DATED_BY_THE_PATROL = frozenset({"scramble", "intercept", "airfield_landing"})
+
+
+def report_form(sentence: str) -> str:
+    """The bound the day of a report gives ("the ministry said on Saturday that ..."): the
+    end of an event the words say is over (concluded, conducted, flew), else the start of
+    one they say is under way or seen (began, entered, spotted)."""
+    if _form(sentence) == "end_only":
+        return "end_only"
+    return "began_by" if UNDER_WAY.search(sentence) else "end_only"
 
 
 def _window(
@@ -314,6 +333,10 @@ def propose(d: Drafter) -> str | None:
     (`new_events`). Returns the first event linked."""
     linked: list[str] = []
     lead = 0  # the body sentences read so far: the lead reports the article's own event
+    # the mentions' lines whose date is the day of a report, and those with a day of the
+    # event's own: a report's day is asserted only where the article gives no other
+    report_days: dict[str, list[list[str]]] = {}
+    own_days: dict[str, list[list[str]]] = {}
     for lo, hi in sentences(d.text, 0, d.end):
         if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
             continue
@@ -330,8 +353,10 @@ def propose(d: Drafter) -> str | None:
         when = None
         if dated is not None:
             when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
-            if dated[1]:
-                form = form or "end_only"
+            if dated[1] and form == "announced":
+                dated, when = None, None  # the day it was announced dates nothing of it
+            elif dated[1]:
+                form = report_form(sentence)
         window = _window(d, when, form == "announced")
         events, why = _named_event(d, sentence)
         named = why
@@ -370,11 +395,19 @@ def propose(d: Drafter) -> str | None:
             lines = _mention(d, "NEW-EVENT-ID", sentence, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
+        dated_event = _dated_event(d, events, sentence, dated)
         for event_id in events:
-            lines = _mention(d, event_id, sentence, dated, form, lo, hi)
+            own = dated if event_id == dated_event else None
+            lines = _mention(d, event_id, sentence, own, form, lo, hi, events + linked)
             d.draft.items.append(Item("events", lines, None, why))
+            if own is not None:
+                (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
+    for event_id, mentions in report_days.items():
+        if event_id in own_days:
+            for lines in mentions:
+                _comment_date(lines, "the article dates the event itself elsewhere")
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
         _first_report(d)
@@ -419,6 +452,35 @@ def _sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
         if len(patrols - {"joint_submarine_patrol"}) == 1:
             return specific | patrols
     return specific | (event_types(sentence) & _PATROLS)
+
+
+def _dated_event(
+    d: Drafter, events: list[str], sentence: str, dated: tuple[str, bool] | None
+) -> str | None:
+    """Of the events a sentence links, the one its date phrase dates: the one whose words
+    stand nearest before the phrase ("departed on August 7, having first taken part in the
+    drill" dates the departure), else the first."""
+    if dated is None or not events:
+        return None
+    if len(events) == 1:
+        return events[0]
+    at = sentence.find(dated[0])
+    best, best_distance = events[0], None
+    for event in events:
+        kind = d.event_kind(event)
+        positions = [
+            m.end()
+            for pattern, kinds in EVENT_WORDS
+            if kind in kinds
+            for m in pattern.finditer(sentence)
+        ]
+        before = [p for p in positions if p <= at] if at >= 0 else []
+        if not before and positions and at >= 0:
+            continue  # its words all follow the phrase: not what the phrase dates
+        distance = at - max(before) if before else len(sentence)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = event, distance
+    return best if best_distance is not None else None
 
 
 def _families(types: frozenset[str]) -> list[frozenset[str]]:
@@ -519,11 +581,8 @@ def _first_report(d: Drafter) -> None:
 
 def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str | None:
     """Why a date claim is proposed commented out, or None: asserted are the forms the
-    curated corpus confirms (`ASSERTED_DATE_FORMS`); the day of a report ("said on
-    Saturday") dates the end of a completed event but only the start of one still going on,
-    which the words do not tell."""
-    if dated[1]:
-        return "the day of a report: end_only if the event was over by then, else began_by"
+    curated corpus confirms (`ASSERTED_DATE_FORMS`), the day of a report with the bound
+    `report_form` reads from the verbs."""
     if VAGUE_DATE.search(dated[0]):
         return "a phrase that relates the event to another day, not its date: check the day"
     if form not in ASSERTED_DATE_FORMS:
@@ -534,6 +593,13 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
     return None
 
 
+def _comment_date(lines: list[str], why: str) -> None:
+    """Comment out the asserted date line of a mention's lines, with the reason."""
+    for i, line in enumerate(lines):
+        if line.startswith("  date: "):
+            lines[i] = f"  # {line.strip()}   # unsure: {why}"
+
+
 def _mention(
     d: Drafter,
     event_id: str,
@@ -542,11 +608,17 @@ def _mention(
     form: str | None,
     lo: int,
     hi: int,
+    beside: list[str] | None = None,
 ) -> list[str]:
-    """An event mention: the event, the sentence, its date phrase with its form, and the
-    places it names."""
+    """An event mention: the event, the sentence, its date phrase with its form (or, for
+    what happens within a patrol the article links, the patrol's dates), and the places it
+    names."""
     lines = [f"- id: {event_id}", f"  quote: {yaml_string(sentence)}"]
-    if dated is not None:
+    parent = d.event_parent(event_id) if event_id != "NEW-EVENT-ID" else None
+    if d.event_kind(event_id) in DATED_BY_THE_PATROL and parent in (beside or []):
+        note = f"The text gives it no day of its own; it happened during {parent}."
+        lines.append(f"  date: {{same_as: {parent}, note: {yaml_string(note)}}}")
+    elif dated is not None:
         flag = f", {form}: true" if form else ""
         line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
         why = _date_unsure(d, dated, form)

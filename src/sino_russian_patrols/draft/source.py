@@ -66,6 +66,7 @@ def published_date(d: Drafter) -> list[str]:
         except ValueError:
             date = None
         if date is not None and len(occurrences(text, line)) == 1:
+            d.skip.append((m.start() + m.group(0).find(line), m.end()))  # dates the article
             _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
             return ["published_date:", f"  quote: {yaml_string(line)}"]
         # "date 2024-07-26 MOSCOW - ...": a full date at the head of the first line
@@ -76,6 +77,7 @@ def published_date(d: Drafter) -> list[str]:
             except ValueError:
                 date = None
             if date is not None:
+                d.skip.append((m.start() + head.start("d"), m.start() + head.end("d")))
                 _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
                 return ["published_date:", f"  quote: {yaml_string(head.group('d'))}"]
         parsed = dates.parse_dateline(line)
