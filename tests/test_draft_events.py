@@ -4,6 +4,7 @@ types, the date claim's form its verbs give, and the one known event whose dates
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -156,5 +157,69 @@ def test_a_vague_day_is_proposed_commented_out() -> None:
     from sino_russian_patrols.draft.events import VAGUE_DATE
 
     assert VAGUE_DATE.search("on the morning of the same day")
-    assert VAGUE_DATE.search("In June this year")
+    assert VAGUE_DATE.search("this year")
+    assert not VAGUE_DATE.search("In June this year")  # a month, and a year: a date
     assert not VAGUE_DATE.search("on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound"),
+    [
+        ("The navies concluded the patrol, the fleet said on Tuesday.", "end_only"),
+        ("The bombers conducted a joint patrol, the ministry said on Saturday.", "end_only"),
+        ("Ten ships entered the Sea of Japan, the ministry said on Friday.", "began_by"),
+        ("The warships have begun joint patrols, the fleet said on Tuesday.", "began_by"),
+    ],
+)
+def test_the_day_of_a_report_bounds_what_the_verbs_say(sentence: str, bound: str) -> None:
+    from sino_russian_patrols.draft.events import report_form
+
+    assert report_form(sentence) == bound
+
+
+def test_a_date_phrase_dates_the_event_whose_words_stand_before_it() -> None:
+    from sino_russian_patrols.draft.events import _dated_event
+
+    d = SimpleNamespace(event_kind={"p": "joint_naval_patrol", "x": "joint_naval_exercise"}.get)
+    sentence = "The warships sailed on patrol on August 7, after the joint drills."
+    assert _dated_event(d, ["x", "p"], sentence, ("on August 7", False)) == "p"  # type: ignore[arg-type]
+    sentence = "The joint drills ended on August 5, and the warships sailed on patrol."
+    assert _dated_event(d, ["p", "x"], sentence, ("on August 5", False)) == "x"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "joint", "edition"),
+    [
+        ("The two navies began joint naval drills near Zhanjiang.", True, None),
+        ("China and Russia held combined exercises on Friday.", True, None),
+        ("Both sides stepped up military exercises in recent years.", False, None),
+        ("Vostok 2022 strategic military exercises kicked off.", False, "Vostok 2022"),
+        ("The Maritime Security Belt 2026 drills opened in Iran.", False,
+         "Maritime Security Belt 2026"),
+    ],
+)  # fmt: skip
+def test_an_exercise_of_its_own_is_joint_or_named(
+    sentence: str, joint: bool, edition: str | None
+) -> None:
+    from sino_russian_patrols.draft.events import EDITION, JOINT_DRILLS
+
+    assert bool(JOINT_DRILLS.search(sentence)) is joint
+    found = EDITION.search(sentence)
+    assert (found.group(1) if found else None) == edition
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("South Korean jets fired warning shots at the aircraft.", "warning_shots"),
+        ("The aircraft twice violated South Korean airspace.", "airspace_violation"),
+        ("The bombers did not violate any country's airspace.", None),
+        ("Seoul lodged a strong protest with Moscow.", "diplomatic_protest"),
+        ("Japan relayed its concern through diplomatic channels.", "diplomatic_protest"),
+        ("The ministry summoned the Russian ambassador.", "diplomatic_summons"),
+        ("The bombers landed at an airfield in China.", "airfield_landing"),
+    ],
+)
+def test_what_a_patrol_brings_about_has_its_words(sentence: str, kind: str | None) -> None:
+    found = event_types(sentence) - {"joint_air_patrol"}
+    assert found == ({kind} if kind else set())
