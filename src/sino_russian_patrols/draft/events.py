@@ -396,9 +396,11 @@ def propose(d: Drafter) -> str | None:
             d.draft.items.append(Item("events", lines, why))
             continue
         dated_event = _dated_event(d, events, sentence, dated)
+        order = _sequence(d, events, sentence)
         for event_id in events:
             own = dated if event_id == dated_event else None
-            lines = _mention(d, event_id, sentence, own, form, lo, hi, events + linked)
+            after = order[1] if order and order[0] == event_id and own is None else None
+            lines = _mention(d, event_id, sentence, own, form, lo, hi, events + linked, after)
             d.draft.items.append(Item("events", lines, None, why))
             if own is not None:
                 (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
@@ -481,6 +483,35 @@ def _dated_event(
         if best_distance is None or distance < best_distance:
             best, best_distance = event, distance
     return best if best_distance is not None else None
+
+
+# the words that put one event after another ("the patrol was held right after the drills")
+_AFTER = re.compile(r"(?i)\b(?:after|following|followed|upon completion of|on completion of)\b")
+
+
+def _words_at(d: Drafter, event: str, sentence: str) -> int | None:
+    """Where the words of an event's kind first stand in the sentence."""
+    kind = d.event_kind(event)
+    found = [
+        m.start()
+        for pattern, kinds in EVENT_WORDS
+        if kind in kinds
+        for m in pattern.finditer(sentence)
+    ]
+    return min(found) if found else None
+
+
+def _sequence(d: Drafter, events: list[str], sentence: str) -> tuple[str, str] | None:
+    """(later, earlier) when the sentence puts one of its two events after the other: the
+    words of the later one, then "after" (or "following", "followed"), then the other's."""
+    if len(events) != 2:
+        return None
+    at = {e: _words_at(d, e, sentence) for e in events}
+    if None in at.values():
+        return None
+    first, second = sorted(events, key=lambda e: at[e])  # type: ignore[arg-type,return-value]
+    between = sentence[at[first] : at[second]]  # type: ignore[misc]
+    return (first, second) if _AFTER.search(between) else None
 
 
 def _families(types: frozenset[str]) -> list[frozenset[str]]:
@@ -609,6 +640,7 @@ def _mention(
     lo: int,
     hi: int,
     beside: list[str] | None = None,
+    after: str | None = None,
 ) -> list[str]:
     """An event mention: the event, the sentence, its date phrase with its form (or, for
     what happens within a patrol the article links, the patrol's dates), and the places it
@@ -618,6 +650,9 @@ def _mention(
     if d.event_kind(event_id) in DATED_BY_THE_PATROL and parent in (beside or []):
         note = f"The text gives it no day of its own; it happened during {parent}."
         lines.append(f"  date: {{same_as: {parent}, note: {yaml_string(note)}}}")
+    elif after is not None:
+        note = f"The text says it came after {after}: it began no earlier than that ended."
+        lines.append(f"  date: {{after: {after}, note: {yaml_string(note)}}}")
     elif dated is not None:
         flag = f", {form}: true" if form else ""
         line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
