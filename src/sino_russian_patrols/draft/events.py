@@ -281,6 +281,8 @@ def _named_event(d: Drafter, sentence: str) -> tuple[list[str], str]:
         ]
         if len(hits) == 1:
             return [hits[0]], f"the one exercise of {year} no other series names: {hits[0]}"
+    if not named and (edition := EDITION.search(sentence)) is not None:
+        named.append(edition.group(1))  # a name and edition no registered series spells
     if named:
         earlier = [e.id for e in d.new_events if e.name == name_key(named[0])]
         if earlier:
@@ -362,7 +364,7 @@ def propose(d: Drafter) -> str | None:
         named = why
         if not events and not why:
             events, why = _counted_event(d, sentence, types)
-        if not events and not why:
+        if not events and (not why or named):
             # each kind of event the words name is linked on its own ("the patrol followed
             # the drills" mentions both)
             reasons, open_kinds = [], []

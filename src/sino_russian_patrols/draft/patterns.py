@@ -53,7 +53,10 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         _EXERCISE,
     ),
     (GENERIC_PATROL, _AIR | _NAVAL_PATROL),
-    (re.compile(r"\bscrambl", re.IGNORECASE), frozenset({"scramble"})),
+    (
+        re.compile(r"\bscrambl|\b(?:deployed|dispatched|sent)\b[^.]{0,30}\bfighter", re.IGNORECASE),
+        frozenset({"scramble"}),
+    ),
     (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
     # what a patrol may bring about, each an event of its own beside it
     (re.compile(r"\bwarning\s+shots\b", re.IGNORECASE), frozenset({"warning_shots"})),
@@ -96,7 +99,8 @@ ORDINALS = {
 # air patrol", "the first joint patrol": an ordinal, then the kind of patrol if the words say
 ORDINAL_SERIES = re.compile(
     rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?joint\s+(?:strategic\s+)?"
-    r"(?:(?P<kind>naval|air|aerial|bomber|maritime|submarine)\s+)?patrol",
+    r"(?:[A-Z][\w]*-[A-Z][\w]*\s+)?(?:(?P<kind>naval|air|aerial|bomber|maritime|submarine)"
+    r"\s+)?patrol",
     re.IGNORECASE,
 )
 # The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the

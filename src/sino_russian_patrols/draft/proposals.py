@@ -12,6 +12,7 @@ out, with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from .. import dates
@@ -132,11 +133,19 @@ class Drafter:
         """The id of the one state other than Russia and China whose bodies or name a
         sentence names: the country whose forces answer a patrol ("the Air Self-Defense
         Force scrambled fighter jets", "South Korea summoned the ambassadors")."""
-        countries = {
-            self.actor_country.get(actor)
+        named = [
+            (lo, self.actor_country.get(actor))
             for lo, hi, actor in self.actor_mentions()
-            if sentence_start <= lo and hi <= sentence_end
-        } - {None, "RUS", "CHN"}
+            if self.actor_country.get(actor) not in (None, "RUS", "CHN")
+        ]
+        countries = {c for lo, c in named if sentence_start <= lo < sentence_end}
+        if not countries:
+            # the sentence names no one ("ASDF fighters were scrambled"): the one other
+            # country the article names most, if it names it most by far
+            counts = Counter(c for _, c in named)
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                countries = {ranked[0][0]}
         if len(countries) != 1:
             return None
         country = countries.pop()
