@@ -111,16 +111,19 @@ def report_form(sentence: str) -> str:
 
 
 def _window(
-    d: Drafter, when: dates.ResolvedDate | None, announced: bool
+    d: Drafter, when: dates.ResolvedDate | None, form: str | None
 ) -> tuple[dt.date, dt.date] | None:
-    """The days an event a sentence reports may lie in: its date phrase's days, else (no
-    phrase) the fortnight up to the publication, or the three months after it for an event
-    the sentence announces."""
+    """The days an event a sentence reports may lie in: its date phrase's days (the month
+    before a day that bounds only its end or its report), else (no phrase) the fortnight up to the publication, or the three
+    months after it for an event the sentence announces."""
+    month = dt.timedelta(days=30)
     if when is not None and when.end is not None:
-        return (when.start or when.end - dt.timedelta(days=30), when.end)
+        if form in ("end_only", "began_by"):
+            return when.end - month, when.end
+        return (when.start or when.end - month, when.end)
     if d.published is None:
         return None
-    if announced:
+    if form == "announced":
         return d.published, d.published + dt.timedelta(days=90)
     return d.published - dt.timedelta(days=14), d.published
 
@@ -322,7 +325,7 @@ def event_types(text: str, *, specific: bool = False) -> frozenset[str]:
         for t in kinds
         if pattern.search(text)
     )
-    if not re.search(r"(?i)\bsubmarine", text):  # a submarine patrol is named so
+    if not SUBMARINE.search(text):  # a submarine patrol is named so
         found -= {"joint_submarine_patrol"}
     return found
 
@@ -359,7 +362,10 @@ def propose(d: Drafter) -> str | None:
                 dated, when = None, None  # the day it was announced dates nothing of it
             elif dated[1]:
                 form = report_form(sentence)
-        window = _window(d, when, form == "announced")
+        if dated is None and form == "end_only" and d.dateline and d.anchor is not None:
+            # "have completed the patrol, the fleet reported": over by the report's day
+            dated, when = (d.dateline, True), dates.resolve(d.dateline, d.anchor)
+        window = _window(d, when, form)
         events, why = _named_event(d, sentence)
         named = why
         if not events and not why:
@@ -440,6 +446,8 @@ EDITION = re.compile(
     r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
     r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b)"
 )
+# submarines, not "anti-submarine" drills
+SUBMARINE = re.compile(r"(?i)(?<!anti-)(?<!anti )\bsubmarines?\b")
 _PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 
 
@@ -531,11 +539,7 @@ def _new_type(types: frozenset[str], sentence: str) -> str | None:
     if family is EXERCISE_TYPES:
         return exercise_type(sentence)
     if "joint_submarine_patrol" in family:
-        return (
-            "joint_submarine_patrol"
-            if re.search(r"(?i)submarine", sentence)
-            else ("joint_naval_patrol")
-        )
+        return "joint_submarine_patrol" if SUBMARINE.search(sentence) else ("joint_naval_patrol")
     return next(iter(family))
 
 

@@ -76,6 +76,7 @@ class Drafter:
         self.anchor: dates.Anchor | None = None
         self.published: dt.date | None = None
         self.skip: list[tuple[int, int]] = []  # spans that are not mentions (the dateline)
+        self.dateline: str | None = None  # the dateline's words, when they date the article
         title = self.article.archive.title
         first = self.text.find(title) if title else -1
         # the headline repeats the report: no event mention or aircraft claim is read from it

@@ -93,6 +93,7 @@ def published_date(d: Drafter) -> list[str]:
             if year > 1 and len(occurrences(text, head)) == 1:
                 start = text.find(head)
                 d.skip.append((start, start + len(head)))
+                d.dateline = head
                 date = dt.date(year, month, day)
                 _anchor(d, date, "stated", f"the dateline publication date {date.isoformat()}")
                 return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
@@ -100,6 +101,7 @@ def published_date(d: Drafter) -> list[str]:
             if inferred is not None and len(occurrences(text, head)) == 1:
                 start = text.find(head)
                 d.skip.append((start, start + len(head)))
+                d.dateline = head
                 _anchor(d, inferred, "inferred", f"the dateline {head!r} in the latest year named")
                 note = (
                     f"The dateline {head!r} gives the month and day; no archive record gives the "
