@@ -196,8 +196,9 @@ def run_block(
     block: Block, python: Path, tmp: Path, base_url: str | None, checkout: bool = False
 ) -> list[subprocess.CompletedProcess[str]]:
     """Run `block` as a user of the install at `python` would; the processes it ran. A python
-    or SQL block must exit 0; each line of a shell block must exit 0, or 1 with nothing on
-    stderr (a result: the packages differ, or are invalid), and never print a traceback."""
+    or SQL block must exit 0; each line of a shell block must exit 0 (or 1 for a `diff` that
+    found differences, its documented result, with nothing on stderr) and never print a
+    traceback."""
     env = environment(python, tmp, base_url)
     cwd = workdir(tmp, checkout)
     script = tmp / ("block.sql" if block.language == "sql" else "block.py")
@@ -215,7 +216,8 @@ def run_block(
     for line in commands(block):
         done = run(["bash", "-c", line])
         assert "Traceback" not in done.stderr, f"{block.where}: {line}\n{done.stderr[-3000:]}"
-        assert done.returncode == 0 or (done.returncode == 1 and not done.stderr.strip()), (
+        differ = line.split()[:2] == ["sino-russian-patrols", "diff"] and not done.stderr
+        assert done.returncode == 0 or (done.returncode == 1 and differ), (
             f"{block.where}: `{line}` exited {done.returncode}:\n{done.stderr[-3000:]}"
         )
         ran.append(done)
@@ -342,6 +344,18 @@ def test_a_block_that_downloads_without_saying_so_fails(
     block = _one("```sh\nsino-russian-patrols download 0.2.0\n```\n")
     with pytest.raises(AssertionError, match=re.escape("no download address for release 0.2.0")):
         run_block(block, installs(frozenset({"download"})), tmp_path, None)
+
+
+def test_a_command_that_fails_fails_its_block(
+    installs: Callable[[frozenset[str]], Path], tmp_path: Path
+) -> None:
+    """A line that exits 2 fails the block, though the lines around it work."""
+    block = _one(
+        "```sh\nsino-russian-patrols cache list\nsino-russian-patrols validate no-such-folder\n"
+        "sino-russian-patrols --version\n```\n"
+    )
+    with pytest.raises(AssertionError, match="validate no-such-folder` exited 2"):
+        run_block(block, installs(frozenset()), tmp_path, None)
 
 
 def test_an_sql_block_runs_through_connect(
