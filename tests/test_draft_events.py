@@ -223,3 +223,26 @@ def test_an_exercise_of_its_own_is_joint_or_named(
 def test_what_a_patrol_brings_about_has_its_words(sentence: str, kind: str | None) -> None:
     found = event_types(sentence) - {"joint_air_patrol"}
     assert found == ({kind} if kind else set())
+
+
+def test_a_dateline_without_a_year_takes_the_latest_year_the_text_names() -> None:
+    from sino_russian_patrols.draft.source import _year_of_dateline
+
+    text = "MOSCOW, August 25. /TASS/. The ships took part in the 2025 drill, as in 2021."
+    d = SimpleNamespace(text=text, end=len(text))
+    assert _year_of_dateline(d, 8, 25) == dt.date(2025, 8, 25)  # type: ignore[arg-type]
+    bare = SimpleNamespace(text="MOSCOW, August 25. The ships sailed.", end=36)
+    assert _year_of_dateline(bare, 8, 25) is None  # type: ignore[arg-type]
+
+
+def test_a_day_that_bounds_only_the_end_places_the_event_in_the_month_before() -> None:
+    from sino_russian_patrols import dates
+    from sino_russian_patrols.draft.events import _window
+
+    d = SimpleNamespace(published=dt.date(2025, 8, 25))
+    day = dates.ResolvedDate(dt.date(2025, 8, 25), dt.date(2025, 8, 25), "day", "stated", "")
+    assert _window(d, day, None) == (dt.date(2025, 8, 25), dt.date(2025, 8, 25))  # type: ignore[arg-type]
+    assert _window(d, day, "end_only") == (dt.date(2025, 7, 26), dt.date(2025, 8, 25))  # type: ignore[arg-type]
+    # no phrase: the fortnight up to the publication, or the three months after it
+    assert _window(d, None, None) == (dt.date(2025, 8, 11), dt.date(2025, 8, 25))  # type: ignore[arg-type]
+    assert _window(d, None, "announced") == (dt.date(2025, 8, 25), dt.date(2025, 11, 23))  # type: ignore[arg-type]
