@@ -100,6 +100,26 @@ def test_a_forgery_the_text_refutes_is_caught(package_copy: Path, forgery: str) 
     assert not report.valid
 
 
+def test_event_dates_a_year_away_from_every_claim_are_caught(package_copy: Path) -> None:
+    """An event's dates moved a year (both bounds, both files, hashes refreshed) are not
+    what its date claims allow: `event_dates_combined` at the event."""
+    claimed = read_tables(package_copy)["event_dates"]["event_id"]
+    pick = (
+        pl.col("event_id").is_in(claimed.implode())
+        & pl.col("start_date").is_not_null()
+        & pl.col("end_date").is_not_null()
+    )
+    row = _forge(package_copy, "events", "event_id", pick, "start_date", _a_year_later)
+    _forge(package_copy, "events", "event_id", pl.col("event_id") == row, "end_date", _a_year_later)
+    report = validate_package(package_copy)
+    found = {(f.table, f.rule, f.row) for f in report.findings}
+    assert ("events", "event_dates_combined", row) in found, report.text()
+
+
+def _a_year_later(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=365)
+
+
 def test_the_package_as_built_derives_every_value() -> None:
     root = Path(__file__).resolve().parents[1]
     report = validate_package(root)
