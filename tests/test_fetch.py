@@ -184,6 +184,39 @@ def test_download_verifies_unpacks_and_loads(server: Server, env: Path, release_
     assert len(server.requests) == 1
 
 
+def test_a_killed_download_s_staging_folder_is_removed_by_the_next_one(
+    server: Server, env: Path, release_zip: bytes
+) -> None:
+    """A download killed while it unpacks leaves its staging folder; the next download
+    removes it, and leaves alone the staging folder of a download still running."""
+    cache = dl.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    make = (
+        "import sys, time; from pathlib import Path; from sino_russian_patrols import unpack\n"
+        "print(unpack._made_folder(Path(sys.argv[1]), '.x-'), flush=True)\n"
+        "if sys.argv[2] == 'live': time.sleep(120)\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", make, str(cache), "killed"], capture_output=True, text=True
+    )
+    assert killed.returncode == 0, killed.stderr
+    left = Path(killed.stdout.strip())  # its process is gone: nothing will finish it
+    running = subprocess.Popen(
+        [sys.executable, "-c", make, str(cache), "live"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert running.stdout is not None
+        busy = Path(running.stdout.readline().strip())
+        register(env, VERSION, release_zip)
+        serve(server, VERSION, release_zip)
+        assert (dl.download(VERSION, base_url=server.url) / "datapackage.json").is_file()
+        assert not left.exists()
+        assert busy.is_dir()  # a running download's folder is its own
+    finally:
+        running.kill()
+        running.wait()
+
+
 def test_second_call_is_served_from_the_cache(
     server: Server, env: Path, release_zip: bytes
 ) -> None:

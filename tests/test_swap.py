@@ -125,7 +125,8 @@ def _git(folder: Path, *args: str) -> str:
 
 def _strays(folder: Path, *, git: bool = True) -> list[str]:
     """What a swap may leave behind, on disk and in `git status`: none after recovery."""
-    on_disk = [p.name for p in folder.glob(".dataset*") if p.name != swap.LOCK_NAME]
+    locks = (swap.LOCK_NAME, swap.READ_LOCK_NAME)  # kept: removing one would split its holders
+    on_disk = [p.name for p in folder.glob(".dataset*") if p.name not in locks]
     if not git:
         return on_disk
     status = _git(folder, "status", "--porcelain", "--untracked-files=all").splitlines()

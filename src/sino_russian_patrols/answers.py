@@ -16,7 +16,7 @@ from typing import Literal
 
 import polars as pl
 
-from .load import load, source_text
+from .load import load, one_build, source_text
 
 UNATTRIBUTED = "unattributed"
 
@@ -81,6 +81,11 @@ def evidence(
     """The spans a row rests on, with the words around each: `source_id`, `char_start`,
     `char_end`, `quote` (the verbatim span) and `before` / `after` (up to `context`
     characters of the source on either side). A statement's own span comes first."""
+    with one_build(version):  # the rows and the texts of one build
+        return _evidence(table, record_id, context, version)
+
+
+def _evidence(table: str, record_id: str, context: int, version: str | None) -> pl.DataFrame:
     rows = (
         load("evidence", version=version)
         .filter(pl.col("record_table") == table, pl.col("record_id") == record_id)

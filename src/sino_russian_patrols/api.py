@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .fetch import DEFAULT_UNPACKED_CAP, DownloadError, is_version
 from .package import UnreadablePackage
-from .swap import JOURNAL_NAME, readable_package
+from .swap import JOURNAL_NAME, reading
 
 if TYPE_CHECKING:
     from .compare import PackageDiff
@@ -48,11 +48,12 @@ def checkout_around(folder: Path | None = None, /) -> Path | None:
 
 def default_package() -> Path:
     """What `validate` checks when given no path: inside a source checkout the project
-    there (what its build just wrote), elsewhere the installed package."""
+    there (what its build just wrote), elsewhere the installed package; `swap.reading` says
+    where in it to read."""
     from .load import data_root
 
     checkout = checkout_around()
-    return readable_package(checkout) if checkout is not None else data_root()
+    return checkout if checkout is not None else data_root()
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,15 @@ class Located:
 @contextlib.contextmanager
 def located(spec: PackageSpec | None, /) -> Iterator[Located]:
     """The package `spec` names, readable for the duration of the `with` block (a release
-    zip is unpacked into a temporary folder, deleted afterwards).
+    zip is unpacked into a temporary folder, deleted afterwards), and held still: a build of
+    that project swaps its new dataset in only after the block (`swap.reading`).
 
     Raises UnreadablePackage for a zip that cannot be unpacked, DownloadError for a version
     that cannot be fetched; a missing path is left to the reader to report.
     """
     if spec is None:
-        path = default_package()
-        yield Located(path, str(path))
+        with reading(default_package()) as where:
+            yield Located(where, str(where))
         return
     if not isinstance(spec, str | Path):
         raise TypeError(f"a package is a path or a version number, not {type(spec).__name__}")
@@ -86,12 +88,16 @@ def located(spec: PackageSpec | None, /) -> Iterator[Located]:
         from .load import data_root
 
         path = data_root(str(spec))
-        yield Located(path, str(path))
+        with reading(path) as where:
+            yield Located(where, str(where))
         return
     # a datapackage.json that a killed build's swap moved aside is found through its journal
     journaled = given.name == "datapackage.json" and (given.parent / JOURNAL_NAME).is_file()
-    path = readable_package(given) if given.exists() or journaled else given
-    yield Located(path, str(path))
+    if not (given.exists() or journaled):
+        yield Located(given, str(given))  # the reader reports what is missing
+        return
+    with reading(given) as where:  # no swap moves its files while the caller reads them
+        yield Located(where, str(where))
 
 
 @contextlib.contextmanager

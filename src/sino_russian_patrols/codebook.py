@@ -230,12 +230,14 @@ UNSEEN = """\
 
 `validate` re-derives from each row's own words what the package's rules derive
 (`derived_value`: an aircraft type from its `type_as_reported`, a ship's kind, the country
-named in the words, a reporter's spelling, an ordinal, a duration, a stated date; the event's
-dates from its date claims, `event_dates_combined`). Some changes leave the words as they
-are and no rule can refute them from the text: a remark moved to another speaker who is also
-named near it, an `event_type` or `summary` changed, a `remark_id` shared or split, a
-`role` of an aircraft claim, a place linked to another event of the same article, a count
-qualifier where the words allow both. Compare such a package with a release you trust
+named in the words, a reporter's spelling, an ordinal, a duration, a stated date; a count
+from the number that governs the claim's words, `count_span`, so that a span widened to
+reach another number refutes itself; the event's dates from its date claims,
+`event_dates_combined`). Some changes leave the words as they are and no rule can refute
+them from the text: a remark moved to another speaker who is also named near it, an
+`event_type` or `summary` changed, a `remark_id` shared or split, a `role` of an aircraft
+claim, a place linked to another event of the same article, a count qualifier where the
+words allow both. Compare such a package with a release you trust
 (`sino-russian-patrols diff`), and open the CSV files with text columns imported as text:
 a verbatim quote may begin like a spreadsheet formula (`=`, `+`, `-`, `@`; the notice
 `csv_formula_cell`) or hold a bidirectional control (`bidi_control`).

@@ -3,6 +3,11 @@
 The data ships inside the package (no network). `version=` loads an older or newer
 release fetched by `download`. Only polars is imported here at load time: pandas,
 pyarrow and duckdb are imported by the calls that need them.
+
+In a source checkout a build may swap a new dataset in at any moment: each call reads
+under the project's read lock (`swap.reading`, via `_held`), so that the tables of one call
+(`load_all`, `events_wide`, `describe`, `connect`) are of one build. The data of an installed
+package and of a downloaded release never swap and are read without a lock.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import atexit
 import contextlib
 import difflib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -37,12 +42,21 @@ atexit.register(_files.close)
 
 
 @cache
-def _installed_root() -> Path:
-    """The folder holding datapackage.json: inside the installed package, or the checkout."""
+def _packaged_root() -> Path | None:
+    """The data folder inside the installed package (a wheel's), if it holds the data."""
     packaged = installed_data()
     if packaged.joinpath("datapackage.json").is_file():
         # Zip-imported packages have no real paths: extract once for the process.
         return Path(_files.enter_context(resources.as_file(packaged)))
+    return None
+
+
+@cache
+def _installed_root() -> Path:
+    """The folder holding datapackage.json: inside the installed package, or the checkout."""
+    packaged = _packaged_root()
+    if packaged is not None:
+        return packaged
     checkout = source_checkout()
     if checkout is not None:
         from .swap import JOURNAL_NAME, readable_package  # here: a wheel never needs them
@@ -65,6 +79,27 @@ def data_root(version: str | None = None, /) -> Path:
     from .fetch import download
 
     return download(version)
+
+
+@contextlib.contextmanager
+def one_build(version: str | None) -> Iterator[tuple[Path, bool]]:
+    """The folder of `version`'s data, and whether its files stay as they are after the block.
+
+    A checkout's data are held still for the block (`swap.reading`: a build swaps its new
+    dataset in after it) and may change after it; the installed package's data and a
+    downloaded release never swap, and are read without a lock (nothing is written into
+    site-packages to lock it).
+    """
+    from . import __version__
+
+    root = data_root(version)
+    if (version is not None and version != __version__) or root == _packaged_root():
+        yield root, True
+        return
+    from .swap import reading  # here: a wheel never needs it
+
+    with reading(root) as where:
+        yield where, False
 
 
 def tables() -> tuple[TableName, ...]:
@@ -93,12 +128,21 @@ def known_table(name: object, /, *, view: bool = False) -> TableName:
 
 
 def path(name: TableName, /, format: DataFormat = "parquet", *, version: str | None = None) -> Path:
-    """The file of one table, as a real path."""
+    """The file of one table, as a real path.
+
+    In a source checkout a later build replaces the file: a reader of several files who
+    needs them of one build reads them through `load_all` or `connect`, which hold them still.
+    """
     known_table(name)
     if format not in _FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(_FORMATS)}")
+    with one_build(version) as (root, _):  # a swap a killed build began is finished first
+        return _file(root, name, format)
+
+
+def _file(root: Path, name: TableName, format: DataFormat = "parquet") -> Path:
     suffix = "parquet" if format == "parquet" else "csv"
-    return data_root(version) / "dataset" / format / f"{name}.{suffix}"
+    return root / "dataset" / format / f"{name}.{suffix}"
 
 
 @overload
@@ -153,7 +197,8 @@ def load(
     """Load one table (see `tables()`); `events_wide` is the analysis-ready view of events.
 
     backend: "polars" (default), "pandas" or "pyarrow". lazy=True returns a polars
-    LazyFrame. columns: a subset of columns, in that order.
+    LazyFrame (in a source checkout, of the rows read now: a build may replace the file
+    before a lazy scan would read it). columns: a subset of columns, in that order.
     """
     if backend not in _BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; choose one of: {', '.join(_BACKENDS)}")
@@ -162,25 +207,26 @@ def load(
     known_table(name, view=True)
     if isinstance(columns, str):  # one column, not its letters
         columns = [columns]
-    if name == "events_wide":
-        from .wide import events_wide
+    with one_build(version) as (root, still):
+        if name == "events_wide":
+            from .wide import events_wide
 
-        frame = events_wide(lambda table: load(known_table(table), version=version)).lazy()
-    else:
-        frame = pl.scan_parquet(path(name, version=version))
-    if columns is not None:
-        columns = list(columns)
-        available = frame.collect_schema().names()
-        unknown = [c for c in columns if not isinstance(c, str) or c not in available]
-        if unknown:
-            raise ValueError(
-                f"unknown column(s) {unknown} for table {name!r}; its columns are: "
-                f"{', '.join(available)}"
-            )
-        frame = frame.select(columns)
-    if lazy:
-        return frame
-    result = frame.collect()
+            frame = events_wide(lambda table: load(known_table(table), version=version)).lazy()
+        else:
+            frame = pl.scan_parquet(_file(root, name))
+        if columns is not None:
+            columns = list(columns)
+            available = frame.collect_schema().names()
+            unknown = [c for c in columns if not isinstance(c, str) or c not in available]
+            if unknown:
+                raise ValueError(
+                    f"unknown column(s) {unknown} for table {name!r}; its columns are: "
+                    f"{', '.join(available)}"
+                )
+            frame = frame.select(columns)
+        if lazy:
+            return frame if still else frame.collect().lazy()
+        result = frame.collect()
     if backend == "polars":
         return result
     from .extras import require_extra
@@ -213,13 +259,21 @@ def _to_pandas(frame: pl.DataFrame) -> pandas.DataFrame:
 
 
 def load_all(**options: Any) -> dict[TableName, Any]:
-    """Every table, by name; options as for `load`."""
-    return {name: load(name, **options) for name in TABLES}
+    """Every table, by name, all of one build; options as for `load`."""
+    with one_build(options.get("version")):
+        return {name: load(name, **options) for name in TABLES}
+
+
+def _descriptor(root: Path) -> dict[str, Any]:
+    """The descriptor at `root`, read again only when a build has replaced it."""
+    file = root / "datapackage.json"
+    info = file.stat()
+    return _read_descriptor(file, (info.st_ino, info.st_mtime_ns, info.st_size))
 
 
 @cache
-def _descriptor(root: Path) -> dict[str, Any]:
-    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+def _read_descriptor(file: Path, _stamp: tuple[int, int, int]) -> dict[str, Any]:
+    return json.loads(file.read_text(encoding="utf-8"))
 
 
 def describe(name: LoadName | None = None, /, *, version: str | None = None) -> pl.DataFrame:
@@ -237,7 +291,8 @@ def describe(name: LoadName | None = None, /, *, version: str | None = None) -> 
             "primaryKey": ["event_id"],
         }
     else:
-        descriptor = _descriptor(data_root(version))
+        with one_build(version) as (root, _):
+            descriptor = _descriptor(root)
         schema = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]
     pk = schema.get("primaryKey", [])
     rows = []
@@ -275,26 +330,23 @@ def describe(name: LoadName | None = None, /, *, version: str | None = None) -> 
 
 def _overview(version: str | None) -> pl.DataFrame:
     """One row per table: name, title, rows (from the Parquet metadata, no data read),
-    columns, primary key and description."""
-    root = data_root(version)
-    resources = {r["name"]: r for r in _descriptor(root)["resources"]}
+    columns, primary key and description; the descriptor and the files of one build."""
     rows = []
-    for name in TABLES:
-        resource = resources.get(name, {})
-        key = resource.get("schema", {}).get("primaryKey", [])
-        rows.append(
-            {
-                "table": name,
-                "title": resource.get("title"),
-                "rows": pl.scan_parquet(path(name, version=version))
-                .select(pl.len())
-                .collect()
-                .item(),
-                "columns": len(resource.get("schema", {}).get("fields", [])),
-                "primary_key": [key] if isinstance(key, str) else list(key),
-                "description": resource.get("description"),
-            }
-        )
+    with one_build(version) as (root, _):
+        resources = {r["name"]: r for r in _descriptor(root)["resources"]}
+        for name in TABLES:
+            resource = resources.get(name, {})
+            key = resource.get("schema", {}).get("primaryKey", [])
+            rows.append(
+                {
+                    "table": name,
+                    "title": resource.get("title"),
+                    "rows": pl.scan_parquet(_file(root, name)).select(pl.len()).collect().item(),
+                    "columns": len(resource.get("schema", {}).get("fields", [])),
+                    "primary_key": [key] if isinstance(key, str) else list(key),
+                    "description": resource.get("description"),
+                }
+            )
     return pl.DataFrame(
         rows,
         schema={
@@ -315,54 +367,78 @@ def source_text(source_id: str, /, *, version: str | None = None) -> str:
             f"source_id must be text like '001_8e58578bad5de279' (see load('sources')), "
             f"not {type(source_id).__name__} {source_id!r}"
         )
-    found = (
-        pl.scan_parquet(path("sources", version=version))
-        .filter(pl.col("source_id") == source_id)
-        .select("text")
-        .collect()
-    )
-    if found.height == 0:
-        known = load("sources", columns=["source_id"], version=version)["source_id"].to_list()
-        raise KeyError(f"unknown source_id {source_id!r}; the sources are: {', '.join(known)}")
+    with one_build(version) as (root, _):
+        sources = pl.scan_parquet(_file(root, "sources"))
+        found = sources.filter(pl.col("source_id") == source_id).select("text").collect()
+        if found.height == 0:
+            known = sources.select("source_id").collect()["source_id"].to_list()
+            raise KeyError(f"unknown source_id {source_id!r}; the sources are: {', '.join(known)}")
     return found.item()
 
 
 def connect(*, version: str | None = None) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB connection with every table (`tables()`) and every derived view
-    (`views()`: events_wide, aircraft_counts, ship_counts) as a view."""
+    (`views()`: events_wide, aircraft_counts, ship_counts) as a view.
+
+    In a source checkout the views read copies of the tables' files, all of one build, made
+    once per build for the process: a view reads its file at each query, and a later build
+    replaces the checkout's files.
+    """
     from .extras import require_extra
 
     require_extra("sql", "connect()")
     import duckdb
 
     con = duckdb.connect(":memory:")
-    for name in TABLES:
-        file = _sql_string(path(name, version=version))
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({file})")
-    # the views are computed by polars; handing them over as Parquet needs no pyarrow.
-    for view in views():
-        file = _view_file(view, version)
-        con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({file})")
+    with one_build(version) as (root, still):
+        info = (root / "datapackage.json").stat()
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)  # a new build: new copies
+        files = root if still else _snapshot(root, stamp)
+        for name in TABLES:
+            file = _sql_string(_file(files, name))
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({file})")
+        # the views are computed by polars; handing them over as Parquet needs no pyarrow.
+        for view in views():
+            file = _sql_string(_view_file(view, version, stamp))
+            con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({file})")
     return con
 
 
-@cache
-def _view_file(view: str, version: str | None) -> str:
-    """A derived view as a Parquet file in a temporary folder that lives as long as the
-    process."""
+def _temporary_folder() -> Path:
+    """A temporary folder that lives as long as the process."""
     import tempfile
 
+    return Path(_files.enter_context(tempfile.TemporaryDirectory(prefix="srp-")))
+
+
+@cache
+def _snapshot(root: Path, _stamp: tuple[int, int, int]) -> Path:
+    """A copy of the Parquet files of the build at `root` (its descriptor's `_stamp`), in a
+    temporary folder that lives as long as the process; the caller holds the build still."""
+    import shutil
+
+    folder = _temporary_folder()
+    for name in TABLES:
+        copy = _file(folder, name)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_file(root, name), copy)
+    return folder
+
+
+@cache
+def _view_file(view: str, version: str | None, _stamp: tuple[int, int, int]) -> Path:
+    """A derived view as a Parquet file in a temporary folder that lives as long as the
+    process, computed again for a new build (`_stamp` is its descriptor's)."""
     from . import answers
 
-    folder = Path(_files.enter_context(tempfile.TemporaryDirectory(prefix="srp-")))
-    file = folder / f"{view}.parquet"
+    file = _temporary_folder() / f"{view}.parquet"
     frame = (
         load("events_wide", version=version)
         if view == "events_wide"
         else getattr(answers, view)(version=version)
     )
     frame.write_parquet(file)
-    return _sql_string(file)
+    return file
 
 
 def _sql_string(value: Path) -> str:

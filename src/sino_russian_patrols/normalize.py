@@ -463,16 +463,28 @@ def count_phrase(raw: str, /) -> tuple[int | None, str]:
 
 def counts_in(text: str, /) -> set[int]:
     """Every whole number a text writes as a count ("two", "17", "a", "a total of four"), so
-    that a claimed count can be looked up in the words that support it. A number inside a
-    designation (the 6 of "H-6", the 95 of "Tu-95") is not a count."""
-    found = set()
-    for match in _COUNTS.finditer(fold_text(text).casefold()):
+    that a claimed count can be looked up in the words that support it."""
+    return {number for _, _, number in count_words(text)}
+
+
+# `_COUNTS` on a text folded one character at a time (`_fold_chars`), so that offsets are the
+# text's own: any case, and any run of spaces inside "twenty one" or "a single".
+_COUNTS_AT = re.compile(_COUNTS.pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
+def count_words(text: str, /) -> list[tuple[int, int, int]]:
+    """Each whole number `text` writes as a count, in order, with where it stands: (start,
+    end, number), offsets into `text`. A number inside a designation (the 6 of "H-6", the 95
+    of "Tu-95") is not a count; the A of "A-50" is read as one, as `counts_in` reads it."""
+    found = []
+    for match in _COUNTS_AT.finditer(_fold_chars(text)):
+        word = " ".join(match["n"].split())
         try:
-            number = _number(match["n"], match["n"], _MAX_COUNT, "count of aircraft")
+            number = _number(word, word, _MAX_COUNT, "count of aircraft")
         except ValueError:  # implausibly large: not a count
             continue
         if float(number).is_integer():
-            found.add(int(number))
+            found.append((match.start(), match.end(), int(number)))
     return found
 
 

@@ -313,6 +313,21 @@ VALIDATION_RULES = registry(
         },
     ),
     Rule(
+        "count_span",
+        "a count's span is no wider than its claim: in each span of an aircraft or ship claim "
+        "that writes its type_as_reported, the number that governs the type (the last count "
+        "phrase before it, with no other claim's type between them; in a partitive, the part) "
+        "is the claim's count",
+        forms={
+            "governs": "count {count} is not the number {type} has in {quote} ({number})",
+            "none": "count {count}: no number stands before {type} in {quote}",
+            "crossed": "the number {number} before {type} is another claim's: {other} stands "
+            "between them",
+            "unwritten": "no span of the claim writes its type_as_reported {type}, so its count "
+            "cannot be read",
+        },
+    ),
+    Rule(
         "csv_formula_cell",
         "a notice, not a fault: a text cell begins with =, +, - or @ (a verbatim quote may); "
         "a spreadsheet that opens the CSV runs it as a formula unless the column is imported "

@@ -19,6 +19,7 @@ from ..report import Report
 from .aircraft import aircraft_country
 from .aliases import alias_spellings
 from .cells import text_cells
+from .counts import count_spans
 from .derived import derived_values
 from .events import combined_dates, dates
 from .evidence import claim_sources, evidence_targets, spans_show_claims
@@ -83,4 +84,5 @@ CHECKS: list[Check] = [
     Check("datapackage", "order", row_order, ("row_order",)),
     Check("datapackage", "text cells", text_cells, ("csv_formula_cell", "bidi_control")),
     Check("datapackage", "derived values", derived_values, ("derived_value",)),
+    Check("datapackage", "count spans", count_spans, ("count_span",)),
 ]
