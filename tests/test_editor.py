@@ -309,3 +309,39 @@ def test_a_publication_date_the_build_rejects_is_commented_out(
     )
     assert '  # published_date: {quote: "Seoul, March 3", from: dateline}' in text
     build(project_copy)
+
+
+def test_page_furniture_below_the_body_is_proposed_as_its_end(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    furniture = "\n\nMost Read\nChina, Russia hold joint naval drills near Japan\nUnrelated story\n"
+    added = add_article(project_copy, _write(tmp_path, ARTICLE + furniture), page_date="2025-03-03")
+    manifest = yaml.safe_load((project_copy / "build/articles/manifest.yaml").read_text())
+    entry = next(e for e in manifest if e["file"] == added.article.name)
+    assert entry["body_ends_before"] == "Most Read"
+    assert "the body ends before 'Most Read' (manifest)" in added.review
+    # nothing below it is proposed: the story listed there is no event mention
+    draft = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))
+    assert all("naval drills" not in e["quote"] for e in draft.get("events") or [])
+    build(project_copy)
+
+
+@pytest.mark.parametrize(
+    ("tail", "found"),
+    [
+        ("Related News\nA headline", "Related News"),
+        ('"Politics" POPULAR ARTICLE\n-\nA headline', '"Politics" POPULAR ARTICLE'),
+        ("Trending now\nA headline", "Trending now"),
+        # a sentence of the story that speaks of related news is no heading
+        ("Officials said related news would follow later this week.\n", None),
+        # the shared rule cuts earlier: nothing to propose
+        ("Comments / 3\nRelated News\n", None),
+    ],
+)
+def test_furniture_is_a_short_heading_line_the_shared_rule_does_not_cut(
+    tail: str, found: str | None
+) -> None:
+    from sino_russian_patrols.draft.body import furniture_line
+
+    text = "Headline\nByline\n\nFirst paragraph of the story.\n\nSecond paragraph.\n" + tail
+    assert furniture_line(text) == found

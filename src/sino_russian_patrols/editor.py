@@ -98,7 +98,12 @@ def _existing(articles: Path) -> tuple[dict[str, str], int]:
 
 
 def _manifest_entry(
-    file: str, raw: bytes, origin: str, record: dict[str, str | None], today: dt.date
+    file: str,
+    raw: bytes,
+    origin: str,
+    record: dict[str, str | None],
+    today: dt.date,
+    body_ends_before: str | None = None,
 ) -> str:
     def value(v: str | None) -> str:
         return "null" if v is None else json.dumps(v, ensure_ascii=False)
@@ -112,6 +117,8 @@ def _manifest_entry(
         "  archive:",
         *(f"    {key}: {value(record[key])}" for key in ("url", "title", "publisher", "page_date")),
     ]
+    if body_ends_before is not None:
+        lines.append(f"  body_ends_before: {value(body_ends_before)}   # proposed: confirm it")
     return "\n".join(lines) + "\n"
 
 
@@ -131,6 +138,7 @@ def add_article(
 
     require_extra("build", "add-article", "yaml", "pycountry")  # before anything is written
     from .draft import draft_annotation
+    from .draft.body import furniture_line
 
     root = root.resolve()
     articles = root / "build" / "articles"
@@ -161,12 +169,15 @@ def add_article(
     target = articles / f"{source_id}.txt"
     annotation = root / "build" / "annotations" / f"{source_id}.yaml"
     record = {"url": url, "title": title, "publisher": publisher, "page_date": page_date}
+    # page furniture below the body (a list of most-read stories) ends it
+    furniture = furniture_line(raw.decode("utf-8"))
     entry = _manifest_entry(
         target.name,
         raw,
         f"added with add-article from {Path(path).name}",
         record,
         today or dt.date.today(),
+        furniture,
     )
     before = manifest.read_bytes()
     events = root / "build" / "registries" / "events.yaml"
@@ -187,7 +198,8 @@ def add_article(
             events.write_bytes(events_before)
         annotation.with_suffix(".yaml.tmp").unlink(missing_ok=True)
         raise
-    review = [
+    review = [] if furniture is None else [f"the body ends before {furniture!r} (manifest)"]
+    review += [
         line.strip().removeprefix("# ")
         for line in text.splitlines()
         if line.lstrip().startswith(("# proposals:", "# unsure:", "# registry entry"))

@@ -114,8 +114,8 @@ def _window(
     d: Drafter, when: dates.ResolvedDate | None, form: str | None
 ) -> tuple[dt.date, dt.date] | None:
     """The days an event a sentence reports may lie in: its date phrase's days (the month
-    before a day that bounds only its end or its report), else (no phrase) the fortnight up to the publication, or the three
-    months after it for an event the sentence announces."""
+    before a day that bounds only its end or its report), else (no phrase) the fortnight up
+    to the publication, or the three months after it for an event the sentence announces."""
     month = dt.timedelta(days=30)
     if when is not None and when.end is not None:
         if form in ("end_only", "began_by"):
