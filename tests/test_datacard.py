@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -42,3 +43,19 @@ def test_the_card_around_the_block_is_kept_and_a_card_without_it_refused(tmp_pat
     template.write_text("# Card without the block\n")
     with pytest.raises(ValueError, match="coverage block is missing"):
         write_datacard(template, ROOT, tmp_path / "out.md")
+
+
+def test_patrols_are_listed_by_latest_day_and_an_undated_one_last() -> None:
+    from sino_russian_patrols.datacard import patrol_order
+
+    day = dt.date
+    events = [
+        {"event_id": "undated", "start_date": None, "end_date": None},
+        {"event_id": "b", "start_date": day(2024, 7, 1), "end_date": day(2024, 7, 9)},
+        {"event_id": "report-dated", "start_date": None, "end_date": day(2023, 5, 2)},
+    ]
+    assert [e["event_id"] for e in sorted(events, key=patrol_order)] == [
+        "report-dated",
+        "b",
+        "undated",
+    ]

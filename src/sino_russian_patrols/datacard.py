@@ -9,6 +9,7 @@ byte for byte.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -25,6 +26,12 @@ def _year(row: dict) -> str:
     """The year an event counts in: that of its latest possible day (events_wide)."""
     latest = row["end_date"] or row["start_date"]
     return str(latest.year) if latest else "undated"
+
+
+def patrol_order(event: dict) -> tuple[dt.date, str]:
+    """Patrols by their latest possible day, then id; an undated patrol last (an article
+    that reports a patrol no text dates must not stop the build)."""
+    return event["end_date"] or event["start_date"] or dt.date.max, event["event_id"]
 
 
 def coverage(package: Path, /) -> str:
@@ -71,7 +78,7 @@ def coverage(package: Path, /) -> str:
         "| --- | --- | --- | --- |",
     ]
     patrols = [e for e in events if e["event_type"] in PATROLS]
-    patrols.sort(key=lambda e: (e["end_date"] or e["start_date"] or e["event_id"], e["event_id"]))
+    patrols.sort(key=patrol_order)
     for e in patrols:
         dates = date_range(e["start_date"], e["end_date"], e["date_precision"])
         if e["date_conflict"]:
