@@ -220,3 +220,26 @@ def test_a_bound_is_known_to_the_day_when_one_claim_giving_it_is() -> None:
         D(2025, 8, 5),
         "day",
     )
+
+
+def test_an_event_dated_by_an_undated_one_is_a_problem_at_its_line(tmp_path) -> None:
+    from helpers import tiny_project
+    from sino_russian_patrols.errors import Problems
+    from sino_russian_patrols.steps import read_inputs
+
+    text = "MOSCOW. The patrol sailed. Japan scrambled jets.\n"
+    events = (
+        "- {id: p, type: joint_naval_patrol, summary: p}\n"
+        "- {id: s, type: scramble, summary: s, parent: p}\n"
+    )
+    annotation = """
+events:
+  - {id: p, quote: "The patrol sailed"}
+  - {id: s, quote: "Japan scrambled jets", date: {same_as: p, note: "during the patrol"}}
+"""
+    root = tiny_project(tmp_path / "p", text, annotation, {"events": events})
+    problems = Problems()
+    inputs = read_inputs(root, problems)
+    run(inputs, run_steps(inputs, ("sources",)))
+    assert [(p.code, p.line) for p in problems.items] == [("relative_to_undated", 8)]
+    assert "event 'p' is dated by no claim" in problems.items[0].message

@@ -171,6 +171,12 @@ BUILD_RULES = registry(
         "anchor event {event!r} has no single-day date",
     ),
     Rule(
+        "relative_to_undated",
+        "an event dated by another (`same_as`, `before`, `after`) names one that some claim dates",
+        "event {event!r} is dated by no claim: date this event by its own words, or date "
+        "{event!r} first",
+    ),
+    Rule(
         "date_cycle",
         "events do not date each other in a circle (`same_as`, `before`, `anchor`)",
         "event dates refer in a circle: {path}",
