@@ -4,58 +4,73 @@ the speaker its speech tag names.
 A sentence with a speech tag ("X said", "said X", "according to X", "X added", "the ministry
 said in a statement") is a remark of the tag's speaker: the words inside its quotation marks
 are `direct_quote` statements, and a sentence without quotation marks is one `paraphrase`
-(the whole sentence, as the curated files quote it). Quoted words in a sentence with no tag
-take the speaker of a tag right after the closing mark ('"...," the ministry said') or have
-none (a scare quote, `speaker: null`).
+(the sentence, from the tag's subject when a clause of the writer's opens it, and without a
+closing clause of the writer's: ", prompting Japan to scramble fighters"). The verbs of the
+tags are `patterns.SPEECH_VERBS` and those the curated remarks use (`corpus.speech_verbs`).
 
-The speaker is read in three ways, each a rule of its own with its own confidence:
-- `named`: a registered actor is named inside the tag's subject ("Russia's Pacific Fleet
-  said"): asserted;
-- `same body`: the subject is a common noun ("the ministry said", "the press office said")
-  and the nearest actor named before it, in this paragraph or the previous one, has that
-  word in its name: asserted, as the coding rules carry an attribution on the article's
+The speaker is read by one of these rules, each measured on the curated files
+(`corpus.Corpus.confirmed`): a rule the corpus confirms is asserted, any other is proposed
+commented out with its measure, so that an article added to the corpus changes what is
+asserted.
+- `named`: a registered actor heads the tag's subject ("Russia's Pacific Fleet said");
+  `spelling`: the same, written in a way the registry does not list ("Russia’s defense
+  ministry" for "Russia’s Defense Ministry");
+- `each speaker`: two named in one subject ("Moscow and Beijing said"): one remark each;
+- `voice of`: a body's voice and the body ("the press office of Russia’s Pacific Fleet",
+  "a spokesman for the Russian Pacific Fleet", "the statement issued by the ministry");
+- `country's body`: a country word and the words of a body of that country, which one
+  registered body's names hold ("the Russian ministry", "China’s Ministry of Defense");
+- `same body`: a common noun ("the ministry", "the fleet’s press service"): the nearest actor
+  named before whose names hold it;
+- `voice`: a voice without its body ("the press office", "the spokesman"): the body that spoke
+  last, else the `voice, body named before`;
+- `pronoun`: "it", "he", "the statement": the speaker that spoke last (a person for "he");
+- `subject`: quoted words in a sentence without a tag whose subject is an actor ("Murkowski
+  expressed alarm ..., describing it as an “...”");
+- `continues`: a sentence without a tag after a tagged one of its paragraph continues that
   account ("How far an attribution reaches");
-- `body's voice` ("the press office said", "the spokesman said"): the nearest body named
-  before, proposed commented out (the corpus confirms it for few of its proposals);
-- `pronoun` ("it said", "she added"): the speaker of the previous remark, proposed
-  commented out: a pronoun can point at anyone named in between.
-- a quotation in a sentence with no speech tag whose subject, at its start, is a registered
-  actor ("Lisa Murkowski expressed alarm ..., describing it as an “...”") takes that subject
-  as its tag, read by the `named` rule;
-A sentence whose tag names no one the registries know is commented out, and its subject is
-listed as a spelling to add.
+- `no tag`: quoted words no one is said to speak: a scare quote, `speaker: null`.
+A tag that names no one the registries know is commented out, and its subject is listed as
+a spelling to add.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..normalize import country_words
 from ..spans import occurrences
+from . import actors
+from .actors import Mention
 from .document import Item, yaml_string
 from .patterns import (
     ACCORDING_TO,
+    DATELINE_PREFIX,
     DEMONYMS,
     NOT_A_SUBJECT,
+    PERSON_PRONOUN,
     PRONOUN_SUBJECT,
     QUOTED,
+    REPORTED_BEFORE,
     REPORTED_BY,
     SENTENCE_OPENING,
-    SPEECH_TAG_AFTER,
-    SPEECH_TAG_BEFORE,
+    SPEECH_VERBS,
     SUBJECT_TAIL,
+    TRAILING_CLAUSE,
+    VOICE_OF,
+    VOICE_WORDS,
     sentences,
+    speech_tags,
 )
 
 if TYPE_CHECKING:
+    from .corpus import Corpus
     from .proposals import Drafter
 
-# rules whose speaker is asserted; the others are written commented out with the reason
-# ("body's voice" measured 1 right of 7 on the curated corpus: proposed commented out)
-ASSERTED_RULES = frozenset({"named", "same body"})
-# the words of a subject that speak for a body ("the press office", "the spokesman")
-VOICE_OF_A_BODY = frozenset({"office", "service", "spokesman", "spokesperson", "spokeswoman"})
+# the kinds of actor that speak through a press office or a spokesman
+_NOT_A_BODY = ("state", "person", "media")
 
 
 @dataclass(frozen=True)
@@ -64,74 +79,349 @@ class Speaker:
 
     actor: str | None
     rule: str
-    words: str
+    words: str = ""
+    at: int = -1  # where the words start in the text
 
 
-def _subject_span(d: Drafter, lo: int, hi: int) -> str:
-    return d.text[lo:hi].strip(" ,\n")
+@dataclass(frozen=True)
+class Remark:
+    """One statement the draft proposes: its span, its type and its speaker."""
+
+    start: int
+    end: int
+    kind: str  # direct_quote | paraphrase
+    speaker: Speaker
 
 
-def resolve_speaker(
-    d: Drafter, lo: int, hi: int, mentions: list[tuple[int, int, str]], previous: str | None
-) -> Speaker:
-    """The speaker that the subject text[lo:hi] of a speech tag names."""
-    words = _subject_span(d, lo, hi)
-    inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
-    countries = _countries(d, words, inside)
-    if len({m[2] for m in inside}) > 1 and re.search(r"\band\b", words):
-        # "Moscow and Beijing said": one remark per speaker, the editor splits it
-        return Speaker(None, "two speakers", words)
-    if inside:
-        actor = inside[-1][2]
-        rest = d.text[inside[-1][1] : hi]
-        if re.search(r"\b(?:in|at|of|from|for|with)\s+(?:the\s+)?$", d.text[lo : inside[-1][0]]):
-            # "officials in Seoul", "the Ministry of Defense of China": a place or an owner
-            return Speaker(None, "not the head", words)
+@dataclass(frozen=True)
+class Tag:
+    """A speech tag: where it is, its subject's span, and whether it reads "according to"."""
+
+    at: int
+    lo: int
+    hi: int
+    according: bool
+    before: bool  # "X said": the subject before its verb
+    verb_end: int = -1  # where the verb of "X said" ends
+
+
+@dataclass
+class Reader:
+    """Reads the remarks of one article, sentence by sentence, keeping the speakers read so
+    far for the rules that point back ("it said", "the press office said")."""
+
+    d: Drafter
+    verbs: tuple[str, ...] = SPEECH_VERBS
+    remarks: list[Remark] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.d.text
+        self.mentions: list[Mention] = actors.speaker_mentions(self.d)
+        self.tag_before, self.tag_after = speech_tags(self.verbs)
+        entries = self.d.registries.actors
+        self.kind = {e.id: e.type for e in entries}
+        self.country = {e.id: e.country for e in entries}
+        self.names = {e.id: _fold(" ".join((e.name, *e.aliases))) for e in entries}
+        self.countries = _country_words(entries)
+
+    # -- speech tags ------------------------------------------------------------------------
+    def tags(self, lo: int, hi: int) -> list[Tag]:
+        """The speech tags of the sentence text[lo:hi] whose subject can name a speaker, the
+        preferred first: one whose subject names someone before one reading a pronoun, and
+        "X said" or "reported by X" before "according to Y" (Y relays X's words: "According
+        to the AP, the ministry said ...")."""
+        sentence = self.text[lo:hi]
+        found: list[Tag] = []
+        for m in ACCORDING_TO.finditer(sentence):
+            found.append(Tag(lo + m.start(), lo + m.start("who"), lo + m.end("who"), True, False))
+        for m in self.tag_before.finditer(sentence):
+            who = (lo + m.start("who"), lo + m.end("who"))
+            found.append(Tag(who[0], *who, False, True, lo + m.end("verb")))
+        for m in self.tag_after.finditer(sentence):
+            who = (lo + m.start("who"), lo + m.end("who"))
+            found.append(Tag(who[0], *who, False, False))
+        for m in REPORTED_BY.finditer(sentence):
+            found.append(
+                Tag(lo + m.start("who"), lo + m.start("who"), lo + m.end("who"), False, False)
+            )
+        found = [t for t in found if self._subject(t.lo, t.hi)]
+        found.sort(
+            key=lambda t: (
+                PRONOUN_SUBJECT.fullmatch(self._words(t.lo, t.hi)) is not None,
+                t.according,
+                t.at,
+            )
+        )
+        return found
+
+    def _words(self, lo: int, hi: int) -> str:
+        return self.text[lo:hi].strip(" ,\n")
+
+    def _subject(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] can be a speaker's words: no verb or relative in it, unless it
+        is a body's voice and the body ("the statement issued by the ministry")."""
+        words = self.text[lo:hi]
+        named = [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        if named and VOICE_OF.search(self.text[lo : named[-1].start]):
+            return True
+        return not NOT_A_SUBJECT.search(words)
+
+    # -- speakers ---------------------------------------------------------------------------
+    def resolve(self, lo: int, hi: int) -> list[Speaker]:
+        """The speakers the subject text[lo:hi] of a speech tag names (one, or one for each
+        of two named together)."""
+        words = self._words(lo, hi)
+        at = lo + self.text[lo:hi].index(words) if words else lo
+        inside = [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        # "the Joint Chiefs of Staff (JCS)": the abbreviation is the name again
+        inside = [
+            m
+            for i, m in enumerate(inside)
+            if not (i and inside[i - 1].actor == m.actor and self.text[m.start - 1] == "(")
+        ]
+        ids = list(dict.fromkeys(m.actor for m in inside))
+        if len(ids) > 1 and re.search(r"\band\b", words):
+            # "Moscow and Beijing said": one remark per speaker
+            heads = [m for m in inside if self._heads(m, hi, lo, inside)]
+            if len(heads) == len(inside):
+                return [Speaker(a, "each speaker", words, at) for a in ids]
+            return [Speaker(None, "unknown", words, at)]
+        if inside:
+            m = inside[-1] if len(ids) > 1 else inside[0]  # "the Joint Chiefs of Staff (JCS)"
+            if VOICE_OF.search(self.text[lo : m.start]):
+                return [Speaker(m.actor, "voice of", words, at)]
+            if not self._heads(m, hi, lo, inside):
+                body = self._country_body(words)  # "defence officials in Seoul"
+                return [Speaker(body, "country's body" if body else "unknown", words, at)]
+            return [Speaker(m.actor, "named" if m.registered is None else "spelling", words, at)]
+        if PRONOUN_SUBJECT.fullmatch(words):
+            return [self._pointed_back(words, at)]
+        body = self._country_body(words)
+        if body is not None:
+            return [Speaker(body, "country's body", words, at)]
+        noun = self._common_noun(words)
+        if noun:
+            for m in reversed(self.mentions):
+                if m.start < lo and re.search(rf"\b{noun}\b", self.names.get(m.actor, "")):
+                    return [Speaker(m.actor, "same body", words, at)]
+        if VOICE_WORDS.search(words):
+            return [self._voice(words, at)]
+        return [Speaker(None, "unknown", words, at)]
+
+    def _heads(self, m: Mention, hi: int, lo: int, inside: list[Mention]) -> bool:
+        """Whether the mention heads the subject: not after "in", "of" (a place or an owner:
+        "officials in Seoul"), followed by nothing but a possessive, an abbreviation or the
+        body's voice, and of no other country than the subject's adjective names."""
+        before = self.text[lo : m.start]
+        if re.search(r"\b(?:in|at|of|from|for|with)\s+(?:the\s+)?$", before):
+            return False
+        following = [o for o in inside if o.start >= m.end]
+        rest_end = following[0].start if following else hi
+        rest = self.text[m.end : rest_end]
+        if following:
+            rest = re.sub(r"\s*(?:,|\band\b)\s*(?:both\s*)?$", "", rest)
+        else:
+            rest = re.sub(r"\s+both$", "", rest)
         if not SUBJECT_TAIL.fullmatch(rest):
-            # "South Korea's top security adviser Chung Eui-yong": the name is not the head
-            return Speaker(None, "not the head", words)
-        if countries and _country(d, actor) not in countries:
-            # "Russia's Defense Ministry" read as another country's "Defense Ministry"
-            return Speaker(None, "country conflict", words)
-        return Speaker(actor, "named", words)
-    if PRONOUN_SUBJECT.fullmatch(words):
-        if previous is None:  # no remark before: the nearest actor named before
-            floor = _previous_paragraph(d.text, lo)
-            before = [m for m in mentions if floor <= m[0] < lo]
-            previous = before[-1][2] if before else None
-        return Speaker(previous, "pronoun", words)
-    head = re.findall(r"[A-Za-z]+", words)
-    if head and words[:4].casefold() == "the ":
-        noun = head[-1].casefold()
-        # the nearest actor named before, in this paragraph or the previous one
-        floor = _previous_paragraph(d.text, lo)
-        names = {e.id: " ".join((*e.aliases, e.name)).casefold() for e in d.registries.actors}
-        for start, _end, actor in reversed(mentions):
-            if start < lo and start >= floor and noun in names.get(actor, ""):
-                return Speaker(actor, "same body", words)
-        if noun in VOICE_OF_A_BODY:
-            # "the press office said": the voice of the body named last before it
-            kinds = {e.id: e.type for e in d.registries.actors}
-            for start, _end, actor in reversed(mentions):
-                if floor <= start < lo and kinds.get(actor) not in ("state", "person", "media"):
-                    return Speaker(actor, "body's voice", words)
-    return Speaker(None, "unknown", words)
+            return False
+        countries = {
+            c for w, c in self.countries if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before)
+        }
+        # "the U.S.-Canadian NORAD": a body of no one country may have any adjective
+        country = self.country.get(m.actor)
+        return not countries or self.kind.get(m.actor) == "state" or country in (None, *countries)
 
+    def _pointed_back(self, words: str, at: int) -> Speaker:
+        """ "he said": the person named last in this paragraph or the one before, else the
+        person who spoke last; "it said", "the statement says": the body or state that spoke
+        last, else the one named last."""
+        if PERSON_PRONOUN.fullmatch(words):
+            floor = _previous_paragraph(self.text, at)
+            named = [m for m in self.mentions if floor <= m.start < at]
+            for m in reversed(named):
+                if self.kind.get(m.actor) == "person":
+                    return Speaker(m.actor, "pronoun", words, at)
+            for r in reversed(self.remarks):
+                if r.speaker.actor is not None and self.kind.get(r.speaker.actor) == "person":
+                    return Speaker(r.speaker.actor, "pronoun", words, at)
+            return Speaker(None, "pronoun", words, at)
+        for r in reversed(self.remarks):
+            actor = r.speaker.actor
+            if actor is not None and self.kind.get(actor) != "person":
+                return Speaker(actor, "pronoun", words, at)
+        for m in reversed(self.mentions):
+            if m.start < at and self.kind.get(m.actor) != "person":
+                return Speaker(m.actor, "pronoun", words, at)
+        return Speaker(None, "pronoun", words, at)
 
-def _country(d: Drafter, actor: str) -> str | None:
-    return next((e.country for e in d.registries.actors if e.id == actor), None)
+    def _voice(self, words: str, at: int) -> Speaker:
+        """ "the press office said": the body that spoke last; "the spokesperson said": the
+        person or body that spoke last; else the body named last before."""
+        spokesperson = re.search(r"(?i)\bspokes", words) is not None
+        for r in reversed(self.remarks):
+            actor = r.speaker.actor
+            kind = self.kind.get(actor or "")
+            if actor is not None and (
+                kind not in _NOT_A_BODY or (spokesperson and kind == "person")
+            ):
+                return Speaker(actor, "voice", words, at)
+        for m in reversed(self.mentions):
+            if m.start < at and self.kind.get(m.actor) not in _NOT_A_BODY:
+                return Speaker(m.actor, "voice, body named before", words, at)
+        return Speaker(None, "unknown", words, at)
 
+    def _country_body(self, words: str) -> str | None:
+        """ "the Russian ministry", "China’s Ministry of Defense", "defence officials in
+        Seoul": the one body of that country whose registered names hold every word of the
+        subject but the country's and the voice's ("officials")."""
+        for word, code in self.countries:
+            w = re.escape(word)
+            m = re.match(rf"(?:[Tt]he\s+)?{w}\s+(?P<body>[A-Za-z][\w\s-]*)$", words) or re.match(
+                rf"(?P<body>[a-z][\w\s-]*?)\s+(?:officials|spokes\w+)\s+(?:in|of|from)\s+{w}$",
+                words,
+            )
+            if m is None:
+                continue
+            if VOICE_WORDS.search(m.group("body")):
+                return None
+            body = [
+                w
+                for w in re.findall(r"[a-z]+", _fold(m.group("body")))
+                if w not in ("of", "the", "and")
+            ]
+            found = {
+                actor
+                for actor, names in self.names.items()
+                if self.country.get(actor) == code
+                and self.kind.get(actor) not in ("state", "person")
+                and all(re.search(rf"\b{w}\b", names) for w in body)
+            }
+            return found.pop() if body and len(found) == 1 else None
+        return None
 
-def _countries(d: Drafter, words: str, inside: list[tuple[int, int, str]]) -> set[str]:
-    """The countries the subject of a tag names: its demonyms and the states it names."""
-    found = {
-        code
-        for word, code in DEMONYMS.items()
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words)
-    }
-    states = {e.id: e.country for e in d.registries.actors if e.type == "state"}
-    found |= {states[a] for _, _, a in inside if states.get(a)}
-    return {c for c in found if c}
+    @staticmethod
+    def _common_noun(words: str) -> str | None:
+        """The body's noun of a subject such as "the ministry", "ministry officials" or "the
+        fleet’s press service" (None for "the press office" alone, a voice without a body)."""
+        bare = VOICE_WORDS.sub("", words)
+        bare = re.sub(r"[’']s\b", "", bare).strip()
+        m = re.fullmatch(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z]+\s+)?([a-z]{4,})", bare)
+        return _fold(m.group(1)) if m and not PRONOUN_SUBJECT.fullmatch(bare) else None
+
+    # -- the article ------------------------------------------------------------------------
+    def read(self) -> list[Remark]:
+        """Every remark of the article, in order."""
+        d, text = self.d, self.text
+        quotes = list(QUOTED.finditer(text, 0, d.end))
+        paragraphs: dict[int, list[tuple[int, int]]] = {}
+        for lo, hi in sentences(text, 0, d.end):
+            if not d.in_headline(lo):
+                paragraphs.setdefault(text.rfind("\n", 0, lo) + 1, []).append((lo, hi))
+        for spans in paragraphs.values():
+            self._paragraph(spans, quotes)
+        return self.remarks
+
+    def _paragraph(self, spans: list[tuple[int, int]], quotes: list[re.Match[str]]) -> None:
+        """The remarks of one paragraph. A sentence without a tag after a tagged one goes on
+        with that account (`continues`), as do quoted words no tag in their sentence speaks."""
+        text = self.text
+        account: list[Speaker] = []  # who the paragraph's account is of
+        previous = -1  # where the sentence before starts
+        for lo, hi in spans:
+            quoted = [m for m in quotes if lo < m.end() <= hi + 1]
+            inside = any(m.start() < lo < m.end() - 1 for m in quotes)
+            tags = self.tags(lo, hi)
+            found: list[Remark] = []
+            closing = TRAILING_CLAUSE.search(text, tags[0].hi if tags else hi, hi)
+            if closing is not None and re.match(r",\s+(?:[a-z]+ing|which)\b", closing.group(0)):
+                # "..., describing it as an “...”", "..., which it intercepted, were “...”":
+                # the speaker's account goes on
+                closing = None
+            in_closing = [m for m in quoted if closing is not None and m.start() > closing.start()]
+            if tags and quoted and len(in_closing) == len(quoted):
+                # "..., Kishi said, in an apparent provocation as “the Quad” met": the quoted
+                # words are the writer's, the sentence before them the speaker's
+                tag, speakers = self._choose(tags)
+                start, end = self._clause(lo, hi, tag)
+                found += [Remark(start, end, "paraphrase", s) for s in speakers]
+            if quoted:
+                for m in quoted:
+                    tag = _nearest(tags, m.start()) if tags else None
+                    if tag is not None and closing is not None and m.start() > closing.start():
+                        # "..., Kishi said, in an apparent provocation as “the Quad” met"
+                        speakers = [Speaker(None, "no tag")]
+                    elif tag is not None:
+                        speakers = self.resolve(tag.lo, tag.hi)
+                    else:
+                        speakers = self._untagged(lo, hi, account)
+                    for s in speakers:
+                        found.append(Remark(m.start("q"), m.end("q"), "direct_quote", s))
+            elif inside:
+                pass  # the first sentences of a quotation that closes in a later one
+            elif tags:
+                tag, speakers = self._choose(tags)
+                start, end = self._clause(lo, hi, tag)
+                if previous >= 0 and REPORTED_BEFORE.match(text, lo, hi):
+                    # "In early December, ... held drills. This was reported by the ministry"
+                    start, end = previous, tag.hi
+                found = [Remark(start, end, "paraphrase", s) for s in speakers]
+            elif account:
+                found = [
+                    Remark(lo, hi, "paraphrase", Speaker(s.actor, "continues", s.words, s.at))
+                    for s in account
+                ]
+            self.remarks.extend(found)
+            named = [
+                r.speaker
+                for r in found
+                if r.speaker.actor is not None and r.speaker.rule != "continues"
+            ]
+            if named:
+                account = list({s.actor: s for s in named}.values())
+            previous = lo
+
+    def _choose(self, tags: list[Tag]) -> tuple[Tag, list[Speaker]]:
+        """The first tag (in the order of preference) whose subject names a speaker the
+        registries know, else the first tag ("according to the annual cooperation plan ...,
+        according to a written statement released by the ministry")."""
+        for tag in tags:
+            speakers = self.resolve(tag.lo, tag.hi)
+            if any(s.actor for s in speakers):
+                return tag, speakers
+        return tags[0], self.resolve(tags[0].lo, tags[0].hi)
+
+    def _untagged(self, lo: int, hi: int, paragraph_speakers: list[Speaker]) -> list[Speaker]:
+        """The speaker of quoted words in a sentence without a speech tag: its subject if it
+        is an actor, the speaker of the paragraph's account, or no one (a scare quote)."""
+        text = self.text
+        opening = SENTENCE_OPENING.match(text, lo, hi)
+        if opening is not None:
+            head = [m for m in self.mentions if m.start == opening.end()]
+            if head and not re.match(r"[’']s\b", text[head[0].end : head[0].end + 2]):
+                named = self.resolve(head[0].start, head[0].end)
+                return [Speaker(s.actor, "subject", s.words, s.at) for s in named]
+        if paragraph_speakers:
+            return [Speaker(s.actor, "continues", s.words, s.at) for s in paragraph_speakers]
+        return [Speaker(None, "no tag")]
+
+    def _clause(self, lo: int, hi: int, tag: Tag) -> tuple[int, int]:
+        """The span of a paraphrase: the sentence without a dateline before it, from the
+        tag's subject when the writer's words open the sentence ("In a report published on
+        Monday, the Pentagon predicted ..."), and without a closing clause of the writer's
+        (", potentially altering the balance")."""
+        text = self.text
+        prefix = DATELINE_PREFIX.match(text, lo, hi)
+        if prefix is not None:
+            lo = prefix.end()
+        if tag.before and tag.lo > lo and re.search(r",\s*$", text[lo : tag.lo]):
+            # "In a report ..., the Pentagon predicted that ...", not "..., the ministry said."
+            rest = text[tag.verb_end : hi]
+            if re.match(r"\s+that\b", rest) or len(rest.split()) > 8:
+                lo = tag.lo
+        closing = TRAILING_CLAUSE.search(text[lo:hi])
+        if closing is not None and closing.start() > (tag.hi - lo):
+            hi = lo + closing.start()
+        return lo, hi
 
 
 def _previous_paragraph(text: str, at: int) -> int:
@@ -140,98 +430,100 @@ def _previous_paragraph(text: str, at: int) -> int:
     return lines[-2] if len(lines) >= 2 else 0
 
 
-Tag = tuple[int, int, int, bool]  # (where the tag is, its subject's start and end, "according to")
+def _fold(text: str) -> str:
+    """Casefolded, "defence" as "defense", one space between words: how a subject's words
+    are compared with the registered names."""
+    folded = re.sub(r"defenc", "defens", text.casefold())
+    return re.sub(r"[\s\u00a0]+", " ", folded)
 
 
-def _tags(d: Drafter, lo: int, hi: int) -> list[Tag]:
-    """The speech tags of the sentence text[lo:hi] whose subject can name a speaker, the
-    preferred first: one whose subject names someone before one reading a pronoun, and
-    "X said" or "reported by X" before "according to Y" (Y relays X's words: "According to
-    the AP, the ministry said ...")."""
-    sentence = d.text[lo:hi]
-    found: list[Tag] = []
-    for m in ACCORDING_TO.finditer(sentence):
-        found.append((lo + m.start(), lo + m.start("who"), lo + m.end("who"), True))
-    for pattern in (SPEECH_TAG_BEFORE, SPEECH_TAG_AFTER, REPORTED_BY):
-        for m in pattern.finditer(sentence):
-            found.append((lo + m.start("who"), lo + m.start("who"), lo + m.end("who"), False))
-    found = [f for f in found if not NOT_A_SUBJECT.search(d.text[f[1] : f[2]])]
-    found.sort(
-        key=lambda f: (PRONOUN_SUBJECT.fullmatch(d.text[f[1] : f[2]]) is not None, f[3], f[0])
-    )
-    return found
+def _country_words(entries: object) -> list[tuple[str, str]]:
+    """(word, country) for each word that names a country before a body: demonyms,
+    registered names of states and their possessives, longest first."""
+    words: dict[str, str] = dict(DEMONYMS)
+    for e in entries:  # type: ignore[attr-defined]
+        if e.type != "state" or not e.country:
+            continue
+        for name in (*e.aliases, *country_words(e.country)):
+            words.setdefault(name, e.country)
+            words.setdefault(name + "’s", e.country)
+            words.setdefault(name + "'s", e.country)
+    return sorted(words.items(), key=lambda w: -len(w[0]))
 
 
 def _nearest(tags: list[Tag], at: int) -> Tag:
     """The tag that speaks a quotation at `at`: the nearest before it, else the first after."""
-    before = [t for t in tags if t[0] < at]
+    before = [t for t in tags if t.at < at]
     if before:
-        return max(before, key=lambda t: t[0])
-    return min(tags, key=lambda t: t[0])
+        return max(before, key=lambda t: t.at)
+    return min(tags, key=lambda t: t.at)
 
 
-def _quote_lines(d: Drafter, start: int, end: int) -> list[str]:
-    quote = d.text[start:end]
+def _quote_lines(key: str, text: str, start: int, end: int) -> list[str]:
+    quote = text[start:end]
+    starts = occurrences(text, quote)
+    if key != "quote":
+        if len(starts) > 1:
+            return [
+                f"  {key}: {{quote: {yaml_string(quote)}, occurrence: {starts.index(start) + 1}}}"
+            ]
+        return [f"  {key}: {yaml_string(quote)}"]
     lines = [f"  quote: {yaml_string(quote)}"]
-    starts = occurrences(d.text, quote)
     if len(starts) > 1:
         lines.append(f"  occurrence: {starts.index(start) + 1}")
     return lines
 
 
-def propose(d: Drafter, event_id: str | None) -> None:
-    """Append one statement item per quotation and per tagged sentence without quotation."""
-    mentions = d.actor_mentions()
-    number = 0
-    previous: str | None = None
-    quotes = [m for m in QUOTED.finditer(d.text, 0, d.end) if len(m.group("q").split()) >= 2]
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo):
-            continue
-        # a quotation belongs to the sentence its closing mark stands in, where its tag is
-        quoted = [m for m in quotes if lo < m.end() <= hi + 1]
-        tags = _tags(d, lo, hi)
-        spans: list[tuple[int, int, str, Speaker | None]] = []
-        if quoted and not tags:
-            # "Murkowski expressed alarm ..., describing it as an “...”": the sentence's subject
-            opening = SENTENCE_OPENING.match(d.text, lo, hi)
-            if opening is not None:
-                head = [m for m in mentions if m[0] == opening.end()]
-                if head:
-                    tags = [(head[0][0], head[0][0], head[0][1], False)]
-        if quoted:
-            for m in quoted:
-                tag = _nearest(tags, m.start()) if tags else None
-                who = resolve_speaker(d, tag[1], tag[2], mentions, previous) if tag else None
-                spans.append((m.start("q"), m.end("q"), "direct_quote", who))
-        elif tags:
-            who = resolve_speaker(d, tags[0][1], tags[0][2], mentions, previous)
-            spans.append((lo, hi, "paraphrase", who))
-        for start, end, kind, speaker in spans:
-            number += 1
-            who = speaker.actor if speaker else None
-            lines = [f"- id: s{number:02d}", f"  speaker: {who or 'null'}"]
-            if event_id:
-                lines.append(f"  event: {event_id}")
-            lines.append(f"  type: {kind}")
-            lines += _quote_lines(d, start, end)
-            slug = "-".join(re.findall(r"[a-z0-9]+", d.text[start:end].casefold())[:5])
-            lines.append(f"  remark: {who + '-' if who else ''}{slug}")
-            unsure = None
-            note = None
-            if speaker is None:
-                unsure = "no speaker named next to the quotation (a scare quote has speaker null)"
-            elif speaker.actor is None:
-                unsure = f"the speech tag names {speaker.words!r}, whom the registries do not know"
-                entry = (
-                    f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
-                )
-                if entry not in d.draft.to_add:
-                    d.draft.to_add.append(entry)
-            elif speaker.rule not in ASSERTED_RULES:
-                unsure = f"speaker read from {speaker.words!r} by the {speaker.rule} rule"
-            else:
-                note = f"speaker: {speaker.rule} rule ({speaker.words!r})"
-            d.draft.items.append(Item("statements", lines, unsure, note))
-            if speaker is not None and speaker.actor is not None:
-                previous = speaker.actor
+def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> None:
+    """Append one statement item per remark the article's text gives."""
+    if corpus is None:
+        from .corpus import Corpus
+
+        corpus = Corpus.of(d)
+    mentioned = actors.asserted(d)
+    remarks = Reader(d, corpus.verbs).read()
+    for number, r in enumerate(remarks, start=1):
+        speaker = r.speaker
+        who = speaker.actor
+        lines = [f"- id: s{number:02d}", f"  speaker: {who or 'null'}"]
+        voice = VOICE_WORDS.search(speaker.words) and speaker.at >= 0 and who is not None
+        if voice:
+            lines += _quote_lines(
+                "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
+            )
+        if event_id:
+            lines.append(f"  event: {event_id}")
+        lines.append(f"  type: {r.kind}")
+        lines += _quote_lines("quote", d.text, r.start, r.end)
+        slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
+        lines.append(f"  remark: {who + '-' if who else ''}{slug}")
+        unsure, note = _confidence(d, speaker, corpus, mentioned)
+        d.draft.items.append(Item("statements", lines, unsure, note))
+
+
+def _confidence(
+    d: Drafter, speaker: Speaker, corpus: Corpus, mentioned: set[str]
+) -> tuple[str | None, str]:
+    """(why the remark is commented out, or None; the note that names the rule and its
+    measure on the curated files)."""
+    measure = corpus.measure(speaker.rule)
+    words = f"{speaker.words!r}; " if speaker.words else ""
+    note = f"speaker: the {speaker.rule} rule ({words}{measure})"
+    if speaker.actor is None and speaker.rule != "no tag":
+        entry = f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
+        if re.search(r"[A-Z]", speaker.words) and entry not in d.draft.to_add:
+            d.draft.to_add.append(entry)
+        return f"the speech tag names {speaker.words!r}, whom the registries do not know", note
+    if not corpus.confirms(speaker.rule):
+        if speaker.rule == "no tag":
+            why = "no speaker named next to the quotation (a scare quote has speaker null)"
+        else:
+            why = f"speaker read from {speaker.words!r} by the {speaker.rule} rule"
+        return f"{why}, which the curated files do not confirm ({measure})", note
+    if speaker.actor is not None and speaker.actor not in mentioned:
+        return (
+            f"{speaker.actor} is not among the asserted actor mentions: register the "
+            f"spelling {speaker.words!r} and list the mention",
+            note,
+        )
+    return None, note
