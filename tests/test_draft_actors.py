@@ -83,7 +83,8 @@ def test_an_unregistered_spelling_is_proposed_with_the_texts_words_and_listed_to
     ("text", "name", "mention"),
     [
         ("Bombers entered the Japan Air Defense Identification Zone.", "Japan", False),
-        ("Officials at the Japanese Defense Ministry said so.", "Defense Ministry", False),
+        ("Officials at the National Defense Ministry said so.", "Defense Ministry", False),
+        ("The Japanese Defense Ministry said so.", "Defense Ministry", True),  # its own country
         ("Aerospace Forces of Russia flew.", "Russia", False),
         ("The Ministry of Defense of China said so.", "China", False),
         ("Source: Xinhua. Editor: Zhang Long.", "Zhang", False),

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
-from ..normalize import fold_chars
+from ..normalize import country_words, fold_chars
 from .document import Item, quote_entry
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
 
@@ -180,7 +180,8 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
     Japanese Defense Ministry", "China's National Defense Ministry"), or a body's word and
     "of" before it ("Aerospace Forces of Russia", "the Ministry of Defense of China"). A
     person's title is no part of the name; a headline capitalises every word; a possessive
-    ("Russia’s Pacific Fleet") and a compound of countries ("U.S.-Canadian") are parties. A
+    ("Russia’s Pacific Fleet"), the body's own country ("the Japanese Defense Ministry") and a
+    compound of countries ("U.S.-Canadian") are parties. A
     one-word spelling of a person followed by a capitalised word is another person's name
     ("Zhang" in "Zhang Long")."""
     text = d.text
@@ -197,12 +198,23 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
     if person:  # "Zhang Long" is not Zhang; a title before a name is no part of it
         return None
     before = re.search(r"(?:^|[^\w’'.-])([A-Z][\w.]*)[ \u00a0]$", text[max(lo, start - 40) : start])
-    if before and before.group(1).rstrip(".") not in NOT_A_NAME_WORD:
+    if (
+        before
+        and before.group(1).rstrip(".") not in NOT_A_NAME_WORD
+        and not _own_country(d, before.group(1), actor_id)
+    ):
         return text[start - len(before.group(1)) - 1 : end]
     of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", text[max(lo, start - 60) : start])
     if of and of.group(1) in _body_words(tuple(d.registries.actors)):
         return text[start - len(of.group(0)) : end]
     return None
+
+
+def _own_country(d: Drafter, word: str, actor_id: str) -> bool:
+    """Whether `word` names the actor's own country ("Japanese" before Japan's "Defense
+    Ministry"): the body of that country, as "Japan's Defense Ministry" is."""
+    country = d.actor_country.get(actor_id)
+    return country is not None and word in country_words(country)
 
 
 def _metonyms(d: Drafter) -> frozenset[str]:

@@ -167,7 +167,7 @@ def measure_rules(
     for article in articles:
         free = list(article.statements)
         for r in Reader(article.view, verbs).read():
-            pair = counts.setdefault(r.speaker.rule, [0, 0])
+            pair = counts.setdefault(r.rule, [0, 0])
             pair[1] += 1
             for curated in free:
                 a, b, speaker = curated[:3]

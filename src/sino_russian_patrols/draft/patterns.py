@@ -245,7 +245,7 @@ DEMONYMS = {
 SENTENCE_OPENING = re.compile(r"(?:(?:But|And|However|Meanwhile|Separately),?\s+)?(?:[Tt]he\s+)?")
 # a subject that points back at the speaker named before
 PRONOUN_SUBJECT = re.compile(
-    r"(?i)(?:it|he|she|they|the statement|the report|the press release|the release)"
+    r"(?i)(?:it|he|she|they|the (?:\w+ )?(?:statement|report|press release|release))"
 )
 # the word before a period that does not end a sentence
 _ABBREVIATIONS = frozenset(
@@ -357,10 +357,8 @@ def role_of(noun: str, kind: str | None) -> str:
 # same patterns for SPEECH_VERBS alone.
 # a clause's subject may follow a conjunction ("came after China's ministry said", "while
 # NORAD said")
-_AFTER_A_CONJUNCTION = "|".join(
-    rf"(?<=\b{w}\s)"
-    for w in ("while", "when", "after", "as", "but", "because", "since", "although", "whereas")
-)
+_CONJUNCTIONS = ("while", "when", "after", "as", "but", "because", "since", "although", "that")
+_AFTER_A_CONJUNCTION = "|".join(rf"(?<=\b{w}\s)" for w in _CONJUNCTIONS)
 
 
 def speech_tags(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -369,11 +367,12 @@ def speech_tags(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str
     before = re.compile(
         rf"(?:^|(?<=,\s)|(?<=[”\"]\s)|(?<=^[“\"])|{_AFTER_A_CONJUNCTION})"
         rf"(?P<who>(?:{_SUBJECT_WORD}\s){{0,7}}?"
-        rf"{_SUBJECT_WORD})\s+(?:also\s+|further\s+|later\s+|then\s+|separately\s+|"
-        rf"similarly\s+)?(?P<verb>{verb})\b(?!\s+by\b)"
+        rf"{_SUBJECT_WORD})\s+(?:(?:has|have|had)\s+)?(?:also\s+|further\s+|later\s+|then\s+|"
+        rf"separately\s+|similarly\s+)?(?P<verb>{verb})\b(?!\s+by\b)"
     )
     after = re.compile(
-        rf"(?<=[,”\"]\s)(?:{verb})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"]{{1,60}}?)"
+        rf"(?<=[,”\"]\s)(?:{verb})\s+(?P<who>(?:the\s+)?(?:[A-Z][^,.;:“”\"]{{1,60}}?|"
+        r"(?:[a-z]+\s+)?(?:statement|report|ministry|spokes(?:man|woman|person))))"
         r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
     )
     return before, after
@@ -428,4 +427,31 @@ NOT_A_NAME_WORD = frozenset(
 # "This was reported by the ministry": the sentence before is the ministry's report
 REPORTED_BEFORE = re.compile(
     r"(?:This|That|It)\s+(?:was|has\s+been)\s+(?:reported|announced|stated|said|confirmed)\s+by\b"
+)
+# Verbs that report speech in the present or that only a remark's subject has ("Reports from
+# the Pentagon express concerns", "Peskov rejected these concerns"), beside SPEECH_VERBS: the
+# remarks proposer reads them, the date proposer does not
+REMARK_VERBS = (
+    "say", "express", "expresses", "describe", "describes", "claim", "warn", "warns",
+    "stress", "stresses", "emphasize", "emphasizes", "insist", "insists", "note", "notes",
+    "report", "reports", "announce", "announces", "reject", "rejected", "disputed",
+    "relayed", "accuse", "accuses", "urge", "urges",
+)  # fmt: skip
+# the words before a quotation that make it a name, not a remark ("codenamed “North.
+# Interaction 2023”", "an exercise dubbed “Joint Sea”")
+NAMING_WORDS = re.compile(r"(?i)\b(?:code-?named|dubbed|named|titled|known\s+as|called)\s*$")
+# a subject that names the two states of the account ("both nations", "the two countries")
+BOTH_STATES = re.compile(
+    r"(?i)(?:both|the\s+two)\s+(?:nations|countries|capitals|governments|sides|states|powers)"
+)
+# a participle that reports the speech of its clause's subject ("..., saying", "..., urging")
+SPEECH_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?:saying|adding|stating|describing|calling|accusing|urging|noting|"
+    r"warning|stressing|emphasi[sz]ing|insisting|claiming|arguing|citing|asserting)\b"
+)
+# the nouns of a subject's possessive that make its owner the speaker ("Lisa Murkowski’s
+# characterization of the event as an “...”", "the Department of Defense’s report citing")
+VOICE_NOUNS = re.compile(
+    r"[’']s\s+(?:\w+\s+){0,2}?(?:characterization|description|statement|report|remarks?|words|"
+    r"comments?|warning|criticism)\b"
 )

@@ -47,18 +47,23 @@ from .actors import Mention
 from .document import Item, yaml_string
 from .patterns import (
     ACCORDING_TO,
+    BOTH_STATES,
     DATELINE_PREFIX,
     DEMONYMS,
+    NAMING_WORDS,
     NOT_A_SUBJECT,
     PERSON_PRONOUN,
     PRONOUN_SUBJECT,
     QUOTED,
+    REMARK_VERBS,
     REPORTED_BEFORE,
     REPORTED_BY,
     SENTENCE_OPENING,
+    SPEECH_PARTICIPLE,
     SPEECH_VERBS,
     SUBJECT_TAIL,
     TRAILING_CLAUSE,
+    VOICE_NOUNS,
     VOICE_OF,
     VOICE_WORDS,
     sentences,
@@ -69,6 +74,13 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .proposals import Drafter
 
+# the words that may open a clause before its subject ("particularly as both nations said")
+_CONJUNCTION = re.compile(
+    r"(?:\w+ly\s+)?(?:as|while|when|after|since|because|although|whereas|that)\s+"
+)
+# what ends the writer's words before a remark's subject: a comma, and a conjunction after it
+# ("In a report published on Monday, the Pentagon", "..., particularly as both nations")
+_AFTER_A_COMMA = re.compile(r",\s+(?:(?:\w+ly\s+)?(?:as|while|when|since|because)\s+)?$")
 # the kinds of actor that speak through a press office or a spokesman
 _NOT_A_BODY = ("state", "person", "media")
 
@@ -81,6 +93,7 @@ class Speaker:
     rule: str
     words: str = ""
     at: int = -1  # where the words start in the text
+    how: str = ""  # what the note adds ("two speakers", "a spelling the registry lacks")
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,12 @@ class Remark:
     end: int
     kind: str  # direct_quote | paraphrase
     speaker: Speaker
+    span_rule: str = ""  # the rule that made the span, when not the speaker's tag alone
+
+    @property
+    def rule(self) -> str:
+        """The rule whose measure decides the remark: the span's, else the speaker's."""
+        return self.span_rule or self.speaker.rule
 
 
 @dataclass(frozen=True)
@@ -117,7 +136,7 @@ class Reader:
     def __post_init__(self) -> None:
         self.text = self.d.text
         self.mentions: list[Mention] = actors.speaker_mentions(self.d)
-        self.tag_before, self.tag_after = speech_tags(self.verbs)
+        self.tag_before, self.tag_after = speech_tags((*self.verbs, *REMARK_VERBS))
         entries = self.d.registries.actors
         self.kind = {e.id: e.type for e in entries}
         self.country = {e.id: e.country for e in entries}
@@ -144,6 +163,11 @@ class Reader:
             found.append(
                 Tag(lo + m.start("who"), lo + m.start("who"), lo + m.end("who"), False, False)
             )
+        for i, t in enumerate(found):
+            # "particularly as both nations reject": the subject after the conjunction
+            opening = _CONJUNCTION.match(self.text, t.lo, t.hi)
+            if opening is not None and opening.end() < t.hi:
+                found[i] = Tag(t.at, opening.end(), t.hi, t.according, t.before, t.verb_end)
         found = [t for t in found if self._subject(t.lo, t.hi)]
         found.sort(
             key=lambda t: (
@@ -184,7 +208,7 @@ class Reader:
             # "Moscow and Beijing said": one remark per speaker
             heads = [m for m in inside if self._heads(m, hi, lo, inside)]
             if len(heads) == len(inside):
-                return [Speaker(a, "each speaker", words, at) for a in ids]
+                return [Speaker(a, "named", words, at, "one of two speakers") for a in ids]
             return [Speaker(None, "unknown", words, at)]
         if inside:
             m = inside[-1] if len(ids) > 1 else inside[0]  # "the Joint Chiefs of Staff (JCS)"
@@ -193,9 +217,12 @@ class Reader:
             if not self._heads(m, hi, lo, inside):
                 body = self._country_body(words)  # "defence officials in Seoul"
                 return [Speaker(body, "country's body" if body else "unknown", words, at)]
-            return [Speaker(m.actor, "named" if m.registered is None else "spelling", words, at)]
+            how = "" if m.registered is None else f"written as registered {m.registered!r}"
+            return [Speaker(m.actor, "named", words, at, how)]
         if PRONOUN_SUBJECT.fullmatch(words):
             return [self._pointed_back(words, at)]
+        if BOTH_STATES.fullmatch(words):
+            return self._both(words, at)
         body = self._country_body(words)
         if body is not None:
             return [Speaker(body, "country's body", words, at)]
@@ -253,6 +280,19 @@ class Reader:
             if m.start < at and self.kind.get(m.actor) != "person":
                 return Speaker(m.actor, "pronoun", words, at)
         return Speaker(None, "pronoun", words, at)
+
+    def _both(self, words: str, at: int) -> list[Speaker]:
+        """ "both nations", "the two countries": the last two states named before, in this
+        paragraph or the one before (one remark each)."""
+        floor = _previous_paragraph(self.text, at)
+        states: list[str] = []
+        for m in reversed(self.mentions):
+            state = self.kind.get(m.actor) == "state"
+            if floor <= m.start < at and state and m.actor not in states:
+                states.append(m.actor)
+        if len(states) < 2:
+            return [Speaker(None, "unknown", words, at)]
+        return [Speaker(a, "both", words, at) for a in reversed(states[:2])]
 
     def _voice(self, words: str, at: int) -> Speaker:
         """ "the press office said": the body that spoke last; "the spokesperson said": the
@@ -322,14 +362,17 @@ class Reader:
         return self.remarks
 
     def _paragraph(self, spans: list[tuple[int, int]], quotes: list[re.Match[str]]) -> None:
-        """The remarks of one paragraph. A sentence without a tag after a tagged one goes on
-        with that account (`continues`), as do quoted words no tag in their sentence speaks."""
+        """The remarks of one paragraph. Quoted words are the remark of the tag nearest them,
+        but for a name in quotation marks ("codenamed “North. Interaction 2023”") and words in
+        the writer's closing clause, which are no one's; a tagged sentence whose quotations
+        are all no one's is the tag's paraphrase; a sentence without a tag after a tagged one
+        goes on with that account (`continues`)."""
         text = self.text
         account: list[Speaker] = []  # who the paragraph's account is of
         previous = -1  # where the sentence before starts
         for lo, hi in spans:
             quoted = [m for m in quotes if lo < m.end() <= hi + 1]
-            inside = any(m.start() < lo < m.end() - 1 for m in quotes)
+            inside = any(m.start() <= lo < m.end() - 1 for m in quotes)
             tags = self.tags(lo, hi)
             found: list[Remark] = []
             closing = TRAILING_CLAUSE.search(text, tags[0].hi if tags else hi, hi)
@@ -337,35 +380,30 @@ class Reader:
                 # "..., describing it as an “...”", "..., which it intercepted, were “...”":
                 # the speaker's account goes on
                 closing = None
-            in_closing = [m for m in quoted if closing is not None and m.start() > closing.start()]
-            if tags and quoted and len(in_closing) == len(quoted):
-                # "..., Kishi said, in an apparent provocation as “the Quad” met": the quoted
-                # words are the writer's, the sentence before them the speaker's
-                tag, speakers = self._choose(tags)
-                start, end = self._clause(lo, hi, tag)
-                found += [Remark(start, end, "paraphrase", s) for s in speakers]
-            if quoted:
-                for m in quoted:
-                    tag = _nearest(tags, m.start()) if tags else None
-                    if tag is not None and closing is not None and m.start() > closing.start():
-                        # "..., Kishi said, in an apparent provocation as “the Quad” met"
-                        speakers = [Speaker(None, "no tag")]
-                    elif tag is not None:
-                        speakers = self.resolve(tag.lo, tag.hi)
-                    else:
-                        speakers = self._untagged(lo, hi, account)
-                    for s in speakers:
-                        found.append(Remark(m.start("q"), m.end("q"), "direct_quote", s))
-            elif inside:
+            spoken = []
+            for m in quoted:
+                tag = _nearest(tags, m.start()) if tags else None
+                if NAMING_WORDS.search(text, lo, m.start()):
+                    speakers = [Speaker(None, "a name")]
+                elif tag is not None and closing is not None and m.start() > closing.start():
+                    # "..., Kishi said, in an apparent provocation as “the Quad” met"
+                    speakers = [Speaker(None, "no tag")]
+                elif tag is not None:
+                    speakers = self.resolve(tag.lo, tag.hi)
+                    spoken.append(m)
+                else:
+                    speakers = self._untagged(lo, hi, m.start(), account)
+                found += [Remark(m.start("q"), m.end("q"), "direct_quote", s) for s in speakers]
+            if inside and not quoted:
                 pass  # the first sentences of a quotation that closes in a later one
-            elif tags:
+            elif tags and (not quoted or not spoken):
                 tag, speakers = self._choose(tags)
                 start, end = self._clause(lo, hi, tag)
                 if previous >= 0 and REPORTED_BEFORE.match(text, lo, hi):
                     # "In early December, ... held drills. This was reported by the ministry"
                     start, end = previous, tag.hi
-                found = [Remark(start, end, "paraphrase", s) for s in speakers]
-            elif account:
+                found[:0] = [Remark(start, end, "paraphrase", s) for s in speakers]
+            elif account and not quoted:
                 found = [
                     Remark(lo, hi, "paraphrase", Speaker(s.actor, "continues", s.words, s.at))
                     for s in account
@@ -390,19 +428,56 @@ class Reader:
                 return tag, speakers
         return tags[0], self.resolve(tags[0].lo, tags[0].hi)
 
-    def _untagged(self, lo: int, hi: int, paragraph_speakers: list[Speaker]) -> list[Speaker]:
-        """The speaker of quoted words in a sentence without a speech tag: its subject if it
-        is an actor, the speaker of the paragraph's account, or no one (a scare quote)."""
-        text = self.text
-        opening = SENTENCE_OPENING.match(text, lo, hi)
-        if opening is not None:
-            head = [m for m in self.mentions if m.start == opening.end()]
-            if head and not re.match(r"[’']s\b", text[head[0].end : head[0].end + 2]):
-                named = self.resolve(head[0].start, head[0].end)
-                return [Speaker(s.actor, "subject", s.words, s.at) for s in named]
+    def _untagged(
+        self, lo: int, hi: int, at: int, paragraph_speakers: list[Speaker]
+    ) -> list[Speaker]:
+        """The speaker of quoted words (at `at`) in a sentence without a speech tag: the
+        actor whose words the sentence says they are (its subject), the speaker of the
+        paragraph's account, or no one (a scare quote)."""
+        subject = self._subject_of(lo, at)
+        if subject is not None:
+            return [Speaker(subject.actor, "subject", self.text[subject.start : subject.end])]
         if paragraph_speakers:
             return [Speaker(s.actor, "continues", s.words, s.at) for s in paragraph_speakers]
         return [Speaker(None, "no tag")]
+
+    def _subject_of(self, lo: int, at: int) -> Mention | None:
+        """The actor a sentence without a speech tag gives words at `at` to: the one whose
+        characterization or report they are ("Lisa Murkowski’s characterization of the
+        event as an “...”"), the subject of a participle of speech ("NATO countries issued a
+        statement accusing China of being a “...”", "Peskov rejected this, saying ..."), the
+        one a relative clause of speech follows ("Donald Trump, who has called the grouping
+        “...”"), or the actor that opens the sentence ("Murkowski described it as an “...”")."""
+        text = self.text
+        before = [m for m in self.mentions if lo <= m.start and m.end <= at]
+        for m in before:
+            if VOICE_NOUNS.match(text, m.end) and VOICE_NOUNS.match(text, m.end).end() <= at:
+                return m
+        participle = SPEECH_PARTICIPLE.search(text, lo, at)
+        spoken = re.search(
+            rf"\b(?:issued|released|published)\b|{SPEECH_PARTICIPLE.pattern}", text[lo:at]
+        )
+        if participle is not None or spoken is not None:
+            for m in before:
+                ahead = text[max(lo, m.start - 12) : m.start]
+                possessive = re.match(r"[’']s\b", text[m.end : m.end + 2])
+                if not possessive and not re.search(
+                    r"\b(?:in|at|of|from|to|on|by|with|near)\s+(?:the\s+)?$", ahead
+                ):
+                    return m
+        relative = [
+            m
+            for m in before
+            if re.match(r",?\s+who\s+(?:has\s+|had\s+)?(?:also\s+)?\w+", text[m.end : at])
+        ]
+        if relative:
+            return relative[-1]
+        opening = SENTENCE_OPENING.match(text, lo, at)
+        if opening is not None:
+            head = [m for m in before if m.start == opening.end()]
+            if head and not re.match(r"[’']s\b", text[head[0].end : head[0].end + 2]):
+                return head[0]
+        return None
 
     def _clause(self, lo: int, hi: int, tag: Tag) -> tuple[int, int]:
         """The span of a paraphrase: the sentence without a dateline before it, from the
@@ -413,10 +488,10 @@ class Reader:
         prefix = DATELINE_PREFIX.match(text, lo, hi)
         if prefix is not None:
             lo = prefix.end()
-        if tag.before and tag.lo > lo and re.search(r",\s*$", text[lo : tag.lo]):
+        if tag.before and tag.lo > lo and _AFTER_A_COMMA.search(text, lo, tag.lo):
             # "In a report ..., the Pentagon predicted that ...", not "..., the ministry said."
             rest = text[tag.verb_end : hi]
-            if re.match(r"\s+that\b", rest) or len(rest.split()) > 8:
+            if re.match(r"\s+that\b", rest) or (len(rest.split()) > 8 and rest[:1] != ","):
                 lo = tag.lo
         closing = TRAILING_CLAUSE.search(text[lo:hi])
         if closing is not None and closing.start() > (tag.hi - lo):
@@ -497,28 +572,30 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         lines += _quote_lines("quote", d.text, r.start, r.end)
         slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
         lines.append(f"  remark: {who + '-' if who else ''}{slug}")
-        unsure, note = _confidence(d, speaker, corpus, mentioned)
+        unsure, note = _confidence(d, r, corpus, mentioned)
         d.draft.items.append(Item("statements", lines, unsure, note))
 
 
 def _confidence(
-    d: Drafter, speaker: Speaker, corpus: Corpus, mentioned: set[str]
+    d: Drafter, remark: Remark, corpus: Corpus, mentioned: set[str]
 ) -> tuple[str | None, str]:
     """(why the remark is commented out, or None; the note that names the rule and its
     measure on the curated files)."""
-    measure = corpus.measure(speaker.rule)
-    words = f"{speaker.words!r}; " if speaker.words else ""
-    note = f"speaker: the {speaker.rule} rule ({words}{measure})"
-    if speaker.actor is None and speaker.rule != "no tag":
+    speaker, rule = remark.speaker, remark.rule
+    measure = corpus.measure(rule)
+    words = f"{speaker.words!r}" if speaker.words else ""
+    how = "; ".join(w for w in (words, speaker.how, measure) if w)
+    note = f"speaker: the {rule} rule ({how})"
+    if speaker.actor is None and speaker.rule not in ("no tag", "a name"):
         entry = f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
         if re.search(r"[A-Z]", speaker.words) and entry not in d.draft.to_add:
             d.draft.to_add.append(entry)
         return f"the speech tag names {speaker.words!r}, whom the registries do not know", note
-    if not corpus.confirms(speaker.rule):
-        if speaker.rule == "no tag":
+    if not corpus.confirms(rule):
+        if speaker.actor is None:
             why = "no speaker named next to the quotation (a scare quote has speaker null)"
         else:
-            why = f"speaker read from {speaker.words!r} by the {speaker.rule} rule"
+            why = f"speaker read from {speaker.words!r} by the {rule} rule"
         return f"{why}, which the curated files do not confirm ({measure})", note
     if speaker.actor is not None and speaker.actor not in mentioned:
         return (
