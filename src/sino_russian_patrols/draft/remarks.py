@@ -81,6 +81,17 @@ _CONJUNCTION = re.compile(
 # what ends the writer's words before a remark's subject: a comma, and a conjunction after it
 # ("In a report published on Monday, the Pentagon", "..., particularly as both nations")
 _AFTER_A_COMMA = re.compile(r",\s+(?:(?:\w+ly\s+)?(?:as|while|when|since|because)\s+)?$")
+# a person's name at the end of a subject ("ministry spokesman Kim In-chul"), not a body's
+# ("the Chinese Defense Ministry")
+_UNREGISTERED_NAME = re.compile(
+    r"\b(?![\w\s-]*\b(?:Ministry|Fleet|Forces?|Navy|Army|Office|Command|Council|Committee|"
+    r"Agency|News|Times|Institute|Service|Government|Department|Military|Staff|Guard|Press|"
+    r"Authorit(?:y|ies)|Defen[cs]e)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$"
+)
+# quoted words that are a name ("“Maritime Security Belt 2026”", "“North. Interaction 2023”")
+_TITLE = re.compile(r"(?:(?:[A-Z][\w.’'/-]*|\d[\w-]*)\s+)*(?:[A-Z][\w.’'/-]*|\d[\w-]*)")
+# quoted words no tag speaks are a scare quote when they are this many words or fewer
+_SCARE_QUOTE_WORDS = 4
 # the kinds of actor that speak through a press office or a spokesman
 _NOT_A_BODY = ("state", "person", "media")
 
@@ -153,9 +164,12 @@ class Reader:
         found: list[Tag] = []
         for m in ACCORDING_TO.finditer(sentence):
             found.append(Tag(lo + m.start(), lo + m.start("who"), lo + m.end("who"), True, False))
+        shortest: dict[int, Tag] = {}  # "X said" by its verb: the shortest subject that names
         for m in self.tag_before.finditer(sentence):
             who = (lo + m.start("who"), lo + m.end("who"))
-            found.append(Tag(who[0], *who, False, True, lo + m.end("verb")))
+            if self._subject(*who):
+                shortest[m.end("verb")] = Tag(who[0], *who, False, True, lo + m.end("verb"))
+        found += shortest.values()
         for m in self.tag_after.finditer(sentence):
             who = (lo + m.start("who"), lo + m.end("who"))
             found.append(Tag(who[0], *who, False, False))
@@ -211,7 +225,12 @@ class Reader:
                 return [Speaker(a, "named", words, at, "one of two speakers") for a in ids]
             return [Speaker(None, "unknown", words, at)]
         if inside:
-            m = inside[-1] if len(ids) > 1 else inside[0]  # "the Joint Chiefs of Staff (JCS)"
+            # "the press office of Russia’s Pacific Fleet": the body after a voice; "UNN with
+            # reference to Reuters": the first name heads the subject
+            voiced = [m for m in inside if VOICE_OF.search(self.text[lo : m.start])]
+            # "the US-Canadian NORAD": a name before a hyphen qualifies the next one
+            heads = [m for m in inside if self.text[m.end : m.end + 1] != "-"] or inside
+            m = voiced[-1] if voiced else heads[0]
             if VOICE_OF.search(self.text[lo : m.start]):
                 return [Speaker(m.actor, "voice of", words, at)]
             if not self._heads(m, hi, lo, inside):
@@ -221,16 +240,21 @@ class Reader:
             return [Speaker(m.actor, "named", words, at, how)]
         if PRONOUN_SUBJECT.fullmatch(words):
             return [self._pointed_back(words, at)]
+        if _UNREGISTERED_NAME.search(words):
+            # "ministry spokesman Kim In-chul": a person the registries do not know
+            return [Speaker(None, "unknown", words, at)]
         if BOTH_STATES.fullmatch(words):
             return self._both(words, at)
         body = self._country_body(words)
         if body is not None:
             return [Speaker(body, "country's body", words, at)]
-        noun = self._common_noun(words)
-        if noun:
-            for m in reversed(self.mentions):
-                if m.start < lo and re.search(rf"\b{noun}\b", self.names.get(m.actor, "")):
-                    return [Speaker(m.actor, "same body", words, at)]
+        nouns = self._common_noun(words)
+        if nouns:
+            named = [(m.start, m.actor) for m in self.mentions if m.start < lo]
+            named += [(r.speaker.at, r.speaker.actor) for r in self.remarks if r.speaker.actor]
+            for _, actor in sorted(named, reverse=True):
+                if all(re.search(rf"\b{n}\b", self.names.get(actor or "", "")) for n in nouns):
+                    return [Speaker(actor, "same body", words, at)]
         if VOICE_WORDS.search(words):
             return [self._voice(words, at)]
         return [Speaker(None, "unknown", words, at)]
@@ -248,7 +272,8 @@ class Reader:
         if following:
             rest = re.sub(r"\s*(?:,|\band\b)\s*(?:both\s*)?$", "", rest)
         else:
-            rest = re.sub(r"\s+both$", "", rest)
+            # "Japan and South Korea both", "the Japanese government through diplomatic channels"
+            rest = re.sub(r"\s+(?:both|(?:through|via|in|on|at)\s+[a-z][a-z\s-]*)$", "", rest)
         if not SUBJECT_TAIL.fullmatch(rest):
             return False
         countries = {
@@ -316,9 +341,13 @@ class Reader:
         subject but the country's and the voice's ("officials")."""
         for word, code in self.countries:
             w = re.escape(word)
-            m = re.match(rf"(?:[Tt]he\s+)?{w}\s+(?P<body>[A-Za-z][\w\s-]*)$", words) or re.match(
-                rf"(?P<body>[a-z][\w\s-]*?)\s+(?:officials|spokes\w+)\s+(?:in|of|from)\s+{w}$",
-                words,
+            m = (
+                re.match(rf"(?:[Tt]he\s+)?{w}\s+(?P<body>[A-Za-z][\w\s-]*)$", words)
+                or re.match(
+                    rf"(?P<body>[a-z][\w\s-]*?)\s+(?:officials|spokes\w+)\s+(?:in|of|from)\s+{w}$",
+                    words,
+                )
+                or re.match(rf"(?:[Tt]he\s+)?(?P<body>[A-Z][\w\s-]*?)\s+of\s+{w}$", words)
             )
             if m is None:
                 continue
@@ -340,13 +369,16 @@ class Reader:
         return None
 
     @staticmethod
-    def _common_noun(words: str) -> str | None:
-        """The body's noun of a subject such as "the ministry", "ministry officials" or "the
-        fleet’s press service" (None for "the press office" alone, a voice without a body)."""
+    def _common_noun(words: str) -> list[str]:
+        """The words of the body a subject such as "the ministry", "the defence ministry",
+        "ministry officials" or "the fleet’s press service" names ([] for "the press office"
+        alone, a voice without a body)."""
         bare = VOICE_WORDS.sub("", words)
         bare = re.sub(r"[’']s\b", "", bare).strip()
-        m = re.fullmatch(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z]+\s+)?([a-z]{4,})", bare)
-        return _fold(m.group(1)) if m and not PRONOUN_SUBJECT.fullmatch(bare) else None
+        if PRONOUN_SUBJECT.fullmatch(bare):
+            return []
+        m = re.fullmatch(r"(?:[Tt]he\s+|[Aa]n?\s+)?((?:[a-z]+\s+)?[a-z]{4,})", bare)
+        return _fold(m.group(1)).split() if m else []
 
     # -- the article ------------------------------------------------------------------------
     def read(self) -> list[Remark]:
@@ -381,9 +413,10 @@ class Reader:
                 # the speaker's account goes on
                 closing = None
             spoken = []
+            speaking = [t for t in tags if any(s.actor for s in self.resolve(t.lo, t.hi))]
             for m in quoted:
-                tag = _nearest(tags, m.start()) if tags else None
-                if NAMING_WORDS.search(text, lo, m.start()):
+                tag = _nearest(speaking or tags, m.start()) if tags else None
+                if NAMING_WORDS.search(text, lo, m.start()) or _TITLE.fullmatch(m.group("q")):
                     speakers = [Speaker(None, "a name")]
                 elif tag is not None and closing is not None and m.start() > closing.start():
                     # "..., Kishi said, in an apparent provocation as “the Quad” met"
@@ -392,7 +425,7 @@ class Reader:
                     speakers = self.resolve(tag.lo, tag.hi)
                     spoken.append(m)
                 else:
-                    speakers = self._untagged(lo, hi, m.start(), account)
+                    speakers = self._untagged(lo, hi, m, account)
                 found += [Remark(m.start("q"), m.end("q"), "direct_quote", s) for s in speakers]
             if inside and not quoted:
                 pass  # the first sentences of a quotation that closes in a later one
@@ -429,55 +462,72 @@ class Reader:
         return tags[0], self.resolve(tags[0].lo, tags[0].hi)
 
     def _untagged(
-        self, lo: int, hi: int, at: int, paragraph_speakers: list[Speaker]
+        self, lo: int, hi: int, quote: re.Match[str], paragraph_speakers: list[Speaker]
     ) -> list[Speaker]:
-        """The speaker of quoted words (at `at`) in a sentence without a speech tag: the
-        actor whose words the sentence says they are (its subject), the speaker of the
-        paragraph's account, or no one (a scare quote)."""
-        subject = self._subject_of(lo, at)
-        if subject is not None:
-            return [Speaker(subject.actor, "subject", self.text[subject.start : subject.end])]
+        """The speaker of quoted words in a sentence without a speech tag: the actors whose
+        words the sentence says they are (its subject), the speaker of the paragraph's
+        account, no one for a few words no verb of speech reports (a scare quote), else
+        someone the editor must name (a sentence of quoted words, or a verb of speech whose
+        subject the tags do not read)."""
+        subject = self._subject_of(lo, quote.start())
+        if subject:
+            words = self.text[subject[0].start : subject[-1].end]
+            return [Speaker(m.actor, "subject", words, subject[0].start) for m in subject]
         if paragraph_speakers:
             return [Speaker(s.actor, "continues", s.words, s.at) for s in paragraph_speakers]
+        spoken = self.tag_before.search(self.text, lo, hi) or self.tag_after.search(
+            self.text, lo, hi
+        )
+        if len(quote.group("q").split()) > _SCARE_QUOTE_WORDS or spoken:
+            return [Speaker(None, "unknown")]
         return [Speaker(None, "no tag")]
 
-    def _subject_of(self, lo: int, at: int) -> Mention | None:
+    def _subject_of(self, lo: int, at: int) -> list[Mention]:
         """The actor a sentence without a speech tag gives words at `at` to: the one whose
         characterization or report they are ("Lisa Murkowski’s characterization of the
         event as an “...”"), the subject of a participle of speech ("NATO countries issued a
         statement accusing China of being a “...”", "Peskov rejected this, saying ..."), the
         one a relative clause of speech follows ("Donald Trump, who has called the grouping
-        “...”"), or the actor that opens the sentence ("Murkowski described it as an “...”")."""
+        “...”"), or the actor that opens the sentence ("Murkowski described it as an “...”");
+        with the one named after it and "and" ("Moscow and Beijing were quick to downplay
+        ..., asserting that it was “...”")."""
         text = self.text
         before = [m for m in self.mentions if lo <= m.start and m.end <= at]
         for m in before:
-            if VOICE_NOUNS.match(text, m.end) and VOICE_NOUNS.match(text, m.end).end() <= at:
-                return m
-        participle = SPEECH_PARTICIPLE.search(text, lo, at)
+            voice = VOICE_NOUNS.match(text, m.end)
+            if voice is not None and voice.end() <= at:
+                return [m]
         spoken = re.search(
             rf"\b(?:issued|released|published)\b|{SPEECH_PARTICIPLE.pattern}", text[lo:at]
         )
-        if participle is not None or spoken is not None:
+        if spoken is not None:
             for m in before:
                 ahead = text[max(lo, m.start - 12) : m.start]
                 possessive = re.match(r"[’']s\b", text[m.end : m.end + 2])
                 if not possessive and not re.search(
                     r"\b(?:in|at|of|from|to|on|by|with|near)\s+(?:the\s+)?$", ahead
                 ):
-                    return m
+                    return self._and_the_next(m, before)
         relative = [
             m
             for m in before
             if re.match(r",?\s+who\s+(?:has\s+|had\s+)?(?:also\s+)?\w+", text[m.end : at])
         ]
         if relative:
-            return relative[-1]
+            return [relative[-1]]
         opening = SENTENCE_OPENING.match(text, lo, at)
         if opening is not None:
             head = [m for m in before if m.start == opening.end()]
             if head and not re.match(r"[’']s\b", text[head[0].end : head[0].end + 2]):
-                return head[0]
-        return None
+                return self._and_the_next(head[0], before)
+        return []
+
+    def _and_the_next(self, m: Mention, named: list[Mention]) -> list[Mention]:
+        """The mention, and the one right after it joined by "and" ("Moscow and Beijing")."""
+        after = [o for o in named if o.start > m.end and o.actor != m.actor]
+        if after and re.fullmatch(r"\s+and\s+", self.text[m.end : after[0].start]):
+            return [m, after[0]]
+        return [m]
 
     def _clause(self, lo: int, hi: int, tag: Tag) -> tuple[int, int]:
         """The span of a paraphrase: the sentence without a dateline before it, from the
