@@ -416,3 +416,32 @@ def test_the_corpus_learns_verbs_and_measures_rules_on_the_curated_files_as_new(
     # and its remark is read by the country's body rule, not by the named rule
     assert corpus.rules == {"named": (1, 1), "pronoun": (1, 1), "country's body": (1, 1)}
     assert not corpus.confirms("named")  # one article is too few to confirm a rule
+
+
+def test_an_unnamed_source_speaks_as_no_one() -> None:
+    text = "The bombers flew east, according to Russian sources."
+    assert remarks(text)[0][0::3] == (None, "unnamed source")
+    d = text_drafter(text, ACTORS)
+    propose(d, None, Corpus(SPEECH_VERBS, {**ALL_CONFIRMED.rules, "unnamed source": (5, 5)}))
+    [item] = d.draft.items
+    assert item.unsure is None and '  speaker_as_reported: "Russian sources"' in item.lines
+
+
+def test_a_body_of_another_country_than_the_subject_names_is_not_the_speaker() -> None:
+    # "Ministry of National Defence" is China's ministry spelled otherwise; "in Seoul" says
+    # the subject is another country's
+    text = "Bombers entered, an official at the Ministry of National Defence in Seoul said."
+    assert remarks(text)[0][0] is None
+
+
+def test_the_body_after_its_owners_possessive_heads_the_subject() -> None:
+    text = "The ships sailed, Russia's Pacific Fleet said."
+    assert remarks(text)[0][0::3] == ("fleet", "named")
+
+
+def test_a_name_in_a_tagged_sentence_is_the_speakers_and_the_sentence_a_paraphrase() -> None:
+    text = 'Ships will join the "Maritime Security Belt 2026" drills, Peskov said.'
+    assert [(s[0], s[1]) for s in remarks(text)] == [
+        ("peskov", "paraphrase"),
+        ("peskov", "direct_quote"),
+    ]

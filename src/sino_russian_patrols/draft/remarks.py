@@ -86,12 +86,20 @@ _AFTER_A_COMMA = re.compile(r",\s+(?:(?:\w+ly\s+)?(?:as|while|when|since|because
 _UNREGISTERED_NAME = re.compile(
     r"\b(?![\w\s-]*\b(?:Ministry|Fleet|Forces?|Navy|Army|Office|Command|Council|Committee|"
     r"Agency|News|Times|Institute|Service|Government|Department|Military|Staff|Guard|Press|"
-    r"Authorit(?:y|ies)|Defen[cs]e)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$"
+    r"Authorit(?:y|ies)|Defen[cs]e)\b)[A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)+$"
+)
+# the words of a source the text does not name ("Russian sources", "the Chinese military
+# experts", "official statements", "Officials")
+_UNNAMED_SOURCE = re.compile(
+    r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,2}(?:sources|experts|analysts|observers|officials|statements)",
+    re.IGNORECASE,
 )
 # quoted words that are a name ("“Maritime Security Belt 2026”", "“North. Interaction 2023”")
 _TITLE = re.compile(r"(?:(?:[A-Z][\w.’'/-]*|\d[\w-]*)\s+)*(?:[A-Z][\w.’'/-]*|\d[\w-]*)")
 # quoted words no tag speaks are a scare quote when they are this many words or fewer
 _SCARE_QUOTE_WORDS = 4
+# the rules that find no one speaks: a scare quote, a name, an unnamed source
+_NO_ONE = ("no tag", "a name", "unnamed source")
 # the kinds of actor that speak through a press office or a spokesman
 _NOT_A_BODY = ("state", "person", "media")
 
@@ -231,6 +239,17 @@ class Reader:
             # "the US-Canadian NORAD": a name before a hyphen qualifies the next one
             heads = [m for m in inside if self.text[m.end : m.end + 1] != "-"] or inside
             m = voiced[-1] if voiced else heads[0]
+            if self._other_country(m, lo, hi, inside):
+                # "an official at the Ministry of National Defence in Seoul" is not China's
+                # "Ministry of National Defense"
+                body = self._country_body(words)
+                return [Speaker(body, "country's body" if body else "unknown", words, at)]
+            for owned in heads[heads.index(m) + 1 :] if m in heads else []:
+                # "Russia's Pacific Fleet", "the Defense Ministry's Joint Staff Office": the
+                # body the owner's name is followed by heads the subject
+                if not re.fullmatch(r"[’']s\s+", self.text[m.end : owned.start]):
+                    break
+                m = owned
             if VOICE_OF.search(self.text[lo : m.start]):
                 return [Speaker(m.actor, "voice of", words, at)]
             if not self._heads(m, hi, lo, inside):
@@ -257,6 +276,9 @@ class Reader:
                     return [Speaker(actor, "same body", words, at)]
         if VOICE_WORDS.search(words):
             return [self._voice(words, at)]
+        if _UNNAMED_SOURCE.fullmatch(words):
+            # "according to Russian sources", "Officials describe": no one the text names
+            return [Speaker(None, "unnamed source", words, at)]
         return [Speaker(None, "unknown", words, at)]
 
     def _heads(self, m: Mention, hi: int, lo: int, inside: list[Mention]) -> bool:
@@ -282,6 +304,19 @@ class Reader:
         # "the U.S.-Canadian NORAD": a body of no one country may have any adjective
         country = self.country.get(m.actor)
         return not countries or self.kind.get(m.actor) == "state" or country in (None, *countries)
+
+    def _other_country(self, m: Mention, lo: int, hi: int, inside: list[Mention]) -> bool:
+        """Whether the subject's other words name a country that is not the actor's own (a
+        body of one country only; a state and an international body have none)."""
+        country = self.country.get(m.actor)
+        if country is None or self.kind.get(m.actor) == "state":
+            return False
+        rest = "".join(
+            " " if any(o.start <= i < o.end for o in inside if o.actor == m.actor) else c
+            for i, c in enumerate(self.text[lo:hi], start=lo)
+        )
+        named = {c for w, c in self.countries if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest)}
+        return bool(named) and country not in named
 
     def _pointed_back(self, words: str, at: int) -> Speaker:
         """ "he said": the person named last in this paragraph or the one before, else the
@@ -416,14 +451,17 @@ class Reader:
             speaking = [t for t in tags if any(s.actor for s in self.resolve(t.lo, t.hi))]
             for m in quoted:
                 tag = _nearest(speaking or tags, m.start()) if tags else None
-                if NAMING_WORDS.search(text, lo, m.start()) or _TITLE.fullmatch(m.group("q")):
+                if NAMING_WORDS.search(text, lo, m.start()):
                     speakers = [Speaker(None, "a name")]
                 elif tag is not None and closing is not None and m.start() > closing.start():
                     # "..., Kishi said, in an apparent provocation as “the Quad” met"
                     speakers = [Speaker(None, "no tag")]
                 elif tag is not None:
                     speakers = self.resolve(tag.lo, tag.hi)
-                    spoken.append(m)
+                    if not _TITLE.fullmatch(m.group("q")):
+                        # a name the speaker uses ("the upcoming “Maritime Security Belt
+                        # 2026” exercises") leaves the sentence a paraphrase too
+                        spoken.append(m)
                 else:
                     speakers = self._untagged(lo, hi, m, account)
                 found += [Remark(m.start("q"), m.end("q"), "direct_quote", s) for s in speakers]
@@ -611,8 +649,10 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         speaker = r.speaker
         who = speaker.actor
         lines = [f"- id: s{number:02d}", f"  speaker: {who or 'null'}"]
-        voice = VOICE_WORDS.search(speaker.words) and speaker.at >= 0 and who is not None
-        if voice:
+        unnamed = speaker.rule == "unnamed source" or (
+            VOICE_WORDS.search(speaker.words) and who is not None
+        )
+        if unnamed and speaker.at >= 0:
             lines += _quote_lines(
                 "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
             )
@@ -636,13 +676,15 @@ def _confidence(
     words = f"{speaker.words!r}" if speaker.words else ""
     how = "; ".join(w for w in (words, speaker.how, measure) if w)
     note = f"speaker: the {rule} rule ({how})"
-    if speaker.actor is None and speaker.rule not in ("no tag", "a name"):
+    if speaker.actor is None and speaker.rule not in _NO_ONE:
         entry = f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
         if re.search(r"[A-Z]", speaker.words) and entry not in d.draft.to_add:
             d.draft.to_add.append(entry)
         return f"the speech tag names {speaker.words!r}, whom the registries do not know", note
     if not corpus.confirms(rule):
-        if speaker.actor is None:
+        if speaker.rule == "unnamed source":
+            why = f"{speaker.words!r} names no one (an unnamed source has speaker null)"
+        elif speaker.actor is None:
             why = "no speaker named next to the quotation (a scare quote has speaker null)"
         else:
             why = f"speaker read from {speaker.words!r} by the {rule} rule"
