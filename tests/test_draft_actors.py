@@ -88,6 +88,8 @@ def test_an_unregistered_spelling_is_proposed_with_the_texts_words_and_listed_to
         ("Aerospace Forces of Russia flew.", "Russia", False),
         ("The Ministry of Defense of China said so.", "China", False),
         ("Source: Xinhua. Editor: Zhang Long.", "Zhang", False),
+        ("He is Commander of the Japan Coast Guard.", "Japan", False),
+        ("The bombers did not violate Japan’s territorial airspace.", "Japan", False),
         ("Japan's Defense Ministry said so.", "Defense Ministry", True),  # Japan's own ministry
         ("China Russia Conduct Joint Bomber Patrol", "Russia", True),  # a headline
         ("Warships of China sailed.", "China", True),  # no body's word before "of"

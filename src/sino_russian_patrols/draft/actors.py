@@ -178,7 +178,9 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
     registry does not know, or None: a capitalised word right after it ("the Korea Air
     Defence Identification Zone", "the U.S. Naval Institute") or right before it ("the
     Japanese Defense Ministry", "China's National Defense Ministry"), or a body's word and
-    "of" before it ("Aerospace Forces of Russia", "the Ministry of Defense of China"). A
+    "of" before it ("Aerospace Forces of Russia", "the Ministry of Defense of China"), a title
+    and "of" ("Commander of the Pacific Fleet’s flotilla"), or a zone of the state's after it
+    ("Japan’s territorial airspace", a place's name). A
     person's title is no part of the name; a headline capitalises every word; a possessive
     ("Russia’s Pacific Fleet"), the body's own country ("the Japanese Defense Ministry") and a
     compound of countries ("U.S.-Canadian") are parties. A
@@ -205,9 +207,24 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
     ):
         return text[start - len(before.group(1)) - 1 : end]
     of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", text[max(lo, start - 60) : start])
-    if of and of.group(1) in _body_words(tuple(d.registries.actors)):
+    if of and of.group(1) in _body_words(tuple(d.registries.actors)) | _TITLES:
         return text[start - len(of.group(0)) : end]
+    zone = _ZONE.match(text, end)
+    if zone and d.actor_type.get(actor_id) == "state":
+        return text[start : zone.end()]
     return None
+
+
+# a title before "of" ("Commander of the Pacific Fleet’s flotilla"): the name is the title's
+_TITLES = frozenset(
+    ("Commander", "Chief", "Head", "Director", "Minister", "Secretary", "Chairman", "President")
+)
+# a state's zone or airspace ("Japan’s territorial airspace", "South Korea's air defence
+# identification zone"): a place's name, not the state
+_ZONE = re.compile(
+    r"[’']s\s+(?:territorial\s+)?(?:airspace|air\s+defen[cs]e(?:\s+identification)?\s+zone)\b",
+    re.IGNORECASE,
+)
 
 
 def _own_country(d: Drafter, word: str, actor_id: str) -> bool:
