@@ -91,7 +91,20 @@ class Speakers:
         self.kind = {e.id: e.type for e in entries}
         self.country = {e.id: e.country for e in entries}
         self.names = {e.id: _fold(" ".join((e.name, *e.aliases))) for e in entries}
-        self.countries = _country_words(entries)
+        countries = _country_words(entries)
+        self.country_of_word = dict(countries)
+        words = "|".join(re.escape(w) for w, _ in countries)  # longest first
+        self.country_word = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+        # "the Russian ministry", "defence officials in Seoul", "the Ministry of Defense of
+        # China": a country word and a body's words
+        self.body_of_country = (
+            re.compile(rf"(?:[Tt]he\s+)?(?P<country>{words})\s+(?P<body>[A-Za-z][\w\s-]*)"),
+            re.compile(
+                rf"(?P<body>[a-z][\w\s-]*?)\s+(?:officials|spokes\w+)\s+(?:in|of|from)\s+"
+                rf"(?P<country>{words})"
+            ),
+            re.compile(rf"(?:[Tt]he\s+)?(?P<body>[A-Z][\w\s-]*?)\s+of\s+(?P<country>{words})"),
+        )
 
     def words(self, lo: int, hi: int) -> str:
         return self.text[lo:hi].strip(" ,\n")
@@ -181,9 +194,7 @@ class Speakers:
             rest = re.sub(r"\s+(?:both|(?:through|via|in|on|at)\s+[a-z][a-z\s-]*)$", "", rest)
         if not SUBJECT_TAIL.fullmatch(rest):
             return False
-        countries = {
-            c for w, c in self.countries if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before)
-        }
+        countries = {self.country_of_word[w] for w in self.country_word.findall(before)}
         # "the U.S.-Canadian NORAD": a body of no one country may have any adjective
         country = self.country.get(m.actor)
         return not countries or self.kind.get(m.actor) == "state" or country in (None, *countries)
@@ -198,7 +209,7 @@ class Speakers:
             " " if any(o.start <= i < o.end for o in inside if o.actor == m.actor) else c
             for i, c in enumerate(self.text[lo:hi], start=lo)
         )
-        named = {c for w, c in self.countries if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest)}
+        named = {self.country_of_word[w] for w in self.country_word.findall(rest)}
         return bool(named) and country not in named
 
     def _pointed_back(self, words: str, at: int) -> Speaker:
@@ -257,18 +268,11 @@ class Speakers:
         """ "the Russian ministry", "China’s Ministry of Defense", "defence officials in
         Seoul": the one body of that country whose registered names hold every word of the
         subject but the country's and the voice's ("officials")."""
-        for word, code in self.countries:
-            w = re.escape(word)
-            m = (
-                re.match(rf"(?:[Tt]he\s+)?{w}\s+(?P<body>[A-Za-z][\w\s-]*)$", words)
-                or re.match(
-                    rf"(?P<body>[a-z][\w\s-]*?)\s+(?:officials|spokes\w+)\s+(?:in|of|from)\s+{w}$",
-                    words,
-                )
-                or re.match(rf"(?:[Tt]he\s+)?(?P<body>[A-Z][\w\s-]*?)\s+of\s+{w}$", words)
-            )
+        for pattern in self.body_of_country:
+            m = pattern.fullmatch(words)
             if m is None:
                 continue
+            code = self.country_of_word[m.group("country")]
             if VOICE_WORDS.search(m.group("body")):
                 return None
             body = [
