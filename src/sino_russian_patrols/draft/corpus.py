@@ -49,8 +49,6 @@ _NOT_A_VERB = frozenset(
 )  # fmt: skip
 _POINTING_BACK = ("it", "he", "she", "they", "the statement", "the report")
 
-Span = tuple[int, int, "str | None"]
-
 
 @dataclass(frozen=True)
 class CuratedArticle:
