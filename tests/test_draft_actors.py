@@ -123,3 +123,12 @@ def test_the_text_after_a_dateline_on_its_line_is_read() -> None:
     d.skip.append((0, text.index(" began")))  # the source proposer skips the dateline's line
     actors.propose(d)
     assert [item.lines[0].split('"')[1] for item in d.draft.items] == ["Russia", "China"]
+
+
+def test_a_longer_name_the_registry_does_not_know_is_listed_whole_to_add() -> None:
+    d = text_drafter("Bombers entered the Japan Air Defense Identification Zone today.", ACTORS)
+    actors.propose(d)
+    assert d.draft.to_add == [
+        "name 'Japan Air Defense Identification Zone': an actor or a place the registries do "
+        "not know (registries/actors.yaml or places.yaml)"
+    ]

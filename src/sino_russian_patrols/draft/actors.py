@@ -196,7 +196,10 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
         return None
     after = re.match(r"[ \u00a0]([A-Z][\w’'.-]*)", text[end : end + 40])
     if after and after.group(1).rstrip(".") not in NOT_A_NAME_WORD:
-        return text[start : end + after.end()]
+        # the whole name: every capitalised word after ("the Korea Air Defence
+        # Identification Zone")
+        run = re.match(r"(?:[ \u00a0][A-Z][\w’'-]*(?:\.(?=\w))?)+", text[end : end + 80])
+        return text[start : end + (run.end() if run else after.end())]
     if person:  # "Zhang Long" is not Zhang; a title before a name is no part of it
         return None
     before = re.search(r"(?:^|[^\w’'.-])([A-Z][\w.]*)[ \u00a0]$", text[max(lo, start - 40) : start])
@@ -205,7 +208,13 @@ def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
         and before.group(1).rstrip(".") not in NOT_A_NAME_WORD
         and not _own_country(d, before.group(1), actor_id)
     ):
-        return text[start - len(before.group(1)) - 1 : end]
+        # the whole name: the capitalised words before, a possessive among them ("China's
+        # National Defense Ministry")
+        run = re.search(r"(?:[A-Z][\w.’']*[ \u00a0])+$", text[max(lo, start - 80) : start])
+        words = run.group(0).split() if run else [before.group(1)]
+        while words and words[0].rstrip(".") in NOT_A_NAME_WORD:
+            words = words[1:]
+        return " ".join((*words, text[start:end])) if words else text[start:end]
     of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", text[max(lo, start - 60) : start])
     if of and of.group(1) in _body_words(tuple(d.registries.actors)) | _TITLES:
         return text[start - len(of.group(0)) : end]
@@ -263,6 +272,12 @@ def propose(d: Drafter) -> None:
         elif longer := longer_name(d, start, end, actor_id):
             why = f"part of {longer!r}, a longer name the registry does not know (register it)"
             d.draft.items.append(Item("actors", line, why))
+            entry = (
+                f"name {longer!r}: an actor or a place the registries do not know "
+                "(registries/actors.yaml or places.yaml)"
+            )
+            if entry not in d.draft.to_add:
+                d.draft.to_add.append(entry)
         elif (
             d.text[start:end] in places and LOCATIVE.search(before) and not _is_a_party(d.text, end)
         ):
