@@ -309,3 +309,25 @@ def tiny_project(root: Path, text: str, annotation: str, registries: dict[str, s
         (root / "build" / "registries" / f"{name}.yaml").write_text(body)
     shutil.copytree(Path(__file__).resolve().parents[1] / "schema", root / "schema")
     return root
+
+
+def text_drafter(text: str, actors: list[Any], places: list[Any] | None = None) -> Any:
+    """A drafter of one text with the registries given (ActorEntry, PlaceEntry) and nothing
+    else: no project, no known events, no publication date. The proposers' own methods run on
+    it, for the tests of a proposer's rules on a small text they write."""
+    from types import SimpleNamespace
+
+    from sino_russian_patrols.citing import NameIndex
+    from sino_russian_patrols.draft.document import Draft
+    from sino_russian_patrols.draft.proposals import Drafter
+
+    d = Drafter.__new__(Drafter)
+    d.root, d.source_id, d.text, d.end, d.skip = None, "000_test", text, len(text), []
+    places = places or []
+    d.registries = SimpleNamespace(actors=list(actors), places=list(places))
+    d.names = NameIndex([a for e in (*actors, *places) for a in e.aliases])
+    d.actor_country = {e.id: e.country for e in actors}
+    d.actor_type = {e.id: e.type for e in actors}
+    d.draft = Draft("000_test")
+    d.headline = (0, 0)
+    return d

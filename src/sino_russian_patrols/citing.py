@@ -46,16 +46,18 @@ class NameIndex:
         self._pattern = (
             re.compile("|".join(map(re.escape, longest_first))) if longest_first else None
         )
-        self._found: dict[int, list[tuple[int, int]]] = {}
+        # the spans found in each text, by the text's id; the text is kept with them, so that
+        # a text read later at the address of one freed since is never given its spans
+        self._found: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
     def covering(self, text: str, start: int, end: int) -> str | None:
         """The longer registered name that covers text[start:end], if any."""
         if self._pattern is None:
             return None
         key = id(text)
-        if key not in self._found:
-            self._found[key] = [m.span() for m in self._pattern.finditer(text)]
-        for lo, hi in self._found[key]:
+        if key not in self._found or self._found[key][0] is not text:
+            self._found[key] = (text, [m.span() for m in self._pattern.finditer(text)])
+        for lo, hi in self._found[key][1]:
             if lo > start:
                 break
             if hi >= end and hi - lo > end - start:

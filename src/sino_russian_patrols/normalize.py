@@ -68,6 +68,12 @@ def fold_text(raw: str, /) -> str:
     return re.sub(r"\s+", " ", _DASHES.sub("-", s)).strip()
 
 
+def fold_chars(raw: str, /) -> str:
+    """`fold_text` with every offset kept (one character for one): the text a spelling is
+    matched in when it may write a name with look-alike letters or another dash."""
+    return _fold_chars(raw)
+
+
 def _fold_chars(raw: str, /) -> str:
     """`fold_text` one character at a time, so that offsets into the result are offsets into
     `raw` (a character whose NFKC form is longer than one character is kept as it is)."""

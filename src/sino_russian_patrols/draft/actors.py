@@ -3,23 +3,262 @@ registered name. Proposed commented out: a name followed by a body or a title it
 ("South Korea's presidential office", "NATO Secretary-General") or a noun it qualifies
 ("Russian military aircraft"), a body named after another country's word
 ("Chinese Defense Ministry" read as the Japanese "Defense Ministry"), and a place name after a
-preposition (a location, not the actor).
+preposition (a location, not the actor) unless a possessive or a compound makes it a party
+("from Russia’s Eastern Military District", "in the Russia-China drills").
+
+A name the text writes in a way the registry does not list (another case after the first
+letter, another apostrophe or dash, "US" for "U.S.", "Defence" for "Defense", look-alike
+letters) is proposed with the text's own words as the quote, commented out: the build knows
+only registered spellings, so the line names the spelling to add. The remarks proposer reads
+these spellings too, so that "Russia’s defense ministry said" names its speaker.
+
+A dateline is no mention ("Tokyo, June 8"), but the text after it on the same line is the
+article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ...").
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import copy
+import functools
+import re
+from typing import TYPE_CHECKING, NamedTuple
 
+from ..citing import is_word_at
+from ..normalize import country_words, fold_chars
 from .document import Item, quote_entry
-from .patterns import LOCATIVE
+from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
 
 if TYPE_CHECKING:
     from .proposals import Drafter
 
 
+class Mention(NamedTuple):
+    """A name in the text: where, which actor, and the registered spelling it is written as
+    (None when the text writes it exactly so)."""
+
+    start: int
+    end: int
+    actor: str
+    registered: str | None = None
+
+
+# British and American spellings of one word ("Defence", "Defense", "organisation"): the
+# letter that differs matches either
+_VARIANT_LETTER = re.compile(r"(?i)(?<=defen)[cs](?=e)|(?<=offen)[cs](?=e)|(?<=organi)[sz]")
+_APOSTROPHES = "’'‘`"
+
+
+@functools.cache
+def spelling_pattern(alias: str) -> re.Pattern[str] | None:
+    """The other ways a text may write a registered spelling, matched against
+    `normalize.fold_chars(text)` (look-alike letters and dashes folded): any case after the
+    first letter, any apostrophe, a dash or a space between words, the periods of an
+    abbreviation left out ("US" for "U.S."), British or American spelling. None for a spelling
+    of three characters or fewer ("US", "PLA"), which another case would make a common word."""
+    folded = fold_chars(alias)
+    if len(folded) <= 3:
+        return None
+    variant = {m.start(): m.group(0) for m in _VARIANT_LETTER.finditer(folded)}
+    out = []
+    for i, c in enumerate(folded):
+        if i in variant:
+            out.append("[cs]" if c.lower() in "cs" else "[sz]")
+        elif c.isalpha():
+            out.append(re.escape(c) if i == 0 else f"[{re.escape(c.lower() + c.upper())}]")
+        elif c in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif c in "- ":
+            out.append(r"[-\s]")
+        elif c == ".":
+            out.append(r"\.?")
+        else:
+            out.append(re.escape(c))
+    return re.compile("".join(out))
+
+
+def past_dateline(d: Drafter) -> Drafter:
+    """The drafter whose skipped spans are cut to the dateline itself, so that the text after
+    it on its line is read ("MOSCOW, October 14. /TASS/. The Russian ... navies")."""
+    spans = []
+    for lo, hi in d.skip:
+        m = DATELINE_HEAD.match(d.text, lo, hi)
+        spans.append((lo, m.end()) if m else (lo, hi))
+    if spans == list(d.skip):
+        return d
+    view = copy.copy(d)
+    view.skip = spans
+    return view
+
+
+def other_spellings(d: Drafter) -> list[Mention]:
+    """Names written in a way the registry does not list, each with the registered spelling
+    it matches; never inside a longer registered name, never over a registered spelling."""
+    d = past_dateline(d)
+    text = d.text
+    folded = fold_chars(text[: d.end])
+    registered = {a for e in (*d.registries.actors, *d.registries.places) for a in e.aliases}
+    found: list[Mention] = []
+    for e in d.registries.actors:
+        for alias in e.aliases:
+            pattern = spelling_pattern(alias)
+            if pattern is None:
+                continue
+            for m in pattern.finditer(folded):
+                start, end = m.span()
+                written = text[start:end]
+                if written in registered or not is_word_at(text, start, end):
+                    continue
+                if any(lo <= start < hi for lo, hi in d.skip):
+                    continue
+                if d.names.covering(text, start, end) is not None:
+                    continue
+                found.append(Mention(start, end, e.id, alias))
+    # the longest at each place, and none over another
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in found:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def speaker_mentions(d: Drafter) -> list[Mention]:
+    """The actors a speech tag may name: registered spellings that no country word before
+    contradicts and that are not part of a longer name, and the spellings the registry does
+    not list (a registered name inside one of those is part of it: "Russia" in "Russia’s
+    defense ministry")."""
+    view = past_dateline(d)
+    others = other_spellings(d)
+    exact = [
+        Mention(*m)
+        for m in view.mentions(d.registries.actors)
+        if not d.other_country(m[0], m[2]) and not d.inside_a_name(*m)
+    ]
+    exact = [m for m in exact if not any(o.start <= m.start and m.end <= o.end for o in others)]
+    return sorted([*exact, *others])
+
+
+def asserted(d: Drafter) -> set[str]:
+    """The actors the draft's asserted mentions name (a claim may name only those)."""
+    ids = set()
+    for item in d.draft.items:
+        if item.section == "actors" and item.unsure is None:
+            ids.add(item.lines[0].rsplit("# ", 1)[-1].strip())
+    return ids
+
+
+def _is_a_party(text: str, end: int) -> bool:
+    """A possessive or a compound after a name makes the state a party, not a location
+    ("from Russia’s Eastern Military District", "in the Russia-China drills")."""
+    return re.match(r"[’']s\b|-[A-Z]", text[end : end + 3]) is not None
+
+
+def _title_case(line: str) -> bool:
+    """A headline or a subheading: no closing period, most of its longer words capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
+    if line.rstrip().endswith((".", "”", '"')):
+        return False
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
+
+
+@functools.cache
+def _body_words(actors: tuple) -> frozenset[str]:
+    """The capitalised words of the registered names of bodies (ministries, forces, media):
+    "Forces", "Navy", "Ministry", "Defense" ..."""
+    words = set()
+    for e in actors:
+        if e.type not in ("state", "person"):
+            for name in (e.name, *e.aliases):
+                words |= {w for w in re.findall(r"[A-Z][a-z]+", name)}
+    return frozenset(words - NOT_A_NAME_WORD)
+
+
+def longer_name(d: Drafter, start: int, end: int, actor_id: str) -> str | None:
+    """The words around a body's or a state's name that make it part of a longer name the
+    registry does not know, or None: a capitalised word right after it ("the Korea Air
+    Defence Identification Zone", "the U.S. Naval Institute") or right before it ("the
+    Japanese Defense Ministry", "China's National Defense Ministry"), or a body's word and
+    "of" before it ("Aerospace Forces of Russia", "the Ministry of Defense of China"), a title
+    and "of" ("Commander of the Pacific Fleet’s flotilla"), or a zone of the state's after it
+    ("Japan’s territorial airspace", a place's name). A
+    person's title is no part of the name; a headline capitalises every word; a possessive
+    ("Russia’s Pacific Fleet"), the body's own country ("the Japanese Defense Ministry") and a
+    compound of countries ("U.S.-Canadian") are parties. A
+    one-word spelling of a person followed by a capitalised word is another person's name
+    ("Zhang" in "Zhang Long")."""
+    text = d.text
+    person = d.actor_type.get(actor_id) == "person"
+    if person and " " in text[start:end]:
+        return None
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    if _title_case(text[lo : len(text) if hi == -1 else hi]):
+        return None
+    after = re.match(r"[ \u00a0]([A-Z][\w’'.-]*)", text[end : end + 40])
+    if after and after.group(1).rstrip(".") not in NOT_A_NAME_WORD:
+        # the whole name: every capitalised word after ("the Korea Air Defence
+        # Identification Zone")
+        run = re.match(r"(?:[ \u00a0][A-Z][\w’'-]*(?:\.(?=\w))?)+", text[end : end + 80])
+        return text[start : end + (run.end() if run else after.end())]
+    if person:  # "Zhang Long" is not Zhang; a title before a name is no part of it
+        return None
+    before = re.search(r"(?:^|[^\w’'.-])([A-Z][\w.]*)[ \u00a0]$", text[max(lo, start - 40) : start])
+    if (
+        before
+        and before.group(1).rstrip(".") not in NOT_A_NAME_WORD
+        and not _own_country(d, before.group(1), actor_id)
+    ):
+        # the whole name: the capitalised words before, a possessive among them ("China's
+        # National Defense Ministry")
+        run = re.search(r"(?:[A-Z][\w.’']*[ \u00a0])+$", text[max(lo, start - 80) : start])
+        words = run.group(0).split() if run else [before.group(1)]
+        while words and words[0].rstrip(".") in NOT_A_NAME_WORD:
+            words = words[1:]
+        return " ".join((*words, text[start:end])) if words else text[start:end]
+    of = re.search(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", text[max(lo, start - 60) : start])
+    if of and of.group(1) in _body_words(tuple(d.registries.actors)) | _TITLES:
+        return text[start - len(of.group(0)) : end]
+    zone = _ZONE.match(text, end)
+    if zone and d.actor_type.get(actor_id) == "state":
+        return text[start : zone.end()]
+    return None
+
+
+# a title before "of" ("Commander of the Pacific Fleet’s flotilla"): the name is the title's
+_TITLES = frozenset(
+    ("Commander", "Chief", "Head", "Director", "Minister", "Secretary", "Chairman", "President")
+)
+# a state's zone or airspace ("Japan’s territorial airspace", "South Korea's air defence
+# identification zone"): a place's name, not the state
+_ZONE = re.compile(
+    r"[’']s\s+(?:territorial\s+)?(?:airspace|air\s+defen[cs]e(?:\s+identification)?\s+zone)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_country(d: Drafter, word: str, actor_id: str) -> bool:
+    """Whether `word` names the actor's own country ("Japanese" before Japan's "Defense
+    Ministry"): the body of that country, as "Japan's Defense Ministry" is."""
+    country = d.actor_country.get(actor_id)
+    return country is not None and word in country_words(country)
+
+
+def _metonyms(d: Drafter) -> frozenset[str]:
+    """A state's one-word spellings other than its name: its capital ("Tokyo", "Seoul"),
+    a place where it stands after a preposition ("met in Tokyo")."""
+    return frozenset(
+        a
+        for e in d.registries.actors
+        if e.type == "state"
+        for a in e.aliases
+        if a != e.name and re.fullmatch(r"[A-Z][a-z]+", a)
+    )
+
+
 def propose(d: Drafter) -> None:
-    places = {a for e in d.registries.places for a in e.aliases}
-    for start, end, actor_id in d.mentions(d.registries.actors):
+    places = {a for e in d.registries.places for a in e.aliases} | _metonyms(d)
+    view = past_dateline(d)
+    for start, end, actor_id in view.mentions(d.registries.actors):
         line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
         before = d.text[max(0, start - 60) : start]
         other = d.other_country(start, actor_id)
@@ -30,8 +269,30 @@ def propose(d: Drafter) -> None:
         elif other:
             why = f"{other!r} before it names another country's body than {actor_id}"
             d.draft.items.append(Item("actors", line, why))
-        elif d.text[start:end] in places and LOCATIVE.search(before):
+        elif longer := longer_name(d, start, end, actor_id):
+            why = f"part of {longer!r}, a longer name the registry does not know (register it)"
+            d.draft.items.append(Item("actors", line, why))
+            entry = (
+                f"name {longer!r}: an actor or a place the registries do not know "
+                "(registries/actors.yaml or places.yaml)"
+            )
+            if entry not in d.draft.to_add:
+                d.draft.to_add.append(entry)
+        elif (
+            d.text[start:end] in places and LOCATIVE.search(before) and not _is_a_party(d.text, end)
+        ):
             why = "a place name after a preposition: probably a location, not the actor"
             d.draft.items.append(Item("actors", line, why))
         else:
             d.draft.items.append(Item("actors", line))
+    for m in other_spellings(d):
+        written = d.text[m.start : m.end]
+        line = [f"- {quote_entry(d.text, m.start, m.end)}   # {m.actor}"]
+        why = (
+            f"{written!r} is not a registered spelling of {m.actor} (registered: "
+            f"{m.registered!r}): add it to its aliases in registries/actors.yaml"
+        )
+        d.draft.items.append(Item("actors", line, why))
+        entry = f"actor spelling {written!r} for {m.actor} (registries/actors.yaml)"
+        if entry not in d.draft.to_add:
+            d.draft.to_add.append(entry)

@@ -202,12 +202,14 @@ INSIDE_A_NAME = re.compile(
     re.IGNORECASE,
 )
 # a name used as a location ("an airfield in China", "near Japan") is a place, not an actor
-# ("near South Korea and Japan", "in western Japan", "visited China")
+# ("near South Korea and Japan", "in western Japan", "visited China"); "from" is not one of
+# them: the curated files read "units from Russia, China and Iran", "no comment from Russia",
+# "flew from the direction of China" as the states
 LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|over|around|off|toward|towards|from|visited|across|direction of) "
+    r"(?:\b(?:in|near|over|around|off|toward|towards|visited|across) "
     r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2} ?(?:,|\band) )?"
     r"(?:(?:south|north|east|west)(?:ern|ernmost)? |central )?"
-    r"|\b(?:south|north|east|west)(?:ern|ernmost) )$",
+    r"|\b(?:south|north|east|west)(?:ern|ernmost) |(?:south|north)(?:east|west)ern )$",
 )
 SAID = r"(?:said|told|added|noted|stated|wrote)"
 # a quotation: the words between an opening and the next closing mark, on one line
@@ -271,7 +273,7 @@ DEMONYMS = {
 SENTENCE_OPENING = re.compile(r"(?:(?:But|And|However|Meanwhile|Separately),?\s+)?(?:[Tt]he\s+)?")
 # a subject that points back at the speaker named before
 PRONOUN_SUBJECT = re.compile(
-    r"(?i)(?:it|he|she|they|the statement|the report|the press release|the release)"
+    r"(?i)(?:it|he|she|they|the (?:\w+ )?(?:statement|report|press release|release))"
 )
 # the word before a period that does not end a sentence
 _ABBREVIATIONS = frozenset(
@@ -375,3 +377,112 @@ def role_of(noun: str, kind: str | None) -> str:
         if words in noun:
             return role
     return ROLE_OF_KIND.get(kind or "", NO_ROLE)
+
+
+# -- Remarks: the speech tags for a list of verbs, and what a tag's subject may say ---------
+# The verbs of the tags are SPEECH_VERBS and those the curated remarks use (draft/corpus.py
+# learns them), so the patterns are built for a list of verbs; the constants above are the
+# same patterns for SPEECH_VERBS alone.
+# a clause's subject may follow a conjunction ("came after China's ministry said", "while
+# NORAD said")
+_CONJUNCTIONS = ("while", "when", "after", "as", "but", "because", "since", "although", "that")
+_AFTER_A_CONJUNCTION = "|".join(rf"(?<=\b{w}\s)" for w in _CONJUNCTIONS)
+
+
+def speech_tags(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(X said, said X) for `verbs`: SPEECH_TAG_BEFORE and SPEECH_TAG_AFTER with those verbs.
+    "X said" is found from every place a subject may start (the sentence's start, a comma, a
+    closing quotation mark, a conjunction), overlapping: the reader keeps, for each verb, the
+    shortest subject that can name a speaker ("The flight came after [China's ministry] said",
+    "At a summit in Washington, [NATO countries] issued")."""
+    verb = "(?:" + "|".join(re.escape(v) for v in sorted(set(verbs), key=len, reverse=True)) + ")"
+    before = re.compile(
+        rf"(?=(?:^|(?<=,\s)|(?<=[”\"]\s)|(?<=^[“\"])|{_AFTER_A_CONJUNCTION})"
+        rf"(?P<who>(?:{_SUBJECT_WORD}\s){{0,9}}?"
+        rf"{_SUBJECT_WORD})\s+(?:(?:has|have|had)\s+)?(?:also\s+|further\s+|later\s+|then\s+|"
+        rf"separately\s+|similarly\s+)?(?P<verb>{verb})\b(?!\s+by\b))"
+    )
+    after = re.compile(
+        rf"(?<=[,”\"]\s)(?:{verb})\s+(?P<who>(?:the\s+)?(?:[A-Z][^,.;:“”\"]{{1,60}}?|"
+        r"(?:[a-z]+\s+)?(?:statement|report|ministry|spokes(?:man|woman|person))))"
+        r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
+    )
+    return before, after
+
+
+# the subject of a tag that is a body's voice: its press office, its spokesman, its statement
+# ("the press office of Russia’s Pacific Fleet", "a spokesman for the Russian Pacific Fleet",
+# "the statement issued by the Russian Defence Ministry"): the body named after it speaks
+VOICE_OF = re.compile(
+    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}?(?:press\s+office|press\s+service|"
+    r"spokes(?:man|woman|person)|officials?|statements?|reports?)\s+(?:(?:issued|released|"
+    r"published|carried)\s+by|of|for|from|by|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)?$"
+)
+# the words of a subject that speak for a body ("the press office", "the spokesman")
+VOICE_WORDS = re.compile(
+    r"(?i)\b(?:press\s+office|press\s+service|spokes(?:man|woman|person)|officials|an?\s+official)\b"
+)
+# "he", "she": a person spoke; "it", "the statement": the body that spoke before
+PERSON_PRONOUN = re.compile(r"(?i)he|she")
+# a dateline that opens a paragraph ("BEIJING, July 26 -- ", "Tokyo, Dec. 10 (Jiji Press)--",
+# "TOKYO (Jiji Press) — "): not part of the first sentence's remark
+DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Za-z .’'-]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s*"
+)
+# the dateline itself, at the head of a line: place, comma, month and day, a year
+# ("MOSCOW, October 14.", "Tokyo, June 8"); what follows it on the line is the article's text
+DATELINE_HEAD = re.compile(
+    r"[A-Z][A-Za-z .’'-]{1,30},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\.?"
+)
+# a clause that closes a sentence after the remark and is the writer's, not the speaker's
+# (", potentially altering ...", ", prompting their military to ...", ", which included ...",
+# ", with Chinese bombers also ...", ", in an apparent provocation ...")
+TRAILING_CLAUSE = re.compile(
+    r",\s+(?:(?:potentially|thereby|further)\s+)?(?:(?!(?:during|including|according|regarding|"
+    r"concerning|following|saying)\b)[a-z]+ing|with|in\s+an?\s+apparent|followed\s+by)\b[^,]*$"
+    r"|,\s+which\b.*$"
+)
+# capitalised words that do not continue a name: a sentence's first words, days and months
+# ("The Defense Ministry", "Japan Tuesday")
+NOT_A_NAME_WORD = frozenset(
+    (
+        "The", "A", "An", "And", "But", "Or", "In", "On", "At", "Of", "For", "From", "By",
+        "With", "To", "As", "After", "Before", "Meanwhile", "However", "According", "Also",
+        "While", "When", "Last", "This", "That", "These", "Those", "Both", "Its", "Their",
+        "His", "Her", "Our", "Some", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    )
+)  # fmt: skip
+# "This was reported by the ministry": the sentence before is the ministry's report
+REPORTED_BEFORE = re.compile(
+    r"(?:This|That|It)\s+(?:was|has\s+been)\s+(?:reported|announced|stated|said|confirmed)\s+by\b"
+)
+# Verbs that report speech in the present or that only a remark's subject has ("Reports from
+# the Pentagon express concerns", "Peskov rejected these concerns"), beside SPEECH_VERBS: the
+# remarks proposer reads them, the date proposer does not
+REMARK_VERBS = (
+    "express", "expresses", "describe", "describes", "warns", "stresses", "emphasizes",
+    "insists", "notes", "announces", "reject", "rejected", "disputed", "relayed", "accuses",
+    "urges",
+)  # fmt: skip
+# the words before a quotation that make it a name, not a remark ("codenamed “North.
+# Interaction 2023”", "an exercise dubbed “Joint Sea”")
+NAMING_WORDS = re.compile(r"(?i)\b(?:code-?named|dubbed|named|titled|known\s+as|called)\s*$")
+# a subject that names the two states of the account ("both nations", "the two countries")
+BOTH_STATES = re.compile(
+    r"(?i)(?:both|the\s+two)\s+(?:nations|countries|capitals|governments|sides|states|powers)"
+)
+# a participle that reports the speech of its clause's subject ("..., saying", "..., urging")
+SPEECH_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?:saying|adding|stating|describing|calling|accusing|urging|noting|"
+    r"warning|stressing|emphasi[sz]ing|insisting|claiming|arguing|citing|asserting)\b"
+)
+# the nouns of a subject's possessive that make its owner the speaker ("Lisa Murkowski’s
+# characterization of the event as an “...”", "the Department of Defense’s report citing")
+VOICE_NOUNS = re.compile(
+    r"[’']s\s+(?:\w+\s+){0,2}?(?:characterization|description|statement|report|remarks?|words|"
+    r"comments?|warning|criticism)\b"
+)

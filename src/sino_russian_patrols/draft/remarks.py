@@ -2,236 +2,375 @@
 the speaker its speech tag names.
 
 A sentence with a speech tag ("X said", "said X", "according to X", "X added", "the ministry
-said in a statement") is a remark of the tag's speaker: the words inside its quotation marks
-are `direct_quote` statements, and a sentence without quotation marks is one `paraphrase`
-(the whole sentence, as the curated files quote it). Quoted words in a sentence with no tag
-take the speaker of a tag right after the closing mark ('"...," the ministry said') or have
-none (a scare quote, `speaker: null`).
+said in a statement", "This was reported by X") is a remark of the tag's speaker: the words
+inside its quotation marks are `direct_quote` statements, and a sentence without quotation
+marks is one `paraphrase` (the sentence, from the tag's subject when a clause of the writer's
+opens it, without a dateline before it or a closing clause of the writer's after it: ",
+prompting Japan to scramble fighters"). The verbs of the tags are `patterns.SPEECH_VERBS`,
+`patterns.REMARK_VERBS` and those the curated remarks use (`corpus.speech_verbs`).
 
-The speaker is read in three ways, each a rule of its own with its own confidence:
-- `named`: a registered actor is named inside the tag's subject ("Russia's Pacific Fleet
-  said"): asserted;
-- `same body`: the subject is a common noun ("the ministry said", "the press office said")
-  and the nearest actor named before it, in this paragraph or the previous one, has that
-  word in its name: asserted, as the coding rules carry an attribution on the article's
-  account ("How far an attribution reaches");
-- `body's voice` ("the press office said", "the spokesman said"): the nearest body named
-  before, proposed commented out (the corpus confirms it for few of its proposals);
-- `pronoun` ("it said", "she added"): the speaker of the previous remark, proposed
-  commented out: a pronoun can point at anyone named in between.
-- a quotation in a sentence with no speech tag whose subject, at its start, is a registered
-  actor ("Lisa Murkowski expressed alarm ..., describing it as an “...”") takes that subject
-  as its tag, read by the `named` rule;
-A sentence whose tag names no one the registries know is commented out, and its subject is
-listed as a spelling to add.
+Who speaks is read by the rules of `speakers`; this module adds the rules of quoted words
+and of sentences without a tag:
+- `subject`: quoted words in a sentence without a tag are its subject's ("Murkowski's
+  characterization of the event as an “...”", "NATO issued a statement urging Beijing to
+  “...”");
+- `continues`: a sentence without a tag after a tagged one of its paragraph goes on with that
+  account ("How far an attribution reaches"), and so do quoted words no tag speaks there;
+- `a name`: quoted words after "codenamed", "dubbed": no one's; a name in title case quoted
+  in a tagged sentence is the speaker's, and the sentence is also a paraphrase;
+- `no tag`: a few quoted words no verb of speech reports: a scare quote, `speaker: null`
+  (longer ones, or a verb of speech whose subject no rule reads, are left to the editor).
+Each rule is measured on the curated files (`corpus.Corpus`): what a rule the corpus confirms
+reads is asserted, anything else is proposed commented out with the rule's measure, so that
+every article added to the corpus changes what the next draft asserts. A tag that names no
+one the registries know is commented out, and its subject is listed as a spelling to add; so
+is a remark whose speaker the draft names only in a spelling the registry does not list (the
+build would refuse the speaker).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..spans import occurrences
+from . import actors
 from .document import Item, yaml_string
 from .patterns import (
     ACCORDING_TO,
-    DEMONYMS,
+    DATELINE_PREFIX,
+    NAMING_WORDS,
     NOT_A_SUBJECT,
     PRONOUN_SUBJECT,
     QUOTED,
+    REMARK_VERBS,
+    REPORTED_BEFORE,
     REPORTED_BY,
-    SENTENCE_OPENING,
-    SPEECH_TAG_AFTER,
-    SPEECH_TAG_BEFORE,
-    SUBJECT_TAIL,
+    SPEECH_VERBS,
+    TRAILING_CLAUSE,
+    VOICE_OF,
+    VOICE_WORDS,
     sentences,
+    speech_tags,
 )
+from .speakers import Speaker, Speakers
 
 if TYPE_CHECKING:
+    from .corpus import Corpus
     from .proposals import Drafter
 
-# rules whose speaker is asserted; the others are written commented out with the reason
-# ("body's voice" measured 1 right of 7 on the curated corpus: proposed commented out)
-ASSERTED_RULES = frozenset({"named", "same body"})
-# the words of a subject that speak for a body ("the press office", "the spokesman")
-VOICE_OF_A_BODY = frozenset({"office", "service", "spokesman", "spokesperson", "spokeswoman"})
+# the words that may open a clause before its subject ("particularly as both nations said")
+_CONJUNCTION = re.compile(
+    r"(?:\w+ly\s+)?(?:as|while|when|after|since|because|although|whereas|that)\s+"
+)
+# what ends the writer's words before a remark's subject: a comma, and a conjunction after it
+# ("In a report published on Monday, the Pentagon", "..., particularly as both nations")
+_AFTER_A_COMMA = re.compile(r",\s+(?:(?:\w+ly\s+)?(?:as|while|when|since|because)\s+)?$")
+# quoted words that are a name ("“Maritime Security Belt 2026”", "“North. Interaction 2023”")
+_TITLE = re.compile(r"(?:(?:[A-Z][\w.’'/-]*|\d[\w-]*)\s+)*(?:[A-Z][\w.’'/-]*|\d[\w-]*)")
+# quoted words no tag speaks are a scare quote when they are this many words or fewer
+_SCARE_QUOTE_WORDS = 4
+# the rules that find no one speaks: a scare quote, a name, an unnamed source
+_NO_ONE = ("no tag", "a name", "unnamed source")
 
 
 @dataclass(frozen=True)
-class Speaker:
-    """Who a speech tag names, by which rule, and the words of the tag's subject."""
+class Remark:
+    """One statement the draft proposes: its span, its type and its speaker."""
 
-    actor: str | None
-    rule: str
-    words: str
+    start: int
+    end: int
+    kind: str  # direct_quote | paraphrase
+    speaker: Speaker
+    span_rule: str = ""  # the rule that made the span, when not the speaker's tag alone
 
-
-def _subject_span(d: Drafter, lo: int, hi: int) -> str:
-    return d.text[lo:hi].strip(" ,\n")
-
-
-def resolve_speaker(
-    d: Drafter, lo: int, hi: int, mentions: list[tuple[int, int, str]], previous: str | None
-) -> Speaker:
-    """The speaker that the subject text[lo:hi] of a speech tag names."""
-    words = _subject_span(d, lo, hi)
-    inside = [m for m in mentions if lo <= m[0] and m[1] <= hi]
-    countries = _countries(d, words, inside)
-    if len({m[2] for m in inside}) > 1 and re.search(r"\band\b", words):
-        # "Moscow and Beijing said": one remark per speaker, the editor splits it
-        return Speaker(None, "two speakers", words)
-    if inside:
-        actor = inside[-1][2]
-        rest = d.text[inside[-1][1] : hi]
-        if re.search(r"\b(?:in|at|of|from|for|with)\s+(?:the\s+)?$", d.text[lo : inside[-1][0]]):
-            # "officials in Seoul", "the Ministry of Defense of China": a place or an owner
-            return Speaker(None, "not the head", words)
-        if not SUBJECT_TAIL.fullmatch(rest):
-            # "South Korea's top security adviser Chung Eui-yong": the name is not the head
-            return Speaker(None, "not the head", words)
-        if countries and _country(d, actor) not in countries:
-            # "Russia's Defense Ministry" read as another country's "Defense Ministry"
-            return Speaker(None, "country conflict", words)
-        return Speaker(actor, "named", words)
-    if PRONOUN_SUBJECT.fullmatch(words):
-        if previous is None:  # no remark before: the nearest actor named before
-            floor = _previous_paragraph(d.text, lo)
-            before = [m for m in mentions if floor <= m[0] < lo]
-            previous = before[-1][2] if before else None
-        return Speaker(previous, "pronoun", words)
-    head = re.findall(r"[A-Za-z]+", words)
-    if head and words[:4].casefold() == "the ":
-        noun = head[-1].casefold()
-        # the nearest actor named before, in this paragraph or the previous one
-        floor = _previous_paragraph(d.text, lo)
-        names = {e.id: " ".join((*e.aliases, e.name)).casefold() for e in d.registries.actors}
-        for start, _end, actor in reversed(mentions):
-            if start < lo and start >= floor and noun in names.get(actor, ""):
-                return Speaker(actor, "same body", words)
-        if noun in VOICE_OF_A_BODY:
-            # "the press office said": the voice of the body named last before it
-            kinds = {e.id: e.type for e in d.registries.actors}
-            for start, _end, actor in reversed(mentions):
-                if floor <= start < lo and kinds.get(actor) not in ("state", "person", "media"):
-                    return Speaker(actor, "body's voice", words)
-    return Speaker(None, "unknown", words)
+    @property
+    def rule(self) -> str:
+        """The rule whose measure decides the remark: the span's, else the speaker's."""
+        return self.span_rule or self.speaker.rule
 
 
-def _country(d: Drafter, actor: str) -> str | None:
-    return next((e.country for e in d.registries.actors if e.id == actor), None)
+@dataclass(frozen=True)
+class Tag:
+    """A speech tag: where it is, its subject's span, and whether it reads "according to"."""
+
+    at: int
+    lo: int
+    hi: int
+    according: bool
+    before: bool  # "X said": the subject before its verb
+    verb_end: int = -1  # where the verb of "X said" ends
 
 
-def _countries(d: Drafter, words: str, inside: list[tuple[int, int, str]]) -> set[str]:
-    """The countries the subject of a tag names: its demonyms and the states it names."""
-    found = {
-        code
-        for word, code in DEMONYMS.items()
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words)
-    }
-    states = {e.id: e.country for e in d.registries.actors if e.type == "state"}
-    found |= {states[a] for _, _, a in inside if states.get(a)}
-    return {c for c in found if c}
+@dataclass
+class Reader:
+    """Reads the remarks of one article, sentence by sentence, keeping the speakers read so
+    far for the rules that point back ("it said", "the press office said")."""
 
+    d: Drafter
+    verbs: tuple[str, ...] = SPEECH_VERBS
+    remarks: list[Remark] = field(default_factory=list)
 
-def _previous_paragraph(text: str, at: int) -> int:
-    """Where the paragraph before the one holding `at` begins (paragraphs are lines)."""
-    lines = [m.start() for m in re.finditer(r"[^\n]+", text[:at])]
-    return lines[-2] if len(lines) >= 2 else 0
+    def __post_init__(self) -> None:
+        self.text = self.d.text
+        self.speakers = Speakers(self.d)
+        self.mentions = self.speakers.mentions
+        self.resolve = self.speakers.resolve
+        self.tag_before, self.tag_after = speech_tags((*self.verbs, *REMARK_VERBS))
 
+    # -- speech tags ------------------------------------------------------------------------
+    def tags(self, lo: int, hi: int) -> list[Tag]:
+        """The speech tags of the sentence text[lo:hi] whose subject can name a speaker, the
+        preferred first: one whose subject names someone before one reading a pronoun, and
+        "X said" or "reported by X" before "according to Y" (Y relays X's words: "According
+        to the AP, the ministry said ...")."""
+        sentence = self.text[lo:hi]
+        found: list[Tag] = []
+        for m in ACCORDING_TO.finditer(sentence):
+            found.append(Tag(lo + m.start(), lo + m.start("who"), lo + m.end("who"), True, False))
+        shortest: dict[int, Tag] = {}  # "X said" by its verb: the shortest subject that names
+        for m in self.tag_before.finditer(sentence):
+            who = (lo + m.start("who"), lo + m.end("who"))
+            if self._subject(*who):
+                shortest[m.end("verb")] = Tag(who[0], *who, False, True, lo + m.end("verb"))
+        found += shortest.values()
+        for m in self.tag_after.finditer(sentence):
+            who = (lo + m.start("who"), lo + m.end("who"))
+            found.append(Tag(who[0], *who, False, False))
+        for m in REPORTED_BY.finditer(sentence):
+            found.append(
+                Tag(lo + m.start("who"), lo + m.start("who"), lo + m.end("who"), False, False)
+            )
+        for i, t in enumerate(found):
+            # "particularly as both nations reject": the subject after the conjunction
+            opening = _CONJUNCTION.match(self.text, t.lo, t.hi)
+            if opening is not None and opening.end() < t.hi:
+                found[i] = Tag(t.at, opening.end(), t.hi, t.according, t.before, t.verb_end)
+        found = [t for t in found if self._subject(t.lo, t.hi)]
+        found.sort(
+            key=lambda t: (
+                PRONOUN_SUBJECT.fullmatch(self.speakers.words(t.lo, t.hi)) is not None,
+                t.according,
+                t.at,
+            )
+        )
+        return found
 
-Tag = tuple[int, int, int, bool]  # (where the tag is, its subject's start and end, "according to")
+    def _subject(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] can be a speaker's words: no verb or relative in it, unless it
+        is a body's voice and the body ("the statement issued by the ministry")."""
+        words = self.text[lo:hi]
+        named = [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        if named and VOICE_OF.search(self.text[lo : named[-1].start]):
+            return True
+        return not NOT_A_SUBJECT.search(words)
 
+    # -- the article ------------------------------------------------------------------------
+    def read(self) -> list[Remark]:
+        """Every remark of the article, in order."""
+        d, text = self.d, self.text
+        quotes = list(QUOTED.finditer(text, 0, d.end))
+        paragraphs: dict[int, list[tuple[int, int]]] = {}
+        for lo, hi in sentences(text, 0, d.end):
+            if not d.in_headline(lo):
+                paragraphs.setdefault(text.rfind("\n", 0, lo) + 1, []).append((lo, hi))
+        for spans in paragraphs.values():
+            self._paragraph(spans, quotes)
+        return self.remarks
 
-def _tags(d: Drafter, lo: int, hi: int) -> list[Tag]:
-    """The speech tags of the sentence text[lo:hi] whose subject can name a speaker, the
-    preferred first: one whose subject names someone before one reading a pronoun, and
-    "X said" or "reported by X" before "according to Y" (Y relays X's words: "According to
-    the AP, the ministry said ...")."""
-    sentence = d.text[lo:hi]
-    found: list[Tag] = []
-    for m in ACCORDING_TO.finditer(sentence):
-        found.append((lo + m.start(), lo + m.start("who"), lo + m.end("who"), True))
-    for pattern in (SPEECH_TAG_BEFORE, SPEECH_TAG_AFTER, REPORTED_BY):
-        for m in pattern.finditer(sentence):
-            found.append((lo + m.start("who"), lo + m.start("who"), lo + m.end("who"), False))
-    found = [f for f in found if not NOT_A_SUBJECT.search(d.text[f[1] : f[2]])]
-    found.sort(
-        key=lambda f: (PRONOUN_SUBJECT.fullmatch(d.text[f[1] : f[2]]) is not None, f[3], f[0])
-    )
-    return found
+    def _paragraph(self, spans: list[tuple[int, int]], quotes: list[re.Match[str]]) -> None:
+        """The remarks of one paragraph. Quoted words are the remark of the tag nearest them,
+        but for a name in quotation marks ("codenamed “North. Interaction 2023”") and words in
+        the writer's closing clause, which are no one's; a tagged sentence whose quotations
+        are all no one's is the tag's paraphrase; a sentence without a tag after a tagged one
+        goes on with that account (`continues`)."""
+        text = self.text
+        account: list[Speaker] = []  # who the paragraph's account is of
+        previous = -1  # where the sentence before starts
+        for lo, hi in spans:
+            quoted = [m for m in quotes if lo < m.end() <= hi + 1]
+            inside = any(m.start() <= lo < m.end() - 1 for m in quotes)
+            tags = self.tags(lo, hi)
+            found: list[Remark] = []
+            closing = TRAILING_CLAUSE.search(text, tags[0].hi if tags else hi, hi)
+            if closing is not None and re.match(r",\s+(?:[a-z]+ing|which)\b", closing.group(0)):
+                # "..., describing it as an “...”", "..., which it intercepted, were “...”":
+                # the speaker's account goes on
+                closing = None
+            spoken = []
+            speaking = [t for t in tags if any(s.actor for s in self.resolve(t.lo, t.hi))]
+            for m in quoted:
+                tag = _nearest(speaking or tags, m.start()) if tags else None
+                if NAMING_WORDS.search(text, lo, m.start()):
+                    speakers = [Speaker(None, "a name")]
+                elif tag is not None and closing is not None and m.start() > closing.start():
+                    # "..., Kishi said, in an apparent provocation as “the Quad” met"
+                    speakers = [Speaker(None, "no tag")]
+                elif tag is not None:
+                    speakers = self.resolve(tag.lo, tag.hi)
+                    if not _TITLE.fullmatch(m.group("q")):
+                        # a name the speaker uses ("the upcoming “Maritime Security Belt
+                        # 2026” exercises") leaves the sentence a paraphrase too
+                        spoken.append(m)
+                else:
+                    speakers = self._untagged(lo, hi, m, account)
+                found += [Remark(m.start("q"), m.end("q"), "direct_quote", s) for s in speakers]
+            if inside and not quoted:
+                pass  # the first sentences of a quotation that closes in a later one
+            elif tags and (not quoted or not spoken):
+                tag, speakers = self._choose(tags)
+                start, end = self._clause(lo, hi, tag)
+                if previous >= 0 and REPORTED_BEFORE.match(text, lo, hi):
+                    # "In early December, ... held drills. This was reported by the ministry"
+                    start, end = previous, tag.hi
+                found[:0] = [Remark(start, end, "paraphrase", s) for s in speakers]
+            elif account and not quoted:
+                found = [
+                    Remark(lo, hi, "paraphrase", Speaker(s.actor, "continues", s.words, s.at))
+                    for s in account
+                ]
+            self.remarks.extend(found)
+            self.speakers.spoken.extend(r.speaker for r in found)
+            named = [
+                r.speaker
+                for r in found
+                if r.speaker.actor is not None and r.speaker.rule != "continues"
+            ]
+            if named:
+                account = list({s.actor: s for s in named}.values())
+            previous = lo
+
+    def _choose(self, tags: list[Tag]) -> tuple[Tag, list[Speaker]]:
+        """The first tag (in the order of preference) whose subject names a speaker the
+        registries know, else the first tag ("according to the annual cooperation plan ...,
+        according to a written statement released by the ministry")."""
+        for tag in tags:
+            speakers = self.resolve(tag.lo, tag.hi)
+            if any(s.actor for s in speakers):
+                return tag, speakers
+        return tags[0], self.resolve(tags[0].lo, tags[0].hi)
+
+    def _untagged(
+        self, lo: int, hi: int, quote: re.Match[str], paragraph_speakers: list[Speaker]
+    ) -> list[Speaker]:
+        """The speaker of quoted words in a sentence without a speech tag: the actors whose
+        words the sentence says they are (its subject), the speaker of the paragraph's
+        account, no one for a few words no verb of speech reports (a scare quote), else
+        someone the editor must name (a sentence of quoted words, or a verb of speech whose
+        subject the tags do not read)."""
+        subject = self.speakers.subject_of(lo, quote.start())
+        if subject:
+            words = self.text[subject[0].start : subject[-1].end]
+            return [Speaker(m.actor, "subject", words, subject[0].start) for m in subject]
+        if paragraph_speakers:
+            return [Speaker(s.actor, "continues", s.words, s.at) for s in paragraph_speakers]
+        spoken = self.tag_before.search(self.text, lo, hi) or self.tag_after.search(
+            self.text, lo, hi
+        )
+        if len(quote.group("q").split()) > _SCARE_QUOTE_WORDS or spoken:
+            return [Speaker(None, "unknown")]
+        return [Speaker(None, "no tag")]
+
+    def _clause(self, lo: int, hi: int, tag: Tag) -> tuple[int, int]:
+        """The span of a paraphrase: the sentence without a dateline before it, from the
+        tag's subject when the writer's words open the sentence ("In a report published on
+        Monday, the Pentagon predicted ..."), and without a closing clause of the writer's
+        (", potentially altering the balance")."""
+        text = self.text
+        prefix = DATELINE_PREFIX.match(text, lo, hi)
+        if prefix is not None:
+            lo = prefix.end()
+        if tag.before and tag.lo > lo and _AFTER_A_COMMA.search(text, lo, tag.lo):
+            # "In a report ..., the Pentagon predicted that ...", not "..., the ministry said."
+            rest = text[tag.verb_end : hi]
+            if re.match(r"\s+that\b", rest) or (len(rest.split()) > 8 and rest[:1] != ","):
+                lo = tag.lo
+        closing = TRAILING_CLAUSE.search(text[lo:hi])
+        if closing is not None and closing.start() > (tag.hi - lo):
+            hi = lo + closing.start()
+        return lo, hi
 
 
 def _nearest(tags: list[Tag], at: int) -> Tag:
     """The tag that speaks a quotation at `at`: the nearest before it, else the first after."""
-    before = [t for t in tags if t[0] < at]
+    before = [t for t in tags if t.at < at]
     if before:
-        return max(before, key=lambda t: t[0])
-    return min(tags, key=lambda t: t[0])
+        return max(before, key=lambda t: t.at)
+    return min(tags, key=lambda t: t.at)
 
 
-def _quote_lines(d: Drafter, start: int, end: int) -> list[str]:
-    quote = d.text[start:end]
+def _quote_lines(key: str, text: str, start: int, end: int) -> list[str]:
+    quote = text[start:end]
+    starts = occurrences(text, quote)
+    if key != "quote":
+        if len(starts) > 1:
+            return [
+                f"  {key}: {{quote: {yaml_string(quote)}, occurrence: {starts.index(start) + 1}}}"
+            ]
+        return [f"  {key}: {yaml_string(quote)}"]
     lines = [f"  quote: {yaml_string(quote)}"]
-    starts = occurrences(d.text, quote)
     if len(starts) > 1:
         lines.append(f"  occurrence: {starts.index(start) + 1}")
     return lines
 
 
-def propose(d: Drafter, event_id: str | None) -> None:
-    """Append one statement item per quotation and per tagged sentence without quotation."""
-    mentions = d.actor_mentions()
-    number = 0
-    previous: str | None = None
-    quotes = [m for m in QUOTED.finditer(d.text, 0, d.end) if len(m.group("q").split()) >= 2]
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo):
-            continue
-        # a quotation belongs to the sentence its closing mark stands in, where its tag is
-        quoted = [m for m in quotes if lo < m.end() <= hi + 1]
-        tags = _tags(d, lo, hi)
-        spans: list[tuple[int, int, str, Speaker | None]] = []
-        if quoted and not tags:
-            # "Murkowski expressed alarm ..., describing it as an “...”": the sentence's subject
-            opening = SENTENCE_OPENING.match(d.text, lo, hi)
-            if opening is not None:
-                head = [m for m in mentions if m[0] == opening.end()]
-                if head:
-                    tags = [(head[0][0], head[0][0], head[0][1], False)]
-        if quoted:
-            for m in quoted:
-                tag = _nearest(tags, m.start()) if tags else None
-                who = resolve_speaker(d, tag[1], tag[2], mentions, previous) if tag else None
-                spans.append((m.start("q"), m.end("q"), "direct_quote", who))
-        elif tags:
-            who = resolve_speaker(d, tags[0][1], tags[0][2], mentions, previous)
-            spans.append((lo, hi, "paraphrase", who))
-        for start, end, kind, speaker in spans:
-            number += 1
-            who = speaker.actor if speaker else None
-            lines = [f"- id: s{number:02d}", f"  speaker: {who or 'null'}"]
-            if event_id:
-                lines.append(f"  event: {event_id}")
-            lines.append(f"  type: {kind}")
-            lines += _quote_lines(d, start, end)
-            slug = "-".join(re.findall(r"[a-z0-9]+", d.text[start:end].casefold())[:5])
-            lines.append(f"  remark: {who + '-' if who else ''}{slug}")
-            unsure = None
-            note = None
-            if speaker is None:
-                unsure = "no speaker named next to the quotation (a scare quote has speaker null)"
-            elif speaker.actor is None:
-                unsure = f"the speech tag names {speaker.words!r}, whom the registries do not know"
-                entry = (
-                    f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
-                )
-                if entry not in d.draft.to_add:
-                    d.draft.to_add.append(entry)
-            elif speaker.rule not in ASSERTED_RULES:
-                unsure = f"speaker read from {speaker.words!r} by the {speaker.rule} rule"
-            else:
-                note = f"speaker: {speaker.rule} rule ({speaker.words!r})"
-            d.draft.items.append(Item("statements", lines, unsure, note))
-            if speaker is not None and speaker.actor is not None:
-                previous = speaker.actor
+def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> None:
+    """Append one statement item per remark the article's text gives."""
+    if corpus is None:
+        from .corpus import Corpus
+
+        corpus = Corpus.of(d)
+    mentioned = actors.asserted(d)
+    remarks = Reader(d, corpus.verbs).read()
+    for number, r in enumerate(remarks, start=1):
+        speaker = r.speaker
+        who = speaker.actor
+        lines = [f"- id: s{number:02d}", f"  speaker: {who or 'null'}"]
+        unnamed = speaker.rule == "unnamed source" or (
+            VOICE_WORDS.search(speaker.words) and who is not None
+        )
+        if unnamed and speaker.at >= 0:
+            lines += _quote_lines(
+                "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
+            )
+        if event_id:
+            lines.append(f"  event: {event_id}")
+        lines.append(f"  type: {r.kind}")
+        lines += _quote_lines("quote", d.text, r.start, r.end)
+        slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
+        lines.append(f"  remark: {who + '-' if who else ''}{slug}")
+        unsure, note = _confidence(d, r, corpus, mentioned)
+        d.draft.items.append(Item("statements", lines, unsure, note))
+
+
+def _confidence(
+    d: Drafter, remark: Remark, corpus: Corpus, mentioned: set[str]
+) -> tuple[str | None, str]:
+    """(why the remark is commented out, or None; the note that names the rule and its
+    measure on the curated files)."""
+    speaker, rule = remark.speaker, remark.rule
+    measure = corpus.measure(rule)
+    words = f"{speaker.words!r}" if speaker.words else ""
+    how = "; ".join(w for w in (words, speaker.how, measure) if w)
+    note = f"speaker: the {rule} rule ({how})"
+    if speaker.actor is None and speaker.rule not in _NO_ONE:
+        entry = f"actor spelling {speaker.words!r} (speaks in the text; registries/actors.yaml)"
+        if re.search(r"[A-Z]", speaker.words) and entry not in d.draft.to_add:
+            d.draft.to_add.append(entry)
+        return f"the speech tag names {speaker.words!r}, whom the registries do not know", note
+    if not corpus.confirms(rule):
+        if speaker.rule == "unnamed source":
+            why = f"{speaker.words!r} names no one (an unnamed source has speaker null)"
+        elif speaker.actor is None:
+            why = "no speaker named next to the quotation (a scare quote has speaker null)"
+        else:
+            why = f"speaker read from {speaker.words!r} by the {rule} rule"
+        return f"{why}, which the curated files do not confirm ({measure})", note
+    if speaker.actor is not None and speaker.actor not in mentioned:
+        return (
+            f"{speaker.actor} is not among the asserted actor mentions: register the "
+            f"spelling {speaker.words!r} and list the mention",
+            note,
+        )
+    return None, note
