@@ -17,6 +17,7 @@ from .patterns import (
     EVENT_WORDS,
     EXERCISE_TYPES,
     GENERIC_PATROL,
+    LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
     REPORTED_ON,
@@ -630,6 +631,15 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
     return None
 
 
+def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
+    """A country is where the event was only after a word of place ("in China", "over
+    Japan"): "China's Defense Ministry" names a party, not a place."""
+    kind = next((p.type for p in d.registries.places if p.id == place_id), None)
+    if kind != "country":
+        return True
+    return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
+
+
 def _comment_date(lines: list[str], why: str) -> None:
     """Comment out the asserted date line of a mention's lines, with the reason."""
     for i, line in enumerate(lines):
@@ -664,7 +674,7 @@ def _mention(
         line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
         why = _date_unsure(d, dated, form)
         lines.append(f"  # {line.strip()}   # unsure: {why}" if why else line)
-    places = d.mentions(d.registries.places, lo, hi)
+    places = [p for p in d.mentions(d.registries.places, lo, hi) if _a_place_here(d, *p)]
     if places:
         lines.append("  places:")
         lines += [f"    - {quote_entry(d.text, a, b)}   # {pid}" for a, b, pid in places]

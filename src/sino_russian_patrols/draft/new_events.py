@@ -61,7 +61,7 @@ class NewEvent:
             f"# drafted from {self.source_id}: confirm the id, type and summary",
             f"- id: {self.id}",
             f"  type: {self.type}",
-            f"  summary: {yaml_string(self.summary)}",
+            f"  summary: {yaml_string(f'(drafted from {self.source_id}) {self.summary}')}",
         ]
         if self.parent:
             lines.append(f"  parent: {self.parent}")
