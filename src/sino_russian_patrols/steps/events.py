@@ -177,8 +177,8 @@ def _resolve_claim(
         base = visit(target)
         if base is None:
             return None
-        if base.start is None and base.end is None and not spec.anchor:
-            # an undated event gives no bound: the claim would say nothing ("unknown")
+        if base.basis == "unknown" and not spec.anchor:
+            # an event no claim dates gives no bound: the claim would say nothing
             cite.problems.add(file, spec.line, "relative_to_undated", event=target)
             return None
     if spec.same_as:
