@@ -246,3 +246,21 @@ def test_a_day_that_bounds_only_the_end_places_the_event_in_the_month_before() -
     # no phrase: the fortnight up to the publication, or the three months after it
     assert _window(d, None, None) == (dt.date(2025, 8, 11), dt.date(2025, 8, 25))  # type: ignore[arg-type]
     assert _window(d, None, "announced") == (dt.date(2025, 8, 25), dt.date(2025, 11, 23))  # type: ignore[arg-type]
+
+
+def test_an_undated_report_a_month_from_a_known_event_is_left_to_the_editor() -> None:
+    from helpers import text_drafter
+    from sino_russian_patrols.draft.events import _new_events
+
+    text = "Russian and Chinese warships held a joint naval patrol."
+    d = text_drafter(text, [])
+    d.registries.events = []
+    d.known_events = [event("2023-07-naval", "joint_naval_patrol", "2023-07-25", "2023-07-30")]
+    d.known_dates, d.new_events, d.reported_on = [], [], {}
+    d.published = dt.date(2023, 8, 18)
+    near = (dt.date(2023, 8, 4), dt.date(2023, 8, 18))
+    made, why = _new_events(d, (0, len(text)), NAVAL, None, near, 1, "", [])
+    assert made == [] and "2023-07-naval lies within a month" in why
+    far = (dt.date(2023, 10, 4), dt.date(2023, 10, 18))
+    made, _ = _new_events(d, (0, len(text)), NAVAL, None, far, 1, "", [])
+    assert made == ["2023-08-joint-naval-patrol"]  # named by the publication's month

@@ -400,6 +400,8 @@ def propose(d: Drafter) -> str | None:
                 if new:
                     events += new
                     why = new_why if not events[: -len(new)] else f"{why}; {new_why}"
+                elif new_why:
+                    why = f"{why}; {new_why}"
         if not events:  # a proposal for the editor: a new event, or one to pick
             lines = _mention(d, "NEW-EVENT-ID", sentence, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
@@ -570,6 +572,14 @@ def _new_events(
                 return earlier[:1], f"names {series.group(1)!r}, as this article's new event"
     if kind in EXERCISE_TYPES and not series and not JOINT_DRILLS.search(sentence):
         kind = None  # "military exercises" in passing: no exercise of its own
+    if kind is not None and days is None and not series and window is not None:
+        near = [
+            r["event_id"]
+            for r in d.known_events
+            if r["event_type"] == kind and _fits(_known_window(d, r["event_id"]), window, 30)
+        ]
+        if near:  # an undated report a month from a known one: the editor decides
+            return [], f"no day of its own, and {', '.join(near)} lies within a month: the same?"
     if kind is not None and d.published is not None and (days is not None or series or lead <= 3):
         name = series.group(1) if series else slug_of(kind)
         event_id = new_id(d, kind, days, name)
