@@ -94,13 +94,13 @@ _SPELLED_OUT = {
 }
 # Prefixes written in mixed case, for naming an unknown designation the way the registry would.
 _MIXED_CASE = {p.casefold(): p for p in ("Tu", "Su", "Il", "MiG", "Yak", "An", "Be", "Ka", "Mi")}
-# Manufacturer words dropped before a designation ("Xian H-6", "Shenyang J-16").
-_MANUFACTURERS = re.compile(
-    r"^(?:xi'?an|tupolev|sukhoi|beriev|ilyushin|mikoyan|shaanxi|shenyang|chengdu|harbin|"
-    r"boeing|lockheed(?: martin)?|northrop(?: grumman)?|general dynamics|mcdonnell douglas)"
-    r" (?=[a-z]+ ?-? ?[0-9])",
-    re.IGNORECASE,
+# Manufacturer words dropped before a designation ("Xian H-6", "Shenyang J-16"); public so
+# that the drafter reads a designation with the same words before it as the build does.
+MANUFACTURERS = (
+    r"xi'?an|tupolev|sukhoi|beriev|ilyushin|mikoyan|shaanxi|shenyang|chengdu|harbin|"
+    r"boeing|lockheed(?: martin)?|northrop(?: grumman)?|general dynamics|mcdonnell douglas"
 )
+_MANUFACTURERS = re.compile(rf"^(?:{MANUFACTURERS}) (?=[a-z]+ ?-? ?[0-9])", re.IGNORECASE)
 # Letters (1-3, or a spelled-out prefix), an optional space or hyphen, digits, a letter suffix
 # (which may carry a version number: Tu-22M3).
 _SHAPE = (
@@ -122,6 +122,8 @@ _GENERIC = re.compile(
     r"helicopters?)",
     re.IGNORECASE,
 )
+# the generic nouns as a pattern, for the drafter: a noun it proposes is one the build reads
+GENERIC_AIRCRAFT = _GENERIC.pattern
 _SHAPES_HELP = (
     "a designation is 1-3 letters, an optional hyphen or space, 1-4 digits and an optional "
     "letter suffix (Tu-95MS, H-6K, J-16, Su-35s, Tu-22M3), optionally after a manufacturer "

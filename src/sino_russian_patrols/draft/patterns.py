@@ -11,6 +11,9 @@ renamed in the schema cannot leave the draft proposing what the build rejects.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from ..normalize import QUALIFYING_WORDS
 
 # The words that say a sentence reports an event, and the event types they fit: a sentence
 # is linked to the one known event of those types whose dates fit its date phrase.
@@ -347,3 +350,117 @@ def role_of(noun: str, kind: str | None) -> str:
         if words in noun:
             return role
     return ROLE_OF_KIND.get(kind or "", NO_ROLE)
+
+
+# --- the words of aircraft and ship claims (draft/aircraft.py, draft/ships.py) -------------
+# A claim is read around its head: a designation ("Tu-95MS"), a generic noun ("fighter jets",
+# "naval vessels") or a registered ship's name. The words before the head give its count and
+# country ("two of Russia’s", "A separate Russian", "Chinese and Russian"); the words after
+# it may give them instead ("of the PLA Air Force", "from both countries").
+
+# Counts as the build reads them (normalize.count_phrase): a qualifier the build knows, then
+# digits or a number word up to ninety-nine, or "a", "an", "a single".
+_UNIT_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_COUNT_NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|(?:{'|'.join(_TEN_WORDS)})(?:[- ](?:"
+    rf"{'|'.join(_UNIT_WORDS[:9])}))?|{'|'.join(sorted(_UNIT_WORDS, key=len, reverse=True))})"
+)
+_COUNT_QUALIFIER = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFYING_WORDS, key=len, reverse=True)
+)
+CLAIM_COUNT = (
+    rf"(?<![\w-])(?:(?:(?:{_COUNT_QUALIFIER})\s+)?{_COUNT_NUMBER}|a\s+single|an?)(?![\w-])"
+)
+# Verbs whose subject sends the aircraft or ships that follow ("Japan scrambled fighter jets",
+# "prompting South Korea to scramble fighters", "Russia sent two Tu-95MS").
+SENDING_VERBS = (
+    "scrambled", "scramble", "scrambles", "scrambling", "sent", "send", "sends", "sending",
+    "deployed", "deploy", "deploys", "deploying", "dispatched", "dispatch", "dispatches",
+    "rushed", "rush", "mobilized", "mobilised", "fielded", "flew", "fly", "launched",
+)  # fmt: skip
+# Words that end the phrase of a claim: a count's adjectives and the filler between a country
+# and its noun are words other than these ("two presumably new Chinese bombers", "Russian and
+# Chinese naval aviation aircraft").
+_NOT_A_MODIFIER = (
+    r"(?:and|or|of|the|to|with|by|in|on|at|from|for|that|which|who|were|was|are|is|be|been|"
+    r"have|has|had|will|would|its|their|his|her|as|than|while|but|both|each|all|since|ago|"
+    r"times?|months?|years?|days?|weeks?|hours?|minutes?|miles?|kilomet\w+)"
+)
+# (nor a number, a verb that sends, or a past tense: "Russia sent two", "Japan scrambled")
+MODIFIER = (
+    rf"(?-i:(?!(?:{_NOT_A_MODIFIER}|{_COUNT_NUMBER}|{'|'.join(SENDING_VERBS)})\b)"
+    r"(?![a-z]+ed\b)[a-z][\w-]*)"
+)
+# what may stand between a country word and its aircraft: the country's force ("the Chinese
+# air force’s Xian H-6 strategic bombers")
+COUNTRY_FORCE = r"(?:\s+(?:air\s+force|navy|military|army|armed\s+forces)[’']s?)?"
+# a generic noun used as a modifier is no claim ("a bomber patrol", "fighter pilots")
+NOUN_AS_MODIFIER = re.compile(
+    r"\s+(?:patrols?|flights?|forces?|missions?|units?|groups?|formations?|crews?|pilots?|"
+    r"bases?|airfields?|regiments?|divisions?|drills?|exercises?|operations?|carriers?)\b",
+    re.IGNORECASE,
+)
+SENDING = re.compile(
+    rf"(?:\s+(?:has|have|had|also|then|later|quickly|immediately|reportedly))*\s+(?:to\s+)?"
+    rf"(?P<verb>{'|'.join(SENDING_VERBS)})\s+(?:(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?)?"
+    r"(?:(?:its|their|the)\s+)?$",
+    re.IGNORECASE,
+)
+# after a head: the country or force it belongs to ("of the PLA Air Force", "from the Chinese
+# side"), up to the end of the clause
+BELONGS_TO = re.compile(r"\s*,?\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+CLAUSE_END = re.compile(
+    r"[,;:.()“”\"]|\s(?:are|is|were|was|will|would|have|has|had|that|which|who|took|take|"
+    r"including|while|whereas)\b"
+)
+# "from both countries", "of both sides": a number for two countries together, a total
+BOTH_SIDES = re.compile(
+    r"\s*,?\s+(?:from|of)\s+both\s+(?:countries|sides|nations|navies|militaries)\b", re.I
+)
+# "the four bombers", "the 10 vessels": a count of what the text reported before, a total
+THE_COUNT = re.compile(rf"\bthe\s+(?P<count>{CLAIM_COUNT})\s+$", re.IGNORECASE)
+# words after a body's or a state's name that make it a body, not the country of what follows
+BODY_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:foreign|defen[cs]e|national|presidential|state|security)\s+)*"
+    r"(?:ministry|office|secretary|spokes\w+|president|leader|minister|government|embassy|"
+    r"ambassador|media|officials?|press|news|statement|side\s+said)\b",
+    re.IGNORECASE,
+)
+# an aircraft claim's words that say its fighters fly with the bombers, or join for part of
+# the flight (build/README.md: role fighter_escort, part_of_flight)
+ESCORT_WORDS = re.compile(r"\b(?:escort\w*|accompan\w*|joined|bombers?)\b", re.IGNORECASE)
+PART_OF_FLIGHT = re.compile(r"\b(?:part of the (?:flight|route|mission)|joined by)\b", re.I)
+
+
+def country_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """The country words (names and demonyms: "Russia", "Chinese", "South Korea") as whole
+    words, with a possessive, but not joined by a hyphen to another word ("China-Russia
+    drills", "Sino-Russian": an adjective of the event, not whose the aircraft are)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[’']s)?(?![\w-])")
+
+
+def country_list(country: str) -> str:
+    """One, two or three countries in a row ("Chinese and Russian", "Russia, China and
+    Iran"), for a pattern built from `country_pattern`'s words."""
+    return rf"(?:{country})(?:\s*,\s*(?:{country})){{0,3}}(?:,?\s+and\s+(?:{country}))?"
+
+
+# a photo caption restates the report: a line that ends with a picture's credit in brackets
+# ("... with Russian aircraft, Dec. 22, 2020. (Russian Ministry of Defence)")
+CAPTION = re.compile(r"[^\n]*\([A-Z][^()\n]{2,60}\)[ \t]*$", re.MULTILINE)
+# a sentence that says who reports what it counts: a speech verb, "according to", or an
+# observer's verb ("Japan's Defense Ministry spotted Chinese and Russian bombers")
+REPORTED = re.compile(
+    rf"\b(?:{_VERB}|according to|spotted|detected|observed|identified|tracked|confirmed)\b",
+    re.IGNORECASE,
+)
+# "its Tu-95MS bombers" after "<country's body> said": the body's country owns them
+ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+# the parts of a total listed after it ("over 30 naval aircraft from both sides, including
+# anti-submarine warfare planes and helicopters and fighter-interceptors")
+INCLUDING = re.compile(r"\s*,?\s+(?:including|among them|such as)\s+", re.IGNORECASE)
