@@ -58,6 +58,8 @@ class Drafter:
         default_factory=lambda: {a.id: a.country for a in ACTORS}
     )
 
+    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+
     @property
     def end(self) -> int:
         return len(self.text)

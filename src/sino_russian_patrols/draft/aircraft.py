@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import normalize
+from .claim_event import claim_event
 from .document import Item, unique_around, yaml_string
 from .patterns import (
     BELONGS_TO,
@@ -372,7 +373,7 @@ def _item(d: Drafter, claim: Claim, who: str | None, number: int, specific: set[
     """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
     code = (normalize.country_code(who) if who else None) or claim.code
     patrol = claim.total or code in PATROL_COUNTRIES
-    event = d.event_near(claim.start, PATROL_TYPES if patrol else ANSWER_TYPES)
+    event = claim_event(d, claim.start, PATROL_TYPES if patrol else ANSWER_TYPES)
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
     lines = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..normalize import QUALIFYING_WORDS
+from ..normalize import QUALIFYING_WORDS, SHIP_WORDS, country_code, country_words
 
 # The words that say a sentence reports an event, and the event types they fit: a sentence
 # is linked to the one known event of those types whose dates fit its date phrase.
@@ -119,24 +119,6 @@ AIRCRAFT = re.compile(
     rf"(?P<country>{_COUNTRY})(?:[ \u00a0]+and[ \u00a0]+(?P<country2>{_COUNTRY}))?[ \u00a0]+"
     rf"(?:(?:(?P<type>{_DESIGNATION})[ \u00a0]+)?(?:strategic[ \u00a0]+)?(?P<noun>{_NOUN})\b"
     rf"|(?P<bare>{_DESIGNATION})(?![\w-]))",
-    re.IGNORECASE,
-)
-# Ships: the kinds of ship the build reads (normalize.SHIP_WORDS), a country word, and a count
-# of ships of one or two countries ("two Russian corvettes", "10 Chinese and Russian naval
-# vessels", "A total of 10 Chinese and Russian naval vessels").
-_SHIP = (
-    r"(?:anti-submarine(?: warfare)? ships?|destroyers?|frigates?|corvettes?|submarines?|"
-    r"minesweepers?|missile boats?|rescue (?:tugs?|tugboats?|vessels?|ships?)|"
-    r"(?:supply|replenishment|support) (?:ships?|vessels?)|tankers?|warships?|"
-    r"(?:naval )?vessels?|ships?)"
-)
-SHIP_NOUN = re.compile(rf"\b{_SHIP}\b")
-COUNTRY_WORD = re.compile(r"\b(?:Russian|Chinese|Russia|China)\b")
-_SHIP_COUNTRY = r"(?:Russian|Chinese)"
-COUNTED_SHIPS = re.compile(
-    rf"(?<![\w.,])(?P<count>{_QUALIFIER}{_NUMBER})[ \u00a0]+(?P<country>{_SHIP_COUNTRY})"
-    rf"(?:[ \u00a0]+and[ \u00a0]+(?P<country2>{_SHIP_COUNTRY}))?[ \u00a0]+"
-    rf"(?:(?:navy|guided-missile|missile|large|military)[ \u00a0]+)?(?P<noun>{_SHIP})\b",
     re.IGNORECASE,
 )
 # Zone claims (steps/airspace.py): an entry into an air defense identification zone, a
@@ -450,9 +432,10 @@ def country_list(country: str) -> str:
     return rf"(?:{country})(?:\s*,\s*(?:{country})){{0,3}}(?:,?\s+and\s+(?:{country}))?"
 
 
-# a photo caption restates the report: a line that ends with a picture's credit in brackets
-# ("... with Russian aircraft, Dec. 22, 2020. (Russian Ministry of Defence)")
-CAPTION = re.compile(r"[^\n]*\([A-Z][^()\n]{2,60}\)[ \t]*$", re.MULTILINE)
+# a photo caption restates the report: a short line that ends with a picture's credit in
+# brackets ("... with Russian aircraft, Dec. 22, 2020. (Russian Ministry of Defence)"); a
+# paragraph that ends with the agency's sign-off ("... the Russian military. (ANI)") is longer
+CAPTION = re.compile(r"^[^\n]{0,200}\([A-Z][^()\n]{2,60}\)[ \t]*$", re.MULTILINE)
 # a sentence that says who reports what it counts: a speech verb, "according to", or an
 # observer's verb ("Japan's Defense Ministry spotted Chinese and Russian bombers")
 REPORTED = re.compile(
@@ -464,3 +447,45 @@ ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # the parts of a total listed after it ("over 30 naval aircraft from both sides, including
 # anti-submarine warfare planes and helicopters and fighter-interceptors")
 INCLUDING = re.compile(r"\s*,?\s+(?:including|among them|such as)\s+", re.IGNORECASE)
+
+
+def country_names(states: Iterable[tuple[str | None, tuple[str, ...]]]) -> set[str]:
+    """The words that name a country, for `country_pattern`: the demonyms above, and for each
+    registered state (its country, its aliases) the names and demonyms the build reads as that
+    country ("Russia", "Russian") and the aliases that are country names ("South Korea", not
+    "Seoul")."""
+    words = set(DEMONYMS)
+    for country, aliases in states:
+        if not country:
+            continue
+        words.update(country_words(country))
+        for alias in aliases:
+            try:
+                country_code(alias)
+            except ValueError:
+                continue
+            words.add(alias)
+    return words
+
+
+# Ships: a kind of ship the build reads (normalize.SHIP_WORDS) and the words before it that the
+# type keeps ("large anti-submarine warfare ship", "coastal-type minesweepers", "ASW
+# destroyers", "Navy vessels"); the class before them ("the Project 20380 corvettes").
+SHIP_MODIFIERS = (
+    "large", "small", "big", "missile", "guided-missile", "diesel", "diesel-electric",
+    "nuclear", "nuclear-powered", "coastal", "coastal-type", "ASW", "comprehensive",
+    "integrated", "Navy", "navy", "naval", "escort", "amphibious", "landing", "patrol",
+    "logistics", "surface", "attack", "multipurpose", "multi-purpose", "combat", "military",
+    "tactical", "hospital", "training", "research", "intelligence", "reconnaissance",
+)  # fmt: skip
+_SHIP_MODIFIER = "|".join(re.escape(w) for w in sorted(SHIP_MODIFIERS, key=len, reverse=True))
+SHIP_KIND = re.compile(
+    rf"(?<![\w-])(?:(?i:{_SHIP_MODIFIER})\s+){{0,3}}"
+    rf"(?i:{'|'.join(pattern for pattern, _ in SHIP_WORDS)})(?![\w-])"
+)
+SHIP_CLASS = re.compile(r"\bProject\s+\d{2,5}[A-Z]?\s+$")
+# where a country word stops reaching over the ships after it: the next clause ("Russia was
+# represented by 10 ships of the Pacific Fleet, while five vessels took part ...")
+CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\.\s")
+# between the names of a list ("the destroyers Qiqihar and Guiyang", "Tongling and Rizhao")
+NAME_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+(?:the\s+)?)")
