@@ -247,3 +247,18 @@ def test_what_is_no_claim() -> None:
 def test_a_designation_with_no_country_is_commented_out() -> None:
     [(fields, unsure)] = claims("The bombers were two Tu-95MS, the ministry said.")
     assert fields["type"] == "Tu-95MS" and unsure is not None and "no country" in unsure
+
+
+@pytest.mark.parametrize(
+    ("lead", "asserted_generic"),
+    [
+        ("Japan's Defense Ministry spotted Chinese bombers near Japan.", True),
+        ("Chinese bombers flew near Japan, according to the ministry.", True),
+        ("Japan scrambled fighter jets after Chinese bombers flew, the ministry said.", False),
+        ("Chinese bombers flew near Japan.", False),
+    ],
+)
+def test_a_generic_noun_a_report_gives_is_asserted(lead: str, asserted_generic: bool) -> None:
+    found = claims(lead + " Two Chinese H-6 bombers were seen.")
+    [unsure] = [why for f, why in found if f["type"] == "bombers"]
+    assert (unsure is None) is asserted_generic

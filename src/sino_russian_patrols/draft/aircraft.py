@@ -28,6 +28,7 @@ from .. import normalize
 from .claim_event import claim_event
 from .document import Item, unique_around, yaml_string
 from .patterns import (
+    ASIDE,
     BELONGS_TO,
     BODY_AFTER,
     BOTH_SIDES,
@@ -42,6 +43,7 @@ from .patterns import (
     MODIFIER,
     NOUN_AS_MODIFIER,
     PART_OF_FLIGHT,
+    REPORTED,
     SAID,
     SENDING,
     THE_COUNT,
@@ -81,6 +83,7 @@ class Claim:
     generic: bool = False  # a noun, no designation
     definite: bool = False  # "the Russian aircraft": those named before
     sent: bool = False  # the object of a verb that sends them ("Japan scrambled fighter jets")
+    reported: bool = False  # what a report says: its sentence names who, it heads no aside
     code: str | None = None  # the country's code, for the event it belongs to
     covers: frozenset[str] = frozenset()  # a total's countries, as codes
 
@@ -179,6 +182,7 @@ class _Reader:
             claim = Claim(start, end, written, role)
             claim.generic = canonical == normalize.UNSPECIFIED
             claim.singular = bool(noun) and not noun.endswith("s") and "aircraft" not in noun
+            claim.reported = bool(REPORTED.search(sentence))
             if role == "fighter_escort" and PART_OF_FLIGHT.search(sentence):
                 claim.part_of_flight = True
             if parts is not None and re.fullmatch(r"(?:\s*,\s*|,?\s+and\s+)?", text[parts:start]):
@@ -196,6 +200,8 @@ class _Reader:
             # a designation is proposed even when no country is found (commented out)
             if not placed and claim.generic and not self._total(claim, lo, hi):
                 continue
+            # "after Chinese and Russian bombers conducted ...": the reason of what is reported
+            claim.reported = claim.reported and not ASIDE.search(text, lo, claim.start)
             out.append(claim)
             listed = INCLUDING.match(text, claim.end, hi) if claim.total else None
             parts = listed.end() if listed else None
@@ -416,16 +422,17 @@ def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
 
 
 def _unsure_generic(claim: Claim, who: str | None, specific: set[str]) -> str | None:
-    """A generic noun without a number ("Chinese and Russian bombers") is asserted when a
-    verb sends them ("Japan scrambled fighter jets") or the article says nothing more of that
-    country's aircraft: the curated files code those (measured: 52 of 53 claims right with
-    the rest of the rules). Where the article counts or names that country's aircraft
-    elsewhere, it is as often the same aircraft said again as a claim of its own (about 1
-    right of 2, whether or not the sentence names who reports it), and is commented out."""
+    """A generic noun without a number ("Chinese and Russian bombers") is asserted when the
+    curated files code it: what a report says ("Japan's Defense Ministry spotted Chinese and
+    Russian bombers", "..., according to the Joint Staff Office"), the aircraft a verb sends
+    ("Japan scrambled fighter jets"), or the article's only words on that country's aircraft.
+    Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
+    conducted ...") it is as often the aircraft counted elsewhere, said again (about 1 right
+    of 2), and is commented out."""
     if not claim.generic or claim.count or claim.total:
         return None
     code = normalize.country_code(who) if who else None
-    if claim.sent or (code is not None and code not in specific):
+    if claim.sent or claim.reported or (code is not None and code not in specific):
         return None
     return "a generic noun without a number, where the article counts them elsewhere"
 

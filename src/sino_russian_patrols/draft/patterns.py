@@ -442,6 +442,12 @@ REPORTED = re.compile(
     rf"\b(?:{_VERB}|according to|spotted|detected|observed|identified|tracked|confirmed)\b",
     re.IGNORECASE,
 )
+# the words that open an aside about what a report says ("Japan scrambled fighter jets after
+# Chinese and Russian bombers conducted ...", "..., with Chinese bombers also entering ...")
+ASIDE = re.compile(
+    r"\b(?:after|with|before|when|while|as|because|since|following|amid|until)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "its Tu-95MS bombers" after "<country's body> said": the body's country owns them
 ITS = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 # the parts of a total listed after it ("over 30 naval aircraft from both sides, including
