@@ -4,6 +4,7 @@ role come from, which claims are totals, and which are proposed commented out.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -40,6 +41,9 @@ ACTORS = [
     _actor("pla-air-force", "military", "CHN", "PLA Air Force"),
     _actor("pacific-fleet", "military", "RUS", "Pacific Fleet"),
     _actor("chinese-navy", "military", "CHN", "Chinese navy"),
+    _actor("jso", "military", "JPN", "Joint Staff Office"),
+    _actor("kishi", "person", "JPN", "Kishi"),
+    _actor("ap", "media", None, "Associated Press"),  # type: ignore[arg-type]
 ]
 KINDS = {"patrol": "joint_air_patrol", "scramble": "scramble"}
 
@@ -59,6 +63,8 @@ class Drafter:
     )
 
     event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
 
     @property
     def end(self) -> int:
@@ -262,3 +268,64 @@ def test_a_generic_noun_a_report_gives_is_asserted(lead: str, asserted_generic: 
     found = claims(lead + " Two Chinese H-6 bombers were seen.")
     [unsure] = [why for f, why in found if f["type"] == "bombers"]
     assert (unsure is None) is asserted_generic
+
+
+def reported(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, reported_by, attribution) of each claim, with every actor the text names
+    asserted as mentioned (the build takes no other reporter)."""
+    from sino_russian_patrols.draft.document import Item
+
+    d = Drafter(text)
+    for start, end, actor in d.actor_mentions():
+        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {actor}']))
+    aircraft.propose(d)  # type: ignore[arg-type]
+    out = []
+    for item in d.draft.items:
+        if item.section == "aircraft":
+            fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+            out.append(
+                (fields["type"].strip('"'), fields.get("reported_by"), fields.get("attribution"))
+            )
+    return out
+
+
+def test_who_reports_a_claim() -> None:
+    text = (
+        "Chinese bombers flew near Japan, according to the Defense Ministry's Joint Staff "
+        "Office, the Associated Press said.\n"
+        "The office said Tuesday that two Chinese H-6 bombers flew. Japan believed two Russian "
+        "Tu-95 bombers joined them.\n"
+        '"Two Chinese H-6K bombers followed," Kishi told a news conference.'
+    )
+    assert reported(text) == [
+        # "according to": the Associated Press wrote the article, it is no reporter
+        ("bombers", "jso", '{quote: "according to the Defense Ministry\'s Joint Staff Office"}'),
+        # "The office said": the office named before, with the words that name it
+        (
+            "H-6",
+            "jso",
+            '[{quote: "The office said"}, {quote: "Joint Staff Office"}]',
+        ),
+        ("Tu-95", "japan", '{quote: "Japan believed"}'),  # a verb of those who watch
+        ("H-6K", "kishi", '{quote: "Kishi told"}'),  # the speaker after the quotation
+    ]
+
+
+def test_the_verbs_of_attributions_are_learned_from_the_curated_files(tmp_path: Path) -> None:
+    from sino_russian_patrols.draft.document import Item
+    from sino_russian_patrols.draft.reporter import learned_verbs
+
+    annotations = tmp_path / "build" / "annotations"
+    annotations.mkdir(parents=True)
+    (annotations / "001_a.yaml").write_text(
+        "aircraft:\n  - {id: a01, attribution: 'South Korea noticed'}\n", encoding="utf-8"
+    )
+    (annotations / "002_b.yaml").write_text(  # the article drafted: not learned from
+        "aircraft:\n  - {id: a01, attribution: ['Japan recorded']}\n", encoding="utf-8"
+    )
+    text = "South Korea noticed two Chinese H-6 bombers."
+    d = Drafter(text, root=tmp_path, source_id="002_b")
+    assert learned_verbs(d) == {"noticed"}  # type: ignore[arg-type]
+    d.draft.items.append(Item("actors", ['- {quote: "South Korea"}   # south-korea']))
+    aircraft.propose(d)  # type: ignore[arg-type]
+    assert "  reported_by: south-korea" in d.draft.items[-1].lines

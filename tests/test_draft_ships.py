@@ -5,6 +5,7 @@ commented out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -68,6 +69,8 @@ class Drafter:
     )
 
     event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
 
     @property
     def end(self) -> int:

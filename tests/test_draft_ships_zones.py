@@ -5,6 +5,7 @@ proposer's rules have their own tests, tests/test_draft_ships.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -59,6 +60,8 @@ class Drafter:
     linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
 
     event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
 
     @property
     def end(self) -> int:

@@ -44,7 +44,6 @@ from .patterns import (
     NOUN_AS_MODIFIER,
     PART_OF_FLIGHT,
     REPORTED,
-    SAID,
     SENDING,
     THE_COUNT,
     country_list,
@@ -52,6 +51,7 @@ from .patterns import (
     role_of,
     sentences,
 )
+from .reporter import Reporter
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -352,7 +352,7 @@ class _Reader:
 def propose(d: Drafter) -> None:
     """Append the aircraft claims of every sentence but the headline, each with the event its
     sentence mentions (else the first linked event of its kind)."""
-    reader = _Reader(d)
+    reader, reporter = _Reader(d), Reporter(d)
     captions = [m.span() for m in CAPTION.finditer(d.text, 0, d.end)]
     claims = [
         claim
@@ -372,10 +372,12 @@ def propose(d: Drafter) -> None:
     for claim in claims:
         for who in list(claim.countries) or [None]:
             number += 1
-            d.draft.items.append(_item(d, claim, who, number, specific))
+            d.draft.items.append(_item(d, claim, who, number, specific, reporter))
 
 
-def _item(d: Drafter, claim: Claim, who: str | None, number: int, specific: set[str]) -> Item:
+def _item(
+    d: Drafter, claim: Claim, who: str | None, number: int, specific: set[str], reporter: Reporter
+) -> Item:
     """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
     code = (normalize.country_code(who) if who else None) or claim.code
     patrol = claim.total or code in PATROL_COUNTRIES
@@ -399,12 +401,11 @@ def _item(d: Drafter, claim: Claim, who: str | None, number: int, specific: set[
     lines.append(f"  role: {claim.role}")
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
-    reporter = _reporter(d, claim.start)
-    note = f"reported_by? the nearest attribution is {reporter!r}" if reporter else None
+    lines += reporter.lines(*(span or (claim.start, claim.end)))
     unsure = _unsure(claim, span) or _unsure_generic(claim, who, specific)
     if unsure is None and event is None:
         unsure = "no known event to attach it to"
-    return Item("aircraft", lines, unsure, note)
+    return Item("aircraft", lines, unsure)
 
 
 def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
@@ -435,14 +436,6 @@ def _unsure_generic(claim: Claim, who: str | None, specific: set[str]) -> str | 
     if claim.sent or claim.reported or (code is not None and code not in specific):
         return None
     return "a generic noun without a number, where the article counts them elsewhere"
-
-
-def _reporter(d: Drafter, at: int) -> str | None:
-    """The attribution nearest after `at` in the same paragraph."""
-    paragraph_end = d.text.find("\n", at)
-    tail = d.text[at : paragraph_end if paragraph_end != -1 else d.end]
-    m = re.search(rf"(?:according to [^,.]+|[A-Z][\w’' -]{{2,60}}\s+{SAID})", tail)
-    return m.group(0).strip() if m else None
 
 
 def unknown_designations(d: Drafter) -> None:

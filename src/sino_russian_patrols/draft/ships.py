@@ -53,6 +53,7 @@ from .patterns import (
     country_pattern,
     sentences,
 )
+from .reporter import Reporter
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -379,7 +380,7 @@ def _with_parts(text: str, phrases: list[Phrase], hi: int) -> list[Phrase]:
 def propose(d: Drafter) -> None:
     """Append one ship claim per registered ship named, and per counted group or kind of
     ships and country."""
-    reader = _Reader(d)
+    reader, reporter = _Reader(d), Reporter(d)
     captions = [m.span() for m in CAPTION.finditer(d.text, 0, d.end)]
     phrases = [
         p
@@ -412,7 +413,7 @@ def propose(d: Drafter) -> None:
             if unsure == "skip":
                 continue
             number += 1
-            d.draft.items.append(_item(d, p, country, name, number, unsure))
+            d.draft.items.append(_item(d, p, country, name, number, unsure, reporter))
 
 
 def _unsure(
@@ -451,6 +452,7 @@ def _item(
     name: tuple[int, int, str] | None,
     number: int,
     unsure: str | None,
+    reporter: Reporter,
 ) -> Item:
     """The claim as a draft entry: its quote runs from the country word to the name."""
     start, end = p.start, p.end
@@ -481,6 +483,7 @@ def _item(
         lines.append(f"  count: {yaml_string(p.count)}")
     if p.total:
         lines.append("  total: true")
+    lines += reporter.lines(*(span or (start, end)))
     if event is None:
         unsure = unsure or "no naval event linked to attach it to"
     return Item("ships", lines, unsure)
