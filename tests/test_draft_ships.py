@@ -126,7 +126,7 @@ def asserted(text: str) -> list[Row]:
             "rescue tug.",
             [
                 ("Russian", "Admiral Panteleyev", None, None),
-                ("Russian", "coastal-type minesweepers", "two", None),
+                ("Russian", "minesweepers", "two", None),  # the count before an adjective
                 ("Russian", "missile boat", "a", None),
                 ("Russian", "rescue tug", "a", None),
             ],
@@ -256,3 +256,14 @@ def test_a_claim_outside_a_linked_sentence_waits_for_the_new_event_its_article_r
     d.known_events = [{"event_id": "naval", "event_type": "joint_naval_patrol"}]
     ships.propose(d)  # type: ignore[arg-type]
     assert d.draft.items[-1].unsure is None
+
+
+def test_the_words_a_ship_type_keeps_are_learned_from_the_curated_files(tmp_path: Path) -> None:
+    annotations = tmp_path / "build" / "annotations"
+    annotations.mkdir(parents=True)
+    (annotations / "001_a.yaml").write_text(
+        "ships:\n  - {id: v01, type: coastal-type minesweepers}\n", encoding="utf-8"
+    )
+    d = Drafter("Russia sent two coastal-type minesweepers.", root=tmp_path)
+    ships.propose(d)  # type: ignore[arg-type]
+    assert '  type: "coastal-type minesweepers"' in d.draft.items[0].lines

@@ -475,19 +475,33 @@ def country_names(states: Iterable[tuple[str | None, tuple[str, ...]]]) -> set[s
 
 
 # Ships: a kind of ship the build reads (normalize.SHIP_WORDS) and the words before it that the
-# type keeps ("large anti-submarine warfare ship", "coastal-type minesweepers", "ASW
-# destroyers", "Navy vessels"); the class before them ("the Project 20380 corvettes").
+# type keeps ("large anti-submarine warfare ship", "missile corvettes", "Navy vessels"); the
+# class before them ("the Project 20380 corvettes"). The words the curated files keep in a ship's
+# type ("coastal-type minesweepers") are learned from them (draft/ships.py).
 SHIP_MODIFIERS = (
     "large", "small", "big", "missile", "guided-missile", "diesel", "diesel-electric",
-    "nuclear", "nuclear-powered", "coastal", "coastal-type", "ASW", "comprehensive",
-    "integrated", "Navy", "navy", "naval", "escort", "amphibious", "landing", "patrol",
-    "logistics", "surface", "attack", "multipurpose", "multi-purpose", "combat", "military",
-    "tactical", "hospital", "training", "research", "intelligence", "reconnaissance",
+    "nuclear", "nuclear-powered", "coastal", "ASW", "Navy", "navy", "naval", "escort",
+    "amphibious", "landing", "patrol", "logistics", "surface", "attack", "multipurpose",
+    "multi-purpose", "combat", "military", "hospital", "training", "research", "intelligence",
+    "reconnaissance",
 )  # fmt: skip
-_SHIP_MODIFIER = "|".join(re.escape(w) for w in sorted(SHIP_MODIFIERS, key=len, reverse=True))
-SHIP_KIND = re.compile(
-    rf"(?<![\w-])(?:(?i:{_SHIP_MODIFIER})\s+){{0,3}}"
-    rf"(?i:{'|'.join(pattern for pattern, _ in SHIP_WORDS)})(?![\w-])"
+
+
+def ship_kind(modifiers: Iterable[str] = ()) -> re.Pattern[str]:
+    """A kind of ship with up to three of these words before it, and `modifiers` (learned)."""
+    words = sorted({*SHIP_MODIFIERS, *modifiers}, key=len, reverse=True)
+    return re.compile(
+        rf"(?<![\w-])(?:(?i:{'|'.join(re.escape(w) for w in words)})\s+){{0,3}}"
+        rf"(?i:{'|'.join(pattern for pattern, _ in SHIP_WORDS)})(?![\w-])"
+    )
+
+
+SHIP_KIND = ship_kind()
+# the words between a count and the kind of ship that the type need not keep ("two
+# coastal-type minesweepers", "an integrated supply ship"): adjectives, not another kind
+SHIP_ADJECTIVE = (
+    rf"(?-i:(?!(?:{_NOT_A_MODIFIER}|including|such|among)\b)"
+    rf"(?!(?:{'|'.join(pattern for pattern, _ in SHIP_WORDS)})\b)[a-z][\w-]*)"
 )
 SHIP_CLASS = re.compile(r"\bProject\s+\d{2,5}[A-Z]?\s+$")
 # where a country word stops reaching over the ships after it: the next clause ("Russia was

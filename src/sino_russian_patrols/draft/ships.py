@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from .. import normalize
 from .claim_event import claim_event
@@ -45,13 +48,14 @@ from .patterns import (
     NAME_GAP,
     NOUN_AS_MODIFIER,
     SENDING,
+    SHIP_ADJECTIVE,
     SHIP_CLASS,
-    SHIP_KIND,
     THE_COUNT,
     country_list,
     country_names,
     country_pattern,
     sentences,
+    ship_kind,
 )
 from .reporter import Reporter
 
@@ -113,7 +117,11 @@ class _Reader:
             rf"(?P<countries>{country_list(c)})\s+(?:the\s+)?$",
             re.IGNORECASE,
         )
-        self.count_only = re.compile(rf"(?P<count>{CLAIM_COUNT})\s+$", re.IGNORECASE)
+        # a count may stand before words the type does not keep ("two coastal-type ...")
+        self.count_only = re.compile(
+            rf"(?P<count>{CLAIM_COUNT})\s+(?:{SHIP_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE
+        )
+        self.kind = ship_kind(learned_modifiers(d))
         self.forces = {
             (a, b): actor
             for a, b, actor in d.actor_mentions()
@@ -148,7 +156,7 @@ class _Reader:
         """The ship phrases of the sentence text[lo:hi], each with its names and country."""
         text = self.d.text
         kinds = [
-            m for m in SHIP_KIND.finditer(text, lo, hi) if not NOUN_AS_MODIFIER.match(text, m.end())
+            m for m in self.kind.finditer(text, lo, hi) if not NOUN_AS_MODIFIER.match(text, m.end())
         ]
         names = self.d.mentions(self.d.registries.ships, lo, hi)
         phrases: list[Phrase] = []
@@ -326,6 +334,31 @@ class _Reader:
             m = side.search(text, *rest)
             if m is not None:
                 p.countries = [(m.start("c"), m.end("c"), m["c"])]
+
+
+def learned_modifiers(d: Drafter) -> set[str]:
+    """The words the project's curated ship claims keep before the kind in their `type`
+    ("coastal-type minesweepers", "comprehensive supply ship"), from every annotation but the
+    one being drafted: what an editor writes teaches the next draft."""
+    kinds = re.compile(
+        rf"(?i)(?<![\w-])(?:{'|'.join(p for p, _ in normalize.SHIP_WORDS)})(?![\w-])"
+    )
+    words: set[str] = set()
+    for path in sorted((Path(d.root) / "build" / "annotations").glob("*.yaml")):
+        if path.stem == d.source_id:
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        for claim in data.get("ships") or [] if isinstance(data, dict) else []:
+            written = claim.get("type") if isinstance(claim, dict) else None
+            kind = kinds.search(written) if isinstance(written, str) else None
+            if kind is not None:
+                words.update(
+                    w for w in written[: kind.start()].split() if re.fullmatch(r"[\w-]+", w)
+                )
+    return words
 
 
 def _name_list(
