@@ -329,3 +329,22 @@ def test_the_verbs_of_attributions_are_learned_from_the_curated_files(tmp_path: 
     d.draft.items.append(Item("actors", ['- {quote: "South Korea"}   # south-korea']))
     aircraft.propose(d)  # type: ignore[arg-type]
     assert "  reported_by: south-korea" in d.draft.items[-1].lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two Chinese and four Russian bombers flew.",
+            [("Chinese", "bombers", "Two", None), ("Russian", "bombers", "four", None)],
+        ),
+        (
+            "A pair of Russian Tu-95MS bombers flew, and 2 Chinese H-6K bombers joined them.",
+            [("Russian", "Tu-95MS", "A pair of", None), ("Chinese", "H-6K", "2", None)],
+        ),
+    ],
+)
+def test_counts_of_each_country_and_counts_as_words_or_digits(
+    text: str, expected: list[tuple[str | None, str, str | None, str | None]]
+) -> None:
+    assert asserted(text) == expected

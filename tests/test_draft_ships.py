@@ -267,3 +267,11 @@ def test_the_words_a_ship_type_keeps_are_learned_from_the_curated_files(tmp_path
     d = Drafter("Russia sent two coastal-type minesweepers.", root=tmp_path)
     ships.propose(d)  # type: ignore[arg-type]
     assert '  type: "coastal-type minesweepers"' in d.draft.items[0].lines
+
+
+def test_each_country_with_its_own_count() -> None:
+    assert asserted("Two Russian and three Chinese destroyers and a pair of Chinese frigates.") == [
+        ("Russian", "destroyers", "Two", None),
+        ("Chinese", "destroyers", "three", None),
+        ("Chinese", "frigates", "a pair of", None),
+    ]

@@ -397,10 +397,10 @@ _QUALIFIER = "|".join(sorted(QUALIFYING_WORDS, key=len, reverse=True))
 _MAX_COUNT = 10_000
 _MAX_HOURS = 366 * 24  # a year: the longest plausible duration of a patrol or exercise
 _COUNT = re.compile(
-    rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})"
+    rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|a pair of|{_NUMBER_WORD}|{_DIGITS})"
 )
 # The same numbers inside a longer text: whole words, not preceded by a designation's hyphen.
-_COUNTS = re.compile(rf"(?<![\w-])(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})\b")
+_COUNTS = re.compile(rf"(?<![\w-])(?P<n>a pair of|an?|a single|single|{_NUMBER_WORD}|{_DIGITS})\b")
 _UNSPECIFIED_COUNT = re.compile(r"(?:an? )?(?:unspecified|unknown|undisclosed) number(?: of)?")
 _HOURS = re.compile(
     rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|{_NUMBER_WORD}|{_DIGITS})"
@@ -409,7 +409,8 @@ _HOURS = re.compile(
 )
 _HOURS_IN = {"h": 1, "d": 24, "w": 7 * 24}  # by the unit's first letter: hours, days, weeks
 _COUNT_HELP = (
-    "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an' or 'single', "
+    "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an', 'single' or "
+    "'a pair of', "
     f"optionally after a qualifier ({', '.join(QUALIFYING_WORDS)}), or 'an unspecified number'"
 )
 
@@ -431,6 +432,8 @@ def _number(word: str, raw: str, limit: int, what: str) -> float:
     word = word.casefold()
     if word in ("a", "an", "single", "a single"):
         return 1
+    if word == "a pair of":  # "a pair of Tu-95MS bombers"
+        return 2
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
     digits = word.replace(",", "")

@@ -21,7 +21,7 @@ whose words name no country.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import normalize
@@ -86,6 +86,7 @@ class Claim:
     reported: bool = False  # what a report says: its sentence names who, it heads no aside
     code: str | None = None  # the country's code, for the event it belongs to
     covers: frozenset[str] = frozenset()  # a total's countries, as codes
+    counts: dict[str, str] = field(default_factory=dict)  # a country's own count, when given
 
 
 class _Reader:
@@ -118,6 +119,10 @@ class _Reader:
             re.IGNORECASE,
         )
         self.count_only = re.compile(rf"(?P<count>{CLAIM_COUNT})\s+$", re.IGNORECASE)
+        self.pair = re.compile(
+            rf"(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?(?P<country>{c})\s*(?:,\s*|,?\s+and\s+)$",
+            re.IGNORECASE,
+        )
         self.forces = {
             (start, end): actor
             for start, end, actor in d.actor_mentions()
@@ -222,6 +227,18 @@ class _Reader:
             claim.definite = bool(re.search(r"(?i)\b(?:the|these|those)\s+$", text[lo : m.start()]))
             if claim.count is None and m["count"]:
                 claim.start = m.start("countries")
+            if claim.count and len(countries) == 1:
+                # "two Chinese and two Russian bombers": each country with its own count
+                while (
+                    pair := self.pair.search(text, max(lo, claim.start - 60), claim.start)
+                ) is not None:
+                    claim.counts[pair["country"]] = pair["count"]
+                    countries = (pair["country"], *countries)
+                    claim.start = pair.start()
+                if claim.counts:
+                    claim.counts[countries[-1]] = claim.count
+                    claim.countries, claim.code = countries, self.code(countries[0])
+                    return True
             return self._countries(claim, countries)
         for (a, b), actor in self.forces.items():
             if lo <= a and b <= claim.start and not text[b : claim.start].strip():
@@ -372,7 +389,8 @@ def propose(d: Drafter) -> None:
     for claim in claims:
         for who in list(claim.countries) or [None]:
             number += 1
-            d.draft.items.append(_item(d, claim, who, number, specific, reporter))
+            row = replace(claim, count=claim.counts.get(who or "", claim.count))
+            d.draft.items.append(_item(d, row, who, number, specific, reporter))
 
 
 def _item(

@@ -341,7 +341,7 @@ def role_of(noun: str, kind: str | None) -> str:
 # it may give them instead ("of the PLA Air Force", "from both countries").
 
 # Counts as the build reads them (normalize.count_phrase): a qualifier the build knows, then
-# digits or a number word up to ninety-nine, or "a", "an", "a single".
+# digits or a number word up to ninety-nine, or "a", "an", "a single", "a pair of".
 _UNIT_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -355,7 +355,8 @@ _COUNT_QUALIFIER = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFYING_WORDS, key=len, reverse=True)
 )
 CLAIM_COUNT = (
-    rf"(?<![\w-])(?:(?:(?:{_COUNT_QUALIFIER})\s+)?{_COUNT_NUMBER}|a\s+single|an?)(?![\w-])"
+    rf"(?<![\w-])(?:(?:(?:{_COUNT_QUALIFIER})\s+)?{_COUNT_NUMBER}|a\s+single|a\s+pair\s+of|an?)"
+    r"(?![\w-])"
 )
 # Verbs whose subject sends the aircraft or ships that follow ("Japan scrambled fighter jets",
 # "prompting South Korea to scramble fighters", "Russia sent two Tu-95MS").

@@ -26,7 +26,7 @@ belongs to the naval event its sentence mentions, else the first the draft links
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +91,7 @@ class Phrase:
     operator: str | None = None
     total: bool = False
     covers: frozenset[str] = frozenset()  # a total's countries
+    counts: dict[int, str] = field(default_factory=dict)  # a country word's own count
     definite: bool = False
     unsure: str | None = None
 
@@ -118,6 +119,10 @@ class _Reader:
             re.IGNORECASE,
         )
         # a count may stand before words the type does not keep ("two coastal-type ...")
+        self.pair = re.compile(
+            rf"(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?(?P<country>{c})\s*(?:,\s*|,?\s+and\s+)$",
+            re.IGNORECASE,
+        )
         self.count_only = re.compile(
             rf"(?P<count>{CLAIM_COUNT})\s+(?:{SHIP_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE
         )
@@ -229,6 +234,12 @@ class _Reader:
             ]
             p.count = None if p.names else m["count"]
             p.start = m.start() if p.count else m.start("countries")
+            while p.count and (pair := self.pair.search(text, max(lo, p.start - 60), p.start)):
+                # "two Russian and three Chinese destroyers": each country its own count
+                p.counts.setdefault(p.countries[-1][0], p.count)
+                at = pair.start("country")
+                p.countries.insert(0, (at, pair.end("country"), pair["country"]))
+                p.counts[at], p.start = pair["count"], pair.start()
         p.definite = bool(re.search(r"(?i)\b(?:the|these|those)\s+$", text[lo : p.start]))
         if m is None and not p.names:
             the = THE_COUNT.search(text, max(lo, p.start - 30), p.start)
@@ -248,7 +259,7 @@ class _Reader:
         else:  # warships of no stated kind, uncounted: only whose a verb sends them
             self._sender(p, lo)
         codes = {self.code(w) for _, _, w in p.countries} - {None}
-        if len(codes) > 1 and p.count:
+        if len(codes) > 1 and p.count and not p.counts:
             p.total, p.covers, p.countries = True, frozenset(c for c in codes if c), []
         elif not p.countries and p.operator is None and not p.total:
             the_total = p.count and re.match(r"(?i)(?:the|a\s+total\s+of)\b", text[p.start :])
@@ -442,11 +453,12 @@ def propose(d: Drafter) -> None:
         else:
             rows = [(w, None) for w in p.countries] or [(None, None)]
         for country, name in rows:
-            unsure = _unsure(p, country, name, specific, reader)
+            row = replace(p, count=p.counts.get(country[0], p.count)) if country else p
+            unsure = _unsure(row, country, name, specific, reader)
             if unsure == "skip":
                 continue
             number += 1
-            d.draft.items.append(_item(d, p, country, name, number, unsure, reporter))
+            d.draft.items.append(_item(d, row, country, name, number, unsure, reporter))
 
 
 def _unsure(
