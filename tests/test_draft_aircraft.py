@@ -348,3 +348,9 @@ def test_counts_of_each_country_and_counts_as_words_or_digits(
     text: str, expected: list[tuple[str | None, str, str | None, str | None]]
 ) -> None:
     assert asserted(text) == expected
+
+
+def test_the_owner_after_a_head_stops_at_the_next_claim() -> None:
+    assert asserted(
+        "The group included two H-6K bombers of the PLA Air Force and four Russian Tu-95 bombers."
+    ) == [("pla-air-force", "H-6K", "two", None), ("Russian", "Tu-95", "four", None)]

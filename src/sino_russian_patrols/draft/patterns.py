@@ -399,6 +399,9 @@ BELONGS_TO = re.compile(r"\s*,?\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 CLAUSE_END = re.compile(
     r"[,;:.()“”\"]|\s(?:are|is|were|was|will|would|have|has|had|that|which|who|took|take|"
     r"including|while|whereas)\b"
+    # "two H-6 bombers of the Chinese air force and four Russian Tu-95 bombers", "Su-30 fighters
+    # of the Russian Aerospace Forces and J-16 fighters of ...": the next claim
+    rf"|\s+and\s+(?={CLAIM_COUNT}\s|[A-Za-z]{{1,8}}[-\u2010\u2011 ]?\d)"
 )
 # "from both countries", "of both sides": a number for two countries together, a total
 BOTH_SIDES = re.compile(
