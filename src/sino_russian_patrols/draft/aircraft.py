@@ -12,10 +12,14 @@ countries is one claim with `total: true` and no country (build/README.md, "One 
 country"), as is a number "from both countries", "a total of" aircraft no country is named
 for, and "the four bombers" (a count of those reported before).
 
-Asserted are the claims with a country or force and a number, or a designation: the forms the
-curated files code. Commented out, with the reason: a generic noun without a number (often
-the claim made above again), one aircraft named without a number (a caption), and a claim
-whose words name no country.
+Asserted are the claims with a country or force and a number or a designation, and totals:
+the forms the curated files code. A generic noun without a number is asserted where a report
+gives it, a verb sends it, or the article says nothing more of that country's aircraft (see
+`_unsure_generic`). Commented out, with the reason: other generic nouns without a number
+(often the claim made above again), "the Russian aircraft" (those named before), one aircraft
+named without a number (a caption), and a claim whose words name no country. Photo captions
+are skipped. Each claim carries who reports it (draft/reporter.py) and belongs to the event
+of its kind its sentence reports (draft/claim_event.py).
 """
 
 from __future__ import annotations
@@ -36,7 +40,6 @@ from .patterns import (
     CLAIM_COUNT,
     CLAUSE_END,
     COUNTRY_FORCE,
-    DEMONYMS,
     ESCORT_WORDS,
     INCLUDING,
     ITS,
@@ -47,6 +50,7 @@ from .patterns import (
     SENDING,
     THE_COUNT,
     country_list,
+    country_names,
     country_pattern,
     role_of,
     sentences,
@@ -63,6 +67,8 @@ ANSWER_TYPES = frozenset({"scramble", "intercept"})
 PATROL_COUNTRIES = frozenset({"RUS", "CHN"})
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.IGNORECASE)
+# the noun after a designation ("Tu-95MS strategic bombers"), which gives the claim's role
+_NOUN_AFTER = re.compile(rf"\s+(?:strategic\s+)?(?P<noun>{_NOUN})(?![\w-])", re.IGNORECASE)
 _MANUFACTURER = re.compile(rf"(?<![\w-])(?:{normalize.MANUFACTURERS})\s+$", re.IGNORECASE)
 
 
@@ -97,18 +103,8 @@ class _Reader:
         self.d = d
         self.known = [t.designation for t in d.registries.aircraft_types]
         self.kinds = {t.designation: t.kind for t in d.registries.aircraft_types}
-        words = set(DEMONYMS)
-        for actor in d.registries.actors:
-            if actor.type != "state" or not actor.country:
-                continue
-            words.update(normalize.country_words(actor.country))
-            for alias in actor.aliases:
-                try:
-                    normalize.country_code(alias)
-                except ValueError:
-                    continue
-                words.add(alias)
-        self.country = country_pattern(words)
+        states = ((a.country, a.aliases) for a in d.registries.actors if a.type == "state")
+        self.country = country_pattern(country_names(states))
         c = self.country.pattern
         self.before = re.compile(
             rf"(?:(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?(?P<adj>(?:{MODIFIER}\s+){{0,2}}))?"
@@ -128,7 +124,6 @@ class _Reader:
             for start, end, actor in d.actor_mentions()
             if d.actor_type.get(actor) == "military" and d.actor_country.get(actor)
         }
-
         self.states = {
             (start, end): actor
             for start, end, actor in d.actor_mentions()
@@ -136,6 +131,7 @@ class _Reader:
         }
 
     def code(self, word: str) -> str | None:
+        """The country a country word names, or None."""
         try:
             return normalize.country_code(word)
         except ValueError:
@@ -155,8 +151,7 @@ class _Reader:
             maker = _MANUFACTURER.search(text, lo, start)
             if maker is not None:
                 start = maker.start()
-            noun = re.compile(rf"\s+(?:strategic\s+)?(?P<noun>{_NOUN})(?![\w-])", re.I)
-            after = noun.match(text, end, hi)
+            after = _NOUN_AFTER.match(text, end, hi)
             head_type = text[start:end]
             found.append(
                 (start, after.end() if after else end, head_type, after["noun"] if after else "")
@@ -251,6 +246,7 @@ class _Reader:
         return False
 
     def _countries(self, claim: Claim, countries: tuple[str, ...]) -> bool:
+        """The claim's countries, or one total for a number given for several."""
         codes = {self.code(c) for c in countries} - {None}
         if not codes:
             return False

@@ -26,7 +26,7 @@ NEW_EVENT = "NEW-EVENT-ID"
 
 def claim_event(d: Drafter, at: int, types: frozenset[str]) -> str | None:
     """The event of the claim at `at`, of one of `types`, or None (see the module)."""
-    linked = [(lo, hi, event) for lo, hi, event in d.event_sentences if lo <= at < hi]
+    linked = [(lo, hi, e) for lo, hi, e in getattr(d, "event_sentences", ()) if lo <= at < hi]
     if linked:
         kind = {r["event_id"]: r["event_type"] for r in d.known_events}
         for _, _, event in linked:

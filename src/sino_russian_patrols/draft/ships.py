@@ -139,6 +139,7 @@ class _Reader:
         ]
 
     def code(self, word: str) -> str | None:
+        """The country a country word names, or None."""
         try:
             return normalize.country_code(word)
         except ValueError:
