@@ -1,16 +1,18 @@
-"""The ships and zones proposers on small texts they write: the patterns that read counted
-ships and zone claims, and the claims proposed with a drafter that holds only what they read."""
+"""The ships and zones proposers on small texts they write: the patterns that read zone
+claims, and the claims proposed with a drafter that holds only what they read (the ships
+proposer's rules have their own tests, tests/test_draft_ships.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from sino_russian_patrols.draft import ships, zones
 from sino_russian_patrols.draft.document import Draft
-from sino_russian_patrols.draft.patterns import COUNTED_SHIPS, ZONE_CLAIMS
+from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
 
 
@@ -33,33 +35,6 @@ def test_the_words_give_the_kind_of_zone_claim(sentence: str, kind: str) -> None
     assert kinds_of(sentence)[0] == kind
 
 
-@pytest.mark.parametrize(
-    ("text", "count", "country", "country2", "noun"),
-    [
-        ("two Russian corvettes", "two", "Russian", None, "corvettes"),
-        (
-            "A total of 10 Chinese and Russian naval vessels",
-            "A total of 10",
-            "Chinese",
-            "Russian",
-            "naval vessels",
-        ),
-        ("three Chinese destroyers", "three", "Chinese", None, "destroyers"),
-    ],
-)
-def test_counted_ships(
-    text: str, count: str, country: str, country2: str | None, noun: str
-) -> None:
-    m = COUNTED_SHIPS.search(text)
-    assert m is not None
-    assert (m.group("count"), m.group("country"), m.group("country2"), m.group("noun")) == (
-        count,
-        country,
-        country2,
-        noun,
-    )
-
-
 PLACES = [
     PlaceEntry("kadiz", "KADIZ", "air_defense_identification_zone", None, ("KADIZ",), "p.yaml", 1),
     PlaceEntry("soya-strait", "Soya Strait", "strait", None, ("Soya Strait",), "p.yaml", 2),
@@ -78,11 +53,15 @@ class Drafter:
 
     text: str
     registries: SimpleNamespace = field(
-        default_factory=lambda: SimpleNamespace(places=PLACES, ships=SHIPS)
+        default_factory=lambda: SimpleNamespace(places=PLACES, ships=SHIPS, actors=[])
     )
     draft: Draft = field(default_factory=lambda: Draft("000_test"))
     known_events: list[dict[str, str]] = field(default_factory=lambda: KNOWN)
     linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
+
+    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
 
     @property
     def end(self) -> int:
@@ -90,6 +69,12 @@ class Drafter:
 
     def in_headline(self, at: int) -> bool:
         return False
+
+    actor_type: dict[str, str] = field(default_factory=dict)
+    actor_country: dict[str, str] = field(default_factory=dict)
+
+    def actor_mentions(self) -> list[tuple[int, int, str]]:
+        return []
 
     def mentions(self, entries: list, lo: int = 0, hi: int | None = None) -> list:  # type: ignore[type-arg]
         hi = self.end if hi is None else hi

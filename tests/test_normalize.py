@@ -351,6 +351,8 @@ def test_unknown_country_says_how_to_fix(raw: str) -> None:
         ("one", (1, "exact")),
         ("single", (1, "exact")),
         ("a single", (1, "exact")),
+        ("a pair of", (2, "exact")),
+        ("A pair of", (2, "exact")),
         ("A total of 17", (17, "exact")),
         ("a total of seventeen", (17, "exact")),
         ("more than 10", (10, "more_than")),

@@ -100,13 +100,13 @@ _SPELLED_OUT = {
 }
 # Prefixes written in mixed case, for naming an unknown designation the way the registry would.
 _MIXED_CASE = {p.casefold(): p for p in ("Tu", "Su", "Il", "MiG", "Yak", "An", "Be", "Ka", "Mi")}
-# Manufacturer words dropped before a designation ("Xian H-6", "Shenyang J-16").
-_MANUFACTURERS = re.compile(
-    r"^(?:xi'?an|tupolev|sukhoi|beriev|ilyushin|mikoyan|shaanxi|shenyang|chengdu|harbin|"
-    r"boeing|lockheed(?: martin)?|northrop(?: grumman)?|general dynamics|mcdonnell douglas)"
-    r" (?=[a-z]+ ?-? ?[0-9])",
-    re.IGNORECASE,
+# Manufacturer words dropped before a designation ("Xian H-6", "Shenyang J-16"); public so
+# that the drafter reads a designation with the same words before it as the build does.
+MANUFACTURERS = (
+    r"xi'?an|tupolev|sukhoi|beriev|ilyushin|mikoyan|shaanxi|shenyang|chengdu|harbin|"
+    r"boeing|lockheed(?: martin)?|northrop(?: grumman)?|general dynamics|mcdonnell douglas"
 )
+_MANUFACTURERS = re.compile(rf"^(?:{MANUFACTURERS}) (?=[a-z]+ ?-? ?[0-9])", re.IGNORECASE)
 # Letters (1-3, or a spelled-out prefix), an optional space or hyphen, digits, a letter suffix
 # (which may carry a version number: Tu-22M3).
 _SHAPE = (
@@ -128,6 +128,8 @@ _GENERIC = re.compile(
     r"helicopters?)",
     re.IGNORECASE,
 )
+# the generic nouns as a pattern, for the drafter: a noun it proposes is one the build reads
+GENERIC_AIRCRAFT = _GENERIC.pattern
 _SHAPES_HELP = (
     "a designation is 1-3 letters, an optional hyphen or space, 1-4 digits and an optional "
     "letter suffix (Tu-95MS, H-6K, J-16, Su-35s, Tu-22M3), optionally after a manufacturer "
@@ -401,10 +403,10 @@ _QUALIFIER = "|".join(sorted(QUALIFYING_WORDS, key=len, reverse=True))
 _MAX_COUNT = 10_000
 _MAX_HOURS = 366 * 24  # a year: the longest plausible duration of a patrol or exercise
 _COUNT = re.compile(
-    rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})"
+    rf"(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|a single|single|a pair of|{_NUMBER_WORD}|{_DIGITS})"
 )
 # The same numbers inside a longer text: whole words, not preceded by a designation's hyphen.
-_COUNTS = re.compile(rf"(?<![\w-])(?P<n>an?|a single|single|{_NUMBER_WORD}|{_DIGITS})\b")
+_COUNTS = re.compile(rf"(?<![\w-])(?P<n>a pair of|an?|a single|single|{_NUMBER_WORD}|{_DIGITS})\b")
 _UNSPECIFIED_COUNT = re.compile(r"(?:an? )?(?:unspecified|unknown|undisclosed) number(?: of)?")
 _HOURS = re.compile(
     rf"\b(?:(?P<q>{_QUALIFIER}) )?(?P<n>an?|{_NUMBER_WORD}|{_DIGITS})"
@@ -413,7 +415,8 @@ _HOURS = re.compile(
 )
 _HOURS_IN = {"h": 1, "d": 24, "w": 7 * 24}  # by the unit's first letter: hours, days, weeks
 _COUNT_HELP = (
-    "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an' or 'single', "
+    "write digits (17, 1,200), a number word (one to ninety-nine), 'a', 'an', 'single' or "
+    "'a pair of', "
     f"optionally after a qualifier ({', '.join(QUALIFYING_WORDS)}), or 'an unspecified number'"
 )
 
@@ -435,6 +438,8 @@ def _number(word: str, raw: str, limit: int, what: str) -> float:
     word = word.casefold()
     if word in ("a", "an", "single", "a single"):
         return 1
+    if word == "a pair of":  # "a pair of Tu-95MS bombers"
+        return 2
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
     digits = word.replace(",", "")

@@ -1,0 +1,356 @@
+"""The aircraft proposer on small texts it writes: where a claim's count, country, type and
+role come from, which claims are totals, and which are proposed commented out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from sino_russian_patrols.draft import aircraft
+from sino_russian_patrols.draft.document import Draft
+from sino_russian_patrols.registries import ActorEntry, AircraftType
+
+
+def _type(designation: str, kind: str) -> AircraftType:
+    return AircraftType(designation, designation.split("-")[0], "maker", kind, "t.yaml", 1)
+
+
+TYPES = [
+    _type("Tu-95MS", "bomber"),
+    _type("Tu-95", "bomber"),
+    _type("H-6K", "bomber"),
+    _type("H-6", "bomber"),
+    _type("Su-30", "fighter"),
+    _type("A-50", "airborne_early_warning"),
+]
+
+
+def _actor(actor_id: str, kind: str, country: str, *aliases: str) -> ActorEntry:
+    return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "a.yaml", 1)
+
+
+ACTORS = [
+    _actor("russia", "state", "RUS", "Russia", "Moscow"),
+    _actor("china", "state", "CHN", "China", "Beijing"),
+    _actor("japan", "state", "JPN", "Japan", "Tokyo"),
+    _actor("south-korea", "state", "KOR", "South Korea", "Seoul"),
+    _actor("asdf", "military", "JPN", "Air Self-Defense Force", "ASDF"),
+    _actor("pla-air-force", "military", "CHN", "PLA Air Force"),
+    _actor("pacific-fleet", "military", "RUS", "Pacific Fleet"),
+    _actor("chinese-navy", "military", "CHN", "Chinese navy"),
+    _actor("jso", "military", "JPN", "Joint Staff Office"),
+    _actor("kishi", "person", "JPN", "Kishi"),
+    _actor("ap", "media", None, "Associated Press"),  # type: ignore[arg-type]
+]
+KINDS = {"patrol": "joint_air_patrol", "scramble": "scramble"}
+
+
+@dataclass
+class Drafter:
+    """What the aircraft proposer reads of the drafter."""
+
+    text: str
+    registries: SimpleNamespace = field(
+        default_factory=lambda: SimpleNamespace(aircraft_types=TYPES, actors=ACTORS)
+    )
+    draft: Draft = field(default_factory=lambda: Draft("000_test"))
+    actor_type: dict[str, str] = field(default_factory=lambda: {a.id: a.type for a in ACTORS})
+    actor_country: dict[str, str | None] = field(
+        default_factory=lambda: {a.id: a.country for a in ACTORS}
+    )
+
+    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
+
+    @property
+    def end(self) -> int:
+        return len(self.text)
+
+    def in_headline(self, at: int) -> bool:
+        return False
+
+    def actor_mentions(self) -> list[tuple[int, int, str]]:
+        found = []
+        for actor in ACTORS:
+            for alias in actor.aliases:
+                at = self.text.find(alias)
+                while at != -1:
+                    found.append((at, at + len(alias), actor.id))
+                    at = self.text.find(alias, at + 1)
+        return sorted(found)
+
+    def event_near(self, at: int, types: frozenset[str]) -> str | None:
+        return next((e for e, kind in KINDS.items() if kind in types), None)
+
+
+def claims(text: str) -> list[tuple[dict[str, str], str | None]]:
+    d = Drafter(text)
+    aircraft.propose(d)  # type: ignore[arg-type]
+    out = []
+    for item in d.draft.items:
+        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+        out.append(({k: v.strip('"') for k, v in fields.items()}, item.unsure))
+    return out
+
+
+def asserted(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    """(country or operator, type, count, total) of each asserted claim."""
+    return [
+        (f.get("country") or f.get("operator"), f["type"], f.get("count"), f.get("total"))
+        for f, unsure in claims(text)
+        if unsure is None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a manufacturer before the designation, a force's possessive before it
+        (
+            "Russian TU-95MS strategic missile carriers and the Chinese air force’s Xian H-6 "
+            "strategic bombers were deployed.",
+            [("Russian", "TU-95MS", None, None), ("Chinese", "Xian H-6", None, None)],
+        ),
+        # a count with words between it and the country, "two of Russia’s"
+        (
+            "Japan saw two presumably new Chinese bombers and two of Russia’s Tu-95 bombers.",
+            [("Chinese", "bombers", "two", None), ("Russia’s", "Tu-95", "two", None)],
+        ),
+        # digits, a qualifier, and "a" as a count
+        (
+            "Over 30 Russian bombers flew, and a Russian military aircraft entered airspace.",
+            [("Russian", "bombers", "Over 30", None), ("Russian", "military aircraft", "a", None)],
+        ),
+        # a designation with a Cyrillic look-alike letter and a non-breaking hyphen
+        (
+            "Russian Tu\u201195\u041cS and Chinese H-6K strategic bombers flew.",
+            [
+                ("Russian", "Tu\u201195\u041cS", None, None),
+                ("Chinese", "H-6K", None, None),
+            ],
+        ),
+        # one country for two types: "Russia's Su-30 fighters and A-50 early warning plane"
+        (
+            "The office said Russia's Su-30 fighters and A-50 early warning plane were spotted.",
+            [("Russia's", "Su-30", None, None), ("Russia's", "A-50", None, None)],
+        ),
+    ],
+)
+def test_count_and_country_come_from_the_words_before_the_head(
+    text: str, expected: list[tuple[str | None, str, str | None, str | None]]
+) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country or force after the head
+        (
+            "Two H-6K strategic bombers of the PLA Air Force flew over the sea.",
+            [("pla-air-force", "H-6K", "Two", None)],
+        ),
+        # the subject of a verb that sends them
+        ("Russia sent two Tu-95MS over the Sea of Japan.", [("Russia", "Tu-95MS", "two", None)]),
+        (
+            "The Air Self-Defense Force scrambled fighter jets in response.",
+            [("asdf", "fighter jets", None, None)],
+        ),
+        ("It prompted Seoul to scramble fighters.", [("south-korea", "fighters", None, None)]),
+        # a body's country owns "its" aircraft
+        (
+            "The Russian Ministry of Defense said its Tu-95MS bombers flew.",
+            [("Russian", "Tu-95MS", None, None)],
+        ),
+    ],
+)
+def test_country_or_force_from_the_words_after_or_the_sender(
+    text: str, expected: list[tuple[str | None, str, str | None, str | None]]
+) -> None:
+    assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one number for two countries
+        (
+            "More than 10 Chinese and Russian military aircraft entered the zone.",
+            [(None, "military aircraft", "More than 10", "true")],
+        ),
+        (
+            "A total of 17 aircraft from both countries flew.",
+            [(None, "aircraft", "A total of 17", "true")],
+        ),
+        ("The four bombers flew south.", [(None, "bombers", "four", "true")]),
+        (
+            "12 aircraft and helicopters of the Pacific Fleet and the Chinese navy took part.",
+            [(None, "aircraft and helicopters", "12", "true")],
+        ),
+        # the parts of a total listed after it
+        (
+            "The drills involved over 30 naval aircraft from both sides, including "
+            "anti-submarine warfare planes and fighter-interceptors.",
+            [
+                (None, "naval aircraft", "over 30", "true"),
+                (None, "anti-submarine warfare planes", None, "true"),
+                (None, "fighter-interceptors", None, "true"),
+            ],
+        ),
+    ],
+)
+def test_totals(text: str, expected: list[tuple[str | None, str, str | None, str | None]]) -> None:
+    assert asserted(text) == expected
+
+
+def test_a_phrase_for_two_countries_without_a_number_is_one_claim_each() -> None:
+    assert asserted("Chinese and Russian bombers flew a joint patrol.") == [
+        ("Chinese", "bombers", None, None),
+        ("Russian", "bombers", None, None),
+    ]
+
+
+def test_a_generic_noun_is_commented_out_where_the_article_counts_them_elsewhere() -> None:
+    found = claims(
+        "Chinese and Russian bombers flew together. Two Chinese H-6 bombers and two Russian "
+        "Tu-95 bombers were seen. The Russian aircraft turned back."
+    )
+    unsure = {(f["country"], f["type"]): why for f, why in found}
+    assert unsure[("Chinese", "bombers")] is not None
+    assert unsure[("Chinese", "H-6")] is None and unsure[("Russian", "Tu-95")] is None
+    assert "'the'" in (unsure[("Russian", "aircraft")] or "")
+
+
+def test_roles_escorts_and_scrambles() -> None:
+    found = {
+        f["type"]: (f["role"], f.get("part_of_flight"))
+        for f, _ in claims(
+            "Two Chinese H-6 bombers flew. During the flight, they were joined by Chinese "
+            "Su-30 fighters. Japan scrambled fighter jets."
+        )
+    }
+    assert found == {
+        "H-6": ("bomber", None),
+        "Su-30": ("fighter_escort", "true"),
+        "fighter jets": ("fighter", None),
+    }
+
+
+def test_what_is_no_claim() -> None:
+    # a noun that qualifies another, a caption with its credit, a country's body, time words
+    text = (
+        "China and Russia held a joint bomber patrol.\n"
+        "Chinese H-6K bomber, flies with Russian aircraft, Dec. 22. (Russian Ministry of Defence)\n"
+        "It has been about six months since the patrol."
+    )
+    assert claims(text) == []
+
+
+def test_a_designation_with_no_country_is_commented_out() -> None:
+    [(fields, unsure)] = claims("The bombers were two Tu-95MS, the ministry said.")
+    assert fields["type"] == "Tu-95MS" and unsure is not None and "no country" in unsure
+
+
+@pytest.mark.parametrize(
+    ("lead", "asserted_generic"),
+    [
+        ("Japan's Defense Ministry spotted Chinese bombers near Japan.", True),
+        ("Chinese bombers flew near Japan, according to the ministry.", True),
+        ("Japan scrambled fighter jets after Chinese bombers flew, the ministry said.", False),
+        ("Chinese bombers flew near Japan.", False),
+    ],
+)
+def test_a_generic_noun_a_report_gives_is_asserted(lead: str, asserted_generic: bool) -> None:
+    found = claims(lead + " Two Chinese H-6 bombers were seen.")
+    [unsure] = [why for f, why in found if f["type"] == "bombers"]
+    assert (unsure is None) is asserted_generic
+
+
+def reported(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, reported_by, attribution) of each claim, with every actor the text names
+    asserted as mentioned (the build takes no other reporter)."""
+    from sino_russian_patrols.draft.document import Item
+
+    d = Drafter(text)
+    for start, end, actor in d.actor_mentions():
+        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {actor}']))
+    aircraft.propose(d)  # type: ignore[arg-type]
+    out = []
+    for item in d.draft.items:
+        if item.section == "aircraft":
+            fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+            out.append(
+                (fields["type"].strip('"'), fields.get("reported_by"), fields.get("attribution"))
+            )
+    return out
+
+
+def test_who_reports_a_claim() -> None:
+    text = (
+        "Chinese bombers flew near Japan, according to the Defense Ministry's Joint Staff "
+        "Office, the Associated Press said.\n"
+        "The office said Tuesday that two Chinese H-6 bombers flew. Japan believed two Russian "
+        "Tu-95 bombers joined them.\n"
+        '"Two Chinese H-6K bombers followed," Kishi told a news conference.'
+    )
+    assert reported(text) == [
+        # "according to": the Associated Press wrote the article, it is no reporter
+        ("bombers", "jso", '{quote: "according to the Defense Ministry\'s Joint Staff Office"}'),
+        # "The office said": the office named before, with the words that name it
+        (
+            "H-6",
+            "jso",
+            '[{quote: "The office said"}, {quote: "Joint Staff Office"}]',
+        ),
+        ("Tu-95", "japan", '{quote: "Japan believed"}'),  # a verb of those who watch
+        ("H-6K", "kishi", '{quote: "Kishi told"}'),  # the speaker after the quotation
+    ]
+
+
+def test_the_verbs_of_attributions_are_learned_from_the_curated_files(tmp_path: Path) -> None:
+    from sino_russian_patrols.draft.document import Item
+    from sino_russian_patrols.draft.reporter import learned_verbs
+
+    annotations = tmp_path / "build" / "annotations"
+    annotations.mkdir(parents=True)
+    (annotations / "001_a.yaml").write_text(
+        "aircraft:\n  - {id: a01, attribution: 'South Korea noticed'}\n", encoding="utf-8"
+    )
+    (annotations / "002_b.yaml").write_text(  # the article drafted: not learned from
+        "aircraft:\n  - {id: a01, attribution: ['Japan recorded']}\n", encoding="utf-8"
+    )
+    text = "South Korea noticed two Chinese H-6 bombers."
+    d = Drafter(text, root=tmp_path, source_id="002_b")
+    assert learned_verbs(d) == {"noticed"}  # type: ignore[arg-type]
+    d.draft.items.append(Item("actors", ['- {quote: "South Korea"}   # south-korea']))
+    aircraft.propose(d)  # type: ignore[arg-type]
+    assert "  reported_by: south-korea" in d.draft.items[-1].lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two Chinese and four Russian bombers flew.",
+            [("Chinese", "bombers", "Two", None), ("Russian", "bombers", "four", None)],
+        ),
+        (
+            "A pair of Russian Tu-95MS bombers flew, and 2 Chinese H-6K bombers joined them.",
+            [("Russian", "Tu-95MS", "A pair of", None), ("Chinese", "H-6K", "2", None)],
+        ),
+    ],
+)
+def test_counts_of_each_country_and_counts_as_words_or_digits(
+    text: str, expected: list[tuple[str | None, str, str | None, str | None]]
+) -> None:
+    assert asserted(text) == expected
+
+
+def test_the_owner_after_a_head_stops_at_the_next_claim() -> None:
+    assert asserted(
+        "The group included two H-6K bombers of the PLA Air Force and four Russian Tu-95 bombers."
+    ) == [("pla-air-force", "H-6K", "two", None), ("Russian", "Tu-95", "four", None)]
