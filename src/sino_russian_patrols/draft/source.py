@@ -82,7 +82,13 @@ def published_date(d: Drafter) -> list[str]:
                 return ["published_date:", f"  quote: {yaml_string(head.group('d'))}"]
         parsed = dates.parse_dateline(line)
         if parsed is not None:
-            head = re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
+            # the dateline's own words ("MOSCOW, October 14"), not the paragraph it opens
+            found = dates._DATELINE.match(line)
+            head = (
+                line[: found.end()].rstrip(" .,:")
+                if found
+                else re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
+            )
             month, day, year = parsed
             year = (
                 year
