@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from .. import normalize
 from .claim_event import claim_event
-from .document import Item, unique_around, yaml_string
+from .document import Item, claim_lines, unique_around, yaml_string
 from .patterns import (
     ASIDE,
     BELONGS_TO,
@@ -398,16 +398,7 @@ def _item(
     event = claim_event(d, claim.start, PATROL_TYPES if patrol else ANSWER_TYPES)
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
-    lines = [
-        f"- id: a{number:02d}",
-        f"  event: {event or 'NEW-EVENT-ID'}",
-        f"  quote: {yaml_string(quote)}",
-    ]
-    if who is not None:
-        lines.append(f"  country: {yaml_string(who)}")
-    if claim.operator is not None:
-        lines.append(f"  operator: {claim.operator}")
-    lines.append(f"  type: {yaml_string(claim.type)}")
+    lines = claim_lines(f"a{number:02d}", event, quote, who, claim.operator, claim.type)
     if claim.count:
         lines.append(f"  count: {yaml_string(claim.count)}")
     if claim.total:

@@ -77,6 +77,29 @@ class Draft:
         return "\n".join(out) + "\n", owner
 
 
+def claim_lines(
+    claim_id: str,
+    event: str | None,
+    quote: str,
+    country: str | None,
+    operator: str | None,
+    kind: str,
+) -> list[str]:
+    """The head of an aircraft or ship claim's entry: id, event, quote, country, operator
+    and the type as the text writes it (the rest is each kind's own)."""
+    lines = [
+        f"- id: {claim_id}",
+        f"  event: {event or 'NEW-EVENT-ID'}",
+        f"  quote: {yaml_string(quote)}",
+    ]
+    if country is not None:
+        lines.append(f"  country: {yaml_string(country)}")
+    if operator is not None:
+        lines.append(f"  operator: {operator}")
+    lines.append(f"  type: {yaml_string(kind)}")
+    return lines
+
+
 def yaml_string(text: str) -> str:
     """A YAML double-quoted string (JSON escapes are valid YAML)."""
     return json.dumps(text, ensure_ascii=False)

@@ -34,7 +34,7 @@ import yaml
 
 from .. import normalize
 from .claim_event import claim_event
-from .document import Item, unique_around, yaml_string
+from .document import Item, claim_lines, unique_around, yaml_string
 from .patterns import (
     BELONGS_TO,
     BODY_AFTER,
@@ -511,16 +511,8 @@ def _item(
     if span is None:
         unsure = unsure or "the words occur more than once: quote a longer span"
     quote = d.text[span[0] : span[1]] if span else d.text[start:end]
-    lines = [
-        f"- id: v{number:02d}",
-        f"  event: {event or 'NEW-EVENT-ID'}",
-        f"  quote: {yaml_string(quote)}",
-    ]
-    if country is not None:
-        lines.append(f"  country: {yaml_string(country[2])}")
-    if p.operator is not None:
-        lines.append(f"  operator: {p.operator}")
-    lines.append(f"  type: {yaml_string(p.type)}")
+    who = country[2] if country is not None else None
+    lines = claim_lines(f"v{number:02d}", event, quote, who, p.operator, p.type)
     if name is not None:
         lines.append(f"  name: {yaml_string(d.text[name[0] : name[1]])}")
     if p.ship_class is not None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...normalize import count_words, word_in_text
 from ..report import MAX_EXAMPLES, Report, message, show
+from .derived import record_spans
 
 if TYPE_CHECKING:
     from . import Tables
@@ -39,12 +40,9 @@ def count_spans(report: Report, tables: Tables) -> None:
     """Each counted aircraft or ship claim: its count governs its type in each span that
     writes the type (see the module's docstring)."""
     frames = tables.frames
-    evidence = frames.get("evidence")
-    if evidence is None or not {"record_table", "record_id", "quote"} <= set(evidence.columns):
+    spans = record_spans(frames)
+    if spans is None:
         return
-    spans: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for table, record, quote in evidence.select("record_table", "record_id", "quote").iter_rows():
-        spans[table, record].append(quote or "")
     needed = {"count", "type_as_reported", "source_id"}
     claims = {
         (table, key): frame

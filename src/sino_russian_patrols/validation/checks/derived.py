@@ -27,15 +27,24 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 
-def derived_values(report: Report, tables: Tables) -> None:
-    """Every claim's derivable values, each against its own spans."""
-    frames = tables.frames
+def record_spans(frames: dict[str, pl.DataFrame]) -> dict[tuple[str, str], list[str]] | None:
+    """The quoted words of each row's spans, by (table, row id); None when the package has
+    no readable evidence table (another rule reports that)."""
     evidence = frames.get("evidence")
     if evidence is None or not {"record_table", "record_id", "quote"} <= set(evidence.columns):
-        return
+        return None
     spans: dict[tuple[str, str], list[str]] = defaultdict(list)
     for table, record, quote in evidence.select("record_table", "record_id", "quote").iter_rows():
         spans[table, record].append(quote or "")
+    return spans
+
+
+def derived_values(report: Report, tables: Tables) -> None:
+    """Every claim's derivable values, each against its own spans."""
+    frames = tables.frames
+    spans = record_spans(frames)
+    if spans is None:
+        return
     aliases: dict[str, list[str]] = defaultdict(list)
     if "actor_aliases" in frames:
         for alias, actor in frames["actor_aliases"].select("alias", "actor_id").iter_rows():
