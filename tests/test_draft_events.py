@@ -264,3 +264,23 @@ def test_an_undated_report_a_month_from_a_known_event_is_left_to_the_editor() ->
     far = (dt.date(2023, 10, 4), dt.date(2023, 10, 18))
     made, _ = _new_events(d, (0, len(text)), NAVAL, None, far, 1, "", [])
     assert made == ["2023-08-joint-naval-patrol"]  # named by the publication's month
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("At a recent summit in Washington, NATO issued a statement.", "summit"),
+        ("In a report on Arctic security published on Monday, the Pentagon warned.",
+         "report_publication"),
+        ("Russia and China approved a roadmap on Tuesday.", "agreement"),
+        ("It came after a meeting of NATO foreign ministers in Bucharest.",
+         "ministerial_meeting"),
+        ("Two bombers flew a joint patrol over the sea.", None),
+    ],
+)  # fmt: skip
+def test_the_passing_events_a_report_names_have_their_words(
+    sentence: str, kind: str | None
+) -> None:
+    from sino_russian_patrols.draft.patterns import PASSING_TYPES
+
+    assert event_types(sentence) & PASSING_TYPES == ({kind} if kind else set())

@@ -106,6 +106,12 @@ def draft_annotation(
                 item.unsure = f"the build says: {p.message}"[:300]
                 rejected = True
         if not rejected:
+            # a claim left on the placeholder of an event to define never builds
+            for item in draft.items[1:]:
+                if item.unsure is None and any("NEW-EVENT-ID" in line for line in item.lines):
+                    item.unsure = "no event to attach it to: define the event, use its id"
+                    rejected = True
+        if not rejected:
             lines = "\n".join(f"  {p}" for p in mine)
             raise InputError(f"the draft of {source_id} does not build:\n{lines}")
     return draft.render()[0]

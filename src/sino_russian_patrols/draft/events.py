@@ -20,6 +20,7 @@ from .patterns import (
     LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
+    PASSING_TYPES,
     REPORTED_ON,
     sentences,
 )
@@ -530,7 +531,7 @@ def _sequence(d: Drafter, events: list[str], sentence: str) -> tuple[str, str] |
 def _families(types: frozenset[str]) -> list[frozenset[str]]:
     """The kinds of event the types hold: each primary family, and each answer alone."""
     found = [types & f for f in _PRIMARY_FAMILIES if types & f]
-    return found + [frozenset({t}) for t in sorted(types & ANSWER_TYPES)]
+    return found + [frozenset({t}) for t in sorted(types & (ANSWER_TYPES | PASSING_TYPES))]
 
 
 def _new_type(types: frozenset[str], sentence: str) -> str | None:
@@ -603,6 +604,11 @@ def _new_events(
         name = f"{who}-{slug_of(answer)}" if who else slug_of(answer)
         event_id = new_id(d, answer, days, name)
         d.new_events.append(NewEvent(event_id, answer, sentence, parent, window, d.source_id))
+        made.append(event_id)
+    for passing in sorted(types & PASSING_TYPES) if days is not None else ():
+        # a summit, a report, an agreement the words date: an event of its own
+        event_id = new_id(d, passing, days, slug_of(passing))
+        d.new_events.append(NewEvent(event_id, passing, sentence, None, window, d.source_id))
         made.append(event_id)
     why = "no registered event fits: a new event, written out for the registry"
     return made, why

@@ -85,7 +85,35 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(r"\b(?:landed|landing|land|took\s+off)\b[^.]{0,60}\bairfields?\b", re.I),
         frozenset({"airfield_landing"}),
     ),
+    # the passing events a report sets the patrol beside
+    (re.compile(r"\bsummit\b", re.IGNORECASE), frozenset({"summit"})),
+    (
+        re.compile(
+            r"\b(?:report|white\s+paper)\b[^.]{0,80}\b(?:published|released|issued)\b"
+            r"|\b(?:published|released|issued)\b[^.]{0,40}\b(?:report|white\s+paper)\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"report_publication"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:approved|signed|adopted)\b[^.]{0,50}\b(?:roadmap|agreement|accord|"
+            r"memorandum|treaty)\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"agreement"}),
+    ),
+    (
+        re.compile(
+            r"\b(?:foreign|defen[cs]e)\s+ministers?[’']?\s+meeting\b"
+            r"|\bmeeting\b[^.]{0,60}\b(?:foreign|defen[cs]e)\s+ministers\b",
+            re.IGNORECASE,
+        ),
+        frozenset({"ministerial_meeting"}),
+    ),
 )
+# the passing events: linked when registered, written out only when the words date them
+PASSING_TYPES = frozenset({"summit", "report_publication", "agreement", "ministerial_meeting"})
 ORDINALS = {
     word: n
     for n, words in enumerate(
