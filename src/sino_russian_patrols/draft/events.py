@@ -14,6 +14,7 @@ from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
+    DRILL_NOUNS,
     EVENT_WORDS,
     EXERCISE_TYPES,
     GENERIC_PATROL,
@@ -443,12 +444,12 @@ _DATELINE_TAIL = re.compile(
 # an exercise of its own: joint drills, not "military exercises" in passing
 JOINT_DRILLS = re.compile(
     r"(?i)\b(?:joint|combined|bilateral)\b(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b"
+    rf"{DRILL_NOUNS}\b"
 )
 # an exercise's name and edition the series registry may not know ("Vostok 2022")
 EDITION = re.compile(
     r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
-    r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b)"
+    rf"\b{DRILL_NOUNS}\b)"
 )
 # submarines, not "anti-submarine" drills
 SUBMARINE = re.compile(r"(?i)(?<!anti-)(?<!anti )\bsubmarines?\b")
@@ -483,13 +484,7 @@ def _dated_event(
     at = sentence.find(dated[0])
     best, best_distance = events[0], None
     for event in events:
-        kind = d.event_kind(event)
-        positions = [
-            m.end()
-            for pattern, kinds in EVENT_WORDS
-            if kind in kinds
-            for m in pattern.finditer(sentence)
-        ]
+        positions = [m.end() for m in _words(d, event, sentence)]
         before = [p for p in positions if p <= at] if at >= 0 else []
         if not before and positions and at >= 0:
             continue  # its words all follow the phrase: not what the phrase dates
@@ -503,15 +498,17 @@ def _dated_event(
 _AFTER = re.compile(r"(?i)\b(?:after|following|followed|upon completion of|on completion of)\b")
 
 
+def _words(d: Drafter, event: str, sentence: str) -> list[re.Match[str]]:
+    """The words of an event's kind in the sentence (EVENT_WORDS), pattern by pattern."""
+    kind = d.event_kind(event)
+    return [
+        m for pattern, kinds in EVENT_WORDS if kind in kinds for m in pattern.finditer(sentence)
+    ]
+
+
 def _words_at(d: Drafter, event: str, sentence: str) -> int | None:
     """Where the words of an event's kind first stand in the sentence."""
-    kind = d.event_kind(event)
-    found = [
-        m.start()
-        for pattern, kinds in EVENT_WORDS
-        if kind in kinds
-        for m in pattern.finditer(sentence)
-    ]
+    found = [m.start() for m in _words(d, event, sentence)]
     return min(found) if found else None
 
 

@@ -29,6 +29,8 @@ EXERCISE_TYPES = _EXERCISE = frozenset(
         "exercise",
     }
 )
+# the nouns of an exercise, for the patterns that look for one
+DRILL_NOUNS = r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)"
 # "a joint patrol": of aircraft or of ships, which the words around tell
 GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
 EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
@@ -50,7 +52,7 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)\b|"
+            rf"\b{DRILL_NOUNS}\b|"
             r"\b(?:Joint Sea|Maritime Interaction|Northern/Interaction|Vostok|Ocean)[- ]?20\d\d"
         ),
         _EXERCISE,
