@@ -16,7 +16,10 @@ compared with the rows it assembles from the curated file, per kind of fact:
 - remarks: a statement of the right speaker whose span overlaps a curated one's by at least
   half of their union (a paraphrase's clause may be quoted a few words longer or shorter);
 - zone claims: (event, kind, zone);
-- actors: the mentions (actor, span) of actors the reduced registries still know.
+- actors: the mentions (actor, span) of actors the reduced registries still know;
+- participants: (event, actor, role);
+- sequence claims: (event, ordinal, scope);
+- names: (event, series, where the name starts).
 
 A new event the draft writes out stands for the left-out event whose curated mentions its
 own mentions overlap most (one to one, by characters in common): the editor confirms it and
@@ -51,7 +54,18 @@ from sino_russian_patrols.errors import Problems
 from sino_russian_patrols.steps import read_project
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("events", "dates", "aircraft", "ships", "remarks", "zones", "actors")
+KINDS = (
+    "events",
+    "dates",
+    "aircraft",
+    "ships",
+    "remarks",
+    "zones",
+    "actors",
+    "participants",
+    "sequence",
+    "names",
+)
 # registry file -> the key that names an entry
 REGISTRIES = {
     "events.yaml": "id",
@@ -100,6 +114,16 @@ def facts(rows: Rows, source_id: str) -> dict[str, set[Any]]:
             (e["record_id"], e["char_start"], e["char_end"])
             for e in evidence
             if e["record_table"] == "actors"
+        },
+        "participants": {
+            (p["event_id"], p["actor_id"], p["role"]) for p in of("event_participants")
+        },
+        "sequence": {(q["event_id"], q["ordinal"], q["scope"]) for q in of("sequence_claims")},
+        "names": {
+            (n["event_id"], n["series_id"], e["char_start"])
+            for n in of("event_names")
+            for e in evidence
+            if e["record_table"] == "event_names" and e["record_id"] == n["name_claim_id"]
         },
     }
 
