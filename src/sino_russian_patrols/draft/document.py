@@ -6,9 +6,13 @@ finds each in the article once (`occurrence` when a quote occurs more than once)
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from ..spans import occurrences
+
+# the first line of a claim's entry, whose id the draft numbers: "- id: a01"
+_CLAIM_ID = re.compile(r"- id: ([a-z])\d{2,}")
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Draft:
             out.extend(f"#   {line}" for line in self.date_phrases)
         owner: dict[int, int] = {}
         section = None
+        ids = self._claim_ids()
         for index, item in enumerate(self.items):
             if item.section != section:
                 section = item.section
@@ -71,10 +76,27 @@ class Draft:
                 out.append(f"  # {item.note}")
             if item.unsure:
                 out.append(f"  # unsure: {item.unsure}")
-            for line in item.lines:
+            for number, line in enumerate(item.lines):
+                if number == 0 and index in ids:
+                    line = f"- id: {ids[index]}"
                 out.append(("  # " + line) if item.unsure else ("  " + line))
                 owner[len(out)] = index
         return "\n".join(out) + "\n", owner
+
+    def _claim_ids(self) -> dict[int, str]:
+        """The claim ids (`a01`, `s02` ...) numbered in each section, the asserted entries
+        first: the editor who keeps what the draft asserts keeps ids that run without gaps,
+        and a commented entry taken in keeps an id of its own."""
+        ids: dict[int, str] = {}
+        counts: dict[str, int] = {}
+        ordered = sorted(enumerate(self.items), key=lambda pair: pair[1].unsure is not None)
+        for index, item in ordered:
+            m = _CLAIM_ID.fullmatch(item.lines[0]) if item.lines else None
+            if m is None:
+                continue
+            counts[item.section] = counts.get(item.section, 0) + 1
+            ids[index] = f"{m.group(1)}{counts[item.section]:02d}"
+        return ids
 
 
 def claim_lines(
@@ -112,6 +134,17 @@ def quote_entry(text: str, start: int, end: int) -> str:
     if len(starts) == 1:
         return f"{{quote: {yaml_string(quote)}}}"
     return f"{{quote: {yaml_string(quote)}, occurrence: {starts.index(start) + 1}}}"
+
+
+def quote_lines(text: str, start: int, end: int) -> list[str]:
+    """The `quote:` line of an entry quoting text[start:end], and its `occurrence:` line when
+    the quote occurs more than once."""
+    quote = text[start:end]
+    starts = occurrences(text, quote)
+    lines = [f"  quote: {yaml_string(quote)}"]
+    if len(starts) > 1:
+        lines.append(f"  occurrence: {starts.index(start) + 1}")
+    return lines
 
 
 def unique_around(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:

@@ -484,7 +484,7 @@ def _dated_event(
     at = sentence.find(dated[0])
     best, best_distance = events[0], None
     for event in events:
-        positions = [m.end() for m in _words(d, event, sentence)]
+        positions = [m.end() for m in kind_words(d, event, sentence)]
         before = [p for p in positions if p <= at] if at >= 0 else []
         if not before and positions and at >= 0:
             continue  # its words all follow the phrase: not what the phrase dates
@@ -498,7 +498,7 @@ def _dated_event(
 _AFTER = re.compile(r"(?i)\b(?:after|following|followed|upon completion of|on completion of)\b")
 
 
-def _words(d: Drafter, event: str, sentence: str) -> list[re.Match[str]]:
+def kind_words(d: Drafter, event: str, sentence: str) -> list[re.Match[str]]:
     """The words of an event's kind in the sentence (EVENT_WORDS), pattern by pattern."""
     kind = d.event_kind(event)
     return [
@@ -508,7 +508,7 @@ def _words(d: Drafter, event: str, sentence: str) -> list[re.Match[str]]:
 
 def _words_at(d: Drafter, event: str, sentence: str) -> int | None:
     """Where the words of an event's kind first stand in the sentence."""
-    found = [m.start() for m in _words(d, event, sentence)]
+    found = [m.start() for m in kind_words(d, event, sentence)]
     return min(found) if found else None
 
 

@@ -4,9 +4,9 @@ boundaries), and the order in which the proposers run.
 
 The proposers mirror the build's steps, one module per kind of fact: `source` (the source and
 its publication date), `actors`, `events` (event mentions and their date claims), `aircraft`,
-`remarks`, `date_phrases` (the header list for the editor). Each module has `propose(d)`, its
-patterns in `patterns`, and its confidence rule: what it is unsure of is proposed commented
-out, with the reason.
+`remarks`, `ships`, `zones`, `participants`, `date_phrases` (the header list for the editor).
+Each module has `propose(d)`, its patterns in `patterns`, and its confidence rule: what it is
+unsure of is proposed commented out, with the reason.
 """
 
 from __future__ import annotations
@@ -188,7 +188,17 @@ class Drafter:
         return self.headline[0] <= at < self.headline[1]
 
     def run(self) -> Draft:
-        from . import actors, aircraft, date_phrases, events, remarks, ships, source, zones
+        from . import (
+            actors,
+            aircraft,
+            date_phrases,
+            events,
+            participants,
+            remarks,
+            ships,
+            source,
+            zones,
+        )
 
         self.draft.items.append(Item("source", source.propose(self)))
         # the publication date is an item of its own: if the build rejects it, it is
@@ -200,6 +210,7 @@ class Drafter:
         remarks.propose(self, event_id)
         ships.propose(self)
         zones.propose(self)
+        participants.propose(self)
         aircraft.unknown_designations(self)
         date_phrases.propose(self)
         return self.draft

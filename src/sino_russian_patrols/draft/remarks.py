@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..spans import occurrences
 from . import actors
-from .document import Item, yaml_string
+from .document import Item, quote_entry, quote_lines, yaml_string
 from .patterns import (
     ACCORDING_TO,
     DATELINE_PREFIX,
@@ -301,18 +301,11 @@ def _nearest(tags: list[Tag], at: int) -> Tag:
 
 
 def _quote_lines(key: str, text: str, start: int, end: int) -> list[str]:
-    quote = text[start:end]
-    starts = occurrences(text, quote)
-    if key != "quote":
-        if len(starts) > 1:
-            return [
-                f"  {key}: {{quote: {yaml_string(quote)}, occurrence: {starts.index(start) + 1}}}"
-            ]
-        return [f"  {key}: {yaml_string(quote)}"]
-    lines = [f"  quote: {yaml_string(quote)}"]
-    if len(starts) > 1:
-        lines.append(f"  occurrence: {starts.index(start) + 1}")
-    return lines
+    if key == "quote":
+        return quote_lines(text, start, end)
+    if len(occurrences(text, text[start:end])) > 1:
+        return [f"  {key}: {quote_entry(text, start, end)}"]
+    return [f"  {key}: {yaml_string(text[start:end])}"]
 
 
 def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> None:

@@ -1,0 +1,128 @@
+"""The participants proposer on small texts it is given: which parties the words name
+together, the role they give each, and the quote and reporter of each claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from helpers import text_drafter
+from sino_russian_patrols.draft import participants
+from sino_russian_patrols.draft.document import Item
+from sino_russian_patrols.registries import ActorEntry
+
+
+def actor(id_: str, type_: str, country: str | None, *aliases: str) -> ActorEntry:
+    return ActorEntry(id_, id_, type_, country, None, None, aliases, "actors.yaml", 1)
+
+
+ACTORS = [
+    actor("russia", "state", "RUS", "Russia", "Moscow"),
+    actor("china", "state", "CHN", "China", "Beijing"),
+    actor("japan", "state", "JPN", "Japan"),
+    actor("south-korea", "state", "KOR", "South Korea"),
+    actor("brazil", "state", "BRA", "Brazil"),
+    actor("egypt", "state", "EGY", "Egypt"),
+    actor("india", "state", "IND", "India"),
+    actor("russian-pacific-fleet", "military", "RUS", "Pacific Fleet"),
+    actor("pla-navy", "military", "CHN", "Chinese navy"),
+    actor("russian-mod", "government_body", "RUS", "Russian Defense Ministry"),
+]
+
+
+def propose(text: str, kind: str = "joint_naval_patrol") -> list[dict[str, Any]]:
+    """The participant claims drafted for `text`, one sentence linked to an event of `kind`."""
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")  # no curated annotations to learn verbs from
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type=kind, parent=None)]
+    d.event_sentences = [(0, len(text), "e1")]
+    # the actor mentions the draft asserts: a reporter must be one of them
+    for start, end, who in d.actor_mentions():
+        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {who}']))
+    participants.propose(d)
+    claims = []
+    for item in d.draft.items:
+        if item.section == "participants":
+            assert item.unsure is None
+            fields = dict(line.strip("- ").split(": ", 1) for line in item.lines)
+            claims.append(fields)
+    return claims
+
+
+def parties(text: str, kind: str = "joint_naval_patrol") -> list[tuple[str, str]]:
+    return [(c["who"], c["role"]) for c in propose(text, kind)]
+
+
+def test_two_states_named_together_take_part_with_the_events_words_quoted() -> None:
+    claims = propose("China and Russia have executed their first joint patrol over the Pacific.")
+    assert [(c["who"], c["role"]) for c in claims] == [
+        ("china", "participant"),
+        ("russia", "participant"),
+    ]
+    assert {c["quote"] for c in claims} == {
+        '"China and Russia have executed their first joint patrol"'
+    }
+    assert all("reported_by" not in c for c in claims)
+
+
+def test_demonyms_and_hyphenated_names_are_their_states() -> None:
+    assert parties("The Chinese and Russian militaries conducted a joint patrol.") == [
+        ("china", "participant"),
+        ("russia", "participant"),
+    ]
+    assert parties("The Russia-China joint naval drills began.", "joint_naval_exercise") == [
+        ("russia", "participant"),
+        ("china", "participant"),
+    ]
+
+
+def test_a_states_name_before_its_own_force_names_the_force() -> None:
+    text = "Ships from Russia's Pacific Fleet and the Chinese navy departed for a joint patrol."
+    assert parties(text) == [("russian-pacific-fleet", "participant"), ("pla-navy", "participant")]
+
+
+def test_hosts_are_read_from_host_and_from_the_territory() -> None:
+    text = "Russia's Pacific Fleet will host the joint naval drills in August."
+    assert parties(text, "joint_naval_exercise") == [("russian-pacific-fleet", "host")]
+    text = "China and Russia held joint anti-missile exercises on Russian territory."
+    # a host is not also counted among the parties
+    assert parties(text, "joint_naval_exercise") == [("china", "participant"), ("russia", "host")]
+
+
+def test_one_party_alone_takes_part_only_where_the_words_say_so() -> None:
+    assert parties("Russia was represented by ten ships in the joint patrol.") == [
+        ("russia", "participant")
+    ]
+    assert parties("Russia sent ships to the joint patrol.") == []
+
+
+def test_countries_that_answer_or_are_members_are_no_parties() -> None:
+    text = (
+        "Japan and South Korea scrambled jets as Chinese and Russian bombers flew a joint patrol."
+    )
+    assert parties(text, "joint_air_patrol") == [
+        ("china", "participant"),
+        ("russia", "participant"),
+    ]
+    text = "The joint drills gather the BRICS group, which includes Brazil, India, China, Russia."
+    assert parties(text, "joint_naval_exercise") == []
+
+
+def test_observers_are_the_group_after_observers_from() -> None:
+    text = "Observers from Brazil and Egypt attended the opening of the joint drills."
+    assert parties(text, "joint_naval_exercise") == [("brazil", "observer"), ("egypt", "observer")]
+
+
+def test_a_claim_carries_the_reporter_of_its_sentence() -> None:
+    text = "The Chinese and Russian navies began a joint patrol, the Russian Defense Ministry said."
+    claims = propose(text)
+    assert [(c["who"], c["reported_by"], c["attribution"]) for c in claims] == [
+        ("china", "russian-mod", '{quote: "Russian Defense Ministry said"}'),
+        ("russia", "russian-mod", '{quote: "Russian Defense Ministry said"}'),
+    ]
+
+
+def test_an_event_of_another_kind_has_no_parties_proposed() -> None:
+    assert parties("China and Russia said Japan scrambled jets.", "scramble") == []
