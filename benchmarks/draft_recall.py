@@ -27,7 +27,8 @@ gives it the registry's id. A new event that overlaps none counts as wrong.
 
 Only what the draft asserts counts; commented proposals do not. The editor's remaining work
 is the share of the curated file's lines (neither blank nor comment) that the draft's
-asserted lines do not already hold, compared line by line after stripping spaces. The run
+asserted lines do not already hold, compared line by line after stripping spaces, a line that
+reads alone as a YAML mapping by the value it holds (quoted or not). The run
 also checks that every draft is accepted by the build's reader and steps (keep it 0).
 
 Run from the project folder: `PYTHONPATH=src python benchmarks/draft_recall.py`; with
@@ -37,6 +38,7 @@ the draft missed and the asserted ones that are wrong.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -239,9 +241,25 @@ def leave_out(project: Path, source_id: str, used: dict[str, set[str]]) -> list[
 
 
 def content_lines(text: str) -> list[str]:
-    """The lines of an annotation that carry data: stripped, neither blank nor comments."""
+    """The lines of an annotation that carry data: stripped, neither blank nor comments, each
+    as the value it holds (`id: "v01"` and `id: v01` are one line to an editor)."""
     lines = (line.split(" # ")[0].strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return [_value(line) for line in lines if line and not line.startswith("#")]
+
+
+def _value(line: str) -> str:
+    """A line that reads alone as a YAML mapping (`key: value`, `- {quote: ...}`), written
+    in one canonical form; any other line as it is."""
+    item = line.startswith("- ")
+    try:
+        value = yaml.safe_load(line[2:] if item else line)
+    except yaml.YAMLError:
+        return line
+    if not isinstance(value, dict):
+        return line
+    return ("- " if item else "") + json.dumps(
+        value, sort_keys=True, default=str, ensure_ascii=False
+    )
 
 
 def remaining_work(curated: str, draft: str) -> tuple[int, int]:

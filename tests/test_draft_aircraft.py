@@ -299,15 +299,15 @@ def test_who_reports_a_claim() -> None:
     )
     assert reported(text) == [
         # "according to": the Associated Press wrote the article, it is no reporter
-        ("bombers", "jso", '{quote: "according to the Defense Ministry\'s Joint Staff Office"}'),
+        ("bombers", "jso", '"according to the Defense Ministry\'s Joint Staff Office"'),
         # "The office said": the office named before, with the words that name it
         (
             "H-6",
             "jso",
             '[{quote: "The office said"}, {quote: "Joint Staff Office"}]',
         ),
-        ("Tu-95", "japan", '{quote: "Japan believed"}'),  # a verb of those who watch
-        ("H-6K", "kishi", '{quote: "Kishi told"}'),  # the speaker after the quotation
+        ("Tu-95", "japan", '"Japan believed"'),  # a verb of those who watch
+        ("H-6K", "kishi", '"Kishi told"'),  # the speaker after the quotation
     ]
 
 

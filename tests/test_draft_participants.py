@@ -119,9 +119,15 @@ def test_a_claim_carries_the_reporter_of_its_sentence() -> None:
     text = "The Chinese and Russian navies began a joint patrol, the Russian Defense Ministry said."
     claims = propose(text)
     assert [(c["who"], c["reported_by"], c["attribution"]) for c in claims] == [
-        ("china", "russian-mod", '{quote: "Russian Defense Ministry said"}'),
-        ("russia", "russian-mod", '{quote: "Russian Defense Ministry said"}'),
+        ("china", "russian-mod", '"the Russian Defense Ministry said"'),
+        ("russia", "russian-mod", '"the Russian Defense Ministry said"'),
     ]
+    # the words an editor quotes with the name: its possessor, "in a statement", the day
+    text = "Chinese and Russian ships began a joint patrol, Russia's Pacific Fleet said on Monday."
+    claims = propose(text)
+    assert {(c["reported_by"], c["attribution"]) for c in claims} == {
+        ("russian-pacific-fleet", '"Russia\'s Pacific Fleet said on Monday"')
+    }
 
 
 def test_an_event_of_another_kind_has_no_parties_proposed() -> None:

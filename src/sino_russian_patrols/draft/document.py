@@ -147,6 +147,17 @@ def quote_lines(text: str, start: int, end: int) -> list[str]:
     return lines
 
 
+def keyed_quote(key: str, text: str, start: int, end: int) -> list[str]:
+    """The lines of a quoted key: `quote:` with its `occurrence:` line (`quote_lines`), any
+    other key as a plain string, or as `{quote: ..., occurrence: N}` when the words occur more
+    than once."""
+    if key == "quote":
+        return quote_lines(text, start, end)
+    if len(occurrences(text, text[start:end])) > 1:
+        return [f"  {key}: {quote_entry(text, start, end)}"]
+    return [f"  {key}: {yaml_string(text[start:end])}"]
+
+
 def unique_around(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
     """The shortest extension of text[start:end] by whole words that is unique in text."""
     lo, hi = start, end

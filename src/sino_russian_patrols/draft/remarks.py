@@ -34,9 +34,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..spans import occurrences
 from . import actors
-from .document import Item, quote_entry, quote_lines, yaml_string
+from .document import Item, keyed_quote
 from .patterns import (
     ACCORDING_TO,
     DATELINE_PREFIX,
@@ -300,14 +299,6 @@ def _nearest(tags: list[Tag], at: int) -> Tag:
     return min(tags, key=lambda t: t.at)
 
 
-def _quote_lines(key: str, text: str, start: int, end: int) -> list[str]:
-    if key == "quote":
-        return quote_lines(text, start, end)
-    if len(occurrences(text, text[start:end])) > 1:
-        return [f"  {key}: {quote_entry(text, start, end)}"]
-    return [f"  {key}: {yaml_string(text[start:end])}"]
-
-
 def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> None:
     """Append one statement item per remark the article's text gives."""
     if corpus is None:
@@ -324,13 +315,13 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             VOICE_WORDS.search(speaker.words) and who is not None
         )
         if unnamed and speaker.at >= 0:
-            lines += _quote_lines(
+            lines += keyed_quote(
                 "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
             )
         if event_id:
             lines.append(f"  event: {event_id}")
         lines.append(f"  type: {r.kind}")
-        lines += _quote_lines("quote", d.text, r.start, r.end)
+        lines += keyed_quote("quote", d.text, r.start, r.end)
         slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
         lines.append(f"  remark: {who + '-' if who else ''}{slug}")
         unsure, note = _confidence(d, r, corpus, mentioned)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .document import quote_entry
+from .document import keyed_quote, quote_entry
 from .patterns import SPEECH_VERBS, sentences
 
 if TYPE_CHECKING:
@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 WATCH_VERBS = ("spotted", "detected", "observed", "identified", "tracked", "monitored", "saw")
 # and those who answer another's account: "South Korea's Joint Chiefs of Staff disputed ..."
 ANSWER_VERBS = ("disputed", "denied", "rejected", "countered")
+# the words before an actor's name that an attribution quotes with it: "the", a possessor
+# ("Russia's Pacific Fleet", "the ministry's Joint Staff Office")
+_HEAD = re.compile(r"(?:\b[Tt]he\s+)?(?:(?:[A-Z][\w.-]*|ministry|fleet)[’']s\s+)?$")
+# and after its verb: "in a statement", the day ("on Tuesday", "Saturday")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TAIL = re.compile(rf"\s+(?:in\s+a\s+statement|on\s+{_DAYS}|{_DAYS})\b")
 _ACTOR_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -68,7 +74,13 @@ class Reporter:
                 continue
             m = after.match(d.text, end, d.end)
             if m is not None:
-                self.found.append((start, m.end(), actor))
+                # the words as an editor quotes them: "the Russian defence ministry said on
+                # Tuesday", "Russia's Pacific Fleet said in a statement"
+                head = _HEAD.search(d.text, max(0, start - 30), start)
+                tail = _TAIL.match(d.text, m.end(), d.end)
+                self.found.append(
+                    (head.start() if head else start, tail.end() if tail else m.end(), actor)
+                )
                 continue
             b = before.search(d.text, max(0, start - 60), start)
             if b is not None and ends.match(d.text, end):
@@ -99,11 +111,11 @@ class Reporter:
         lines = [f"  reported_by: {actor}"]
         spans = [(a, b)] + ([self.antecedent[a]] if a in self.antecedent else [])
         spans = [(x, y) for x, y in spans if not (start <= x and y <= end)]
-        if spans:
+        if len(spans) == 1:
+            lines += keyed_quote("attribution", self.d.text, *spans[0])
+        elif spans:
             entries = ", ".join(quote_entry(self.d.text, x, y) for x, y in spans)
-            lines.append(
-                f"  attribution: [{entries}]" if len(spans) > 1 else f"  attribution: {entries}"
-            )
+            lines.append(f"  attribution: [{entries}]")
         return lines
 
     def of(self, at: int) -> tuple[str, tuple[int, int]] | None:
