@@ -29,6 +29,9 @@ def kinds_of(sentence: str) -> list[str]:
         ("An A-50 twice violated South Korean airspace.", "airspace_violation"),
         ("Six aircraft entered the KADIZ.", "adiz_entry"),
         ("The ships passed through the Soya Strait.", "strait_transit"),
+        ("The planes did not violate Japan’s territorial airspace.", "no_airspace_violation"),
+        ("The ship group crossed the Bussol Strait.", "strait_transit"),
+        ("Seven ships traveled from the Tsugaru Strait.", "strait_transit"),
     ],
 )
 def test_the_words_give_the_kind_of_zone_claim(sentence: str, kind: str) -> None:
@@ -109,6 +112,22 @@ def test_an_entry_into_a_registered_zone_belongs_to_the_air_patrol() -> None:
         '{quote: "KADIZ"}',
         None,
     )
+
+
+def test_an_entry_into_a_zone_the_words_do_not_name_is_asserted_with_no_zone() -> None:
+    d = Drafter("South Korea says the formation entered its air defence identification zone.")
+    zones.propose(d)  # type: ignore[arg-type]
+    [(fields, unsure)] = items(d)
+    assert (fields["kind"], fields["quote"], fields.get("zone"), unsure) == (
+        "adiz_entry",
+        '"entered its air defence identification zone"',
+        None,
+        None,
+    )
+    # an entry with no zone's words after it is no claim to assert
+    d = Drafter("The bombers entered the area on Tuesday.")
+    zones.propose(d)  # type: ignore[arg-type]
+    assert [unsure for _, unsure in items(d)] == []
 
 
 def test_a_strait_passage_belongs_to_the_naval_patrol_and_a_denial_needs_no_zone() -> None:

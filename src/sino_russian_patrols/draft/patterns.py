@@ -187,7 +187,7 @@ ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "no_airspace_violation",
         re.compile(
             r"\bno (?:airspace )?(?:violation|intrusion)s?\b|\b(?:did not|didn[’']t|not) "
-            r"(?:violate|intrude|enter)\w*\s+(?:\w+\s+){0,3}?airspace",
+            r"(?:violate|intrude|enter|breach)\w*\s+(?:[\w’'-]+\s+){0,3}?airspace",
             re.IGNORECASE,
         ),
     ),
@@ -200,7 +200,8 @@ ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strait_transit",
         re.compile(
-            r"\b(?:passed|sailed|transited|moved)\s+(?:east\s+|west\s+|south\s+|north\s+)?(?:through|via)\b",
+            r"\b(?:(?:passed|passing|sailed|transited|moved|traveled|travelled)\s+"
+            r"(?:east\s+|west\s+|south\s+|north\s+)?(?:through|via|from)|crossed)\b",
             re.I,
         ),
     ),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 AIR_TYPES = frozenset({"joint_air_patrol"})
+_ADIZ_GAP = 20  # characters between "entered" and the zone's words ("entered the country's")
 # the event a claim belongs to, by kind, as the curated files code it: a strait passage is a
 # stage of a naval patrol, a violation of airspace an event of its own; the rest the air patrol's
 EVENT_OF_CLAIM = {
@@ -68,7 +69,13 @@ def propose(d: Drafter) -> None:
                     ),
                     None,
                 )
-            end = zone[1] if zone else m.end()
+            adiz = ADIZ_WORDS.search(d.text, m.end(), hi) if zone is None else None
+            if kind == "adiz_entry" and adiz is not None and adiz.start() - m.end() <= _ADIZ_GAP:
+                # "entered its air defence identification zone": a zone the words do not
+                # name, as the curated files code it (no zone), quoted with its words
+                end = adiz.end()
+            else:
+                end = zone[1] if zone else m.end()
             span = unique_around(d.text, m.start(), end, hi)
             if span is None:
                 continue
@@ -84,7 +91,7 @@ def propose(d: Drafter) -> None:
             if zone:
                 lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
             unsure = None if event else "no linked event of this kind to attach it to"
-            if unsure is None and wanted is not None and zone is None:
+            if unsure is None and wanted is not None and zone is None and end == m.end():
                 unsure = "the zone's words are no registered spelling: add one, or quote it"
             d.draft.items.append(Item("airspace", lines, unsure))
             if kind in ("no_airspace_violation", "airspace_violation"):
