@@ -124,10 +124,25 @@ def test_an_entry_into_a_zone_the_words_do_not_name_is_asserted_with_no_zone() -
         None,
         None,
     )
-    # an entry with no zone's words after it is no claim to assert
-    d = Drafter("The bombers entered the area on Tuesday.")
+    # an entry with no zone's words after it, or into any zone, is asserted by no rule
+    for text in (
+        "The bombers entered the area on Tuesday.",
+        "Scrambles follow aircraft entering an air defense identification zone.",
+    ):
+        d = Drafter(text)
+        zones.propose(d)  # type: ignore[arg-type]
+        assert all(unsure for _, unsure in items(d))
+
+
+def test_a_denial_of_an_airspace_of_unregistered_words_is_commented_out() -> None:
+    d = Drafter("The planes did not violate Japan’s territorial airspace.")
     zones.propose(d)  # type: ignore[arg-type]
-    assert [unsure for _, unsure in items(d)] == []
+    [(fields, unsure)] = items(d)
+    assert fields["kind"] == "no_airspace_violation"
+    assert unsure == "the airspace its words name is no registered spelling: add one"
+    d = Drafter("There was no airspace violation, the ministry said.")
+    zones.propose(d)  # type: ignore[arg-type]
+    assert [unsure for _, unsure in items(d)] == [None]
 
 
 def test_a_strait_passage_belongs_to_the_naval_patrol_and_a_denial_needs_no_zone() -> None:

@@ -11,6 +11,7 @@ commented out when the draft links none.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .document import Item, quote_entry, unique_around, yaml_string
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 AIR_TYPES = frozenset({"joint_air_patrol"})
-_ADIZ_GAP = 20  # characters between "entered" and the zone's words ("entered the country's")
+# the words between "entered" and a zone's words that make it one zone, not any: "entered its",
+# "their", "the", "the country's", "Japan's" (not "entering an air defense zone")
+_OWNED = re.compile(r"\s+(?:its|their|the(?:\s+country[’']s)?|[A-Z][\w.-]*[’']s)\s+")
+# an airspace a country's words name ("Japan’s territorial airspace"): a zone to register
+_NAMED_AIRSPACE = re.compile(r"(?:[A-Z][\w.-]*(?:[’']s)?\s+)(?:[a-z]+\s+)?airspace$")
 # the event a claim belongs to, by kind, as the curated files code it: a strait passage is a
 # stage of a naval patrol, a violation of airspace an event of its own; the rest the air patrol's
 EVENT_OF_CLAIM = {
@@ -70,7 +75,11 @@ def propose(d: Drafter) -> None:
                     None,
                 )
             adiz = ADIZ_WORDS.search(d.text, m.end(), hi) if zone is None else None
-            if kind == "adiz_entry" and adiz is not None and adiz.start() - m.end() <= _ADIZ_GAP:
+            if (
+                kind == "adiz_entry"
+                and adiz is not None
+                and _OWNED.fullmatch(d.text, m.end(), adiz.start())
+            ):
                 # "entered its air defence identification zone": a zone the words do not
                 # name, as the curated files code it (no zone), quoted with its words
                 end = adiz.end()
@@ -91,6 +100,8 @@ def propose(d: Drafter) -> None:
             if zone:
                 lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
             unsure = None if event else "no linked event of this kind to attach it to"
+            if unsure is None and zone is None and _NAMED_AIRSPACE.search(d.text, m.start(), end):
+                unsure = "the airspace its words name is no registered spelling: add one"
             if unsure is None and wanted is not None and zone is None and end == m.end():
                 unsure = "the zone's words are no registered spelling: add one, or quote it"
             d.draft.items.append(Item("airspace", lines, unsure))
