@@ -188,7 +188,18 @@ class Drafter:
         return self.headline[0] <= at < self.headline[1]
 
     def run(self) -> Draft:
-        from . import actors, aircraft, date_phrases, events, remarks, ships, source, zones
+        from . import (
+            actors,
+            aircraft,
+            date_phrases,
+            events,
+            names,
+            remarks,
+            sequence,
+            ships,
+            source,
+            zones,
+        )
 
         self.draft.items.append(Item("source", source.propose(self)))
         # the publication date is an item of its own: if the build rejects it, it is
@@ -200,6 +211,8 @@ class Drafter:
         remarks.propose(self, event_id)
         ships.propose(self)
         zones.propose(self)
+        sequence.propose(self)
+        names.propose(self)
         aircraft.unknown_designations(self)
         date_phrases.propose(self)
         return self.draft
