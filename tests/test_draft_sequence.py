@@ -319,3 +319,15 @@ def test_a_name_no_series_spells_is_a_registry_entry_to_add_and_the_headline_is_
         "exercise series 'Vostok' (registries/exercise_series.yaml), or the spelling as an "
         "alias of its series: the article names 'Vostok 2022'"
     ]
+
+
+def test_a_name_after_the_drill_noun_or_a_naming_word_is_also_one_to_add() -> None:
+    text = (
+        'The naval maneuvers codenamed "North. Interaction 2023" ended. '
+        "The drills, dubbed Exercise WILL FOR PEACE 2026, began."
+    )
+    d = names_of(text)
+    assert [entry.split(" (")[0] for entry in d.draft.to_add] == [
+        "exercise series 'North. Interaction'",
+        "exercise series 'WILL FOR PEACE'",
+    ]

@@ -21,12 +21,16 @@ from ..registries import SeriesEntry
 from ..spans import occurrences
 from .document import Item, yaml_string
 from .new_events import name_key
-from .patterns import EDITION, EXERCISE_TYPES, sentences
+from .patterns import DRILL_NOUNS, EDITION, EXERCISE_TYPES, sentences
 
 if TYPE_CHECKING:
     from .proposals import Drafter
 
 # the capitalised words before a name that are not of it ("The Vostok 2022 exercises")
+_NAMED = re.compile(
+    rf"(?:\b{DRILL_NOUNS}|\b(?:code-?named|dubbed|called|named))\s+[\"“'‘]?"
+    r"(?P<name>(?:[A-Z][\w./-]*\s*(?:-\s*)?){1,4}?(?:19|20)\d\d)(?!\d)"
+)
 _NOT_THE_NAME = re.compile(r"^(?:(?:The|A|An|Exercise|Exercises|Operation|Drills?)\s+)+")
 
 
@@ -132,17 +136,27 @@ def propose(d: Drafter) -> None:
             if len(starts) > 1:
                 lines.append(f"  occurrence: {starts.index(name.start) + 1}")
             d.draft.items.append(Item("names", lines, unsure))
-        for m in EDITION.finditer(d.text, lo, hi):
-            if any(n.start < m.end(1) and m.start(1) < n.end for n in found):
-                continue
-            written = _NOT_THE_NAME.sub("", m.group(1))
-            spelling = re.sub(r"[-\s\u2010\u2011]*(?:19|20)\d\d$", "", written).strip()
-            entry = (
-                f"exercise series {spelling!r} (registries/exercise_series.yaml), or the "
-                f"spelling as an alias of its series: the article names {written!r}"
-            )
-            if spelling and entry not in d.draft.to_add:
-                d.draft.to_add.append(entry)
+        _unknown_names(d, lo, hi, found)
+
+
+def _unknown_names(d: Drafter, lo: int, hi: int, found: list[SeriesName]) -> None:
+    """Each name and edition in text[lo:hi] that no registered series spells, as a registry
+    entry to add: a capitalised name and a year before a drill noun ("Vostok 2022 strategic
+    exercises", `patterns.EDITION`), or after one or after the words that name it ("naval
+    exercises North. Interaction 2023", "dubbed Exercise WILL FOR PEACE 2026")."""
+    spans = [m.span(1) for m in EDITION.finditer(d.text, lo, hi)]
+    spans += [m.span("name") for m in _NAMED.finditer(d.text, lo, hi)]
+    for start, end in sorted(spans):
+        if any(n.start < end and start < n.end for n in found):
+            continue
+        written = _NOT_THE_NAME.sub("", d.text[start:end])
+        spelling = re.sub(r"[-\s\u2010\u2011]*(?:19|20)\d\d$", "", written).strip()
+        entry = (
+            f"exercise series {spelling!r} (registries/exercise_series.yaml), or the "
+            f"spelling as an alias of its series: the article names {written!r}"
+        )
+        if spelling and entry not in d.draft.to_add:
+            d.draft.to_add.append(entry)
 
 
 def _event(

@@ -4,9 +4,11 @@ boundaries), and the order in which the proposers run.
 
 The proposers mirror the build's steps, one module per kind of fact: `source` (the source and
 its publication date), `actors`, `events` (event mentions and their date claims), `aircraft`,
-`remarks`, `date_phrases` (the header list for the editor). Each module has `propose(d)`, its
-patterns in `patterns`, and its confidence rule: what it is unsure of is proposed commented
-out, with the reason.
+`remarks`, `ships`, `zones` (airspace and zone claims), `sequence` (ordinal and sequence
+claims: "their fifth joint maritime patrol", "for the first time", "the third time this
+year"), `names` (an exercise's name and edition: "Joint Sea-2021"), `date_phrases` (the header
+list for the editor). Each module has `propose(d)`, its patterns in `patterns`, and its
+confidence rule: what it is unsure of is proposed commented out, with the reason.
 """
 
 from __future__ import annotations

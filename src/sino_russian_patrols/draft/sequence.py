@@ -398,12 +398,15 @@ def _since_event(d: Drafter, c: Count, event: str | None) -> str | None:
     if when is None or when.start is None or when.end is None:
         return None
     kind = d.event_kind(event)
+    # a fortnight either side: an event dated only by a report of its end ("said on October
+    # 4") is still the one of "since September"
+    margin = dt.timedelta(days=15)
     hits = [
         r["event_id"]
         for r in d.known_events
         if r["event_type"] == kind
         and r["event_id"] != event
-        and _within(_known_window(d, r["event_id"]), when.start, when.end)
+        and _within(_known_window(d, r["event_id"]), when.start - margin, when.end + margin)
     ]
     return hits[0] if len(hits) == 1 else None
 
