@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
+from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
     DATE_FORMS,
     DRILL_NOUNS,
+    EDITION,
     EVENT_WORDS,
     EXERCISE_TYPES,
     GENERIC_PATROL,
@@ -250,53 +252,6 @@ def _form(sentence: str) -> str | None:
     return None
 
 
-def _named_event(d: Drafter, sentence: str) -> tuple[list[str], str]:
-    """The known event a sentence names by its series and edition ("Joint Sea-2021",
-    "Maritime Interaction 2025"), as another annotation names it."""
-    found: set[str] = set()
-    named: list[str] = []
-    series_ids: set[str] = set()
-    for series in d.registries.series:
-        for alias in series.aliases:
-            for m in re.finditer(
-                rf"(?<!\w){re.escape(alias)}[-\s\u2010\u2011]?(?P<year>20\d\d)\b", sentence
-            ):
-                year = int(m.group("year"))
-                named.append(m.group(0))
-                series_ids.add(series.id)
-                found |= {
-                    r["event_id"]
-                    for r in d.known_names
-                    if r["series_id"] == series.id and r["edition"] == year
-                }
-    if len(found) == 1:
-        event = found.pop()
-        return [event], f"the exercise {event} is named so in another annotation"
-    if named and not found:
-        # no annotation names it: the one exercise of that year no other name claims
-        year = int(named[0][-4:])
-        other_series = {r["event_id"] for r in d.known_names if r["series_id"] not in series_ids}
-        hits = [
-            r["event_id"]
-            for r in d.known_events
-            if r["event_type"] in EXERCISE_TYPES
-            and r["event_id"] not in other_series
-            and any(
-                day is not None and day.year == year for day in (r["start_date"], r["end_date"])
-            )
-        ]
-        if len(hits) == 1:
-            return [hits[0]], f"the one exercise of {year} no other series names: {hits[0]}"
-    if not named and (edition := EDITION.search(sentence)) is not None:
-        named.append(edition.group(1))  # a name and edition no registered series spells
-    if named:
-        earlier = [e.id for e in d.new_events if e.name == name_key(named[0])]
-        if earlier:
-            return earlier[:1], f"names {named[0]!r}, as this article's new event {earlier[0]}"
-        return [], f"names {named[0]!r}, which no known event is named: a new event"
-    return [], ""
-
-
 def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[list[str], str]:
     """The known event a sentence counts as the Nth of its kind ("the first joint naval
     patrol", "their fifth joint patrol" of ships), as another annotation counts it (scope
@@ -369,7 +324,7 @@ def propose(d: Drafter) -> str | None:
             # "have completed the patrol, the fleet reported": over by the report's day
             dated, when = (d.dateline, True), dates.resolve(d.dateline, d.anchor)
         window = _window(d, when, form)
-        events, why = _named_event(d, sentence)
+        events, why = named_event(d, sentence)
         named = why
         if not events and not why:
             events, why = _counted_event(d, sentence, types)
@@ -445,11 +400,6 @@ _DATELINE_TAIL = re.compile(
 JOINT_DRILLS = re.compile(
     r"(?i)\b(?:joint|combined|bilateral)\b(?:\s+[\w-]+){0,3}?\s+"
     rf"{DRILL_NOUNS}\b"
-)
-# an exercise's name and edition the series registry may not know ("Vostok 2022")
-EDITION = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
-    rf"\b{DRILL_NOUNS}\b)"
 )
 # submarines, not "anti-submarine" drills
 SUBMARINE = re.compile(r"(?i)(?<!anti-)(?<!anti )\bsubmarines?\b")

@@ -33,6 +33,11 @@ EXERCISE_TYPES = _EXERCISE = frozenset(
 DRILL_NOUNS = r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)"
 # "a joint patrol": of aircraft or of ships, which the words around tell
 GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
+# an exercise's name and edition the series registry may not know ("Vostok 2022")
+EDITION = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
+    rf"\b{DRILL_NOUNS}\b)"
+)
 EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
         re.compile(

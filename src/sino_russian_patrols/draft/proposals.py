@@ -4,9 +4,12 @@ boundaries), and the order in which the proposers run.
 
 The proposers mirror the build's steps, one module per kind of fact: `source` (the source and
 its publication date), `actors`, `events` (event mentions and their date claims), `aircraft`,
-`remarks`, `ships`, `zones`, `participants`, `date_phrases` (the header list for the editor).
-Each module has `propose(d)`, its patterns in `patterns`, and its confidence rule: what it is
-unsure of is proposed commented out, with the reason.
+`remarks`, `ships`, `zones` (airspace and zone claims), `participants` (the countries and
+forces named as parties), `sequence` (ordinal and sequence claims: "their fifth joint maritime
+patrol", "for the first time", "the third time this year"), `names` (an exercise's name and
+edition: "Joint Sea-2021"), `date_phrases` (the header list for the editor). Each module has
+`propose(d)`, its patterns in `patterns`, and its confidence rule: what it is unsure of is
+proposed commented out, with the reason.
 """
 
 from __future__ import annotations
@@ -193,8 +196,10 @@ class Drafter:
             aircraft,
             date_phrases,
             events,
+            names,
             participants,
             remarks,
+            sequence,
             ships,
             source,
             zones,
@@ -211,6 +216,8 @@ class Drafter:
         ships.propose(self)
         zones.propose(self)
         participants.propose(self)
+        sequence.propose(self)
+        names.propose(self)
         aircraft.unknown_designations(self)
         date_phrases.propose(self)
         return self.draft
