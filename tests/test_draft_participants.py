@@ -88,7 +88,11 @@ def test_hosts_are_read_from_host_and_from_the_territory() -> None:
     assert parties(text, "joint_naval_exercise") == [("russian-pacific-fleet", "host")]
     text = "China and Russia held joint anti-missile exercises on Russian territory."
     # a host is not also counted among the parties
-    assert parties(text, "joint_naval_exercise") == [("china", "participant"), ("russia", "host")]
+    claims = propose(text, "joint_naval_exercise")
+    assert [(c["who"], c["role"], c["quote"]) for c in claims] == [
+        ("china", "participant", '"China and Russia held joint anti-missile exercises"'),
+        ("russia", "host", '"exercises on Russian territory"'),
+    ]
 
 
 def test_one_party_alone_takes_part_only_where_the_words_say_so() -> None:

@@ -77,11 +77,11 @@ def propose(d: Drafter) -> None:
         # exercises on Russian territory": Russia hosts)
         hosts = {p[2] for group, role in groups if role == "host" for p in group}
         for group, role in groups:
+            start, end = group[0][0], group[-1][1]  # the words that name them together
+            if role == "host" and (land := _LAND.match(d.text, end)) is not None:
+                end = land.end()  # "on Russian territory"
             if role == "participant":
                 group = [p for p in group if p[2] not in hosts]
-                if not group:
-                    continue
-            start, end = group[0][0], group[-1][1]
             if words is not None and role != "observer" and _near(words, (start, end)):
                 start, end = min(start, words[0]), max(end, words[1])
             for actor in dict.fromkeys(p[2] for p in group):
