@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -60,7 +61,7 @@ class Drafter:
 
     text: str
     registries: SimpleNamespace = field(
-        default_factory=lambda: SimpleNamespace(ships=SHIPS, actors=ACTORS, places=[])
+        default_factory=lambda: SimpleNamespace(ships=list(SHIPS), actors=ACTORS, places=[])
     )
     draft: Draft = field(default_factory=lambda: Draft("000_test"))
     actor_type: dict[str, str] = field(default_factory=lambda: {a.id: a.type for a in ACTORS})
@@ -69,6 +70,7 @@ class Drafter:
     )
 
     event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    new_ships: list[Any] = field(default_factory=list)  # ships the draft writes out
     root: Path = Path("/nonexistent")  # no curated annotations to learn from
     source_id: str = "000_test"
 
@@ -210,9 +212,31 @@ def test_totals(text: str, expected: list[Row]) -> None:
     assert asserted(text) == expected
 
 
-def test_ships_the_registry_does_not_know_are_listed_to_add_and_commented_out() -> None:
+def test_ships_the_registry_does_not_know_are_written_out_with_country_and_kind() -> None:
     d = Drafter("The Chinese Navy sent the destroyers Kunming and Nanchang.")
     ships.propose(d)  # type: ignore[arg-type]
+    assert [(s.id, s.name, s.country, s.type) for s in d.new_ships] == [
+        ("kunming", "Kunming", "CHN", "destroyer"),
+        ("nanchang", "Nanchang", "CHN", "destroyer"),
+    ]
+    assert d.new_ships[0].yaml_lines()[1:] == [
+        "- id: kunming",
+        '  name: "Kunming"',
+        "  country: CHN",
+        "  type: destroyer",
+        "  class: null",
+        "  hull_number: null",
+        '  aliases: ["Kunming"]',
+    ]
+    # each is claimed by its name, as a registered ship is
+    names = [line for item in d.draft.items for line in item.lines if "name:" in line]
+    assert names == ['  name: "Kunming"', '  name: "Nanchang"']
+
+
+def test_ships_of_no_country_or_kind_are_listed_to_add_and_commented_out() -> None:
+    d = Drafter("The destroyers Kunming and Nanchang sailed.")
+    ships.propose(d)  # type: ignore[arg-type]
+    assert d.new_ships == []
     [item] = d.draft.items
     assert item.unsure is not None and "Kunming, Nanchang" in item.unsure
     assert "ship 'Kunming' (registries/ships.yaml)" in d.draft.to_add

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -56,13 +57,14 @@ class Drafter:
 
     text: str
     registries: SimpleNamespace = field(
-        default_factory=lambda: SimpleNamespace(places=PLACES, ships=SHIPS, actors=[])
+        default_factory=lambda: SimpleNamespace(places=PLACES, ships=list(SHIPS), actors=[])
     )
     draft: Draft = field(default_factory=lambda: Draft("000_test"))
     known_events: list[dict[str, str]] = field(default_factory=lambda: KNOWN)
     linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
 
     event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    new_ships: list[Any] = field(default_factory=list)  # ships the draft writes out
     root: Path = Path("/nonexistent")  # no curated annotations to learn from
     source_id: str = "000_test"
 

@@ -345,3 +345,49 @@ def test_furniture_is_a_short_heading_line_the_shared_rule_does_not_cut(
 
     text = "Headline\nByline\n\nFirst paragraph of the story.\n\nSecond paragraph.\n" + tail
     assert furniture_line(text) == found
+
+
+NAVAL = (
+    "Vladivostok, Aug. 5 (TASS) -- The Chinese destroyer Zhuhai and the Russian corvette "
+    "Sovershenny began a joint naval patrol in the Sea of Japan on Monday, the Pacific Fleet "
+    "said.\n"
+)
+
+
+def test_a_ship_the_registry_does_not_know_is_written_into_it_and_claimed_by_name(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    added = add_article(project_copy, _write(tmp_path, NAVAL), page_date="2025-08-05")
+    text = added.annotation.read_text(encoding="utf-8")
+    ships = yaml.safe_load((project_copy / "build/registries/ships.yaml").read_text())
+    written = {s["id"]: (s["country"], s["type"], s["aliases"]) for s in ships[-2:]}
+    assert written == {
+        "zhuhai": ("CHN", "destroyer", ["Zhuhai"]),
+        "sovershenny": ("RUS", "corvette", ["Sovershenny"]),
+    }
+    assert "# registry entry written: ship zhuhai (CHN, destroyer)" in text
+    claims = yaml.safe_load(text)["ships"]
+    assert {(c["country"], c["name"]) for c in claims} == {
+        ("Chinese", "Zhuhai"),
+        ("Russian", "Sovershenny"),
+    }
+    build(project_copy)  # the draft and the entries build as they are
+
+
+def test_add_article_that_fails_leaves_the_registries_as_they_were(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sino_russian_patrols.draft as draft
+
+    def failing(root: Path, source_id: str, **_: object) -> str:
+        # the draft wrote its entries, then something went wrong
+        for name in ("events.yaml", "ships.yaml"):
+            with (root / "build" / "registries" / name).open("a", encoding="utf-8") as f:
+                f.write("\n- id: drafted-then-failed\n")
+        raise RuntimeError("interrupted")
+
+    before = _inputs(project_copy)
+    monkeypatch.setattr(draft, "draft_annotation", failing)
+    with pytest.raises(RuntimeError, match="interrupted"):
+        add_article(project_copy, _write(tmp_path, NAVAL), page_date="2025-08-05")
+    assert _inputs(project_copy) == before

@@ -293,8 +293,9 @@ def parser() -> argparse.ArgumentParser:
     dr.add_argument(
         "--registry",
         action="store_true",
-        help="write the new events the draft proposes into build/registries/events.yaml "
-        "(without it they are listed in the draft's header and their mentions commented out)",
+        help="write the new events and ships the draft proposes into build/registries/"
+        "events.yaml and ships.yaml (without it they are listed in the draft's header and what "
+        "refers to them is commented out)",
     )
     dr.set_defaults(func=_draft, failure=_Failure("draft failed: "))
     i = sub.add_parser("ids", help="the ids in use: events, actors, places or remarks")

@@ -180,13 +180,14 @@ def add_article(
         furniture,
     )
     before = manifest.read_bytes()
-    events = root / "build" / "registries" / "events.yaml"
-    events_before = events.read_bytes() if events.is_file() else None
+    # the registries the draft writes new entries into, as they were
+    registries = [root / "build" / "registries" / name for name in ("events.yaml", "ships.yaml")]
+    registries_before = {r: r.read_bytes() if r.is_file() else None for r in registries}
     try:
         target.write_bytes(raw)
         separator = b"" if before.endswith(b"\n\n") or not before else b"\n"
         manifest.write_bytes(before + separator + entry.encode("utf-8"))
-        # the events no registered event fits are written into the registry, to confirm
+        # the events and ships the registries do not know are written into them, to confirm
         text = draft_annotation(root, source_id, registry=True)
         tmp = annotation.with_suffix(".yaml.tmp")
         tmp.write_text(text, encoding="utf-8")
@@ -194,8 +195,11 @@ def add_article(
     except BaseException:
         target.unlink(missing_ok=True)
         manifest.write_bytes(before)
-        if events_before is not None:
-            events.write_bytes(events_before)
+        for registry, data in registries_before.items():
+            if data is None:
+                registry.unlink(missing_ok=True)
+            else:
+                registry.write_bytes(data)
         annotation.with_suffix(".yaml.tmp").unlink(missing_ok=True)
         raise
     review = [] if furniture is None else [f"the body ends before {furniture!r} (manifest)"]

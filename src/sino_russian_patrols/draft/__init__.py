@@ -21,9 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem, Problems
+from .document import yaml_string
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .new_events import NewEvent
+    from .new_ships import NewShip
     from .proposals import Drafter
 
 __all__ = ["draft_annotation"]
@@ -49,42 +53,52 @@ def draft_annotation(
     drafter = Drafter(root, source_id)
     draft = drafter.run()
     target = root / "build" / "annotations" / f"{source_id}.yaml"
-    events_file = root / "build" / "registries" / "events.yaml"
-    if drafter.new_events and not registry:
+    registries = root / "build" / "registries"
+    events_file, ships_file = registries / "events.yaml", registries / "ships.yaml"
+    if not registry:
         _defer_new_events(drafter, drafter.new_events)
         drafter.new_events = []
+        _defer_new_ships(drafter, drafter.new_ships)
+        drafter.new_ships = []
 
     for _ in range(rounds):
         text, owner = draft.render()
         previous = target.read_bytes() if target.exists() else None
-        registry_before = events_file.read_bytes()
-        entries = _registry_text(drafter)
-        with_entries = _appended(registry_before, entries) if entries else registry_before
-        added_from = registry_before.count(b"\n") if entries else None
+        # each registry the draft adds to: its bytes before, with the entries, and the
+        # line after which the entries stand (None: nothing added)
+        before = {f: f.read_bytes() if f.exists() else None for f in (events_file, ships_file)}
+        entries = {events_file: _registry_text(drafter.new_events)}
+        entries[ships_file] = _registry_text(drafter.new_ships)
+        after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
+        added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
         target.write_text(text, encoding="utf-8")
-        events_file.write_bytes(with_entries)
+        _write(after)
         try:
             problems = Problems()
             inputs = read_inputs(root, problems)
             # the steps check the draft once it reads cleanly: an item it fails to read is
             # left out, and the steps would reject what refers to it
-            mine = _in_draft(problems, target, events_file, added_from)
+            mine = _in_draft(problems, target, added_from)
             if not mine:
                 run_steps(inputs)
-                mine = _in_draft(problems, target, events_file, added_from)
+                mine = _in_draft(problems, target, added_from)
         finally:
-            events_file.write_bytes(registry_before)
+            _write(before)
             if previous is None:
                 target.unlink()
             else:
                 target.write_bytes(previous)
         if not mine:
-            if entries:
-                events_file.write_bytes(with_entries)
+            if entries[events_file] or entries[ships_file]:
+                _write(after)
                 draft.written += [
                     f"event {e.id} ({e.type}) in registries/events.yaml: confirm its id, "
                     "type and summary"
                     for e in drafter.new_events
+                ] + [
+                    f"ship {s.id} ({s.country}, {s.type}) in registries/ships.yaml: confirm "
+                    "its name, country and type"
+                    for s in drafter.new_ships
                 ]
                 text = draft.render()[0]
             return text
@@ -92,11 +106,18 @@ def draft_annotation(
         for p in mine:
             if Path(p.file).resolve() == events_file:
                 # a new entry the build refuses: it is left out, its mentions commented out
-                event = _entry_at(with_entries, p.line or 0)
+                event = _entry_at(after[events_file] or b"", p.line or 0)
                 gone = [e for e in drafter.new_events if e.id == event]
                 drafter.new_events = [e for e in drafter.new_events if e.id != event]
                 _defer_new_events(drafter, gone, f"the build says: {p.message}"[:200])
                 rejected = rejected or bool(gone)
+                continue
+            if Path(p.file).resolve() == ships_file:
+                ship = _entry_at(after[ships_file] or b"", p.line or 0)
+                sunk = [s for s in drafter.new_ships if s.id == ship]
+                drafter.new_ships = [s for s in drafter.new_ships if s.id != ship]
+                _defer_new_ships(drafter, sunk, f"the build says: {p.message}"[:200])
+                rejected = rejected or bool(sunk)
                 continue
             index = owner.get(p.line or -1)
             if index is None:
@@ -117,6 +138,15 @@ def draft_annotation(
     return draft.render()[0]
 
 
+def _write(contents: dict[Path, bytes | None]) -> None:
+    """Each file with its bytes; None: the file is not there."""
+    for path, data in contents.items():
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(data)
+
+
 def _appended(registry: bytes, entries: str) -> bytes:
     """The registry with the entries appended; an empty flow list ("[]") gives way to them."""
     text = registry.decode("utf-8")
@@ -128,20 +158,17 @@ def _appended(registry: bytes, entries: str) -> bytes:
 
 
 def _in_draft(
-    problems: Problems, target: Path, events_file: Path, added_from: int | None
+    problems: Problems, target: Path, added_from: dict[Path, int | None]
 ) -> list[Problem]:
-    """The problems of the draft: in its file, or in the entries it appended to the registry
-    (the registry's own problems are not the draft's)."""
-    return [
-        p
-        for p in problems.items
-        if Path(p.file).resolve() == target
-        or (
-            added_from is not None
-            and Path(p.file).resolve() == events_file
-            and (p.line or 0) > added_from
-        )
-    ]
+    """The problems of the draft: in its file, or in the entries it appended to a registry
+    (a registry's own problems are not the draft's)."""
+    out = []
+    for p in problems.items:
+        path = Path(p.file).resolve()
+        start = added_from.get(path)
+        if path == target or (start is not None and (p.line or 0) > start):
+            out.append(p)
+    return out
 
 
 def _entry_at(registry: bytes, line: int) -> str | None:
@@ -155,11 +182,11 @@ def _entry_at(registry: bytes, line: int) -> str | None:
     return found
 
 
-def _registry_text(drafter: Drafter) -> str:
-    """The new events as lines to append to registries/events.yaml."""
+def _registry_text(entries: Sequence[NewEvent | NewShip]) -> str:
+    """The new entries as lines to append to their registry."""
     lines: list[str] = []
-    for event in drafter.new_events:
-        lines += ["", *event.yaml_lines()]
+    for entry in entries:
+        lines += ["", *entry.yaml_lines()]
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -184,3 +211,20 @@ def _defer_new_events(drafter: Drafter, events: list[NewEvent], why: str | None 
                 f"refers to the new event {sorted(refers)[0]}, not in registries/events.yaml "
                 "yet: `draft --registry` writes it there"
             )
+
+
+def _defer_new_ships(drafter: Drafter, ships: list[NewShip], why: str | None = None) -> None:
+    """New ships not written into the registry: listed in the header as entries to add, and
+    every claim that names one is commented out with the reason."""
+    for ship in ships:
+        drafter.draft.to_add.append(
+            f"ship {ship.id} ({ship.name!r}, {ship.country}, {ship.type}): `draft --registry` "
+            "writes it into registries/ships.yaml" + (f" ({why})" if why else "")
+        )
+        named = f"  name: {yaml_string(ship.name)}"
+        for item in drafter.draft.items:
+            if item.section == "ships" and item.unsure is None and named in item.lines:
+                item.unsure = (
+                    f"names the new ship {ship.id}, not in registries/ships.yaml yet: "
+                    "`draft --registry` writes it there"
+                )

@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..spans import occurrences
 from .document import Draft, Item
 from .new_events import NewEvent
+from .new_ships import NewShip
 
 
 class Drafter:
@@ -65,6 +66,8 @@ class Drafter:
             for mention in annotation.events if day else ():
                 self.reported_on.setdefault(mention.id, []).append(day)
         self.new_events: list[NewEvent] = []  # events no registered event fits, written out
+        self.new_ships: list[NewShip] = []  # ships the registry does not know, written out
+        self.registries.ships = list(self.registries.ships)  # the new ones are added to it
         # what the other annotations name ("Joint Sea 2021") and count ("the first joint
         # naval patrol"): a sentence that names or counts an event the same way links to it
         self.known_names: list[dict] = done["names"].rows["event_names"]

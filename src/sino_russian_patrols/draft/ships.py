@@ -35,6 +35,7 @@ import yaml
 from .. import normalize
 from .claim_event import claim_event
 from .document import Item, claim_lines, unique_around, yaml_string
+from .new_ships import new_ship
 from .patterns import (
     BELONGS_TO,
     BODY_AFTER,
@@ -426,13 +427,10 @@ def propose(d: Drafter) -> None:
     """Append one ship claim per registered ship named, and per counted group or kind of
     ships and country."""
     reader, reporter = _Reader(d), Reporter(d)
-    captions = [m.span() for m in CAPTION.finditer(d.text, 0, d.end)]
-    phrases = [
-        p
-        for lo, hi in sentences(d.text, 0, d.end)
-        if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
-        for p in reader.phrases(lo, hi)
-    ]
+    phrases = _phrases(d, reader)
+    if _write_out(d, reader, phrases):  # the names of the new ships are read as names now
+        reader = _Reader(d)
+        phrases = _phrases(d, reader)
     specific = {code for p in phrases for code in p.covers} | {
         reader.code(w)
         for p in phrases
@@ -460,6 +458,38 @@ def propose(d: Drafter) -> None:
                 continue
             number += 1
             d.draft.items.append(_item(d, row, country, name, number, unsure, reporter))
+
+
+def _phrases(d: Drafter, reader: _Reader) -> list[Phrase]:
+    """The ship phrases of every sentence but the headline and photo captions."""
+    captions = [m.span() for m in CAPTION.finditer(d.text, 0, d.end)]
+    return [
+        p
+        for lo, hi in sentences(d.text, 0, d.end)
+        if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
+        for p in reader.phrases(lo, hi)
+    ]
+
+
+def _write_out(d: Drafter, reader: _Reader, phrases: list[Phrase]) -> bool:
+    """Register, in the drafter's registries, each ship the article names that the registry
+    does not know, where the words give its country and kind (`new_ships`); True if any."""
+    taken = {s.id for s in d.registries.ships}
+    added = False
+    for p in phrases:
+        codes = {reader.code(w[2]) for w in p.countries} - {None}
+        if p.operator is not None:
+            codes.add(d.actor_country.get(p.operator))
+        country = codes.pop() if len(codes) == 1 else None
+        for name in p.unknown:
+            ship = new_ship(name, p.type, country, d.source_id)
+            if ship is None or ship.id in taken:
+                continue
+            taken.add(ship.id)
+            d.new_ships.append(ship)
+            d.registries.ships.append(ship.entry())
+            added = True
+    return added
 
 
 def _unsure(
