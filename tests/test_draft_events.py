@@ -284,3 +284,22 @@ def test_the_passing_events_a_report_names_have_their_words(
     from sino_russian_patrols.draft.patterns import PASSING_TYPES
 
     assert event_types(sentence) & PASSING_TYPES == ({kind} if kind else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "submarines"),
+    [
+        (
+            "Diesel-electric submarines of the Russian Navy and the Chinese Navy have conducted "
+            "a joint patrol in the Asia-Pacific region for the first time.",
+            True,
+        ),
+        ("The Gromky corvette provided support to the first submarine patrol.", True),
+        ("The ships held anti-submarine drills before the joint patrol.", False),
+        ("Warships of both navies conducted a joint patrol.", False),
+    ],
+)
+def test_submarines_that_patrol_make_a_submarine_patrol(sentence: str, submarines: bool) -> None:
+    from sino_russian_patrols.draft.events import SUBMARINE_PATROL
+
+    assert bool(SUBMARINE_PATROL.search(sentence)) is submarines

@@ -176,3 +176,18 @@ def test_a_ship_named_with_another_country_is_commented_out() -> None:
     ships.propose(d)  # type: ignore[arg-type]
     [(_, unsure)] = items(d)
     assert unsure is not None and "kunming" in unsure
+
+
+def test_a_submarine_patrol_holds_the_submarines_and_no_other_ship() -> None:
+    text = "Two Russian submarines and a Chinese destroyer sailed on."
+    d = Drafter(
+        text,
+        known_events=[*KNOWN, {"event_id": "sub", "event_type": "joint_submarine_patrol"}],
+        linked_events=["sub", "naval"],
+        event_sentences=[(0, len(text), "sub")],
+    )
+    ships.propose(d)  # type: ignore[arg-type]
+    assert [(f["type"], f["event"]) for f, _ in items(d)] == [
+        ('"submarines"', "sub"),
+        ('"destroyer"', "naval"),
+    ]

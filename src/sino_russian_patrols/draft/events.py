@@ -403,6 +403,13 @@ JOINT_DRILLS = re.compile(
 )
 # submarines, not "anti-submarine" drills
 SUBMARINE = re.compile(r"(?i)(?<!anti-)(?<!anti )\bsubmarines?\b")
+# submarines that patrol: "Diesel-electric submarines ... have conducted a joint patrol", "the
+# first submarine patrol"
+SUBMARINE_PATROL = re.compile(
+    r"(?i)(?<!anti-)(?<!anti )\bsubmarines?\s+patrols?\b|(?<!anti-)(?<!anti )\bsubmarines\b"
+    r"[^.]{0,100}?\b(?:conducted|conduct|held|hold|began|launched|carried\s+out)\b[^.]{0,30}?"
+    r"\bpatrols?\b"
+)
 _PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 
 
@@ -411,6 +418,9 @@ def _sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
     the sentence's own words say which, else its paragraph's, else the article's."""
     sentence = d.text[lo:hi]
     specific = event_types(sentence, specific=True)
+    if SUBMARINE_PATROL.search(sentence):
+        # submarines that patrol make a submarine patrol, not a patrol of warships
+        return (specific - {"joint_naval_patrol"}) | {"joint_submarine_patrol"}
     if not GENERIC_PATROL.search(sentence) or specific & _PATROLS:
         return specific
     line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]

@@ -55,15 +55,18 @@ def ship_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalize.fold_text(name).casefold()).strip("-")
 
 
+def kind_of(words: str) -> str | None:
+    """The kind of ship the words give (`normalize.ship_type`), None if they give none."""
+    try:
+        return normalize.ship_type(words)
+    except ValueError:
+        return None
+
+
 def new_ship(name: str, kind: str, country: str | None, source_id: str) -> NewShip | None:
     """The entry for a ship named `name` beside the words `kind`, of `country`; None when the
     words give no country or no kind of ship more specific than "warship"."""
-    if country is None:
-        return None
-    try:
-        ship_type = normalize.ship_type(kind)
-    except ValueError:
-        return None
-    if ship_type == "warship" or not ship_id(name):
+    ship_type = kind_of(kind)
+    if country is None or ship_type is None or ship_type == "warship" or not ship_id(name):
         return None
     return NewShip(ship_id(name), name, country, ship_type, source_id)

@@ -35,7 +35,7 @@ import yaml
 from .. import normalize
 from .claim_event import claim_event
 from .document import Item, claim_lines, unique_around, yaml_string
-from .new_ships import new_ship
+from .new_ships import kind_of, new_ship
 from .patterns import (
     BELONGS_TO,
     BODY_AFTER,
@@ -73,6 +73,7 @@ NAVAL_TYPES = frozenset(
         "strategic_exercise",
     }
 )
+_SUBMARINE_PATROL = frozenset({"joint_submarine_patrol"})
 Word = tuple[int, int, str]  # start, end, the words (a country word, a name)
 
 
@@ -536,7 +537,10 @@ def _item(
         end = name[1]  # "the destroyers Qiqihar": up to this ship's name
     if country is not None:
         start, end = min(start, country[0]), max(end, country[1])
-    event = claim_event(d, start, NAVAL_TYPES)
+    # a submarine patrol is of submarines: the ships that escort or support it, or a
+    # sentence's other ships, belong to a patrol of warships
+    submarine = kind_of(p.type) == "submarine"
+    event = claim_event(d, start, NAVAL_TYPES if submarine else NAVAL_TYPES - _SUBMARINE_PATROL)
     span = unique_around(d.text, start, end, d.end)
     if span is None:
         unsure = unsure or "the words occur more than once: quote a longer span"
