@@ -391,3 +391,22 @@ def test_add_article_that_fails_leaves_the_registries_as_they_were(
     with pytest.raises(RuntimeError, match="interrupted"):
         add_article(project_copy, _write(tmp_path, NAVAL), page_date="2025-08-05")
     assert _inputs(project_copy) == before
+
+
+REPORT = (
+    "Washington, July 24 (AP) -- In a report on Arctic security published on Monday, the "
+    "Pentagon predicted that military cooperation between Russia and China would grow.\n"
+)
+
+
+def test_a_report_published_on_a_day_is_dated_to_that_day(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    added = add_article(project_copy, _write(tmp_path, REPORT), page_date="2024-07-24")
+    events = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))["events"]
+    dated = [e for e in events if "date" in e]
+    assert [e["date"] for e in dated] == [{"quote": "published on Monday"}]
+    registry = yaml.safe_load((project_copy / "build/registries/events.yaml").read_text())
+    kinds = {e["id"]: e["type"] for e in registry}
+    assert kinds[dated[0]["id"]] == "report_publication"
+    build(project_copy)

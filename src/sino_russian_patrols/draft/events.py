@@ -368,7 +368,9 @@ def propose(d: Drafter) -> str | None:
         for event_id in events:
             own = dated if event_id == dated_event else None
             after = order[1] if order and order[0] == event_id and own is None else None
-            lines = _mention(d, event_id, sentence, own, form, lo, hi, events + linked, after)
+            # a report is published on its day: "published on Monday" dates it, not its end
+            own_form = None if d.event_kind(event_id) == "report_publication" else form
+            lines = _mention(d, event_id, sentence, own, own_form, lo, hi, events + linked, after)
             d.draft.items.append(Item("events", lines, None, why))
             if own is not None:
                 (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
