@@ -303,3 +303,27 @@ def test_submarines_that_patrol_make_a_submarine_patrol(sentence: str, submarine
     from sino_russian_patrols.draft.events import SUBMARINE_PATROL
 
     assert bool(SUBMARINE_PATROL.search(sentence)) is submarines
+
+
+def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() -> None:
+    from types import SimpleNamespace
+
+    from sino_russian_patrols.draft.document import Draft, Item
+    from sino_russian_patrols.draft.events import _undated_parents
+
+    def mention(event: str, date: str) -> Item:
+        return Item("events", [f"- id: {event}", '  quote: "..."', f"  date: {date}"])
+
+    same_as = '{same_as: %s, note: "during the patrol"}'
+    draft = Draft("000_test")
+    draft.items = [
+        mention("new-patrol", '{quote: "on Monday"}'),  # dated here
+        mention("new-scramble", same_as % "new-patrol"),
+        mention("known-scramble", same_as % "2023-06-06-air"),  # dated by other sources
+        mention("lost-scramble", same_as % "2024-10-undated-naval"),  # dated by none
+    ]
+    d = SimpleNamespace(draft=draft, known_events=KNOWN)
+    _undated_parents(d)  # type: ignore[arg-type]
+    dates = [next(line for line in i.lines if "date" in line) for i in draft.items]
+    assert [line.startswith("  date:") for line in dates] == [True, True, True, False]
+    assert dates[3].endswith("# unsure: no source dates 2024-10-undated-naval: no days to share")

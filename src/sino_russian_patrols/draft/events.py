@@ -380,6 +380,7 @@ def propose(d: Drafter) -> str | None:
         if event_id in own_days:
             for lines in mentions:
                 _comment_date(lines, "the article dates the event itself elsewhere")
+    _undated_parents(d)
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
         _first_report(d)
@@ -613,6 +614,26 @@ def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
     if kind != "country":
         return True
     return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
+
+
+def _undated_parents(d: Drafter) -> None:
+    """An answer dated `same_as` its patrol shares the patrol's days: where neither this
+    article (by a phrase of its own) nor the other sources date the patrol, there is nothing to
+    share, and the claim would date nothing (commented out)."""
+    mentions = [i for i in d.draft.items if i.section == "events" and i.unsure is None]
+    dated = {
+        i.lines[0].removeprefix("- id: ")
+        for i in mentions
+        if any(line.startswith("  date: {quote: ") for line in i.lines)
+    } | {e["event_id"] for e in d.known_events if e["start_date"] or e["end_date"]}
+    for item in mentions:
+        for line in item.lines:
+            m = _SAME_AS.match(line)
+            if m is not None and m.group(1) not in dated:
+                _comment_date(item.lines, f"no source dates {m.group(1)}: no days to share")
+
+
+_SAME_AS = re.compile(r"  date: \{same_as: ([\w-]+),")
 
 
 def _comment_date(lines: list[str], why: str) -> None:
