@@ -327,3 +327,18 @@ def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() 
     dates = [next(line for line in i.lines if "date" in line) for i in draft.items]
     assert [line.startswith("  date:") for line in dates] == [True, True, True, False]
     assert dates[3].endswith("# unsure: no source dates 2024-10-undated-naval: no days to share")
+
+
+def test_a_claim_belongs_to_the_event_the_draft_writes_out_for_its_sentence() -> None:
+    from helpers import text_drafter
+    from sino_russian_patrols.draft.claim_event import claim_event
+    from sino_russian_patrols.draft.new_events import NewEvent
+
+    text = "The Air Self-Defense Force scrambled fighter jets."
+    d = text_drafter(text, [])
+    d.registries.events = []
+    d.new_events = [NewEvent("2023-12-japan-scramble", "scramble", "...", None, None, "000")]
+    d.event_sentences = [(0, len(text), "2023-12-japan-scramble")]
+    d.linked_events = []
+    assert claim_event(d, 4, frozenset({"scramble", "intercept"})) == "2023-12-japan-scramble"
+    assert claim_event(d, 4, frozenset({"joint_air_patrol"})) is None

@@ -91,6 +91,9 @@ class Drafter:
                     found.append((at, at + len(alias), e.id))
         return sorted(found)
 
+    def event_kind(self, event_id: str) -> str | None:
+        return next((r["event_type"] for r in self.known_events if r["event_id"] == event_id), None)
+
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         kind = {r["event_id"]: r["event_type"] for r in self.known_events}
         return next((e for e in self.linked_events if kind[e] in types), None)

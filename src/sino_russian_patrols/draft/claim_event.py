@@ -27,11 +27,9 @@ NEW_EVENT = "NEW-EVENT-ID"
 def claim_event(d: Drafter, at: int, types: frozenset[str]) -> str | None:
     """The event of the claim at `at`, of one of `types`, or None (see the module)."""
     linked = [(lo, hi, e) for lo, hi, e in getattr(d, "event_sentences", ()) if lo <= at < hi]
-    if linked:
-        kind = {r["event_id"]: r["event_type"] for r in d.known_events}
-        for _, _, event in linked:
-            if kind.get(event) in types:
-                return event
+    for _, _, event in linked:  # a registered event, or one the draft writes out
+        if d.event_kind(event) in types:
+            return event
     if any(_new_event(item) & types for item in d.draft.items):
         return None
     return d.event_near(at, types)
