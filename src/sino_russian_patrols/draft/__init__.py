@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import InputError, Problem, Problems
 from .document import yaml_string
@@ -91,33 +91,24 @@ def draft_annotation(
         if not mine:
             if entries[events_file] or entries[ships_file]:
                 _write(after)
-                draft.written += [
-                    f"event {e.id} ({e.type}) in registries/events.yaml: confirm its id, "
-                    "type and summary"
-                    for e in drafter.new_events
-                ] + [
-                    f"ship {s.id} ({s.country}, {s.type}) in registries/ships.yaml: confirm "
-                    "its name, country and type"
-                    for s in drafter.new_ships
-                ]
+                draft.written += [e.written() for e in (*drafter.new_events, *drafter.new_ships)]
                 text = draft.render()[0]
             return text
         rejected = False
         for p in mine:
-            if Path(p.file).resolve() == events_file:
-                # a new entry the build refuses: it is left out, its mentions commented out
-                event = _entry_at(after[events_file] or b"", p.line or 0)
-                gone = [e for e in drafter.new_events if e.id == event]
-                drafter.new_events = [e for e in drafter.new_events if e.id != event]
-                _defer_new_events(drafter, gone, f"the build says: {p.message}"[:200])
-                rejected = rejected or bool(gone)
-                continue
-            if Path(p.file).resolve() == ships_file:
-                ship = _entry_at(after[ships_file] or b"", p.line or 0)
-                sunk = [s for s in drafter.new_ships if s.id == ship]
-                drafter.new_ships = [s for s in drafter.new_ships if s.id != ship]
-                _defer_new_ships(drafter, sunk, f"the build says: {p.message}"[:200])
-                rejected = rejected or bool(sunk)
+            path = Path(p.file).resolve()
+            if path in (events_file, ships_file):
+                # a new entry the build refuses: it is left out, what refers to it commented out
+                entry = _entry_at(after[path] or b"", p.line or 0)
+                why = f"the build says: {p.message}"[:200]
+                if path == events_file:
+                    drafter.new_events, gone_events = _split(drafter.new_events, entry)
+                    _defer_new_events(drafter, gone_events, why)
+                    rejected = rejected or bool(gone_events)
+                else:
+                    drafter.new_ships, gone_ships = _split(drafter.new_ships, entry)
+                    _defer_new_ships(drafter, gone_ships, why)
+                    rejected = rejected or bool(gone_ships)
                 continue
             index = owner.get(p.line or -1)
             if index is None:
@@ -136,6 +127,19 @@ def draft_annotation(
             lines = "\n".join(f"  {p}" for p in mine)
             raise InputError(f"the draft of {source_id} does not build:\n{lines}")
     return draft.render()[0]
+
+
+class _Entry(Protocol):
+    id: str
+
+
+_E = TypeVar("_E", bound=_Entry)
+
+
+def _split(entries: list[_E], entry_id: str | None) -> tuple[list[_E], list[_E]]:
+    """(the entries but the one of `entry_id`, that one): a new registry entry the build
+    refuses is left out."""
+    return [e for e in entries if e.id != entry_id], [e for e in entries if e.id == entry_id]
 
 
 def _write(contents: dict[Path, bytes | None]) -> None:

@@ -56,6 +56,13 @@ class NewEvent:
     source_id: str
     name: str | None = None  # the series and edition it is named by ("vostok2022")
 
+    def written(self) -> str:
+        """The header line that says the entry was written into the registry."""
+        return (
+            f"event {self.id} ({self.type}) in registries/events.yaml: confirm its id, type "
+            "and summary"
+        )
+
     def yaml_lines(self) -> list[str]:
         lines = [
             f"# drafted from {self.source_id}: confirm the id, type and summary",

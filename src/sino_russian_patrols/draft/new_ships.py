@@ -31,6 +31,13 @@ class NewShip:
     type: str
     source_id: str
 
+    def written(self) -> str:
+        """The header line that says the entry was written into the registry."""
+        return (
+            f"ship {self.id} ({self.country}, {self.type}) in registries/ships.yaml: confirm its "
+            "name, country and type"
+        )
+
     def yaml_lines(self) -> list[str]:
         return [
             f"# drafted from {self.source_id}: confirm the name, country and type",
