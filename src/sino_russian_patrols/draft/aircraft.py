@@ -55,7 +55,7 @@ from .patterns import (
     role_of,
     sentences,
 )
-from .reporter import Reporter
+from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -365,7 +365,7 @@ class _Reader:
 def propose(d: Drafter) -> None:
     """Append the aircraft claims of every sentence but the headline, each with the event its
     sentence mentions (else the first linked event of its kind)."""
-    reader, reporter = _Reader(d), Reporter(d)
+    reader, reporter = _Reader(d), reporter_of(d)
     captions = [m.span() for m in CAPTION.finditer(d.text, 0, d.end)]
     claims = [
         claim

@@ -28,7 +28,7 @@ from ..normalize import country_code
 from .document import Item, quote_lines
 from .events import kind_words
 from .patterns import EXERCISE_TYPES, country_names
-from .reporter import Reporter
+from .reporter import reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -62,7 +62,7 @@ Party = tuple[int, int, str]  # start, end, actor id
 
 def propose(d: Drafter) -> None:
     """Append one participant claim per party each sentence names together (see the module)."""
-    reporter = Reporter(d)
+    reporter = reporter_of(d)
     number = 0
     seen: set[tuple[int, int]] = set()
     for lo, hi, event in d.event_sentences:

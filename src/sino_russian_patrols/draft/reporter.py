@@ -133,6 +133,17 @@ class Reporter:
         return actor, (start, end)
 
 
+def reporter_of(d: Drafter) -> Reporter:
+    """The article's reporter, made once per drafter: the aircraft, ship, participant and
+    sequence proposers all read it, after the actors are proposed (it reads the curated
+    files' attributions, and the actor mentions the draft asserts)."""
+    made: Reporter | None = getattr(d, "_reporter", None)
+    if made is None:
+        made = Reporter(d)
+        d._reporter = made  # type: ignore[attr-defined]
+    return made
+
+
 def _asserted_actors(d: Drafter) -> set[str]:
     """The actors the draft asserts as mentioned (the build accepts no other reporter)."""
     ids = set()

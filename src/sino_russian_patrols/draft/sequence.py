@@ -39,7 +39,7 @@ from ..spans import occurrences
 from .document import Item, quote_entry, unique_around, yaml_string
 from .events import _known_window, _sentence_types, event_types
 from .patterns import DRILL_NOUNS, EXERCISE_TYPES, ORDINALS, sentences
-from .reporter import Reporter
+from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -131,7 +131,7 @@ class Count:
 
 def propose(d: Drafter) -> None:
     """Append one `sequence:` entry per ordinal the article's words give an event."""
-    reporter = Reporter(d)
+    reporter = reporter_of(d)
     number = 0
     for lo, hi in sentences(d.text, 0, d.end):
         if any(a <= lo and hi <= b for a, b in d.skip):

@@ -58,7 +58,7 @@ from .patterns import (
     sentences,
     ship_kind,
 )
-from .reporter import Reporter
+from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -427,7 +427,7 @@ def _with_parts(text: str, phrases: list[Phrase], hi: int) -> list[Phrase]:
 def propose(d: Drafter) -> None:
     """Append one ship claim per registered ship named, and per counted group or kind of
     ships and country."""
-    reader, reporter = _Reader(d), Reporter(d)
+    reader, reporter = _Reader(d), reporter_of(d)
     phrases = _phrases(d, reader)
     if _write_out(d, reader, phrases):  # the names of the new ships are read as names now
         reader = _Reader(d)
