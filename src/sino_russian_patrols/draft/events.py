@@ -133,7 +133,7 @@ def _window(
     return d.published - dt.timedelta(days=14), d.published
 
 
-def _known_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
+def known_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
     """The days a registered event may lie in: its combined dates, else every day its date
     claims name (a report gives only a bound), else None (an undated event)."""
     for r in d.known_events:
@@ -162,9 +162,10 @@ def _reported_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | Non
     return first - dt.timedelta(days=30), first + dt.timedelta(days=30)
 
 
-def _fits(
+def fits(
     event: tuple[dt.date, dt.date] | None, window: tuple[dt.date, dt.date], slack: int = 3
 ) -> bool:
+    """The event's days overlap the window widened by `slack` days on each side."""
     if event is None:
         return False
     margin = dt.timedelta(days=slack)
@@ -181,16 +182,16 @@ def _candidates(
     found = [
         r["event_id"]
         for r in d.known_events
-        if r["event_type"] in types and _fits(_known_window(d, r["event_id"]), window)
+        if r["event_type"] in types and fits(known_window(d, r["event_id"]), window)
     ]
-    found += [e.id for e in d.new_events if e.type in types and _fits(e.window, window)]
+    found += [e.id for e in d.new_events if e.type in types and fits(e.window, window)]
     if not found:  # the events no claim dates, placed by their first report
         found = [
             r["event_id"]
             for r in d.known_events
             if r["event_type"] in types
-            and _known_window(d, r["event_id"]) is None
-            and _fits(_reported_window(d, r["event_id"]), window, slack=0)
+            and known_window(d, r["event_id"]) is None
+            and fits(_reported_window(d, r["event_id"]), window, slack=0)
         ]
     return list(dict.fromkeys(found))
 
@@ -218,7 +219,7 @@ def _known_event(
             e
             for e in dict.fromkeys(linked)
             if d.event_kind(e) in types
-            and _known_window(d, e) is None
+            and known_window(d, e) is None
             and e not in {n.id for n in d.new_events}
         ]
         if len(undated) == 1:
@@ -308,7 +309,7 @@ def propose(d: Drafter) -> str | None:
                 lo = b + _DATELINE_TAIL.match(d.text, b, hi).end() - b  # type: ignore[union-attr]
         sentence = d.text[lo:hi]
         lead += 1
-        types = _sentence_types(d, lo, hi)
+        types = sentence_types(d, lo, hi)
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         form = _form(sentence)
@@ -416,7 +417,7 @@ SUBMARINE_PATROL = re.compile(
 _PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 
 
-def _sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
+def sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
     """The event types a sentence's words fit. "A joint patrol" is of aircraft or of ships:
     the sentence's own words say which, else its paragraph's, else the article's."""
     sentence = d.text[lo:hi]
@@ -537,7 +538,7 @@ def _new_events(
         near = [
             r["event_id"]
             for r in d.known_events
-            if r["event_type"] == kind and _fits(_known_window(d, r["event_id"]), window, 30)
+            if r["event_type"] == kind and fits(known_window(d, r["event_id"]), window, 30)
         ]
         if near:  # an undated report a month from a known one: the editor decides
             return [], f"no day of its own, and {', '.join(near)} lies within a month: the same?"

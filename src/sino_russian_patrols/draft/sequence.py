@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from .. import dates
 from ..spans import occurrences
 from .document import Item, quote_entry, unique_around, yaml_string
-from .events import _known_window, _sentence_types, event_types
+from .events import event_types, fits, known_window, sentence_types
 from .patterns import DRILL_NOUNS, EXERCISE_TYPES, ORDINALS, sentences
 from .reporter import Reporter, reporter_of
 
@@ -273,7 +273,7 @@ def _event(d: Drafter, c: Count, sentence: tuple[int, int]) -> tuple[str | None,
     lo, hi = sentence
     types = c.types
     if types == PATROLS:  # "a joint patrol": the sentence's words, or the article's, say which
-        types = (_sentence_types(d, lo, hi) & PATROLS) or PATROLS
+        types = (sentence_types(d, lo, hi) & PATROLS) or PATROLS
 
     def fits(event: str) -> bool:
         return types is None or d.event_kind(event) in types
@@ -319,8 +319,8 @@ def _narrowed(d: Drafter, counted: list[str], linked: list[str], sentence: str) 
         around = (d.published - margin, d.published + margin)
     for keep in (
         lambda e: e in linked,
-        lambda e: bool(years) and _in_years(_known_window(d, e), years),
-        lambda e: around is not None and _within(_known_window(d, e), *around),
+        lambda e: bool(years) and _in_years(known_window(d, e), years),
+        lambda e: around is not None and fits(known_window(d, e), around, 0),
     ):
         narrowed = [e for e in counted if keep(e)]
         if narrowed:
@@ -400,20 +400,14 @@ def _since_event(d: Drafter, c: Count, event: str | None) -> str | None:
     kind = d.event_kind(event)
     # a fortnight either side: an event dated only by a report of its end ("said on October
     # 4") is still the one of "since September"
-    margin = dt.timedelta(days=15)
     hits = [
         r["event_id"]
         for r in d.known_events
         if r["event_type"] == kind
         and r["event_id"] != event
-        and _within(_known_window(d, r["event_id"]), when.start - margin, when.end + margin)
+        and fits(known_window(d, r["event_id"]), (when.start, when.end), 15)
     ]
     return hits[0] if len(hits) == 1 else None
-
-
-def _within(window: tuple[dt.date, dt.date] | None, start: dt.date, end: dt.date) -> bool:
-    """The event's days overlap the phrase's."""
-    return window is not None and window[0] <= end and start <= window[1]
 
 
 def _claimed_by(d: Drafter, c: Count, span: tuple[int, int], reporter: Reporter) -> list[str]:
