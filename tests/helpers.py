@@ -331,3 +331,10 @@ def text_drafter(text: str, actors: list[Any], places: list[Any] | None = None) 
     d.draft = Draft("000_test")
     d.headline = (0, 0)
     return d
+
+
+def actor(actor_id: str, country: str | None, kind: str, *aliases: str) -> Any:
+    """A registry actor (ActorEntry) for the drafter's tests: named by its first alias."""
+    from sino_russian_patrols.registries import ActorEntry
+
+    return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "actors.yaml", 1)

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import text_drafter
+from helpers import actor, text_drafter
 from sino_russian_patrols.draft import actors
 from sino_russian_patrols.draft.actors import spelling_pattern
 from sino_russian_patrols.normalize import fold_chars
-from sino_russian_patrols.registries import ActorEntry, PlaceEntry
-
-
-def actor(actor_id: str, country: str | None, kind: str, *aliases: str) -> ActorEntry:
-    return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "actors.yaml", 1)
-
+from sino_russian_patrols.registries import PlaceEntry
 
 ACTORS = [
     actor("russia", "RUS", "state", "Russia", "Moscow"),

@@ -9,9 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from helpers import actor
 from sino_russian_patrols.draft import aircraft
 from sino_russian_patrols.draft.document import Draft
-from sino_russian_patrols.registries import ActorEntry, AircraftType
+from sino_russian_patrols.registries import AircraftType
 
 
 def _type(designation: str, kind: str) -> AircraftType:
@@ -28,22 +29,18 @@ TYPES = [
 ]
 
 
-def _actor(actor_id: str, kind: str, country: str, *aliases: str) -> ActorEntry:
-    return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "a.yaml", 1)
-
-
 ACTORS = [
-    _actor("russia", "state", "RUS", "Russia", "Moscow"),
-    _actor("china", "state", "CHN", "China", "Beijing"),
-    _actor("japan", "state", "JPN", "Japan", "Tokyo"),
-    _actor("south-korea", "state", "KOR", "South Korea", "Seoul"),
-    _actor("asdf", "military", "JPN", "Air Self-Defense Force", "ASDF"),
-    _actor("pla-air-force", "military", "CHN", "PLA Air Force"),
-    _actor("pacific-fleet", "military", "RUS", "Pacific Fleet"),
-    _actor("chinese-navy", "military", "CHN", "Chinese navy"),
-    _actor("jso", "military", "JPN", "Joint Staff Office"),
-    _actor("kishi", "person", "JPN", "Kishi"),
-    _actor("ap", "media", None, "Associated Press"),  # type: ignore[arg-type]
+    actor("russia", "RUS", "state", "Russia", "Moscow"),
+    actor("china", "CHN", "state", "China", "Beijing"),
+    actor("japan", "JPN", "state", "Japan", "Tokyo"),
+    actor("south-korea", "KOR", "state", "South Korea", "Seoul"),
+    actor("asdf", "JPN", "military", "Air Self-Defense Force", "ASDF"),
+    actor("pla-air-force", "CHN", "military", "PLA Air Force"),
+    actor("pacific-fleet", "RUS", "military", "Pacific Fleet"),
+    actor("chinese-navy", "CHN", "military", "Chinese navy"),
+    actor("jso", "JPN", "military", "Joint Staff Office"),
+    actor("kishi", "JPN", "person", "Kishi"),
+    actor("ap", None, "media", "Associated Press"),  # type: ignore[arg-type]
 ]
 KINDS = {"patrol": "joint_air_patrol", "scramble": "scramble"}
 
@@ -75,11 +72,11 @@ class Drafter:
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         found = []
-        for actor in ACTORS:
-            for alias in actor.aliases:
+        for entry in ACTORS:
+            for alias in entry.aliases:
                 at = self.text.find(alias)
                 while at != -1:
-                    found.append((at, at + len(alias), actor.id))
+                    found.append((at, at + len(alias), entry.id))
                     at = self.text.find(alias, at + 1)
         return sorted(found)
 
@@ -276,8 +273,8 @@ def reported(text: str) -> list[tuple[str, str | None, str | None]]:
     from sino_russian_patrols.draft.document import Item
 
     d = Drafter(text)
-    for start, end, actor in d.actor_mentions():
-        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {actor}']))
+    for start, end, who in d.actor_mentions():
+        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {who}']))
     aircraft.propose(d)  # type: ignore[arg-type]
     out = []
     for item in d.draft.items:

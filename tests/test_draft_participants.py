@@ -7,27 +7,21 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from helpers import text_drafter
+from helpers import actor, text_drafter
 from sino_russian_patrols.draft import participants
 from sino_russian_patrols.draft.document import Item
-from sino_russian_patrols.registries import ActorEntry
-
-
-def actor(id_: str, type_: str, country: str | None, *aliases: str) -> ActorEntry:
-    return ActorEntry(id_, id_, type_, country, None, None, aliases, "actors.yaml", 1)
-
 
 ACTORS = [
-    actor("russia", "state", "RUS", "Russia", "Moscow"),
-    actor("china", "state", "CHN", "China", "Beijing"),
-    actor("japan", "state", "JPN", "Japan"),
-    actor("south-korea", "state", "KOR", "South Korea"),
-    actor("brazil", "state", "BRA", "Brazil"),
-    actor("egypt", "state", "EGY", "Egypt"),
-    actor("india", "state", "IND", "India"),
-    actor("russian-pacific-fleet", "military", "RUS", "Pacific Fleet"),
-    actor("pla-navy", "military", "CHN", "Chinese navy"),
-    actor("russian-mod", "government_body", "RUS", "Russian Defense Ministry"),
+    actor("russia", "RUS", "state", "Russia", "Moscow"),
+    actor("china", "CHN", "state", "China", "Beijing"),
+    actor("japan", "JPN", "state", "Japan"),
+    actor("south-korea", "KOR", "state", "South Korea"),
+    actor("brazil", "BRA", "state", "Brazil"),
+    actor("egypt", "EGY", "state", "Egypt"),
+    actor("india", "IND", "state", "India"),
+    actor("russian-pacific-fleet", "RUS", "military", "Pacific Fleet"),
+    actor("pla-navy", "CHN", "military", "Chinese navy"),
+    actor("russian-mod", "RUS", "government_body", "Russian Defense Ministry"),
 ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import text_drafter
+from helpers import actor, text_drafter
 from sino_russian_patrols.draft.corpus import Corpus
 from sino_russian_patrols.draft.patterns import (
     ACCORDING_TO,
@@ -22,12 +22,6 @@ from sino_russian_patrols.draft.patterns import (
     speech_tags,
 )
 from sino_russian_patrols.draft.remarks import Reader, propose
-from sino_russian_patrols.registries import ActorEntry
-
-
-def actor(actor_id: str, country: str | None, kind: str, *aliases: str) -> ActorEntry:
-    return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "actors.yaml", 1)
-
 
 ACTORS = [
     actor("russia", "RUS", "state", "Russia", "Moscow"),
