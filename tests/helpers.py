@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -338,3 +339,39 @@ def actor(actor_id: str, country: str | None, kind: str, *aliases: str) -> Any:
     from sino_russian_patrols.registries import ActorEntry
 
     return ActorEntry(actor_id, aliases[0], kind, country, None, None, aliases, "actors.yaml", 1)
+
+
+@dataclass
+class FakeDrafter:
+    """What the claim proposers (aircraft, ships, zones) read of the drafter, for their tests
+    on small texts: the text, the draft, the sentences' events, no curated files to learn
+    from. Each test's drafter adds its registries (`registries`) and how it finds mentions
+    and events; the actors' types and countries are its registries'."""
+
+    text: str
+    draft: Any = field(default_factory=lambda: _draft())
+    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
+    new_ships: list[Any] = field(default_factory=list)  # ships the draft writes out
+    root: Path = Path("/nonexistent")  # no curated annotations to learn from
+    source_id: str = "000_test"
+
+    @property
+    def end(self) -> int:
+        return len(self.text)
+
+    def in_headline(self, at: int) -> bool:
+        return False
+
+    @property
+    def actor_type(self) -> dict[str, str]:
+        return {a.id: a.type for a in self.registries.actors}  # type: ignore[attr-defined]
+
+    @property
+    def actor_country(self) -> dict[str, str | None]:
+        return {a.id: a.country for a in self.registries.actors}  # type: ignore[attr-defined]
+
+
+def _draft() -> Any:
+    from sino_russian_patrols.draft.document import Draft
+
+    return Draft("000_test")

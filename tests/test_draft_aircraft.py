@@ -9,9 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers import actor
+from helpers import FakeDrafter, actor
 from sino_russian_patrols.draft import aircraft
-from sino_russian_patrols.draft.document import Draft
 from sino_russian_patrols.registries import AircraftType
 
 
@@ -46,29 +45,12 @@ KINDS = {"patrol": "joint_air_patrol", "scramble": "scramble"}
 
 
 @dataclass
-class Drafter:
+class Drafter(FakeDrafter):
     """What the aircraft proposer reads of the drafter."""
 
-    text: str
     registries: SimpleNamespace = field(
         default_factory=lambda: SimpleNamespace(aircraft_types=TYPES, actors=ACTORS)
     )
-    draft: Draft = field(default_factory=lambda: Draft("000_test"))
-    actor_type: dict[str, str] = field(default_factory=lambda: {a.id: a.type for a in ACTORS})
-    actor_country: dict[str, str | None] = field(
-        default_factory=lambda: {a.id: a.country for a in ACTORS}
-    )
-
-    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
-    root: Path = Path("/nonexistent")  # no curated annotations to learn from
-    source_id: str = "000_test"
-
-    @property
-    def end(self) -> int:
-        return len(self.text)
-
-    def in_headline(self, at: int) -> bool:
-        return False
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         found = []

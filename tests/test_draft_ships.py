@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
+from helpers import FakeDrafter
 from sino_russian_patrols.draft import ships
-from sino_russian_patrols.draft.document import Draft
 from sino_russian_patrols.registries import ActorEntry, ShipEntry
 
 
@@ -56,30 +55,12 @@ def _find(text: str, entries: list, lo: int, hi: int) -> list[tuple[int, int, st
 
 
 @dataclass
-class Drafter:
+class Drafter(FakeDrafter):
     """What the ships proposer reads of the drafter."""
 
-    text: str
     registries: SimpleNamespace = field(
         default_factory=lambda: SimpleNamespace(ships=list(SHIPS), actors=ACTORS, places=[])
     )
-    draft: Draft = field(default_factory=lambda: Draft("000_test"))
-    actor_type: dict[str, str] = field(default_factory=lambda: {a.id: a.type for a in ACTORS})
-    actor_country: dict[str, str | None] = field(
-        default_factory=lambda: {a.id: a.country for a in ACTORS}
-    )
-
-    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
-    new_ships: list[Any] = field(default_factory=list)  # ships the draft writes out
-    root: Path = Path("/nonexistent")  # no curated annotations to learn from
-    source_id: str = "000_test"
-
-    @property
-    def end(self) -> int:
-        return len(self.text)
-
-    def in_headline(self, at: int) -> bool:
-        return False
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         return _find(self.text, ACTORS, 0, self.end)

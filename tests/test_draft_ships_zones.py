@@ -5,14 +5,12 @@ proposer's rules have their own tests, tests/test_draft_ships.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
+from helpers import FakeDrafter
 from sino_russian_patrols.draft import ships, zones
-from sino_russian_patrols.draft.document import Draft
 from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
 
@@ -52,31 +50,14 @@ KNOWN = [
 
 
 @dataclass
-class Drafter:
+class Drafter(FakeDrafter):
     """What the ships and zones proposers read of the drafter."""
 
-    text: str
     registries: SimpleNamespace = field(
         default_factory=lambda: SimpleNamespace(places=PLACES, ships=list(SHIPS), actors=[])
     )
-    draft: Draft = field(default_factory=lambda: Draft("000_test"))
     known_events: list[dict[str, str]] = field(default_factory=lambda: KNOWN)
     linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
-
-    event_sentences: list[tuple[int, int, str]] = field(default_factory=list)
-    new_ships: list[Any] = field(default_factory=list)  # ships the draft writes out
-    root: Path = Path("/nonexistent")  # no curated annotations to learn from
-    source_id: str = "000_test"
-
-    @property
-    def end(self) -> int:
-        return len(self.text)
-
-    def in_headline(self, at: int) -> bool:
-        return False
-
-    actor_type: dict[str, str] = field(default_factory=dict)
-    actor_country: dict[str, str] = field(default_factory=dict)
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         return []
