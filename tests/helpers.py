@@ -375,3 +375,30 @@ def _draft() -> Any:
     from sino_russian_patrols.draft.document import Draft
 
     return Draft("000_test")
+
+
+def fields_of(item: Any) -> dict[str, str]:
+    """The `key: value` lines of a draft entry (document.Item), the values as written."""
+    return dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+
+
+def find_all(text: str, entries: Any, lo: int = 0, hi: int | None = None) -> list[Any]:
+    """(start, end, id) of every occurrence of every alias of `entries` in text[lo:hi]."""
+    hi = len(text) if hi is None else hi
+    found = []
+    for e in entries:
+        for alias in e.aliases:
+            at = text.find(alias, lo)
+            while at != -1 and at + len(alias) <= hi:
+                found.append((at, at + len(alias), e.id))
+                at = text.find(alias, at + 1)
+    return sorted(found)
+
+
+def assert_actor_mentions(d: Any) -> None:
+    """Add to the draft, as asserted, every actor mention the drafter finds: a claim's
+    reporter must be one of them."""
+    from sino_russian_patrols.draft.document import Item
+
+    for start, end, who in d.actor_mentions():
+        d.draft.items.append(Item("actors", [f'- {{quote: "{d.text[start:end]}"}}   # {who}']))

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers import FakeDrafter, actor
+from helpers import FakeDrafter, actor, assert_actor_mentions, fields_of, find_all
 from sino_russian_patrols.draft import aircraft
 from sino_russian_patrols.registries import AircraftType
 
@@ -53,14 +53,7 @@ class Drafter(FakeDrafter):
     )
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
-        found = []
-        for entry in ACTORS:
-            for alias in entry.aliases:
-                at = self.text.find(alias)
-                while at != -1:
-                    found.append((at, at + len(alias), entry.id))
-                    at = self.text.find(alias, at + 1)
-        return sorted(found)
+        return find_all(self.text, ACTORS)
 
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         return next((e for e, kind in KINDS.items() if kind in types), None)
@@ -69,11 +62,10 @@ class Drafter(FakeDrafter):
 def claims(text: str) -> list[tuple[dict[str, str], str | None]]:
     d = Drafter(text)
     aircraft.propose(d)  # type: ignore[arg-type]
-    out = []
-    for item in d.draft.items:
-        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
-        out.append(({k: v.strip('"') for k, v in fields.items()}, item.unsure))
-    return out
+    return [
+        ({k: v.strip('"') for k, v in fields_of(item).items()}, item.unsure)
+        for item in d.draft.items
+    ]
 
 
 def asserted(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -252,16 +244,14 @@ def test_a_generic_noun_a_report_gives_is_asserted(lead: str, asserted_generic: 
 def reported(text: str) -> list[tuple[str, str | None, str | None]]:
     """(type, reported_by, attribution) of each claim, with every actor the text names
     asserted as mentioned (the build takes no other reporter)."""
-    from sino_russian_patrols.draft.document import Item
 
     d = Drafter(text)
-    for start, end, who in d.actor_mentions():
-        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {who}']))
+    assert_actor_mentions(d)
     aircraft.propose(d)  # type: ignore[arg-type]
     out = []
     for item in d.draft.items:
         if item.section == "aircraft":
-            fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+            fields = fields_of(item)
             out.append(
                 (fields["type"].strip('"'), fields.get("reported_by"), fields.get("attribution"))
             )

@@ -7,9 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from helpers import actor, text_drafter
+from helpers import actor, assert_actor_mentions, fields_of, text_drafter
 from sino_russian_patrols.draft import participants
-from sino_russian_patrols.draft.document import Item
 
 ACTORS = [
     actor("russia", "RUS", "state", "Russia", "Moscow"),
@@ -33,15 +32,13 @@ def propose(text: str, kind: str = "joint_naval_patrol") -> list[dict[str, Any]]
     d.registries.events = [SimpleNamespace(id="e1", type=kind, parent=None)]
     d.event_sentences = [(0, len(text), "e1")]
     # the actor mentions the draft asserts: a reporter must be one of them
-    for start, end, who in d.actor_mentions():
-        d.draft.items.append(Item("actors", [f'- {{quote: "{text[start:end]}"}}   # {who}']))
+    assert_actor_mentions(d)
     participants.propose(d)
     claims = []
     for item in d.draft.items:
         if item.section == "participants":
             assert item.unsure is None
-            fields = dict(line.strip("- ").split(": ", 1) for line in item.lines)
-            claims.append(fields)
+            claims.append(fields_of(item))
     return claims
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import actor, text_drafter
+from helpers import actor, fields_of, text_drafter
 from sino_russian_patrols.draft.corpus import Corpus
 from sino_russian_patrols.draft.patterns import (
     ACCORDING_TO,
@@ -67,7 +67,7 @@ def statements(text: str, corpus: Corpus = ALL_CONFIRMED) -> list[tuple[str, str
     for item in d.draft.items:
         if item.section != "statements":
             continue
-        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
+        fields = fields_of(item)
         out.append((fields["speaker"], fields["type"], fields["quote"].strip('"'), item.unsure))
     return out
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers import FakeDrafter
+from helpers import FakeDrafter, fields_of, find_all
 from sino_russian_patrols.draft import ships
 from sino_russian_patrols.registries import ActorEntry, ShipEntry
 
@@ -43,17 +43,6 @@ ACTORS = [
 ]
 
 
-def _find(text: str, entries: list, lo: int, hi: int) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
-    found = []
-    for e in entries:
-        for alias in e.aliases:
-            at = text.find(alias, lo)
-            while at != -1 and at + len(alias) <= hi:
-                found.append((at, at + len(alias), e.id))
-                at = text.find(alias, at + 1)
-    return sorted(found)
-
-
 @dataclass
 class Drafter(FakeDrafter):
     """What the ships proposer reads of the drafter."""
@@ -63,10 +52,10 @@ class Drafter(FakeDrafter):
     )
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
-        return _find(self.text, ACTORS, 0, self.end)
+        return find_all(self.text, ACTORS)
 
     def mentions(self, entries: list, lo: int = 0, hi: int | None = None) -> list:  # type: ignore[type-arg]
-        return _find(self.text, entries, lo, self.end if hi is None else hi)
+        return find_all(self.text, entries, lo, hi)
 
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         return "naval"
@@ -78,11 +67,10 @@ Row = tuple[str | None, str, str | None, str | None]
 def claims(text: str) -> list[tuple[dict[str, str], str | None]]:
     d = Drafter(text)
     ships.propose(d)  # type: ignore[arg-type]
-    out = []
-    for item in d.draft.items:
-        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
-        out.append(({k: v.strip('"') for k, v in fields.items()}, item.unsure))
-    return out
+    return [
+        ({k: v.strip('"') for k, v in fields_of(item).items()}, item.unsure)
+        for item in d.draft.items
+    ]
 
 
 def asserted(text: str) -> list[Row]:

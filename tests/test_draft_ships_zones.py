@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from helpers import FakeDrafter
+from helpers import FakeDrafter, fields_of
 from sino_russian_patrols.draft import ships, zones
 from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
@@ -81,11 +81,7 @@ class Drafter(FakeDrafter):
 
 
 def items(d: Drafter) -> list[tuple[dict[str, str], str | None]]:
-    out = []
-    for item in d.draft.items:
-        fields = dict(line.strip("- ").split(": ", 1) for line in item.lines if ": " in line)
-        out.append((fields, item.unsure))
-    return out
+    return [(fields_of(item), item.unsure) for item in d.draft.items]
 
 
 def test_an_entry_into_a_registered_zone_belongs_to_the_air_patrol() -> None:
