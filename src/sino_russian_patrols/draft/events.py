@@ -20,6 +20,7 @@ from .patterns import (
     EVENT_WORDS,
     EXERCISE_TYPES,
     GENERIC_PATROL,
+    JOINT_PATROLS,
     LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
@@ -414,7 +415,6 @@ SUBMARINE_PATROL = re.compile(
     r"[^.]{0,100}?\b(?:conducted|conduct|held|hold|began|launched|carried\s+out)\b[^.]{0,30}?"
     r"\bpatrols?\b"
 )
-_PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 
 
 def sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
@@ -425,14 +425,14 @@ def sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
     if SUBMARINE_PATROL.search(sentence):
         # submarines that patrol make a submarine patrol, not a patrol of warships
         return (specific - {"joint_naval_patrol"}) | {"joint_submarine_patrol"}
-    if not GENERIC_PATROL.search(sentence) or specific & _PATROLS:
+    if not GENERIC_PATROL.search(sentence) or specific & JOINT_PATROLS:
         return specific
     line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]
     for context in (line, d.text[: d.end]):
-        patrols = event_types(context, specific=True) & _PATROLS
+        patrols = event_types(context, specific=True) & JOINT_PATROLS
         if len(patrols - {"joint_submarine_patrol"}) == 1:
             return specific | patrols
-    return specific | (event_types(sentence) & _PATROLS)
+    return specific | (event_types(sentence) & JOINT_PATROLS)
 
 
 def _dated_event(

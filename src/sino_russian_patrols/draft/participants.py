@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING
 from ..normalize import country_code
 from .document import Item, quote_lines
 from .events import kind_words
-from .patterns import EXERCISE_TYPES, country_names
+from .patterns import EXERCISE_TYPES, JOINT_PATROLS, country_names
 from .reporter import reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
 
 # the events whose parties a report names: joint patrols and exercises
-PARTY_EVENTS = EXERCISE_TYPES | {"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"}
+PARTY_EVENTS = EXERCISE_TYPES | JOINT_PATROLS
 PARTY_TYPES = frozenset({"state", "military"})
 # what joins two parties named together: "and", a comma, a hyphen or a slash
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[-\u2010\u2011\u2013/])\s*(?:the\s+)?")
@@ -62,14 +62,14 @@ Party = tuple[int, int, str]  # start, end, actor id
 
 def propose(d: Drafter) -> None:
     """Append one participant claim per party each sentence names together (see the module)."""
-    reporter = reporter_of(d)
+    reporter, reader = reporter_of(d), _Parties(d)
     number = 0
     seen: set[tuple[int, int]] = set()
     for lo, hi, event in d.event_sentences:
         if (lo, hi) in seen or d.event_kind(event) not in PARTY_EVENTS:
             continue
         seen.add((lo, hi))
-        parties = _parties(d, lo, hi)
+        parties = reader.in_sentence(lo, hi)
         matches = sorted(kind_words(d, event, d.text[lo:hi]), key=lambda m: m.start())
         words = (lo + matches[0].start(), lo + matches[0].end()) if matches else None
         groups = _groups(d, parties)
@@ -105,48 +105,50 @@ def _near(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return max(a[0], b[0]) - min(a[1], b[1]) <= _NEAR
 
 
-def _parties(d: Drafter, lo: int, hi: int) -> list[Party]:
-    """The states and forces the sentence names, in order: registered actor mentions of a
-    state or force, and demonyms ("Chinese") as their state; a state's name before its own
-    force's is the force."""
-    states: dict[str, str] = {}
-    for e in d.registries.actors:
-        if e.type == "state" and e.country:
-            states.setdefault(e.country, e.id)
-    found = [
-        m
-        for m in d.actor_mentions()
-        if lo <= m[0] and m[1] <= hi and d.actor_type.get(m[2]) in PARTY_TYPES
-    ]
-    words = country_names(
-        (e.country, tuple(e.aliases)) for e in d.registries.actors if e.type == "state"
-    )
-    if words:
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})"
-            r"(?![\w])"
+class _Parties:
+    """The states and forces an article names, read once for all its sentences."""
+
+    def __init__(self, d: Drafter) -> None:
+        self.d = d
+        self.states: dict[str, str] = {}  # country -> its state's actor id
+        for e in d.registries.actors:
+            if e.type == "state" and e.country:
+                self.states.setdefault(e.country, e.id)
+        self.mentions = [m for m in d.actor_mentions() if d.actor_type.get(m[2]) in PARTY_TYPES]
+        words = country_names(
+            (e.country, tuple(e.aliases)) for e in d.registries.actors if e.type == "state"
         )
-        for m in pattern.finditer(d.text, lo, hi):
+        # unlike patterns.country_pattern, a name joined by a hyphen counts: "Russia-China"
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.country = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])") if words else None
+
+    def in_sentence(self, lo: int, hi: int) -> list[Party]:
+        """The states and forces the sentence text[lo:hi] names, in order: registered actor
+        mentions of a state or force, and demonyms ("Chinese") as their state; a state's name
+        before its own force's is the force."""
+        d = self.d
+        found = [m for m in self.mentions if lo <= m[0] and m[1] <= hi]
+        for m in self.country.finditer(d.text, lo, hi) if self.country else ():
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
             try:
-                state = states.get(country_code(m.group(0)))
+                state = self.states.get(country_code(m.group(0)))
             except ValueError:
                 continue
             if state is not None:
                 found.append((m.start(), m.end(), state))
-    found.sort()
-    parties: list[Party] = []
-    for party in found:
-        if parties and d.actor_type.get(parties[-1][2]) == "state":
-            prev = parties[-1]
-            gap = d.text[prev[1] : party[0]]
-            same = d.actor_country.get(prev[2]) == d.actor_country.get(party[2])
-            if same and (_OWNS.fullmatch(gap) or (gap == "" and prev[1] == party[0])):
-                parties[-1] = (prev[0], party[1], party[2])
-                continue
-        parties.append(party)
-    return parties
+        found.sort()
+        parties: list[Party] = []
+        for party in found:
+            if parties and d.actor_type.get(parties[-1][2]) == "state":
+                prev = parties[-1]
+                gap = d.text[prev[1] : party[0]]
+                same = d.actor_country.get(prev[2]) == d.actor_country.get(party[2])
+                if same and (_OWNS.fullmatch(gap) or (gap == "" and prev[1] == party[0])):
+                    parties[-1] = (prev[0], party[1], party[2])
+                    continue
+            parties.append(party)
+        return parties
 
 
 def _groups(d: Drafter, parties: list[Party]) -> list[tuple[list[Party], str]]:

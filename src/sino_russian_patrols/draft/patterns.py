@@ -19,6 +19,8 @@ from ..normalize import QUALIFYING_WORDS, SHIP_WORDS, country_code, country_word
 # is linked to the one known event of those types whose dates fit its date phrase.
 _AIR = frozenset({"joint_air_patrol"})
 _NAVAL_PATROL = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
+# the joint patrols, by air, by sea and of submarines
+JOINT_PATROLS = frozenset({"joint_air_patrol", "joint_naval_patrol", "joint_submarine_patrol"})
 EXERCISE_TYPES = _EXERCISE = frozenset(
     {
         "joint_naval_exercise",
