@@ -402,3 +402,13 @@ def assert_actor_mentions(d: Any) -> None:
 
     for start, end, who in d.actor_mentions():
         d.draft.items.append(Item("actors", [f'- {{quote: "{d.text[start:end]}"}}   # {who}']))
+
+
+def package_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of each file of the package in `folder` (datapackage.json and dataset/)."""
+    files = [folder / "datapackage.json", *sorted((folder / "dataset").rglob("*"))]
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if p.is_file()
+    }

@@ -10,7 +10,6 @@ completes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import package_hashes
 from sino_russian_patrols import swap
 from sino_russian_patrols.errors import BuildError
 from sino_russian_patrols.pipeline import build
@@ -97,16 +97,6 @@ print(json.dumps(found))
 """
 
 
-def _package(folder: Path) -> dict[str, str]:
-    """sha256 of each file of the package in `folder` (datapackage.json and dataset/)."""
-    files = [folder / "datapackage.json", *sorted((folder / "dataset").rglob("*"))]
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in files
-        if p.is_file()
-    }
-
-
 def _copy(source: Path, target: Path) -> Path:
     shutil.copytree(source, target, symlinks=True)
     return target
@@ -152,18 +142,18 @@ def sides(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     _git(base, "init", "-q")
     _git(base, "add", "-A")
     _git(base, "commit", "-qm", "before")
-    old = _package(base)
+    old = package_hashes(base)
     reference = _copy(base, tmp / "reference")
     build(reference)
-    new = _package(reference)
+    new = package_hashes(reference)
     assert new != old and new.keys() == old.keys()
     # A whole build killed at the first change its swap makes: the stage is complete.
     staged = _copy(base, tmp / "staged")
     done = _kill(staged, 0, "build")
     assert done.returncode == -signal.SIGKILL, done.stderr
-    assert _package(staged) == old and not (staged / swap.JOURNAL_NAME).exists()
+    assert package_hashes(staged) == old and not (staged / swap.JOURNAL_NAME).exists()
     (stage,) = staged.glob(swap.STAGE_PREFIX + "*")
-    assert _package(stage) == new
+    assert package_hashes(stage) == new
     return {
         "base": base,
         "stage": stage,
@@ -185,7 +175,7 @@ def _kill(root: Path, k: int, mode: str) -> subprocess.CompletedProcess[str]:
 def _side(folder: Path | None, old: dict[str, str], new: dict[str, str]) -> str:
     if folder is None or not folder.exists():
         return "-"
-    package = _package(folder)
+    package = package_hashes(folder)
     return {json.dumps(old): "old", json.dumps(new): "new"}.get(json.dumps(package), "partial")
 
 
@@ -220,14 +210,14 @@ def test_a_swap_killed_at_every_step_leaves_the_old_or_the_new_package(
         shutil.copytree(stage, crashed / stage.name)
         done = _kill(crashed, k, "swap")
         if done.returncode == 0:
-            assert _package(crashed) == new and _strays(crashed, git=False) == []
+            assert package_hashes(crashed) == new and _strays(crashed, git=False) == []
             break
         assert done.returncode == -signal.SIGKILL, (k, done.stderr)
         shape = _shape(crashed, old, new)
         # Read-only readers: one whole side, found without changing anything.
-        untouched = _package(crashed)
-        assert _package(swap._complete_side(crashed)) in (old, new), (k, shape)
-        assert _package(crashed) == untouched
+        untouched = package_hashes(crashed)
+        assert package_hashes(swap._complete_side(crashed)) in (old, new), (k, shape)
+        assert package_hashes(crashed) == untouched
         if shape not in verified:  # each kind of state once through real commands
             verified.add(shape)
             while len(running) >= 2:
@@ -277,9 +267,9 @@ def _check_fresh_processes(
     assert found["validate"] == 0, (shape, found["validate_stderr"])
     assert found["build"] == 0, (shape, found["build_stderr"])
     assert "Error" not in found["build_stderr"] + found["validate_stderr"], shape
-    assert _package(to_load) in (old, new), shape
-    assert _package(to_validate) in (old, new), shape
-    assert _package(to_build) == new, shape
+    assert package_hashes(to_load) in (old, new), shape
+    assert package_hashes(to_validate) in (old, new), shape
+    assert package_hashes(to_build) == new, shape
     assert (to_build / "docs" / "codebook.md").read_bytes() == sides["codebook"], shape
     for folder in (to_load, to_validate, to_build):
         assert _strays(folder) == [], (shape, folder.name)
@@ -299,7 +289,7 @@ def test_concurrent_builds_of_one_project_run_one_after_the_other(
     assert len(waited) == 1, errors
     assert "waiting for it to finish" in waited[0]
     assert not any("Traceback" in e or "OSError" in e for e in errors), errors
-    assert _package(project) == sides["new"]
+    assert package_hashes(project) == sides["new"]
     assert _strays(project) == []
 
 
@@ -336,7 +326,7 @@ def test_a_build_that_fails_after_staging_leaves_the_dataset_byte_identical(
     sides: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     project = _copy(Path(str(sides["base"])), tmp_path / "project")
-    before = _package(project)
+    before = package_hashes(project)
     codebook = (project / "docs" / "codebook.md").read_bytes()
     if step == "codebook":
 
@@ -359,7 +349,7 @@ def test_a_build_that_fails_after_staging_leaves_the_dataset_byte_identical(
         monkeypatch.setattr(pipeline, "write_descriptor", write_then_corrupt)
         with pytest.raises(BuildError, match="built dataset"):
             build(project)
-    assert _package(project) == before
+    assert package_hashes(project) == before
     assert (project / "docs" / "codebook.md").read_bytes() == codebook
     assert _strays(project) == []
 
@@ -410,7 +400,7 @@ def test_a_move_that_stops_midway_says_the_next_command_finishes_it(
     assert (project / swap.JOURNAL_NAME).exists()
     monkeypatch.setattr(swap.os, "replace", real)
     assert main(["build", "--root", str(project)]) == 0
-    assert _package(project) == sides["new"] and _strays(project) == []
+    assert package_hashes(project) == sides["new"] and _strays(project) == []
 
 
 @pytest.mark.slow
@@ -436,7 +426,7 @@ def test_validate_given_the_descriptor_path_finishes_a_journaled_swap(
             assert report.valid, report.text()
             assert (crashed / "datapackage.json").is_file()
             assert not (crashed / swap.JOURNAL_NAME).exists()
-            assert _package(crashed) == sides["new"]
+            assert package_hashes(crashed) == sides["new"]
             return
         shutil.rmtree(crashed)
     pytest.fail("no kill point left datapackage.json moved aside under a journal")

@@ -11,7 +11,6 @@ lock and watch the other wait, through events, not clocks.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import shutil
@@ -26,6 +25,7 @@ import polars as pl
 import pytest
 
 import sino_russian_patrols as srp
+from helpers import package_hashes
 from sino_russian_patrols import swap
 from sino_russian_patrols.api import validate
 from sino_russian_patrols.write import write_csv, write_descriptor, write_parquet
@@ -52,16 +52,6 @@ while not stop.exists() and swaps < 5000:
     swaps += 1
 print(swaps, flush=True)
 """
-
-
-def _package(folder: Path) -> dict[str, str]:
-    """sha256 of each file of the package in `folder` (datapackage.json and dataset/)."""
-    files = [folder / "datapackage.json", *sorted((folder / "dataset").rglob("*"))]
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in files
-        if p.is_file()
-    }
 
 
 def _put(package: Path, name: str, frame: pl.DataFrame) -> None:
@@ -154,11 +144,11 @@ def test_a_swap_waits_for_the_reader_that_is_reading(
         assert waits[False].wait(WAITED), "the swap never waited for the reader"
         # the swap waits, and has not begun: no journal, the reader's package is whole
         assert not (project / swap.JOURNAL_NAME).exists()
-        assert where == project and _package(project) == _package(a)
+        assert where == project and package_hashes(project) == package_hashes(a)
         assert validate(project).valid  # the reader's own reads meet no lock of theirs
     thread.join(WAITED)
     assert out == [None], out
-    assert _package(project) == _package(b)
+    assert package_hashes(project) == package_hashes(b)
     assert "the swap of the new dataset waits for the readers" in capsys.readouterr().err
 
 
@@ -179,7 +169,7 @@ def test_a_reader_waits_for_the_swap_that_is_moving_files(
 
     def read() -> dict[str, str]:
         with swap.reading(project) as where:
-            return _package(where)
+            return package_hashes(where)
 
     swapper, swapped = _in_thread(lambda: _build_swap(b, project))
     assert holding.wait(WAITED)
@@ -189,7 +179,7 @@ def test_a_reader_waits_for_the_swap_that_is_moving_files(
     go.set()
     swapper.join(WAITED)
     reader.join(WAITED)
-    assert swapped == [None] and read_out == [_package(b)]
+    assert swapped == [None] and read_out == [package_hashes(b)]
 
 
 def test_readers_running_beside_a_swapping_build_see_one_build_each(
@@ -296,4 +286,4 @@ def test_every_reader_finishes_a_swap_cut_short_and_reads_the_new_build(
     else:
         assert validate(project / "datapackage.json").valid
     assert not (project / swap.JOURNAL_NAME).exists()
-    assert _package(project) == _package(b)
+    assert package_hashes(project) == package_hashes(b)
