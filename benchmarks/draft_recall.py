@@ -33,7 +33,10 @@ also checks that every draft is accepted by the build's reader and steps (keep i
 
 Run from the project folder: `PYTHONPATH=src python benchmarks/draft_recall.py`; with
 `--show KIND` (events, dates, ...) it also prints, per article, the curated facts of that kind
-the draft missed and the asserted ones that are wrong.
+the draft missed and the asserted ones that are wrong; with `--only PREFIX[,PREFIX...]` it
+drafts only the sources whose id starts so (the totals are then of those alone); with
+`--save DIR` it writes each draft and its curated file to DIR (`<source>.draft.yaml`,
+`<source>.curated.yaml`) for reading side by side.
 """
 
 from __future__ import annotations
@@ -275,13 +278,24 @@ def remaining_work(curated: str, draft: str) -> tuple[int, int]:
     return todo, len(lines)
 
 
+def _option(name: str) -> str | None:
+    """The value given after `name` on the command line, if any."""
+    if name not in sys.argv[:-1]:
+        return None
+    return sys.argv[sys.argv.index(name) + 1]
+
+
 def main() -> int:
-    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
+    show = _option("--show")
+    only = tuple(_option("--only").split(",")) if _option("--only") else ("",)
+    save = Path(_option("--save")) if _option("--save") else None
     totals: Counter[str] = Counter()
     failures = 0
     full_rows, _ = build_rows(ROOT)
     used = usage(full_rows)
-    sources = sorted(p.stem for p in (ROOT / "build" / "annotations").glob("*.yaml"))
+    sources = sorted(
+        p.stem for p in (ROOT / "build" / "annotations").glob("*.yaml") if p.stem.startswith(only)
+    )
     print(f"{'source':22} " + " ".join(f"{k[:8]:>9}" for k in KINDS) + "  work")
     for source_id in sources:
         curated = facts(full_rows, source_id)
@@ -297,6 +311,10 @@ def main() -> int:
             registered = {e.id for e in read_project(project, Problems()).registries.events}
             draft = draft_annotation(project, source_id, registry=True)
             annotation.write_text(draft, encoding="utf-8")
+            if save:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"{source_id}.draft.yaml").write_text(draft, encoding="utf-8")
+                (save / f"{source_id}.curated.yaml").write_text(curated_text, encoding="utf-8")
             rows, problems = build_rows(project)
             mine = [p for p in problems if source_id in p]
             drafted_spans = event_spans(rows, source_id)
