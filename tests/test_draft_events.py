@@ -23,6 +23,11 @@ def types_of(sentence: str) -> set[str]:
         ("Ten warships sailed on a joint patrol.", "joint_naval_patrol", "scramble"),
         ("The navies began the Joint Sea-2021 drills.", "joint_naval_exercise", "intercept"),
         ("Japan scrambled fighter jets.", "scramble", "joint_air_patrol"),
+        (
+            "Chinese and Russian warplanes on November 30 hovered over the Pacific Ocean.",
+            "joint_air_patrol",
+            "joint_naval_patrol",
+        ),
     ],
 )
 def test_the_words_of_a_sentence_give_its_event_types(
@@ -30,6 +35,11 @@ def test_the_words_of_a_sentence_give_its_event_types(
 ) -> None:
     found = types_of(sentence)
     assert expected in found and absent not in found
+
+
+def test_one_countrys_warplanes_are_no_joint_flight() -> None:
+    assert "joint_air_patrol" not in types_of("Japan's warplanes hovered over the sea.")
+    assert "joint_air_patrol" not in types_of("Russian warplanes and Chinese ships met.")
 
 
 @pytest.mark.parametrize(

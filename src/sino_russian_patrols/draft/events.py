@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
+from .context_year import report_window
 from .document import Item, quote_entry, unique_around, yaml_string
 from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
@@ -128,7 +129,7 @@ def _window(
             return when.end - month, when.end
         return (when.start or when.end - month, when.end)
     if d.published is None:
-        return None
+        return report_window(d)
     if form == "announced":
         return d.published, d.published + dt.timedelta(days=90)
     return d.published - dt.timedelta(days=14), d.published
@@ -246,6 +247,14 @@ def _known_event(
     return [], f"several known events fit the date: {', '.join(hits)}"
 
 
+def _identified(d: Drafter, lo: int, hi: int, why: str) -> tuple[list[str], str]:
+    """The event a dateless source's sentence fits alone (context_year), with the reason."""
+    for found in d.identified:
+        if found.start < hi and lo < found.end:
+            return [found.event_id], f"{found.why}: only {found.event_id} fits"
+    return [], why
+
+
 def _form(sentence: str) -> str | None:
     """The date claim's form the sentence's verbs give: announced, end_only, start_only."""
     for form, pattern in DATE_FORMS:
@@ -328,6 +337,8 @@ def propose(d: Drafter) -> str | None:
         window = _window(d, when, form)
         events, why = named_event(d, sentence)
         named = why
+        if not events:
+            events, why = _identified(d, lo, hi, why)
         if not events and not why:
             events, why = _counted_event(d, sentence, types)
         if not events and (not why or named):
@@ -542,7 +553,9 @@ def _new_events(
         ]
         if near:  # an undated report a month from a known one: the editor decides
             return [], f"no day of its own, and {', '.join(near)} lies within a month: the same?"
-    if kind is not None and d.published is not None and (days is not None or series or lead <= 3):
+    # a dateless source given a context year places its events by the days it reports
+    placed = d.published is not None or d.context_days is not None
+    if kind is not None and placed and (days is not None or series or lead <= 3):
         name = series.group(1) if series else slug_of(kind)
         event_id = new_id(d, kind, days, name)
         key = name_key(series.group(1)) if series else None

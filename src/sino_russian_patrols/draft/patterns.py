@@ -49,6 +49,15 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         ),
         _AIR,
     ),
+    # the two countries' aircraft named together fly together ("Chinese and Russian
+    # warplanes on November 30 hovered over the Pacific Ocean")
+    (
+        re.compile(
+            r"\b(?:Chinese|Russian)\s+and\s+(?:Chinese|Russian)\s+(?:military\s+)?"
+            r"(?:warplanes|aircraft|planes|jets)\b"
+        ),
+        _AIR,
+    ),
     (
         re.compile(
             r"\b(?:(?:naval|maritime|sea|submarine)\s+patrols?|(?:warships|ships|vessels|navies)\b"

@@ -22,6 +22,7 @@ from .. import dates
 from ..citing import is_word_at
 from ..errors import InputError
 from ..spans import occurrences
+from .context_year import Identified
 from .document import Draft, Item
 from .new_events import NewEvent
 from .new_ships import NewShip
@@ -55,6 +56,13 @@ class Drafter:
 
         done = run_steps(inputs, ["events", "names", "sequence"])
         self.known_events: list[dict] = done["events"].rows["events"]
+        # the places each event went through, as the other annotations name them: a dateless
+        # article's event is told apart by them (context_year)
+        self.known_places: dict[str, set[str]] = {}
+        for table in ("event_places", "event_routes"):
+            for r in done["events"].rows[table]:
+                if r["place_id"]:
+                    self.known_places.setdefault(r["event_id"], set()).add(r["place_id"])
         # each source's date claims: an event dated by a bound alone is still placed by them
         self.known_dates: list[dict] = done["events"].rows["event_dates"]
         # the days the sources reporting each event were published: an event no claim
@@ -80,6 +88,10 @@ class Drafter:
         self.names = inputs.names  # every registered actor and place spelling
         self.draft = Draft(source_id)
         self.anchor: dates.Anchor | None = None
+        # a dateless source: the sentences that fit one registered event, and the days its
+        # undated sentences may report (context_year)
+        self.identified: list[Identified] = []
+        self.context_days: tuple[dt.date, dt.date] | None = None
         self.published: dt.date | None = None
         self.skip: list[tuple[int, int]] = []  # spans that are not mentions (the dateline)
         self.dateline: str | None = None  # the dateline's words, when they date the article
@@ -197,6 +209,7 @@ class Drafter:
         from . import (
             actors,
             aircraft,
+            context_year,
             date_phrases,
             events,
             names,
@@ -212,6 +225,9 @@ class Drafter:
         # the publication date is an item of its own: if the build rejects it, it is
         # commented out with the reason and the draft still builds
         self.draft.items.append(Item("source", source.published_date(self)))
+        year = context_year.propose(self)
+        if year:
+            self.draft.items.append(Item("source", year))
         actors.propose(self)
         event_id = events.propose(self)
         aircraft.propose(self)
