@@ -21,6 +21,11 @@ def types_of(sentence: str) -> set[str]:
     [
         ("Two bombers entered the KADIZ on Tuesday.", "joint_air_patrol", "joint_naval_patrol"),
         ("Ten warships sailed on a joint patrol.", "joint_naval_patrol", "scramble"),
+        (
+            "The destroyer and the replenishment ship had conducted a joint patrol.",
+            "joint_naval_patrol",
+            "scramble",
+        ),
         ("The navies began the Joint Sea-2021 drills.", "joint_naval_exercise", "intercept"),
         ("Japan scrambled fighter jets.", "scramble", "joint_air_patrol"),
         (
@@ -35,6 +40,34 @@ def test_the_words_of_a_sentence_give_its_event_types(
 ) -> None:
     found = types_of(sentence)
     assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exercise"),
+    [
+        ("The two have partnered in other joint exercises.", False),
+        ("The patrol is the latest in a series of collaborative military exercises.", False),
+        ("Both countries have conducted military exercises independently.", False),
+        ("The navies held joint exercises in the Sea of Japan.", True),
+        # a name says which exercise, whatever the words around it
+        ("Other drills followed the Joint Sea-2021 exercises.", True),
+    ],
+)
+def test_exercises_in_passing_are_no_exercise_of_their_own(sentence: str, exercise: bool) -> None:
+    from sino_russian_patrols.draft.events import event_types
+
+    assert ("joint_naval_exercise" in event_types(sentence)) is exercise
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("Through diplomatic channels, the government has conveyed its concerns.", True),
+        ("The manoeuvre will likely reverberate through diplomatic channels.", False),
+    ],
+)
+def test_diplomatic_channels_are_a_protest_only_when_used(sentence: str, protest: bool) -> None:
+    assert ("diplomatic_protest" in types_of(sentence)) is protest
 
 
 def test_one_countrys_warplanes_are_no_joint_flight() -> None:
@@ -352,3 +385,43 @@ def test_a_claim_belongs_to_the_event_the_draft_writes_out_for_its_sentence() ->
     d.linked_events = []
     assert claim_event(d, 4, frozenset({"scramble", "intercept"})) == "2023-12-japan-scramble"
     assert claim_event(d, 4, frozenset({"joint_air_patrol"})) is None
+
+
+class Answering:
+    """What `Drafter.answering_countries` reads: the text, the actor mentions, the states."""
+
+    def __init__(self, text: str) -> None:
+        from helpers import actor, find_all
+
+        self.text = text
+        states = [
+            actor("japan", "JPN", "state", "Japan"),
+            actor("south-korea", "KOR", "state", "South Korea"),
+            actor("china", "CHN", "state", "China"),
+        ]
+        self.registries = SimpleNamespace(actors=states)
+        self.actor_country = {a.id: a.country for a in states}
+        self._found = find_all(text, states)
+
+    def actor_mentions(self) -> list[tuple[int, int, str]]:
+        return self._found
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Japan scrambled fighter jets as China's bombers flew by.", ["japan"]),
+        (
+            "Japan and South Korea both said the bombers entered their zones, prompting "
+            "their militaries to rush fighter jets.",
+            ["japan", "south-korea"],
+        ),
+        # two countries named apart: whose jets answered is not said
+        ("Japan said South Korea's jets were scrambled.", []),
+    ],
+)
+def test_the_states_a_sentence_names_together_each_answer(text: str, states: list[str]) -> None:
+    from sino_russian_patrols.draft.proposals import Drafter
+
+    d = Answering(text)
+    assert Drafter.answering_countries(d, 0, len(text)) == states  # type: ignore[arg-type]

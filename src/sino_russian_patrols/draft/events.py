@@ -25,6 +25,7 @@ from .patterns import (
     LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
+    PASSING_DRILLS,
     PASSING_TYPES,
     REPORTED_ON,
     sentences,
@@ -296,7 +297,25 @@ def event_types(text: str, *, specific: bool = False) -> frozenset[str]:
     )
     if not SUBMARINE.search(text):  # a submarine patrol is named so
         found -= {"joint_submarine_patrol"}
+    if found & EXERCISE_TYPES and _in_passing(text):
+        found -= EXERCISE_TYPES
     return found
+
+
+_DRILL = re.compile(rf"(?i)\b{DRILL_NOUNS}\b")
+
+
+def _in_passing(text: str) -> bool:
+    """Every exercise the words name is one in passing ("other joint exercises", "a series
+    of military exercises"): no exercise of its own to link or write out, unless a name
+    ("Joint Sea-2021") says which."""
+    if EDITION.search(text):
+        return False
+    passing = [m.span() for m in PASSING_DRILLS.finditer(text)]
+    drills = list(_DRILL.finditer(text))
+    return bool(drills) and all(
+        any(a <= m.start() and m.end() <= b for a, b in passing) for m in drills
+    )
 
 
 def propose(d: Drafter) -> str | None:
@@ -572,13 +591,16 @@ def _new_events(
             d.event_kind(e) == answer and d.event_parent(e) == parent for e in linked + made
         ):
             continue
-        who = d.answering_country(*span)
-        if who is None and answer in _ANSWERED_BY_A_COUNTRY:
-            continue
-        name = f"{who}-{slug_of(answer)}" if who else slug_of(answer)
-        event_id = new_id(d, answer, days, name)
-        d.new_events.append(NewEvent(event_id, answer, sentence, parent, window, d.source_id))
-        made.append(event_id)
+        answering: list[str | None] = list(d.answering_countries(*span))
+        if not answering:
+            if answer in _ANSWERED_BY_A_COUNTRY:
+                continue
+            answering = [None]
+        for who in answering:  # each country's scramble is an event of its own
+            name = f"{who}-{slug_of(answer)}" if who else slug_of(answer)
+            event_id = new_id(d, answer, days, name)
+            d.new_events.append(NewEvent(event_id, answer, sentence, parent, window, d.source_id))
+            made.append(event_id)
     for passing in sorted(types & PASSING_TYPES) if days is not None else ():
         # a summit, a report, an agreement the words date: an event of its own
         event_id = new_id(d, passing, days, slug_of(passing))

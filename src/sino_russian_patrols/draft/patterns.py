@@ -33,6 +33,14 @@ EXERCISE_TYPES = _EXERCISE = frozenset(
 )
 # the nouns of an exercise, for the patterns that look for one
 DRILL_NOUNS = r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games)"
+# exercises in passing, not one of them: "other joint exercises", "a series of collaborative
+# military exercises", "have conducted military exercises independently"
+PASSING_DRILLS = re.compile(
+    r"(?i)\b(?:other|previous|past|earlier|several|many|numerous|various|series\s+of|"
+    r"regular|frequent|shared|collaborative|separate)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drills|exercises|maneuvers|manoeuvres|war\s*games)\b"
+    r"|\b(?:drills|exercises|maneuvers|manoeuvres)\s+(?:independently|separately|on\s+their\s+own)\b"
+)
 # "a joint patrol": of aircraft or of ships, which the words around tell
 GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
 # an exercise's name and edition the series registry may not know ("Vostok 2022")
@@ -60,8 +68,9 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?:naval|maritime|sea|submarine)\s+patrols?|(?:warships|ships|vessels|navies)\b"
-            r"[^.]{0,80}\bpatrol|joint\s+sailing|(?:warships|vessels)\s+(?:passed|sailed))",
+            r"\b(?:(?:naval|maritime|sea|submarine)\s+patrols?|(?:warships?|ships?|vessels?|navies|"
+            r"destroyers?|frigates?|corvettes?)\b[^.]{0,80}\bpatrol|joint\s+sailing|"
+            r"(?:warships|vessels)\s+(?:passed|sailed))",
             re.IGNORECASE,
         ),
         _NAVAL_PATROL,
@@ -75,7 +84,10 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (GENERIC_PATROL, _AIR | _NAVAL_PATROL),
     (
-        re.compile(r"\bscrambl|\b(?:deployed|dispatched|sent)\b[^.]{0,30}\bfighter", re.IGNORECASE),
+        re.compile(
+            r"\bscrambl|\b(?:deployed|dispatched|sent|rush(?:ed|ing)?)\b[^.]{0,30}\bfighter",
+            re.IGNORECASE,
+        ),
         frozenset({"scramble"}),
     ),
     (re.compile(r"\bintercept", re.IGNORECASE), frozenset({"intercept"})),
@@ -93,8 +105,10 @@ EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
         re.compile(
             r"\b(?:lodged|filed)\b[^.]{0,60}\b(?:protests?|objections?)\b"
-            r"|\bdiplomatic\s+channels?\b",
-            re.IGNORECASE,
+            # not what may come ("will reverberate through diplomatic channels")
+            r"|^(?![^.]*\b(?:will|would|could|might|may)\b[^.]{0,60}\bdiplomatic\s+channels?)"
+            r".*\bdiplomatic\s+channels?\b",
+            re.IGNORECASE | re.DOTALL,
         ),
         frozenset({"diplomatic_protest"}),
     ),

@@ -15,6 +15,8 @@ proposed commented out, with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -148,30 +150,45 @@ class Drafter:
                 return e.parent
         return next((e.parent for e in self.registries.events if e.id == event_id), None)
 
-    def answering_country(self, sentence_start: int, sentence_end: int) -> str | None:
-        """The id of the one state other than Russia and China whose bodies or name a
-        sentence names: the country whose forces answer a patrol ("the Air Self-Defense
-        Force scrambled fighter jets", "South Korea summoned the ambassadors")."""
+    def answering_countries(self, sentence_start: int, sentence_end: int) -> list[str]:
+        """The ids of the states other than Russia and China whose bodies or names a
+        sentence names, whose forces answer a patrol ("the Air Self-Defense Force scrambled
+        fighter jets", "South Korea summoned the ambassadors"): the one state it names; the
+        states it names together ("Japan and South Korea both alleged ..., prompting their
+        military to rush fighter jets"), each answering on its own; else none."""
         named = [
-            (lo, self.actor_country.get(actor))
+            (lo, hi, self.actor_country.get(actor))
             for lo, hi, actor in self.actor_mentions()
             if self.actor_country.get(actor) not in (None, "RUS", "CHN")
         ]
-        countries = {c for lo, c in named if sentence_start <= lo < sentence_end}
+        here = sorted(m for m in named if sentence_start <= m[0] < sentence_end)
+        countries = list(dict.fromkeys(c for _, _, c in here))
         if not countries:
             # the sentence names no one ("ASDF fighters were scrambled"): the one other
             # country the article names most, if it names it most by far
-            counts = Counter(c for _, c in named)
+            counts = Counter(c for _, _, c in named)
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-                countries = {ranked[0][0]}
-        if len(countries) != 1:
-            return None
-        country = countries.pop()
-        states = [
-            e.id for e in self.registries.actors if e.type == "state" and e.country == country
-        ]
-        return states[0] if len(states) == 1 else None
+                countries = [ranked[0][0]]
+        if len(countries) == 2:
+            # named together: "Japan and South Korea", not "Japan said South Korea's jets"
+            together = any(
+                a[2] != b[2] and re.fullmatch(r"\s+(?:and|&)\s+", self.text[a[1] : b[0]])
+                for a, b in itertools.pairwise(here)
+            )
+            if not together:
+                return []
+        elif len(countries) != 1:
+            return []
+        states = []
+        for country in countries:
+            ids = [
+                e.id for e in self.registries.actors if e.type == "state" and e.country == country
+            ]
+            if len(ids) != 1:
+                return []
+            states.append(ids[0])
+        return states
 
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         """The event of one of `types` that the sentence holding `at` mentions, else the
