@@ -15,6 +15,8 @@ from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
+    ATTRIBUTION_HEAD,
+    ATTRIBUTION_TAIL,
     DATE_FORMS,
     DRILL_NOUNS,
     EDITION,
@@ -392,7 +394,8 @@ def propose(d: Drafter) -> str | None:
                 elif new_why:
                     why = f"{why}; {new_why}"
         if not events:  # a proposal for the editor: a new event, or one to pick
-            lines = _mention(d, "NEW-EVENT-ID", sentence, dated, form, lo, hi)
+            quote = mention_quote(d, lo, hi)
+            lines = _mention(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
         dated_event = _dated_event(d, events, sentence, dated)
@@ -402,7 +405,8 @@ def propose(d: Drafter) -> str | None:
             after = order[1] if order and order[0] == event_id and own is None else None
             # a report is published on its day: "published on Monday" dates it, not its end
             own_form = None if d.event_kind(event_id) == "report_publication" else form
-            lines = _mention(d, event_id, sentence, own, own_form, lo, hi, events + linked, after)
+            quote = mention_quote(d, lo, hi)
+            lines = _mention(d, event_id, quote, own, own_form, lo, hi, events + linked, after)
             d.draft.items.append(Item("events", lines, None, why))
             if own is not None:
                 (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
@@ -677,6 +681,27 @@ def _comment_date(lines: list[str], why: str) -> None:
     for i, line in enumerate(lines):
         if line.startswith("  date: "):
             lines[i] = f"  # {line.strip()}   # unsure: {why}"
+
+
+def mention_quote(d: Drafter, lo: int, hi: int) -> str:
+    """The words of a sentence an event mention quotes, as the editors quote them: without
+    who reported it ("The ministry said on Tuesday that", ", the fleet said in a
+    statement.") and without the final full stop, when what is left is unique in the text
+    and holds the event's words; else the whole sentence."""
+    sentence = d.text[lo:hi]
+    start, end = lo, hi
+    if (tail := ATTRIBUTION_TAIL.search(sentence)) is not None:
+        end = lo + tail.start()
+    if (head := ATTRIBUTION_HEAD.match(sentence)) is not None and lo + head.end() < end:
+        start = lo + head.end()
+    if re.search(r"[a-z0-9)]\.$", d.text[start:end]):
+        end -= 1
+    words = d.text[start:end]
+    if (start, end) == (lo, hi) or not event_types(words):
+        return sentence
+    if words.count("“") != words.count("”") or words.count('"') % 2:
+        return sentence  # a quotation cut in two
+    return words if unique_around(d.text, start, end, end) == (start, end) else sentence
 
 
 def _mention(

@@ -282,6 +282,16 @@ SPEECH_TAG_AFTER = re.compile(
     rf"(?<=[,”\"]\s)(?:{_VERB})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"]{{1,60}}?)"
     r"(?=\s*[,.;]|\s+(?:on|in|at|that|during)\b|\s*$)"
 )
+# what the editors leave out of an event mention's quote: who said it, before or after the
+# report ("The ministry said on Tuesday that ...", "..., the Pacific Fleet said in a
+# statement.", "According to the ministry, ..."), and the final full stop
+ATTRIBUTION_HEAD = re.compile(
+    r"^(?:According\s+to\s+[^,“”\"]{1,80},\s+"
+    rf"|[A-Z][^,“”\"]{{0,80}}?\b{_VERB}(?:\s+(?:on|in|at)\s+[^,“”\"]{{1,40}}?)?\s+that\s+)"
+)
+ATTRIBUTION_TAIL = re.compile(
+    rf",\s+(?:according\s+to\s+[^,“”\"]+|[^,“”\"]{{0,80}}?\b{_VERB}\b[^,“”\"]{{0,60}}?)\.?$"
+)
 # a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
 # ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
 REPORTED_ON = re.compile(
