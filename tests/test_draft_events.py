@@ -154,7 +154,7 @@ def test_a_running_event_is_read_as_announced() -> None:
 
 
 def test_a_vague_day_is_proposed_commented_out() -> None:
-    from sino_russian_patrols.draft.events import VAGUE_DATE
+    from sino_russian_patrols.draft.event_dates import VAGUE_DATE
 
     assert VAGUE_DATE.search("on the morning of the same day")
     assert VAGUE_DATE.search("this year")
@@ -172,7 +172,7 @@ def test_a_vague_day_is_proposed_commented_out() -> None:
     ],
 )
 def test_the_day_of_a_report_bounds_what_the_verbs_say(sentence: str, bound: str) -> None:
-    from sino_russian_patrols.draft.events import report_form
+    from sino_russian_patrols.draft.event_dates import report_form
 
     assert report_form(sentence) == bound
 
@@ -237,7 +237,7 @@ def test_a_dateline_without_a_year_takes_the_latest_year_the_text_names() -> Non
 
 def test_a_day_that_bounds_only_the_end_places_the_event_in_the_month_before() -> None:
     from sino_russian_patrols import dates
-    from sino_russian_patrols.draft.events import _window
+    from sino_russian_patrols.draft.event_dates import _window
 
     d = SimpleNamespace(published=dt.date(2025, 8, 25))
     day = dates.ResolvedDate(dt.date(2025, 8, 25), dt.date(2025, 8, 25), "day", "stated", "")
@@ -309,7 +309,7 @@ def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() 
     from types import SimpleNamespace
 
     from sino_russian_patrols.draft.document import Draft, Item
-    from sino_russian_patrols.draft.events import _undated_parents
+    from sino_russian_patrols.draft.event_dates import _undated_parents
 
     def mention(event: str, date: str) -> Item:
         return Item("events", [f"- id: {event}", '  quote: "..."', f"  date: {date}"])
