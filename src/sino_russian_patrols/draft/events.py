@@ -11,15 +11,20 @@ from typing import TYPE_CHECKING
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
 from .event_dates import (
-    _comment_date,
     _date_quote,
     _date_unsure,
     _form,
     _sequence,
     _undated_parents,
     _window,
+    after_clause,
+    dated_in_sequence,
+    dateline_form,
     kind_words,
+    range_form,
     report_form,
+    stage_form,
+    under_way_at_report,
 )
 from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
@@ -218,10 +223,10 @@ def propose(d: Drafter) -> str | None:
     (`new_events`). Returns the first event linked."""
     linked: list[str] = []
     lead = 0  # the body sentences read so far: the lead reports the article's own event
-    # the mentions' lines whose date is the day of a report, and those with a day of the
-    # event's own: a report's day is asserted only where the article gives no other
-    report_days: dict[str, list[list[str]]] = {}
-    own_days: dict[str, list[list[str]]] = {}
+    # the mentions' lines whose date is the day of a report (with that day, and whether it is
+    # the dateline's), and the last days of the event its own phrases give, with their form
+    report_days: dict[str, list[tuple[list[str], dt.date, bool]]] = {}
+    own_ends: dict[str, list[tuple[dt.date, str | None]]] = {}
     for lo, hi in sentences(d.text, 0, d.end):
         if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
             continue
@@ -242,9 +247,13 @@ def propose(d: Drafter) -> str | None:
                 dated, when = None, None  # the day it was announced dates nothing of it
             elif dated[1]:
                 form = report_form(sentence)
-        if dated is None and form == "end_only" and d.dateline and d.anchor is not None:
+        by_dateline = None
+        if dated is None and (lead <= 3 or form == "end_only"):
+            by_dateline = dateline_form(sentence, form)
+        if by_dateline is not None and d.dateline and d.anchor is not None:
             # "have completed the patrol, the fleet reported": over by the report's day
             dated, when = (d.dateline, True), dates.resolve(d.dateline, d.anchor)
+            form = by_dateline
         window = _window(d, when, form)
         events, why = named_event(d, sentence)
         named = why
@@ -285,23 +294,45 @@ def propose(d: Drafter) -> str | None:
             lines = _mention(d, "NEW-EVENT-ID", sentence, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
+        seq = _sequence(d, events, sentence, linked, ORDERED_TYPES, event_types)
+        if seq is not None and seq.later not in events:
+            events.insert(0, seq.later)  # "the patrol was conducted after the drills ..."
         dated_event = _dated_event(d, events, sentence, dated)
-        order = _sequence(d, events, sentence)
+        if seq is not None and dated is not None:
+            dated_event, form = dated_in_sequence(seq, sentence, dated, form)
         for event_id in events:
             own = dated if event_id == dated_event else None
-            after = order[1] if order and order[0] == event_id and own is None else None
+            after = seq.earlier if seq is not None and seq.later == event_id else None
             # a report is published on its day: "published on Monday" dates it, not its end
             own_form = None if d.event_kind(event_id) == "report_publication" else form
-            lines = _mention(d, event_id, sentence, own, own_form, lo, hi, events + linked, after)
+            if own is not None and not own[1]:
+                own_form = range_form(when, own_form)
+                own_form = stage_form(d.event_kind(event_id), sentence, own_form)
+            lines = _mention(
+                d,
+                event_id,
+                sentence,
+                own,
+                own_form,
+                lo,
+                hi,
+                events + linked,
+                after if own is None else None,
+            )
             d.draft.items.append(Item("events", lines, None, why))
-            if own is not None:
-                (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
+            if own is not None and seq is not None and after is not None:
+                clause = after_clause(d, lo, hi, seq)
+                if clause is not None:
+                    d.draft.items.append(Item("events", clause, None, why))
+            if own is not None and when is not None and when.end is not None:
+                if own[1]:
+                    report = (lines, when.end, by_dateline is not None)
+                    report_days.setdefault(event_id, []).append(report)
+                else:
+                    own_ends.setdefault(event_id, []).append((when.end, own_form))
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
-    for event_id, mentions in report_days.items():
-        if event_id in own_days:
-            for lines in mentions:
-                _comment_date(lines, "the article dates the event itself elsewhere")
+    under_way_at_report(report_days, own_ends)
     _undated_parents(d)
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
@@ -309,6 +340,8 @@ def propose(d: Drafter) -> str | None:
     return linked[0] if linked else None
 
 
+# the kinds of event a sentence may put one after another ("the patrol followed the drills")
+ORDERED_TYPES = JOINT_PATROLS | EXERCISE_TYPES | PASSING_TYPES
 # the kinds of event a report is of; an answer (a scramble) is written out only beside one
 _PRIMARY_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"joint_air_patrol"}),
