@@ -446,12 +446,21 @@ def test_a_report_before_the_events_own_later_day_bounds_its_start() -> None:
         {"p": [(dt.date(2023, 6, 7), None)]},  # Japan saw the bombers again on Wednesday
     )
     assert said[2] == '  date: {quote: "said on Tuesday", began_by: true}'
-    # the event's own day is the report's: over by then, the bound stays
+    # the event's own day is the report's: the report's end bound adds nothing to it
     same = ["- id: p", '  quote: "..."', '  date: {quote: "said on Tuesday", end_only: true}']
     under_way_at_report(
         {"p": [(same, dt.date(2023, 6, 6), False)]}, {"p": [(dt.date(2023, 6, 6), None)]}
     )
-    assert same[2].endswith("end_only: true}")
+    assert same[2] == (
+        '  # date: {quote: "said on Tuesday", end_only: true}   # unsure: the article dates '
+        "the event itself elsewhere"
+    )
+    # a start of its own (departed on August 7) leaves the report's end standing
+    left = ["- id: p", '  quote: "..."', '  date: {quote: "said on Tuesday", end_only: true}']
+    under_way_at_report(
+        {"p": [(left, dt.date(2023, 6, 6), False)]}, {"p": [(dt.date(2023, 6, 1), "start_only")]}
+    )
+    assert left[2].startswith("  date:")
 
 
 def test_the_dateline_gives_way_to_an_earlier_end_the_article_gives() -> None:

@@ -287,9 +287,12 @@ def under_way_at_report(
     - where the article dates the event later than a report (Japan saw the bombers again
       the day after China said they had conducted a joint patrol), the event went on after
       the report, whose day bounds its start (`began_by`), not its end;
+    - a report's day that bounds only the end adds nothing where the article dates the
+      event itself (a day, a range, a concluding day): left to the editor (commented out);
     - the dateline's day is only the latest possible end of what the lead says is over: an
-      earlier end the article gives (a report of the day before, a day of its own) says
-      more, and the dateline's claim is left to the editor (commented out)."""
+      earlier report's day says more, and the dateline's claim is left to the editor.
+    A day that bounds only the start (`start_only`, "departed on August 7") leaves the
+    report's end bound standing."""
     for event_id, mentions in report_days.items():
         ends = own_ends.get(event_id, [])
         for lines, day, dateline in mentions:
@@ -297,11 +300,13 @@ def under_way_at_report(
                 for i, line in enumerate(lines):
                     if line.startswith("  date: {quote: ") and ", end_only: true" in line:
                         lines[i] = line.replace(", end_only: true", ", began_by: true")
-            if not dateline:
+            if not any(
+                line.startswith("  date: {quote: ") and ", end_only: true" in line for line in lines
+            ):
                 continue
-            earlier = [end for end, form in ends if form in (None, "end_only") and end < day]
-            earlier += [other for _, other, by in mentions if not by and other < day]
-            if earlier and any(", end_only: true" in line for line in lines):
+            if any(form in (None, "end_only") for _, form in ends):
+                _comment_date(lines, "the article dates the event itself elsewhere")
+            elif dateline and any(other < day for _, other, by in mentions if not by):
                 _comment_date(lines, "the article gives an earlier end than the dateline's")
 
 

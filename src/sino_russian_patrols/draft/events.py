@@ -328,7 +328,7 @@ def propose(d: Drafter) -> str | None:
                 if own[1]:
                     report = (lines, when.end, by_dateline is not None)
                     report_days.setdefault(event_id, []).append(report)
-                else:
+                elif any(line.startswith("  date: {quote: ") for line in lines):
                     own_ends.setdefault(event_id, []).append((when.end, own_form))
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
