@@ -36,6 +36,8 @@ def test_the_words_of_a_sentence_give_its_event_types(
     ("sentence", "form"),
     [
         ("The navies will hold drills in August.", "announced"),
+        # the future of reported speech ("announced on July 26 that ... would soon conduct")
+        ("The ministry said the navies would soon conduct joint patrols.", "announced"),
         ("The two navies concluded the patrol on Sunday.", "end_only"),
         ("The ships wrapped up their patrol last week.", "end_only"),
         ("The ships departed from Vladivostok on August 7.", "start_only"),

@@ -150,7 +150,8 @@ DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(
             r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
-            r"held|taking place|under way|underway))\b"
+            r"held|taking place|under way|underway)|would (?:soon )?(?:conduct|hold|carry out|"
+            r"take part|participate|begin|start|launch))\b"
         ),
     ),
     (
