@@ -79,6 +79,8 @@ def test_one_countrys_warplanes_are_no_joint_flight() -> None:
     ("sentence", "form"),
     [
         ("The navies will hold drills in August.", "announced"),
+        # the future of reported speech ("announced on July 26 that ... would soon conduct")
+        ("The ministry said the navies would soon conduct joint patrols.", "announced"),
         ("The two navies concluded the patrol on Sunday.", "end_only"),
         ("The ships wrapped up their patrol last week.", "end_only"),
         ("The ships departed from Vladivostok on August 7.", "start_only"),
@@ -197,7 +199,7 @@ def test_a_running_event_is_read_as_announced() -> None:
 
 
 def test_a_vague_day_is_proposed_commented_out() -> None:
-    from sino_russian_patrols.draft.events import VAGUE_DATE
+    from sino_russian_patrols.draft.event_dates import VAGUE_DATE
 
     assert VAGUE_DATE.search("on the morning of the same day")
     assert VAGUE_DATE.search("this year")
@@ -215,7 +217,7 @@ def test_a_vague_day_is_proposed_commented_out() -> None:
     ],
 )
 def test_the_day_of_a_report_bounds_what_the_verbs_say(sentence: str, bound: str) -> None:
-    from sino_russian_patrols.draft.events import report_form
+    from sino_russian_patrols.draft.event_dates import report_form
 
     assert report_form(sentence) == bound
 
@@ -280,7 +282,7 @@ def test_a_dateline_without_a_year_takes_the_latest_year_the_text_names() -> Non
 
 def test_a_day_that_bounds_only_the_end_places_the_event_in_the_month_before() -> None:
     from sino_russian_patrols import dates
-    from sino_russian_patrols.draft.events import _window
+    from sino_russian_patrols.draft.event_dates import _window
 
     d = SimpleNamespace(published=dt.date(2025, 8, 25))
     day = dates.ResolvedDate(dt.date(2025, 8, 25), dt.date(2025, 8, 25), "day", "stated", "")
@@ -352,7 +354,7 @@ def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() 
     from types import SimpleNamespace
 
     from sino_russian_patrols.draft.document import Draft, Item
-    from sino_russian_patrols.draft.events import _undated_parents
+    from sino_russian_patrols.draft.event_dates import _undated_parents
 
     def mention(event: str, date: str) -> Item:
         return Item("events", [f"- id: {event}", '  quote: "..."', f"  date: {date}"])
@@ -425,3 +427,196 @@ def test_the_states_a_sentence_names_together_each_answer(text: str, states: lis
 
     d = Answering(text)
     assert Drafter.answering_countries(d, 0, len(text)) == states  # type: ignore[arg-type]
+
+
+SEQ_KINDS = {
+    "p": "joint_naval_patrol",
+    "x": "joint_naval_exercise",
+    "s": "joint_submarine_patrol",
+    "j": "scramble",
+}
+
+
+def ordered(sentence: str, events: list[str], linked: list[str]) -> object:
+    from sino_russian_patrols.draft.event_dates import _sequence
+    from sino_russian_patrols.draft.events import ORDERED_TYPES
+
+    d = SimpleNamespace(event_kind=SEQ_KINDS.get)
+    return _sequence(d, events, sentence, linked, ORDERED_TYPES, event_types)  # type: ignore[arg-type]
+
+
+def test_the_words_after_after_name_the_earlier_event() -> None:
+    sentence = "The joint patrol was held right after the joint naval drills of October 14 to 17."
+    seq = ordered(sentence, ["p", "x"], [])
+    assert (seq.later, seq.earlier) == ("p", "x")  # type: ignore[attr-defined]
+    assert sentence[seq.at :].startswith("after")  # type: ignore[attr-defined]
+    # "followed by" turns the order round: not read
+    assert ordered("The joint drills were followed by a joint patrol.", ["x", "p"], []) is None
+    # "after" with no event after it orders nothing
+    assert ordered("The joint patrol began after midnight.", ["p"], ["p"]) is None
+
+
+def test_the_later_event_is_the_one_the_article_links_of_the_kind_its_words_name() -> None:
+    # the phrase's days are the exercise's: the patrol is the one the article linked before
+    sentence = "The joint patrol was launched after the joint naval drills had concluded."
+    seq = ordered(sentence, ["x"], ["x", "s", "p"])
+    assert (seq.later, seq.earlier) == ("p", "x")  # type: ignore[attr-defined]
+    # no event words before "follows": the article's own event, the first it links
+    sentence = "The deployment follows the conclusion of the joint naval drills."
+    seq = ordered(sentence, ["x"], ["s", "p", "x"])
+    assert (seq.later, seq.earlier) == ("s", "x")  # type: ignore[attr-defined]
+    # an answer's words before "after": not ordered
+    sentence = "Japan scrambled fighter jets after the joint naval drills."
+    assert ordered(sentence, ["x"], ["p"]) is None
+
+
+def test_a_phrase_dates_the_side_of_after_it_stands_on_with_that_sides_verbs() -> None:
+    from sino_russian_patrols.draft.event_dates import Sequence, dated_in_sequence
+
+    sentence = "The joint patrol was launched in early August, after the drills had concluded."
+    seq = Sequence("p", "x", sentence.index("after"))
+    assert dated_in_sequence(seq, sentence, ("in early August", False), "end_only") == (
+        "p",
+        "start_only",
+    )
+    sentence = "The patrol began after the drills, which concluded on August 5."
+    seq = Sequence("p", "x", sentence.index("after"))
+    assert dated_in_sequence(seq, sentence, ("on August 5", False), None) == ("x", "end_only")
+    # the day of a report dates the report of the sentence's own event
+    assert dated_in_sequence(seq, sentence, ("on August 5", True), "began_by") == ("p", "began_by")
+
+
+def test_the_words_after_after_are_quoted_as_a_mention_dated_after_the_earlier() -> None:
+    from sino_russian_patrols.draft.event_dates import Sequence, after_clause
+
+    text = "The patrol was launched on Monday, after the drills had concluded."
+    d = SimpleNamespace(text=text)
+    lines = after_clause(d, 0, len(text), Sequence("p", "x", text.index("after")))  # type: ignore[arg-type]
+    assert lines is not None
+    assert lines[:2] == ["- id: p", '  quote: "after the drills had concluded."']
+    assert lines[2].startswith("  date: {after: x, note: ")
+    twice = text + " " + text
+    assert after_clause(SimpleNamespace(text=twice), 0, len(text), Sequence("p", "x", 34)) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "bound"),
+    [
+        ("Submarines of both navies have conducted a joint patrol, the fleet said.", None,
+         "end_only"),
+        ("The navies have completed joint patrols, the press service reported.", "end_only",
+         "end_only"),
+        ("Warships have joined forces and entered the Sea of Japan, the fleet said.", None,
+         "began_by"),
+        ("The vessels have formed a detachment and departed for the Sea of Japan.",
+         "start_only", "began_by"),
+        ("The two navies held joint drills in the Sea of Japan.", None, None),
+        ("The navies will have completed the drills by Friday.", "announced", None),
+    ],
+)  # fmt: skip
+def test_the_dateline_bounds_what_the_lead_says_is_over_or_under_way(
+    sentence: str, form: str | None, bound: str | None
+) -> None:
+    from sino_russian_patrols.draft.event_dates import dateline_form
+
+    assert dateline_form(sentence, form) == bound
+
+
+def test_a_report_before_the_events_own_later_day_bounds_its_start() -> None:
+    from sino_russian_patrols.draft.event_dates import under_way_at_report
+
+    said = ["- id: p", '  quote: "..."', '  date: {quote: "said on Tuesday", end_only: true}']
+    under_way_at_report(
+        {"p": [(said, dt.date(2023, 6, 6), False)]},
+        {"p": [(dt.date(2023, 6, 7), None)]},  # Japan saw the bombers again on Wednesday
+    )
+    assert said[2] == '  date: {quote: "said on Tuesday", began_by: true}'
+    # the event's own day is the report's: the report's end bound adds nothing to it
+    same = ["- id: p", '  quote: "..."', '  date: {quote: "said on Tuesday", end_only: true}']
+    under_way_at_report(
+        {"p": [(same, dt.date(2023, 6, 6), False)]}, {"p": [(dt.date(2023, 6, 6), None)]}
+    )
+    assert same[2] == (
+        '  # date: {quote: "said on Tuesday", end_only: true}   # unsure: the article dates '
+        "the event itself elsewhere"
+    )
+    # a start of its own (departed on August 7) leaves the report's end standing
+    left = ["- id: p", '  quote: "..."', '  date: {quote: "said on Tuesday", end_only: true}']
+    under_way_at_report(
+        {"p": [(left, dt.date(2023, 6, 6), False)]}, {"p": [(dt.date(2023, 6, 1), "start_only")]}
+    )
+    assert left[2].startswith("  date:")
+
+
+def test_the_dateline_gives_way_to_an_earlier_end_the_article_gives() -> None:
+    from sino_russian_patrols.draft.event_dates import under_way_at_report
+
+    def claim(quote: str) -> list[str]:
+        return ["- id: p", '  quote: "..."', f'  date: {{quote: "{quote}", end_only: true}}']
+
+    lead, said = claim("Tokyo, Dec. 10"), claim("said Tuesday")
+    reports = [(lead, dt.date(2025, 12, 10), True), (said, dt.date(2025, 12, 9), False)]
+    under_way_at_report({"p": reports}, {})
+    assert lead[2].startswith("  # date:") and said[2].startswith("  date:")
+    # beside a start the article gives (departed on August 7), the dateline's end stays
+    alone = claim("MOSCOW, August 25")
+    under_way_at_report(
+        {"p": [(alone, dt.date(2025, 8, 25), True)]}, {"p": [(dt.date(2025, 8, 7), "start_only")]}
+    )
+    assert alone[2].startswith("  date:")
+
+
+def test_a_range_of_days_is_the_events_days_whatever_its_verb() -> None:
+    from sino_russian_patrols import dates
+    from sino_russian_patrols.draft.event_dates import range_form
+
+    days = dates.ResolvedDate(dt.date(2021, 10, 14), dt.date(2021, 10, 17), "day", "stated", "")
+    one = dates.ResolvedDate(dt.date(2021, 10, 17), dt.date(2021, 10, 17), "day", "stated", "")
+    assert range_form(days, "end_only") is None
+    assert range_form(one, "end_only") == "end_only"
+    assert range_form(days, "announced") == "announced"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "form"),
+    [
+        ("joint_naval_patrol", "The fleet entered the South China Sea on Sunday.", "began_by"),
+        ("joint_naval_patrol", "Ten ships passed through the Soya Strait on Friday.", "began_by"),
+        ("joint_naval_patrol", "The navies conducted the first joint patrol on Saturday.", None),
+        ("joint_air_patrol", "Two bombers entered the KADIZ on Tuesday.", None),
+    ],
+)
+def test_a_day_of_a_stage_of_a_ships_patrol_bounds_its_start(
+    kind: str, sentence: str, form: str | None
+) -> None:
+    from sino_russian_patrols.draft.event_dates import stage_form
+
+    assert stage_form(kind, sentence, None) == form
+
+
+def test_a_report_day_after_the_speakers_name_and_a_dateline_in_capitals() -> None:
+    from sino_russian_patrols.draft.patterns import DATELINE_PLACE
+
+    assert REPORTED_ON.search(
+        "according to a written statement released by the Chinese Ministry of National Defense "
+    )
+    assert REPORTED_ON.search("said a spokesperson for the Ministry of National Defense ")
+    assert not REPORTED_ON.search("said two bombers flew over the Sea of Japan and then turned ")
+    assert DATELINE_PLACE.fullmatch("ABOARD DESTROYER YINCHUAN, ")
+    assert not DATELINE_PLACE.fullmatch("The navies sailed, ")
+
+
+def test_an_answer_shares_no_days_of_a_patrol_the_article_bounds_only_by_its_start() -> None:
+    from sino_russian_patrols.draft.document import Draft, Item
+    from sino_russian_patrols.draft.event_dates import _undated_parents
+
+    draft = Draft("000_test")
+    draft.items = [
+        Item(
+            "events",
+            ["- id: 2023-06-06-air", '  date: {quote: "said on the 27th", began_by: true}'],
+        ),
+        Item("events", ["- id: s", '  date: {same_as: 2023-06-06-air, note: "during it"}']),
+    ]
+    _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
+    assert draft.items[1].lines[1].startswith("  # date: {same_as: 2023-06-06-air")

@@ -9,15 +9,29 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
-from .context_year import report_window
 from .document import Item, quote_entry, unique_around, yaml_string
+from .event_dates import (
+    _date_quote,
+    _date_unsure,
+    _form,
+    _sequence,
+    _undated_parents,
+    _window,
+    after_clause,
+    dated_in_sequence,
+    dateline_form,
+    kind_words,
+    range_form,
+    report_form,
+    stage_form,
+    under_way_at_report,
+)
 from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
     ATTRIBUTION_HEAD,
     ATTRIBUTION_TAIL,
-    DATE_FORMS,
     DRILL_NOUNS,
     EDITION,
     EVENT_WORDS,
@@ -29,12 +43,14 @@ from .patterns import (
     ORDINALS,
     PASSING_DRILLS,
     PASSING_TYPES,
-    REPORTED_ON,
     sentences,
 )
 
 if TYPE_CHECKING:
     from .proposals import Drafter
+
+# what happens within a patrol, dated by it when the sentence gives no day of its own
+DATED_BY_THE_PATROL = frozenset({"scramble", "intercept", "airfield_landing"})
 
 # the events that answer a patrol or happen within it: linked beside it, written out with
 # it as their parent; those marked with a country are named after the one that answers
@@ -52,90 +68,6 @@ ANSWER_TYPES = frozenset(
 _ANSWERED_BY_A_COUNTRY = frozenset(
     {"scramble", "intercept", "warning_shots", "diplomatic_protest", "diplomatic_summons"}
 )
-
-
-def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
-    """A date phrase in text[lo:hi] that resolves, as a unique quote; and whether it is the
-    day of a report ("said on Saturday"), which dates only the end."""
-    for a, b in d.skip:  # the dateline dates the article, not the event
-        if lo <= a < hi:
-            lo = max(lo, b)
-    # any dateline ("BEIJING, July 30 (Xinhua) --") dates the article, even when the
-    # publication date came from elsewhere
-    line_start = d.text.rfind("\n", 0, lo) + 1
-    dateline = dates._DATELINE.match(d.text, line_start)
-    if dateline is not None and lo <= dateline.end() < hi:
-        lo = max(lo, dateline.end())
-    found = dates.find_phrase(d.text[lo:hi])
-    if found is None or d.anchor is None:
-        return None
-    start, end = lo + found[0], lo + found[1]
-    if "Weekday" in found[2] and not re.search(dates._WEEKDAY, d.text[start:end]):
-        w = re.search(dates._WEEKDAY, d.text[end:hi])
-        if w is None:
-            return None
-        end += w.end()
-    before = d.text[max(lo, start - 12) : start]
-    if m := re.search(r"(?:\bearly |\blate )?\bon $", before):
-        start -= len(m.group(0))
-    report = REPORTED_ON.search(d.text[max(lo, start - 60) : start])
-    if report:
-        start -= len(report.group(0))
-    span = unique_around(d.text, start, end, hi)
-    if span is None:
-        return None
-    quote = d.text[span[0] : span[1]]
-    try:
-        resolved = dates.resolve(quote, d.anchor, ahead=ahead)
-    except ValueError:
-        return None
-    if not ahead and resolved.start is not None and d.published and resolved.start > d.published:
-        return None
-    return quote, bool(report)
-
-
-# phrases the curated files do not take as an event's own date ("that day" of a sighting
-# reported during the patrol, "this year" beside "In June")
-VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|earlier this year)\b|^(?:this year)$")
-# the date forms whose claims are asserted (measured with benchmarks/draft_recall.py)
-ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset(
-    {None, "announced", "end_only", "start_only", "began_by"}
-)
-# a report made while the event went on: it had begun by the report's day (build/README.md,
-# "A phrase that dates only the end or the report")
-UNDER_WAY = re.compile(
-    r"(?i)\b(?:began|begun|kicked off|launched|started|(?:are|is|were|was) (?:\w+ing)|"
-    r"entered|spotted|sighted|identified|passed|passing|sailing|flying|detected)\b"
-)
-# what happens within a patrol, dated by it when the sentence gives no day of its own
-DATED_BY_THE_PATROL = frozenset({"scramble", "intercept", "airfield_landing"})
-
-
-def report_form(sentence: str) -> str:
-    """The bound the day of a report gives ("the ministry said on Saturday that ..."): the
-    end of an event the words say is over (concluded, conducted, flew), else the start of
-    one they say is under way or seen (began, entered, spotted)."""
-    if _form(sentence) == "end_only":
-        return "end_only"
-    return "began_by" if UNDER_WAY.search(sentence) else "end_only"
-
-
-def _window(
-    d: Drafter, when: dates.ResolvedDate | None, form: str | None
-) -> tuple[dt.date, dt.date] | None:
-    """The days an event a sentence reports may lie in: its date phrase's days (the month
-    before a day that bounds only its end or its report), else (no phrase) the fortnight up
-    to the publication, or the three months after it for an event the sentence announces."""
-    month = dt.timedelta(days=30)
-    if when is not None and when.end is not None:
-        if form in ("end_only", "began_by"):
-            return when.end - month, when.end
-        return (when.start or when.end - month, when.end)
-    if d.published is None:
-        return report_window(d)
-    if form == "announced":
-        return d.published, d.published + dt.timedelta(days=90)
-    return d.published - dt.timedelta(days=14), d.published
 
 
 def known_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
@@ -258,14 +190,6 @@ def _identified(d: Drafter, lo: int, hi: int, why: str) -> tuple[list[str], str]
     return [], why
 
 
-def _form(sentence: str) -> str | None:
-    """The date claim's form the sentence's verbs give: announced, end_only, start_only."""
-    for form, pattern in DATE_FORMS:
-        if pattern.search(sentence):
-            return form
-    return None
-
-
 def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[list[str], str]:
     """The known event a sentence counts as the Nth of its kind ("the first joint naval
     patrol", "their fifth joint patrol" of ships), as another annotation counts it (scope
@@ -328,10 +252,10 @@ def propose(d: Drafter) -> str | None:
     (`new_events`). Returns the first event linked."""
     linked: list[str] = []
     lead = 0  # the body sentences read so far: the lead reports the article's own event
-    # the mentions' lines whose date is the day of a report, and those with a day of the
-    # event's own: a report's day is asserted only where the article gives no other
-    report_days: dict[str, list[list[str]]] = {}
-    own_days: dict[str, list[list[str]]] = {}
+    # the mentions' lines whose date is the day of a report (with that day, and whether it is
+    # the dateline's), and the last days of the event its own phrases give, with their form
+    report_days: dict[str, list[tuple[list[str], dt.date, bool]]] = {}
+    own_ends: dict[str, list[tuple[dt.date, str | None]]] = {}
     for lo, hi in sentences(d.text, 0, d.end):
         if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
             continue
@@ -352,9 +276,13 @@ def propose(d: Drafter) -> str | None:
                 dated, when = None, None  # the day it was announced dates nothing of it
             elif dated[1]:
                 form = report_form(sentence)
-        if dated is None and form == "end_only" and d.dateline and d.anchor is not None:
+        by_dateline = None
+        if dated is None and (lead <= 3 or form == "end_only"):
+            by_dateline = dateline_form(sentence, form)
+        if by_dateline is not None and d.dateline and d.anchor is not None:
             # "have completed the patrol, the fleet reported": over by the report's day
             dated, when = (d.dateline, True), dates.resolve(d.dateline, d.anchor)
+            form = by_dateline
         window = _window(d, when, form)
         events, why = named_event(d, sentence)
         named = why
@@ -398,24 +326,45 @@ def propose(d: Drafter) -> str | None:
             lines = _mention(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
+        seq = _sequence(d, events, sentence, linked, ORDERED_TYPES, event_types)
+        if seq is not None and seq.later not in events:
+            events.insert(0, seq.later)  # "the patrol was conducted after the drills ..."
         dated_event = _dated_event(d, events, sentence, dated)
-        order = _sequence(d, events, sentence)
+        if seq is not None and dated is not None:
+            dated_event, form = dated_in_sequence(seq, sentence, dated, form)
         for event_id in events:
             own = dated if event_id == dated_event else None
-            after = order[1] if order and order[0] == event_id and own is None else None
+            after = seq.earlier if seq is not None and seq.later == event_id else None
             # a report is published on its day: "published on Monday" dates it, not its end
             own_form = None if d.event_kind(event_id) == "report_publication" else form
-            quote = mention_quote(d, lo, hi)
-            lines = _mention(d, event_id, quote, own, own_form, lo, hi, events + linked, after)
+            if own is not None and not own[1]:
+                own_form = range_form(when, own_form)
+                own_form = stage_form(d.event_kind(event_id), sentence, own_form)
+            lines = _mention(
+                d,
+                event_id,
+                mention_quote(d, lo, hi),
+                own,
+                own_form,
+                lo,
+                hi,
+                events + linked,
+                after if own is None else None,
+            )
             d.draft.items.append(Item("events", lines, None, why))
-            if own is not None:
-                (report_days if own[1] else own_days).setdefault(event_id, []).append(lines)
+            if own is not None and seq is not None and after is not None:
+                clause = after_clause(d, lo, hi, seq)
+                if clause is not None:
+                    d.draft.items.append(Item("events", clause, None, why))
+            if own is not None and when is not None and when.end is not None:
+                if own[1]:
+                    report = (lines, when.end, by_dateline is not None)
+                    report_days.setdefault(event_id, []).append(report)
+                elif any(line.startswith("  date: {quote: ") for line in lines):
+                    own_ends.setdefault(event_id, []).append((when.end, own_form))
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
-    for event_id, mentions in report_days.items():
-        if event_id in own_days:
-            for lines in mentions:
-                _comment_date(lines, "the article dates the event itself elsewhere")
+    under_way_at_report(report_days, own_ends)
     _undated_parents(d)
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
@@ -423,6 +372,8 @@ def propose(d: Drafter) -> str | None:
     return linked[0] if linked else None
 
 
+# the kinds of event a sentence may put one after another ("the patrol followed the drills")
+ORDERED_TYPES = JOINT_PATROLS | EXERCISE_TYPES | PASSING_TYPES
 # the kinds of event a report is of; an answer (a scramble) is written out only beside one
 _PRIMARY_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"joint_air_patrol"}),
@@ -490,37 +441,6 @@ def _dated_event(
         if best_distance is None or distance < best_distance:
             best, best_distance = event, distance
     return best if best_distance is not None else None
-
-
-# the words that put one event after another ("the patrol was held right after the drills")
-_AFTER = re.compile(r"(?i)\b(?:after|following|followed|upon completion of|on completion of)\b")
-
-
-def kind_words(d: Drafter, event: str, sentence: str) -> list[re.Match[str]]:
-    """The words of an event's kind in the sentence (EVENT_WORDS), pattern by pattern."""
-    kind = d.event_kind(event)
-    return [
-        m for pattern, kinds in EVENT_WORDS if kind in kinds for m in pattern.finditer(sentence)
-    ]
-
-
-def _words_at(d: Drafter, event: str, sentence: str) -> int | None:
-    """Where the words of an event's kind first stand in the sentence."""
-    found = [m.start() for m in kind_words(d, event, sentence)]
-    return min(found) if found else None
-
-
-def _sequence(d: Drafter, events: list[str], sentence: str) -> tuple[str, str] | None:
-    """(later, earlier) when the sentence puts one of its two events after the other: the
-    words of the later one, then "after" (or "following", "followed"), then the other's."""
-    if len(events) != 2:
-        return None
-    at = {e: _words_at(d, e, sentence) for e in events}
-    if None in at.values():
-        return None
-    first, second = sorted(events, key=lambda e: at[e])  # type: ignore[arg-type,return-value]
-    between = sentence[at[first] : at[second]]  # type: ignore[misc]
-    return (first, second) if _AFTER.search(between) else None
 
 
 def _families(types: frozenset[str]) -> list[frozenset[str]]:
@@ -633,20 +553,6 @@ def _first_report(d: Drafter) -> None:
         return
 
 
-def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str | None:
-    """Why a date claim is proposed commented out, or None: asserted are the forms the
-    curated corpus confirms (`ASSERTED_DATE_FORMS`), the day of a report with the bound
-    `report_form` reads from the verbs."""
-    if VAGUE_DATE.search(dated[0]):
-        return "a phrase that relates the event to another day, not its date: check the day"
-    if form not in ASSERTED_DATE_FORMS:
-        return f"the verb suggests {form}, a form the curated files do not confirm here"
-    resolved = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
-    if resolved.start is None:
-        return "the phrase gives no earlier bound (began_by or before: an event?)"
-    return None
-
-
 def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
     """A country is where the event was only after a word of place ("in China", "over
     Japan"): "China's Defense Ministry" names a party, not a place."""
@@ -654,33 +560,6 @@ def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
     if kind != "country":
         return True
     return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
-
-
-def _undated_parents(d: Drafter) -> None:
-    """An answer dated `same_as` its patrol shares the patrol's days: where neither this
-    article (by a phrase of its own) nor the other sources date the patrol, there is nothing to
-    share, and the claim would date nothing (commented out)."""
-    mentions = [i for i in d.draft.items if i.section == "events" and i.unsure is None]
-    dated = {
-        i.lines[0].removeprefix("- id: ")
-        for i in mentions
-        if any(line.startswith("  date: {quote: ") for line in i.lines)
-    } | {e["event_id"] for e in d.known_events if e["start_date"] or e["end_date"]}
-    for item in mentions:
-        for line in item.lines:
-            m = _SAME_AS.match(line)
-            if m is not None and m.group(1) not in dated:
-                _comment_date(item.lines, f"no source dates {m.group(1)}: no days to share")
-
-
-_SAME_AS = re.compile(r"  date: \{same_as: ([\w-]+),")
-
-
-def _comment_date(lines: list[str], why: str) -> None:
-    """Comment out the asserted date line of a mention's lines, with the reason."""
-    for i, line in enumerate(lines):
-        if line.startswith("  date: "):
-            lines[i] = f"  # {line.strip()}   # unsure: {why}"
 
 
 def mention_quote(d: Drafter, lo: int, hi: int) -> str:

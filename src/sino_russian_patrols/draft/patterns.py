@@ -173,7 +173,8 @@ DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(
             r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
-            r"held|taking place|under way|underway))\b"
+            r"held|taking place|under way|underway)|would (?:soon )?(?:conduct|hold|carry out|"
+            r"take part|participate|begin|start|launch))\b"
         ),
     ),
     (
@@ -294,9 +295,25 @@ ATTRIBUTION_TAIL = re.compile(
 )
 # a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
 # ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
-REPORTED_ON = re.compile(
-    rf"\b(?:{_VERB}|released|issued|published)\b[^,.;“”\"]{{0,40}}?\s(?:(?:early|late)\s+)?(?:on\s+)?$"
+# the day of a report: a speech verb, then up to 40 characters or the speaker's name ("said
+# a spokesperson for the Ministry of National Defense on Friday", "released by the Chinese
+# Ministry of National Defense on Wednesday")
+_SPEAKER_WORD = (
+    r"(?:by|a|an|the|of|for|[A-Z][\w’'-]*|spokesperson|spokesman|spokeswoman|official|"
+    r"officials|press|service|office)"
 )
+REPORTED_ON = re.compile(
+    rf"\b(?:{_VERB}|released|issued|published)\b(?:[^,.;“”\"]{{0,40}}?|(?:\s+{_SPEAKER_WORD}){{1,10}})"
+    r"\s(?:(?:early|late)\s+)?(?:on\s+)?$"
+)
+# the words of a stage of a voyage: where the ships were on a day, not the whole voyage
+VOYAGE_STAGE = re.compile(
+    r"(?i)\b(?:entered|passed|passing|sailed|sailing|transited|transiting|crossed|spotted|"
+    r"sighted)\b"
+)
+# a dateline's place before the date phrase, in capitals ("ABOARD DESTROYER YINCHUAN, July
+# 15, (Xinhua/GNA) --"): the phrase dates the article, not the event
+DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,60},[ \t]*")
 # the passive "This was reported by the Ministry of Defense of China"
 REPORTED_BY = re.compile(
     r"\b(?:reported|announced|stated|said|confirmed)\s+by\s+"
