@@ -4,12 +4,14 @@ proposer's rules have their own tests, tests/test_draft_ships.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
 
 from helpers import FakeDrafter, fields_of
+from sino_russian_patrols import dates
 from sino_russian_patrols.draft import ships, zones
 from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
@@ -31,6 +33,11 @@ def kinds_of(sentence: str) -> list[str]:
         ("The planes did not violate Japan’s territorial airspace.", "no_airspace_violation"),
         ("The ship group crossed the Bussol Strait.", "strait_transit"),
         ("Seven ships traveled from the Tsugaru Strait.", "strait_transit"),
+        ("Both avoided the airpaces of other countries.", "no_airspace_violation"),
+        ("They avoided the air space of other countries.", "no_airspace_violation"),
+        ("It said no foreign airspace had been breached.", "no_airspace_violation"),
+        ("A Russian aircraft entered South Korean airspace.", "airspace_violation"),
+        ("The bombers entered Japan’s territorial airspace twice.", "airspace_violation"),
     ],
 )
 def test_the_words_give_the_kind_of_zone_claim(sentence: str, kind: str) -> None:
@@ -58,6 +65,13 @@ class Drafter(FakeDrafter):
     )
     known_events: list[dict[str, str]] = field(default_factory=lambda: KNOWN)
     linked_events: list[str] = field(default_factory=lambda: ["air", "drills", "naval"])
+    # no publication date: no date phrase of a claim's sentence is read
+    anchor: dates.Anchor | None = None
+    published: dt.date | None = None
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    known_dates: list[dict[str, object]] = field(default_factory=list)
+    new_events: list[object] = field(default_factory=list)
+    reported_on: dict[str, list[dt.date]] = field(default_factory=dict)
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         return []
@@ -136,6 +150,81 @@ def test_a_strait_passage_belongs_to_the_naval_patrol_and_a_denial_needs_no_zone
         ("naval", "strait_transit", '{quote: "Soya Strait"}'),
         ("air", "no_airspace_violation", None),
     ]
+
+
+def test_an_entry_into_a_countrys_airspace_is_a_violation_not_a_zone_entry() -> None:
+    d = Drafter(
+        "A Russian aircraft entered South Korean airspace on Tuesday.",
+        known_events=[*KNOWN, {"event_id": "violation", "event_type": "airspace_violation"}],
+        linked_events=["air", "violation"],
+    )
+    zones.propose(d)  # type: ignore[arg-type]
+    [(fields, unsure)] = items(d)
+    assert (fields["kind"], fields["quote"], unsure) == (
+        "airspace_violation",
+        '"entered South Korean airspace"',
+        "the airspace its words name is no registered spelling: add one",
+    )
+
+
+STRAITS = [
+    *PLACES,
+    PlaceEntry("tsugaru-strait", "Tsugaru Strait", "strait", None, ("Tsugaru Strait",), "p", 3),
+    PlaceEntry("osumi-strait", "Osumi Strait", "strait", None, ("Osumi Strait",), "p", 4),
+]
+PUBLISHED = dt.date(2023, 7, 30)
+
+
+def dated_drafter(text: str, known: list[dict[str, object]]) -> Drafter:
+    """A drafter of an article published on 30 July 2023 whose registered events have days."""
+    return Drafter(
+        text,
+        registries=SimpleNamespace(places=STRAITS, ships=[], actors=[]),
+        known_events=known,  # type: ignore[arg-type]
+        linked_events=["naval"],
+        anchor=dates.Anchor(PUBLISHED, 2023, "stated", "stated", "day", "published"),
+        published=PUBLISHED,
+    )
+
+
+def test_a_passage_from_one_strait_to_another_is_one_claim_per_strait_of_its_dates_event() -> None:
+    text = (
+        "The ships passed through the Soya Strait on Friday. It was the first sailing since "
+        "September last year, when seven ships traveled from the Tsugaru Strait between "
+        "Hokkaido and Honshu to the Osumi Strait."
+    )
+    naval = {
+        "event_id": "naval",
+        "event_type": "joint_naval_patrol",
+        "start_date": dt.date(2023, 7, 28),
+        "end_date": dt.date(2023, 7, 30),
+    }
+    second = {
+        "event_id": "second",
+        "event_type": "joint_naval_patrol",
+        "start_date": dt.date(2022, 9, 3),
+        "end_date": dt.date(2022, 9, 20),
+    }
+    d = dated_drafter(text, [naval, second])
+    zones.propose(d)  # type: ignore[arg-type]
+    got = [(f["event"], f["zone"], unsure) for f, unsure in items(d)]
+    assert got == [
+        ("naval", '{quote: "Soya Strait"}', None),
+        ("second", '{quote: "Tsugaru Strait"}', None),
+        ("second", '{quote: "Osumi Strait"}', None),
+    ]
+    assert fields_of(d.draft.items[2])["quote"].endswith('to the Osumi Strait"')
+    # no registered event in September 2022: the claims are not the linked patrol's
+    d = dated_drafter(text, [naval])
+    zones.propose(d)  # type: ignore[arg-type]
+    got = [(f["event"], unsure is None) for f, unsure in items(d)]
+    assert got == [("naval", True), ("NEW-EVENT-ID", False), ("NEW-EVENT-ID", False)]
+    # a comma and another verb end the passage: "heading to" is no passage yet
+    d = dated_drafter(
+        "The ships passed through the Tsugaru Strait, heading to the Osumi Strait.", [naval]
+    )
+    zones.propose(d)  # type: ignore[arg-type]
+    assert [f["zone"] for f, _ in items(d)] == ['{quote: "Tsugaru Strait"}']
 
 
 def test_a_named_ship_takes_the_kind_and_country_words_before_it() -> None:

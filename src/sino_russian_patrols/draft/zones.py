@@ -11,10 +11,13 @@ commented out when the draft links none.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
+from .events import _candidates, _date_quote, _reported_window, fits, known_window
 from .patterns import ADIZ_WORDS, ZONE_CLAIMS, sentences
 
 if TYPE_CHECKING:
@@ -43,7 +46,8 @@ ZONE_TYPE = {
 
 
 def propose(d: Drafter) -> None:
-    """Append one zone claim per sentence and kind of claim its words make."""
+    """Append one zone claim per sentence and kind of claim its words make (a passage from
+    one strait to another: one per strait)."""
     place_type = {p.id: p.type for p in d.registries.places}
     number = 0
     for lo, hi in sentences(d.text, 0, d.end):
@@ -54,56 +58,149 @@ def propose(d: Drafter) -> None:
             m = pattern.search(d.text, lo, hi)
             if m is None:
                 continue
-            wanted = ZONE_TYPE[kind]
-            zone = None
-            if wanted is not None:
-                zone = next(
-                    (p for p in places if p[0] >= m.start() and place_type.get(p[2]) == wanted),
-                    None,
-                )
-                if zone is None and not (
-                    kind == "adiz_entry" and ADIZ_WORDS.search(d.text, m.end(), hi)
-                ):
-                    continue  # no registered zone of that kind after the verb
-            else:  # "did not violate Japanese airspace": the airspace named in the words
-                zone = next(
-                    (
-                        p
-                        for p in places
-                        if m.start() <= p[0] < m.end() + 30 and place_type.get(p[2]) == "airspace"
-                    ),
-                    None,
-                )
-            adiz = ADIZ_WORDS.search(d.text, m.end(), hi) if zone is None else None
-            if (
-                kind == "adiz_entry"
-                and adiz is not None
-                and _OWNED.fullmatch(d.text, m.end(), adiz.start())
-            ):
-                # "entered its air defence identification zone": a zone the words do not
-                # name, as the curated files code it (no zone), quoted with its words
-                end = adiz.end()
-            else:
-                end = zone[1] if zone else m.end()
-            span = unique_around(d.text, m.start(), end, hi)
-            if span is None:
+            claims = _claims(d, kind, m, places, place_type, hi)
+            if not claims:
                 continue
-            types = EVENT_OF_CLAIM.get(kind, AIR_TYPES)
-            event = d.event_near(m.start(), types)
-            number += 1
-            lines = [
-                f"- id: z{number:02d}",
-                f"  event: {event or 'NEW-EVENT-ID'}",
-                f"  quote: {yaml_string(d.text[span[0] : span[1]])}",
-                f"  kind: {kind}",
-            ]
-            if zone:
-                lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
-            unsure = None if event else "no linked event of this kind to attach it to"
-            if unsure is None and zone is None and _NAMED_AIRSPACE.search(d.text, m.start(), end):
-                unsure = "the airspace its words name is no registered spelling: add one"
-            if unsure is None and wanted is not None and zone is None and end == m.end():
-                unsure = "the zone's words are no registered spelling: add one, or quote it"
-            d.draft.items.append(Item("airspace", lines, unsure))
+            event, why = claim_event(d, lo, hi, m.start(), EVENT_OF_CLAIM.get(kind, AIR_TYPES))
+            for end, zone, unsure in claims:
+                span = unique_around(d.text, m.start(), end, hi)
+                if span is None:
+                    continue
+                number += 1
+                lines = [
+                    f"- id: z{number:02d}",
+                    f"  event: {event or 'NEW-EVENT-ID'}",
+                    f"  quote: {yaml_string(d.text[span[0] : span[1]])}",
+                    f"  kind: {kind}",
+                ]
+                if zone:
+                    lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
+                d.draft.items.append(Item("airspace", lines, why or unsure))
             if kind in ("no_airspace_violation", "airspace_violation"):
                 break  # "did not violate ... airspace" is no entry as well
+
+
+Zone = tuple[int, int, str]
+
+
+def _claims(
+    d: Drafter,
+    kind: str,
+    m: re.Match[str],
+    places: list[Zone],
+    place_type: dict[str, str],
+    hi: int,
+) -> list[tuple[int, Zone | None, str | None]]:
+    """The claims the verb `m` makes: (where its quote ends, its zone, why it is unsure).
+    None when the words name no zone of the kind the claim needs."""
+    wanted = ZONE_TYPE[kind]
+    zone = None
+    if wanted is not None:
+        zone = next(
+            (p for p in places if p[0] >= m.start() and place_type.get(p[2]) == wanted), None
+        )
+        named = _NAMED_AIRSPACE.search(d.text, m.start(), m.end())
+        if zone is None and kind == "airspace_violation" and named is not None:
+            # "entered South Korean airspace": an airspace of no registered spelling
+            return [(m.end(), None, _UNREGISTERED_AIRSPACE)]
+        if zone is None and not (kind == "adiz_entry" and ADIZ_WORDS.search(d.text, m.end(), hi)):
+            return []  # no registered zone of that kind after the verb
+    else:  # "did not violate Japanese airspace": the airspace named in the words
+        zone = next(
+            (
+                p
+                for p in places
+                if m.start() <= p[0] < m.end() + 30 and place_type.get(p[2]) == "airspace"
+            ),
+            None,
+        )
+    adiz = ADIZ_WORDS.search(d.text, m.end(), hi) if zone is None else None
+    if (
+        kind == "adiz_entry"
+        and adiz is not None
+        and _OWNED.fullmatch(d.text, m.end(), adiz.start())
+    ):
+        # "entered its air defence identification zone": a zone the words do not name, as
+        # the curated files code it (no zone), quoted with its words
+        end = adiz.end()
+    else:
+        end = zone[1] if zone else m.end()
+    unsure = None
+    if zone is None and _NAMED_AIRSPACE.search(d.text, m.start(), end):
+        unsure = _UNREGISTERED_AIRSPACE
+    if unsure is None and wanted is not None and zone is None and end == m.end():
+        unsure = "the zone's words are no registered spelling: add one, or quote it"
+    claims = [(end, zone, unsure)]
+    if kind == "strait_transit" and zone is not None:
+        # "traveled from the Tsugaru Strait ... to the Osumi Strait": each strait passed
+        last = zone
+        for p in places:
+            if p[0] < last[1] or place_type.get(p[2]) != wanted or p[2] == last[2]:
+                continue
+            if not _NEXT_STRAIT.fullmatch(d.text, last[1], p[0]):
+                break
+            claims.append((p[1], p, None))
+            last = p
+    return claims
+
+
+def claim_event(
+    d: Drafter, lo: int, hi: int, at: int, types: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The event of a claim in the sentence text[lo:hi] and why it is unsure: the event of
+    its kind the sentence reports; else the first the draft links (Drafter.event_near),
+    unless the sentence's own date phrase puts it elsewhere ("since September last year,
+    when seven ships traveled from the Tsugaru Strait"): then the one registered event of
+    the kind in the phrase's days."""
+    for a, b, event in d.event_sentences:
+        if a <= at < b and d.event_kind(event) in types:
+            return event, None
+    fallback = d.event_near(at, types)
+    window = _sentence_days(d, lo, hi)
+    if window is None:
+        return fallback, _NO_EVENT if fallback is None else None
+    days = _event_days(d, fallback) if fallback else None
+    if fallback is not None and days is not None and fits(days, window):
+        return fallback, None
+    found = _candidates(d, types, window)
+    if len(found) == 1:
+        return found[0], None
+    if fallback is not None and days is None and not found:
+        return fallback, None  # an undated event: its days do not say it is another
+    return None, "its sentence's date fits no linked event of its kind, nor one registered"
+
+
+_NO_EVENT = "no linked event of this kind to attach it to"
+_UNREGISTERED_AIRSPACE = "the airspace its words name is no registered spelling: add one"
+# what joins one strait passed to the next: "from the A Strait (between X and Y) to the B
+# Strait", "through the A Strait and the B Strait" (no new clause, no other verb)
+_NEXT_STRAIT = re.compile(
+    r"(?:\s+(?:between|off|near|in|of)\s+[^,;.]{0,60}?)?\s*,?\s+(?:and\s+)?(?:then\s+)?"
+    r"(?:to|into|through|via|and)\s+(?:the\s+)?"
+)
+
+
+def _sentence_days(d: Drafter, lo: int, hi: int) -> tuple[dt.date, dt.date] | None:
+    """The days the sentence's own date phrase names, or None (no phrase, or only the day
+    of a report: "the ministry said Saturday")."""
+    if d.anchor is None:
+        return None
+    found = _date_quote(d, lo, hi)
+    if found is None or found[1]:
+        return None
+    try:
+        when = dates.resolve(found[0], d.anchor)
+    except ValueError:
+        return None
+    if when.end is None:
+        return None
+    return when.start or when.end, when.end
+
+
+def _event_days(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
+    """The days of a registered event (its dates, else the month either side of its first
+    report), or of one the draft writes out; None: undated."""
+    new = next((e for e in d.new_events if e.id == event_id), None)
+    if new is not None:
+        return new.window
+    return known_window(d, event_id) or _reported_window(d, event_id)
