@@ -13,6 +13,7 @@ import pytest
 from helpers import FakeDrafter, fields_of
 from sino_russian_patrols import dates
 from sino_russian_patrols.draft import ships, zones
+from sino_russian_patrols.draft.new_aliases import NewAlias, airspace_of, with_aliases
 from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
 
@@ -72,6 +73,7 @@ class Drafter(FakeDrafter):
     known_dates: list[dict[str, object]] = field(default_factory=list)
     new_events: list[object] = field(default_factory=list)
     reported_on: dict[str, list[dt.date]] = field(default_factory=dict)
+    new_aliases: list[NewAlias] = field(default_factory=list)
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         return []
@@ -139,6 +141,59 @@ def test_a_denial_of_an_airspace_of_unregistered_words_is_commented_out() -> Non
     d = Drafter("There was no airspace violation, the ministry said.")
     zones.propose(d)  # type: ignore[arg-type]
     assert [unsure for _, unsure in items(d)] == [None]
+
+
+JAPANESE_AIRSPACE = PlaceEntry(
+    "japanese-airspace", "Japanese territorial airspace", "airspace", None,
+    ("Japanese airspace",), "p.yaml", 5,
+)  # fmt: skip
+KOREAN_AIRSPACE = PlaceEntry(
+    "korean-airspace", "South Korean airspace", "airspace", None, ("South Korean airspace",),
+    "p.yaml", 6,
+)  # fmt: skip
+
+
+def test_a_countrys_airspace_spelt_otherwise_names_its_registered_airspace() -> None:
+    places = [*PLACES, JAPANESE_AIRSPACE, KOREAN_AIRSPACE]
+    d = Drafter(
+        "The planes did not violate Japan’s territorial airspace.",
+        registries=SimpleNamespace(places=places, ships=[], actors=[]),
+    )
+    zones.propose(d)  # type: ignore[arg-type]
+    [(fields, unsure)] = items(d)
+    assert (fields["kind"], fields["zone"], unsure) == (
+        "no_airspace_violation",
+        '{quote: "Japan’s territorial airspace"}',
+        None,
+    )
+    # the spelling is proposed for the registry, so that the claim builds
+    assert d.new_aliases == [NewAlias("japanese-airspace", "Japan’s territorial airspace")]
+    # a country with no registered airspace, or with two: no zone, commented out
+    assert airspace_of(places, "CHN") is None
+    other = PlaceEntry("japan-air-2", "Japan’s airspace", "airspace", None, (), "p.yaml", 7)
+    assert airspace_of([*places, other], "JPN") is None
+    assert airspace_of(places, "KOR") == KOREAN_AIRSPACE
+
+
+def test_a_new_spelling_goes_into_its_entrys_aliases_as_the_registry_writes_them() -> None:
+    alias = [NewAlias("japanese-airspace", "Japan’s airspace")]
+    flow = b'- id: japanese-airspace\n  aliases: ["Japanese airspace"]\n- id: b\n  aliases: []\n'
+    assert (
+        with_aliases(flow, alias)
+        == (
+            '- id: japanese-airspace\n  aliases: ["Japanese airspace", "Japan’s airspace"]\n'
+            "- id: b\n  aliases: []\n"
+        ).encode()
+    )
+    block = b"- id: japanese-airspace\n  aliases:\n  - Japanese airspace\n- id: b\n"
+    assert (
+        with_aliases(block, alias)
+        == (
+            '- id: japanese-airspace\n  aliases:\n  - Japanese airspace\n  - "Japan’s airspace"\n'
+            "- id: b\n"
+        ).encode()
+    )
+    assert with_aliases(b"- id: b\n  aliases: []\n", alias) is None  # no such entry
 
 
 def test_a_strait_passage_belongs_to_the_naval_patrol_and_a_denial_needs_no_zone() -> None:
@@ -259,4 +314,22 @@ def test_a_submarine_patrol_holds_the_submarines_and_no_other_ship() -> None:
     assert [(f["type"], f["event"]) for f, _ in items(d)] == [
         ('"submarines"', "sub"),
         ('"destroyer"', "naval"),
+    ]
+
+
+def test_a_new_spelling_not_written_into_the_registry_comments_out_its_claim() -> None:
+    from sino_russian_patrols.draft import _defer_new_aliases
+
+    places = [*PLACES, JAPANESE_AIRSPACE]
+    d = Drafter(
+        "The planes did not violate Japan’s territorial airspace.",
+        registries=SimpleNamespace(places=places, ships=[], actors=[]),
+    )
+    zones.propose(d)  # type: ignore[arg-type]
+    _defer_new_aliases(d, d.new_aliases)  # type: ignore[arg-type]
+    [(_, unsure)] = items(d)
+    assert unsure is not None and "new spelling 'Japan’s territorial airspace'" in unsure
+    assert d.draft.to_add == [
+        "place spelling 'Japan’s territorial airspace' for japanese-airspace: `draft --registry` "
+        "adds it to its aliases in registries/places.yaml"
     ]

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import InputError, Problem, Problems
 from .document import yaml_string
+from .new_aliases import with_aliases
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .new_aliases import NewAlias
     from .new_events import NewEvent
     from .new_ships import NewShip
     from .proposals import Drafter
@@ -55,22 +57,34 @@ def draft_annotation(
     target = root / "build" / "annotations" / f"{source_id}.yaml"
     registries = root / "build" / "registries"
     events_file, ships_file = registries / "events.yaml", registries / "ships.yaml"
+    places_file = registries / "places.yaml"
     if not registry:
         _defer_new_events(drafter, drafter.new_events)
         drafter.new_events = []
         _defer_new_ships(drafter, drafter.new_ships)
         drafter.new_ships = []
+        _defer_new_aliases(drafter, drafter.new_aliases)
+        drafter.new_aliases = []
+    places = places_file.read_bytes() if places_file.exists() else b""
+    if drafter.new_aliases and with_aliases(places, drafter.new_aliases) is None:
+        _defer_new_aliases(drafter, drafter.new_aliases, "its entry lists no aliases in brackets")
+        drafter.new_aliases = []
 
     for _ in range(rounds):
         text, owner = draft.render()
         previous = target.read_bytes() if target.exists() else None
         # each registry the draft adds to: its bytes before, with the entries, and the
         # line after which the entries stand (None: nothing added)
-        before = {f: f.read_bytes() if f.exists() else None for f in (events_file, ships_file)}
+        files = (events_file, ships_file, places_file)
+        before = {f: f.read_bytes() if f.exists() else None for f in files}
         entries = {events_file: _registry_text(drafter.new_events)}
         entries[ships_file] = _registry_text(drafter.new_ships)
         after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
         added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
+        # new spellings go into their entries' alias lists (checked above that they can)
+        after[places_file] = before[places_file]
+        if drafter.new_aliases:
+            after[places_file] = with_aliases(before[places_file] or b"", drafter.new_aliases)
         target.write_text(text, encoding="utf-8")
         _write(after)
         try:
@@ -89,9 +103,13 @@ def draft_annotation(
             else:
                 target.write_bytes(previous)
         if not mine:
-            if entries[events_file] or entries[ships_file]:
+            if entries[events_file] or entries[ships_file] or drafter.new_aliases:
                 _write(after)
                 draft.written += [e.written() for e in (*drafter.new_events, *drafter.new_ships)]
+                draft.written += [a.written() for a in drafter.new_aliases]
+                # a longer name the actors proposer saw is now a place's spelling
+                spelled = tuple(f"name {a.alias!r}:" for a in drafter.new_aliases)
+                draft.to_add = [e for e in draft.to_add if not e.startswith(spelled)]
                 text = draft.render()[0]
             return text
         rejected = False
@@ -231,4 +249,19 @@ def _defer_new_ships(drafter: Drafter, ships: list[NewShip], why: str | None = N
                 item.unsure = (
                     f"names the new ship {ship.id}, not in registries/ships.yaml yet: "
                     "`draft --registry` writes it there"
+                )
+
+
+def _defer_new_aliases(drafter: Drafter, aliases: list[NewAlias], why: str | None = None) -> None:
+    """New spellings of places not written into the registry: listed in the header as
+    spellings to add, and every zone claim that quotes one as its zone is commented out."""
+    for alias in aliases:
+        drafter.draft.to_add.append(alias.to_add(why))
+        quoted = f"{{quote: {yaml_string(alias.alias)}"
+        for item in drafter.draft.items:
+            zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
+            if item.section == "airspace" and item.unsure is None and zone:
+                item.unsure = (
+                    f"names its zone by the new spelling {alias.alias!r} of {alias.place_id}, "
+                    "not in registries/places.yaml yet: `draft --registry` adds it"
                 )

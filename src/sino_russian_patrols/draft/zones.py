@@ -1,12 +1,18 @@
 """Zone claims (steps/airspace.py): entries into an air defense identification zone ("entered
 the KADIZ"), passages through a strait ("passed through the Soya Strait"), violations of
-airspace, denials of one ("no airspace violation") and flights in international airspace.
+airspace ("entered South Korean airspace"), denials of one ("no airspace violation", "avoided
+the airspaces of other countries") and flights in international airspace.
 
 A claim is read from a sentence's verb and the zone the registries know after it: an entry
-needs a registered air defense identification zone, a passage a registered strait; a denial
-or international airspace needs no zone. The claim belongs to the event the draft links of
-the claim's kind (an air patrol for zones and airspace, a naval event for straits), and is
-commented out when the draft links none.
+needs a registered air defense identification zone, a passage a registered strait (a passage
+"from the Tsugaru Strait ... to the Osumi Strait" is one claim per strait); a denial or
+international airspace needs no zone. A country's airspace written otherwise than the registry
+spells it ("Japan's territorial airspace") names the one registered airspace of that country,
+its words proposed as a new spelling (draft/new_aliases.py). The claim belongs to the event the
+draft links of the claim's kind (an air patrol for zones and airspace, a naval event for
+straits), unless the sentence's own date phrase puts it at another registered event's days
+("since September last year, when seven ships traveled ..."); it is commented out when the
+draft links none, or the date fits none.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
 from .events import _candidates, _date_quote, _reported_window, fits, known_window
+from .new_aliases import COUNTRY_AIRSPACE, NewAlias, airspace_of, words_country
 from .patterns import ADIZ_WORDS, ZONE_CLAIMS, sentences
 
 if TYPE_CHECKING:
@@ -75,6 +82,8 @@ def propose(d: Drafter) -> None:
                 ]
                 if zone:
                     lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
+                    if not (why or unsure):
+                        _new_spelling_of(d, zone)
                 d.draft.items.append(Item("airspace", lines, why or unsure))
             if kind in ("no_airspace_violation", "airspace_violation"):
                 break  # "did not violate ... airspace" is no entry as well
@@ -102,7 +111,8 @@ def _claims(
         named = _NAMED_AIRSPACE.search(d.text, m.start(), m.end())
         if zone is None and kind == "airspace_violation" and named is not None:
             # "entered South Korean airspace": an airspace of no registered spelling
-            return [(m.end(), None, _UNREGISTERED_AIRSPACE)]
+            zone = new_spelling(d, m.start(), m.end())
+            return [(m.end(), zone, None if zone else _UNREGISTERED_AIRSPACE)]
         if zone is None and not (kind == "adiz_entry" and ADIZ_WORDS.search(d.text, m.end(), hi)):
             return []  # no registered zone of that kind after the verb
     else:  # "did not violate Japanese airspace": the airspace named in the words
@@ -113,7 +123,7 @@ def _claims(
                 if m.start() <= p[0] < m.end() + 30 and place_type.get(p[2]) == "airspace"
             ),
             None,
-        )
+        ) or new_spelling(d, m.start(), m.end())
     adiz = ADIZ_WORDS.search(d.text, m.end(), hi) if zone is None else None
     if (
         kind == "adiz_entry"
@@ -168,6 +178,27 @@ def claim_event(
     if fallback is not None and days is None and not found:
         return fallback, None  # an undated event: its days do not say it is another
     return None, "its sentence's date fits no linked event of its kind, nor one registered"
+
+
+def new_spelling(d: Drafter, start: int, end: int) -> Zone | None:
+    """The words of text[start:end] that name a country's airspace the registries know by
+    other spellings only ("Japan’s territorial airspace" for "Japanese airspace"), as a zone,
+    their spelling proposed for the registry (draft/new_aliases.py); else None."""
+    m = COUNTRY_AIRSPACE.search(d.text, start, end)
+    country = words_country(m.group(0)) if m else None
+    place = airspace_of(d.registries.places, country) if m and country else None
+    if m is None or place is None:
+        return None
+    return m.start(), m.end(), place.id
+
+
+def _new_spelling_of(d: Drafter, zone: Zone) -> None:
+    """The zone's words as a new spelling of its place, when the registry does not hold
+    them: an asserted claim must name its zone by a registered spelling."""
+    place = next(p for p in d.registries.places if p.id == zone[2])
+    alias = NewAlias(place.id, d.text[zone[0] : zone[1]])
+    if alias.alias not in place.aliases and alias not in d.new_aliases:
+        d.new_aliases.append(alias)
 
 
 _NO_EVENT = "no linked event of this kind to attach it to"
