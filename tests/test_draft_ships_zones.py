@@ -13,7 +13,13 @@ import pytest
 from helpers import FakeDrafter, fields_of
 from sino_russian_patrols import dates
 from sino_russian_patrols.draft import ships, zones
-from sino_russian_patrols.draft.new_aliases import NewAlias, airspace_of, with_aliases
+from sino_russian_patrols.draft.new_aliases import (
+    NewAlias,
+    NewPlace,
+    airspace_of,
+    place_id,
+    with_aliases,
+)
 from sino_russian_patrols.draft.patterns import ZONE_CLAIMS
 from sino_russian_patrols.registries import PlaceEntry, ShipEntry
 
@@ -74,6 +80,7 @@ class Drafter(FakeDrafter):
     new_events: list[object] = field(default_factory=list)
     reported_on: dict[str, list[dt.date]] = field(default_factory=dict)
     new_aliases: list[NewAlias] = field(default_factory=list)
+    new_places: list[NewPlace] = field(default_factory=list)
 
     def actor_mentions(self) -> list[tuple[int, int, str]]:
         return []
@@ -133,7 +140,15 @@ def test_an_entry_into_a_zone_the_words_do_not_name_is_asserted_with_no_zone() -
 
 
 def test_a_denial_of_an_airspace_of_unregistered_words_is_commented_out() -> None:
-    d = Drafter("The planes did not violate Japan’s territorial airspace.")
+    # two airspaces of the words' country: which one they name is the editor's to say
+    japanese = [
+        PlaceEntry(f"japan-{n}", f"Japanese airspace {n}", "airspace", None, (), "p.yaml", 9)
+        for n in ("A", "B")
+    ]
+    d = Drafter(
+        "The planes did not violate Japan’s territorial airspace.",
+        registries=SimpleNamespace(places=[*PLACES, *japanese], ships=[], actors=[]),
+    )
     zones.propose(d)  # type: ignore[arg-type]
     [(fields, unsure)] = items(d)
     assert fields["kind"] == "no_airspace_violation"
@@ -215,10 +230,11 @@ def test_an_entry_into_a_countrys_airspace_is_a_violation_not_a_zone_entry() -> 
     )
     zones.propose(d)  # type: ignore[arg-type]
     [(fields, unsure)] = items(d)
+    # one claim: a violation (of an airspace written out as a new place), no zone entry
     assert (fields["kind"], fields["quote"], unsure) == (
         "airspace_violation",
         '"entered South Korean airspace"',
-        "the airspace its words name is no registered spelling: add one",
+        None,
     )
 
 
@@ -333,3 +349,35 @@ def test_a_new_spelling_not_written_into_the_registry_comments_out_its_claim() -
         "place spelling 'Japan’s territorial airspace' for japanese-airspace: `draft --registry` "
         "adds it to its aliases in registries/places.yaml"
     ]
+
+
+def test_a_zone_the_registry_does_not_know_is_written_out_as_a_new_place() -> None:
+    from sino_russian_patrols.draft import _defer_new_places
+
+    d = Drafter(
+        "The ship group crossed the Bussol Strait. A Russian aircraft entered South Korean "
+        "airspace.",
+        known_events=[*KNOWN, {"event_id": "violation", "event_type": "airspace_violation"}],
+        linked_events=["air", "naval", "violation"],
+        new_places=[],
+    )
+    zones.propose(d)  # type: ignore[arg-type]
+    got = [(f["event"], f["zone"], unsure) for f, unsure in items(d)]
+    assert got == [
+        ("naval", '{quote: "Bussol Strait"}', None),
+        ("violation", '{quote: "South Korean airspace"}', None),
+    ]
+    assert [(p.id, p.name, p.type) for p in d.new_places] == [
+        ("bussol-strait", "Bussol Strait", "strait"),
+        ("south-korean-airspace", "South Korean airspace", "airspace"),
+    ]
+    assert d.new_places[0].yaml_lines()[1:] == [
+        "- id: bussol-strait",
+        '  name: "Bussol Strait"',
+        "  type: strait",
+        '  aliases: ["Bussol Strait"]',
+    ]
+    # without `--registry`: listed to add, the claims commented out
+    _defer_new_places(d, d.new_places)  # type: ignore[arg-type]
+    assert all(unsure and "new place" in unsure for _, unsure in items(d))
+    assert place_id("Japan’s territorial airspace") == "japan-airspace"

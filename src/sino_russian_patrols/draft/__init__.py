@@ -27,7 +27,7 @@ from .new_aliases import with_aliases
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .new_aliases import NewAlias
+    from .new_aliases import NewAlias, NewPlace
     from .new_events import NewEvent
     from .new_ships import NewShip
     from .proposals import Drafter
@@ -65,9 +65,11 @@ def draft_annotation(
         drafter.new_ships = []
         _defer_new_aliases(drafter, drafter.new_aliases)
         drafter.new_aliases = []
+        _defer_new_places(drafter, drafter.new_places)
+        drafter.new_places = []
     places = places_file.read_bytes() if places_file.exists() else b""
     if drafter.new_aliases and with_aliases(places, drafter.new_aliases) is None:
-        _defer_new_aliases(drafter, drafter.new_aliases, "its entry lists no aliases in brackets")
+        _defer_new_aliases(drafter, drafter.new_aliases, "its entry lists its aliases otherwise")
         drafter.new_aliases = []
 
     for _ in range(rounds):
@@ -79,12 +81,16 @@ def draft_annotation(
         before = {f: f.read_bytes() if f.exists() else None for f in files}
         entries = {events_file: _registry_text(drafter.new_events)}
         entries[ships_file] = _registry_text(drafter.new_ships)
+        entries[places_file] = _registry_text(drafter.new_places)
         after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
         added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
-        # new spellings go into their entries' alias lists (checked above that they can)
-        after[places_file] = before[places_file]
         if drafter.new_aliases:
-            after[places_file] = with_aliases(before[places_file] or b"", drafter.new_aliases)
+            # the new spellings go into their entries first (checked above that they can),
+            # the new places after them
+            spelled = with_aliases(before[places_file] or b"", drafter.new_aliases) or b""
+            new_places = entries[places_file]
+            after[places_file] = _appended(spelled, new_places) if new_places else spelled
+            added_from[places_file] = spelled.count(b"\n") if new_places else None
         target.write_text(text, encoding="utf-8")
         _write(after)
         try:
@@ -103,9 +109,10 @@ def draft_annotation(
             else:
                 target.write_bytes(previous)
         if not mine:
-            if entries[events_file] or entries[ships_file] or drafter.new_aliases:
+            if any(entries.values()) or drafter.new_aliases:
                 _write(after)
-                draft.written += [e.written() for e in (*drafter.new_events, *drafter.new_ships)]
+                new = (*drafter.new_events, *drafter.new_ships, *drafter.new_places)
+                draft.written += [e.written() for e in new]
                 draft.written += [a.written() for a in drafter.new_aliases]
                 # a longer name the actors proposer saw is now a place's spelling
                 spelled = tuple(f"name {a.alias!r}:" for a in drafter.new_aliases)
@@ -115,7 +122,7 @@ def draft_annotation(
         rejected = False
         for p in mine:
             path = Path(p.file).resolve()
-            if path in (events_file, ships_file):
+            if path in (events_file, ships_file, places_file):
                 # a new entry the build refuses: it is left out, what refers to it commented out
                 entry = _entry_at(after[path] or b"", p.line or 0)
                 why = f"the build says: {p.message}"[:200]
@@ -123,10 +130,14 @@ def draft_annotation(
                     drafter.new_events, gone_events = _split(drafter.new_events, entry)
                     _defer_new_events(drafter, gone_events, why)
                     rejected = rejected or bool(gone_events)
-                else:
+                elif path == ships_file:
                     drafter.new_ships, gone_ships = _split(drafter.new_ships, entry)
                     _defer_new_ships(drafter, gone_ships, why)
                     rejected = rejected or bool(gone_ships)
+                else:
+                    drafter.new_places, gone_places = _split(drafter.new_places, entry)
+                    _defer_new_places(drafter, gone_places, why)
+                    rejected = rejected or bool(gone_places)
                 continue
             index = owner.get(p.line or -1)
             if index is None:
@@ -204,7 +215,7 @@ def _entry_at(registry: bytes, line: int) -> str | None:
     return found
 
 
-def _registry_text(entries: Sequence[NewEvent | NewShip]) -> str:
+def _registry_text(entries: Sequence[NewEvent | NewShip | NewPlace]) -> str:
     """The new entries as lines to append to their registry."""
     lines: list[str] = []
     for entry in entries:
@@ -264,4 +275,22 @@ def _defer_new_aliases(drafter: Drafter, aliases: list[NewAlias], why: str | Non
                 item.unsure = (
                     f"names its zone by the new spelling {alias.alias!r} of {alias.place_id}, "
                     "not in registries/places.yaml yet: `draft --registry` adds it"
+                )
+
+
+def _defer_new_places(drafter: Drafter, places: list[NewPlace], why: str | None = None) -> None:
+    """New places not written into the registry: listed in the header as entries to add,
+    and every zone claim that quotes one as its zone is commented out."""
+    for place in places:
+        drafter.draft.to_add.append(
+            f"place {place.id} ({place.name!r}, {place.type}): `draft --registry` writes it "
+            "into registries/places.yaml" + (f" ({why})" if why else "")
+        )
+        quoted = f"{{quote: {yaml_string(place.name)}"
+        for item in drafter.draft.items:
+            zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
+            if item.section == "airspace" and item.unsure is None and zone:
+                item.unsure = (
+                    f"names the new place {place.id}, not in registries/places.yaml yet: "
+                    "`draft --registry` writes it there"
                 )

@@ -10,6 +10,11 @@ country from its name and spellings the same way. When exactly one registered ai
 the words' country, the words are proposed as a new spelling of it: `draft --registry` (or
 `add-article`) adds them to its aliases, as it writes new events and ships, so that the claim
 builds; without it the spelling is listed in the header and the claim is commented out.
+
+A zone the registry does not know at all (a strait "passed through the Soya Strait", a
+country's airspace when no airspace of that country is registered) is written out as a new
+place, as new ships are (draft/new_ships.py): its name the article's words, its id those words
+as the registry writes ids ("soya-strait", "south-korean-airspace"), its type the claim's.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import normalize
+from ..registries import PlaceEntry
 from .document import yaml_string
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..registries import PlaceEntry
 
 # a country's airspace: "Japan’s territorial airspace", "South Korean airspace"; the country's
 # words are capitalised and stand right before it
@@ -56,6 +61,40 @@ class NewAlias:
         )
 
 
+@dataclass(frozen=True)
+class NewPlace:
+    """A registry entry the draft proposes for a zone the registry does not know."""
+
+    id: str
+    name: str
+    type: str
+    source_id: str
+
+    def written(self) -> str:
+        """The header line that says the entry was written into the registry."""
+        return f"place {self.id} ({self.type}) in registries/places.yaml: confirm its name and type"
+
+    def yaml_lines(self) -> list[str]:
+        return [
+            f"# drafted from {self.source_id}: confirm the name and type",
+            f"- id: {self.id}",
+            f"  name: {yaml_string(self.name)}",
+            f"  type: {self.type}",
+            f"  aliases: [{yaml_string(self.name)}]",
+        ]
+
+    def entry(self) -> PlaceEntry:
+        """The place as the drafter's registries hold it, so that the article's words name it."""
+        return PlaceEntry(self.id, self.name, self.type, None, (self.name,), "(draft)", None)
+
+
+def place_id(words: str) -> str:
+    """The registry's id for a zone's words: lower case, words joined by hyphens, without a
+    possessive or "territorial" ("Japan's territorial airspace" → "japan-airspace")."""
+    words = re.sub(r"[’']s\b|\bterritorial\s+", "", normalize.fold_text(words))
+    return re.sub(r"[^a-z0-9]+", "-", words.casefold()).strip("-")
+
+
 def words_country(words: str) -> str | None:
     """The country whose airspace the words name ("Japan’s territorial airspace" → JPN),
     from the longest run of capitalised words before "airspace" that names a country."""
@@ -71,9 +110,9 @@ def words_country(words: str) -> str | None:
     return None
 
 
-def airspace_of(places: Iterable[PlaceEntry], country: str) -> PlaceEntry | None:
-    """The one registered airspace of the country (its name and spellings name that country
-    only), else None."""
+def airspaces_of(places: Iterable[PlaceEntry], country: str) -> list[PlaceEntry]:
+    """The registered airspaces of the country (their name and spellings name that country
+    only)."""
     found = []
     for p in places:
         if p.type != "airspace":
@@ -81,6 +120,12 @@ def airspace_of(places: Iterable[PlaceEntry], country: str) -> PlaceEntry | None
         codes = {words_country(w) for w in (p.name, *p.aliases)} - {None}
         if codes == {country}:
             found.append(p)
+    return found
+
+
+def airspace_of(places: Iterable[PlaceEntry], country: str) -> PlaceEntry | None:
+    """The one registered airspace of the country, else None."""
+    found = airspaces_of(places, country)
     return found[0] if len(found) == 1 else None
 
 

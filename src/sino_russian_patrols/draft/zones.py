@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
 from .events import _candidates, _date_quote, _reported_window, fits, known_window
-from .new_aliases import COUNTRY_AIRSPACE, NewAlias, airspace_of, words_country
+from .new_aliases import (
+    COUNTRY_AIRSPACE,
+    NewAlias,
+    NewPlace,
+    airspaces_of,
+    place_id,
+    words_country,
+)
 from .patterns import ADIZ_WORDS, ZONE_CLAIMS, sentences
 
 if TYPE_CHECKING:
@@ -83,7 +90,7 @@ def propose(d: Drafter) -> None:
                 if zone:
                     lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
                     if not (why or unsure):
-                        _new_spelling_of(d, zone)
+                        _register(d, zone, ZONE_TYPE[kind] or "airspace")
                 d.draft.items.append(Item("airspace", lines, why or unsure))
             if kind in ("no_airspace_violation", "airspace_violation"):
                 break  # "did not violate ... airspace" is no entry as well
@@ -113,6 +120,11 @@ def _claims(
             # "entered South Korean airspace": an airspace of no registered spelling
             zone = new_spelling(d, m.start(), m.end())
             return [(m.end(), zone, None if zone else _UNREGISTERED_AIRSPACE)]
+        if zone is None and kind == "strait_transit":
+            # "passed through the Soya Strait": a strait the registry does not know
+            strait = _STRAIT_NAME.match(d.text, m.end(), hi)
+            if strait is not None:
+                zone = (strait.start(1), strait.end(1), place_id(strait.group(1)))
         if zone is None and not (kind == "adiz_entry" and ADIZ_WORDS.search(d.text, m.end(), hi)):
             return []  # no registered zone of that kind after the verb
     else:  # "did not violate Japanese airspace": the airspace named in the words
@@ -186,21 +198,31 @@ def new_spelling(d: Drafter, start: int, end: int) -> Zone | None:
     their spelling proposed for the registry (draft/new_aliases.py); else None."""
     m = COUNTRY_AIRSPACE.search(d.text, start, end)
     country = words_country(m.group(0)) if m else None
-    place = airspace_of(d.registries.places, country) if m and country else None
-    if m is None or place is None:
+    if m is None or country is None:
         return None
-    return m.start(), m.end(), place.id
+    found = airspaces_of(d.registries.places, country)
+    if len(found) > 1:
+        return None
+    # none registered: a new place of the words ("South Korean airspace")
+    return m.start(), m.end(), found[0].id if found else place_id(m.group(0))
 
 
-def _new_spelling_of(d: Drafter, zone: Zone) -> None:
-    """The zone's words as a new spelling of its place, when the registry does not hold
-    them: an asserted claim must name its zone by a registered spelling."""
-    place = next(p for p in d.registries.places if p.id == zone[2])
-    alias = NewAlias(place.id, d.text[zone[0] : zone[1]])
+def _register(d: Drafter, zone: Zone, kind: str) -> None:
+    """An asserted claim names its zone by a registered spelling: the zone's words as a new
+    spelling of its registered place, or a new place (draft/new_aliases.py)."""
+    words = d.text[zone[0] : zone[1]]
+    place = next((p for p in d.registries.places if p.id == zone[2]), None)
+    if place is None:
+        if all(p.id != zone[2] for p in d.new_places):
+            d.new_places.append(NewPlace(zone[2], words, kind, d.source_id))
+        return
+    alias = NewAlias(place.id, words)
     if alias.alias not in place.aliases and alias not in d.new_aliases:
         d.new_aliases.append(alias)
 
 
+# a strait's name right after a passage's verb: "through the Soya Strait"
+_STRAIT_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+){1,3}Straits?)\b")
 _NO_EVENT = "no linked event of this kind to attach it to"
 _UNREGISTERED_AIRSPACE = "the airspace its words name is no registered spelling: add one"
 # what joins one strait passed to the next: "from the A Strait (between X and Y) to the B
