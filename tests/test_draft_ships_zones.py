@@ -344,7 +344,7 @@ def test_a_new_spelling_not_written_into_the_registry_comments_out_its_claim() -
     zones.propose(d)  # type: ignore[arg-type]
     _defer_new_aliases(d, d.new_aliases)  # type: ignore[arg-type]
     [(_, unsure)] = items(d)
-    assert unsure is not None and "new spelling 'Japan’s territorial airspace'" in unsure
+    assert unsure is not None and "the new spelling 'Japan’s territorial airspace'" in unsure
     assert d.draft.to_add == [
         "place spelling 'Japan’s territorial airspace' for japanese-airspace: `draft --registry` "
         "adds it to its aliases in registries/places.yaml"

@@ -67,30 +67,37 @@ def draft_annotation(
         drafter.new_aliases = []
         _defer_new_places(drafter, drafter.new_places)
         drafter.new_places = []
-    places = places_file.read_bytes() if places_file.exists() else b""
-    if drafter.new_aliases and with_aliases(places, drafter.new_aliases) is None:
-        _defer_new_aliases(drafter, drafter.new_aliases, "its entry lists its aliases otherwise")
-        drafter.new_aliases = []
+    # the registries a new spelling goes into
+    spelt_in = {"places": places_file, "actors": registries / "actors.yaml"}
+    for name, path in spelt_in.items():
+        aliases = [a for a in drafter.new_aliases if a.registry == name]
+        data = path.read_bytes() if path.exists() else b""
+        if aliases and with_aliases(data, aliases) is None:
+            _defer_new_aliases(drafter, aliases, "its entry lists its aliases otherwise")
+            drafter.new_aliases = [a for a in drafter.new_aliases if a.registry != name]
 
     for _ in range(rounds):
         text, owner = draft.render()
         previous = target.read_bytes() if target.exists() else None
         # each registry the draft adds to: its bytes before, with the entries, and the
         # line after which the entries stand (None: nothing added)
-        files = (events_file, ships_file, places_file)
+        files = (events_file, ships_file, *spelt_in.values())
         before = {f: f.read_bytes() if f.exists() else None for f in files}
         entries = {events_file: _registry_text(drafter.new_events)}
         entries[ships_file] = _registry_text(drafter.new_ships)
         entries[places_file] = _registry_text(drafter.new_places)
         after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
         added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
-        if drafter.new_aliases:
-            # the new spellings go into their entries first (checked above that they can),
-            # the new places after them
-            spelled = with_aliases(before[places_file] or b"", drafter.new_aliases) or b""
-            new_places = entries[places_file]
-            after[places_file] = _appended(spelled, new_places) if new_places else spelled
-            added_from[places_file] = spelled.count(b"\n") if new_places else None
+        for name, path in spelt_in.items():
+            aliases = [a for a in drafter.new_aliases if a.registry == name]
+            after.setdefault(path, before[path])
+            if aliases:
+                # the new spellings go into their entries first (checked above that they
+                # can), the new entries after them
+                spelled = with_aliases(before[path] or b"", aliases) or b""
+                new = entries.get(path)
+                after[path] = _appended(spelled, new) if new else spelled
+                added_from[path] = spelled.count(b"\n") if new else None
         target.write_text(text, encoding="utf-8")
         _write(after)
         try:
@@ -271,10 +278,11 @@ def _defer_new_aliases(drafter: Drafter, aliases: list[NewAlias], why: str | Non
         quoted = f"{{quote: {yaml_string(alias.alias)}"
         for item in drafter.draft.items:
             zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
-            if item.section == "airspace" and item.unsure is None and zone:
+            mention = item.section == "actors" and quoted in item.lines[0]
+            if item.unsure is None and ((item.section == "airspace" and zone) or mention):
                 item.unsure = (
-                    f"names its zone by the new spelling {alias.alias!r} of {alias.place_id}, "
-                    "not in registries/places.yaml yet: `draft --registry` adds it"
+                    f"names {alias.place_id} by the new spelling {alias.alias!r}, not in "
+                    f"registries/{alias.registry}.yaml yet: `draft --registry` adds it"
                 )
 
 

@@ -41,23 +41,29 @@ COUNTRY_AIRSPACE = re.compile(
 
 @dataclass(frozen=True)
 class NewAlias:
-    """A spelling the draft proposes to add to a registered place's aliases."""
+    """A spelling the draft proposes to add to a registered entry's aliases: a place's
+    (zones), or an actor's (draft/actors.py: "Russia’s defense ministry")."""
 
-    place_id: str
+    place_id: str  # the entry's id
     alias: str
+    registry: str = "places"  # registries/<registry>.yaml
+
+    @property
+    def what(self) -> str:
+        return "place" if self.registry == "places" else "actor"
 
     def written(self) -> str:
         """The header line that says the spelling was added to the registry."""
         return (
-            f"place spelling {self.alias!r} for {self.place_id} in registries/places.yaml: "
-            "confirm it"
+            f"{self.what} spelling {self.alias!r} for {self.place_id} in "
+            f"registries/{self.registry}.yaml: confirm it"
         )
 
     def to_add(self, why: str | None = None) -> str:
         """The header line for a spelling not written into the registry."""
         return (
-            f"place spelling {self.alias!r} for {self.place_id}: `draft --registry` adds it to "
-            "its aliases in registries/places.yaml" + (f" ({why})" if why else "")
+            f"{self.what} spelling {self.alias!r} for {self.place_id}: `draft --registry` adds it "
+            f"to its aliases in registries/{self.registry}.yaml" + (f" ({why})" if why else "")
         )
 
 
