@@ -44,7 +44,9 @@ def draft_annotation(
     The events no registered event fits are written out as registry entries: with
     `registry`, appended to `build/registries/events.yaml` (the editor confirms them there);
     without, listed in the draft's header, and every proposal that refers to them is
-    commented out with the reason."""
+    commented out with the reason. So are new ships (ships.yaml) and new zones (places.yaml),
+    and the new spellings of registered places and actors, which go into their entries'
+    aliases (draft/new_aliases.py)."""
     from ..extras import require_extra
 
     require_extra("build", "draft", "yaml", "pycountry")

@@ -8,9 +8,14 @@ preposition (a location, not the actor) unless a possessive or a compound makes 
 
 A name the text writes in a way the registry does not list (another case after the first
 letter, another apostrophe or dash, "US" for "U.S.", "Defence" for "Defense", look-alike
-letters) is proposed with the text's own words as the quote, commented out: the build knows
-only registered spellings, so the line names the spelling to add. The remarks proposer reads
-these spellings too, so that "Russia’s defense ministry said" names its speaker.
+letters) is proposed with the text's own words as the quote. The build knows only registered
+spellings: the spelling is written into the actor's aliases (`draft --registry`,
+draft/new_aliases.py) and the mention asserted; a name in capitals ("TOKYO", as a dateline
+writes its place) is commented out, the spelling listed to add. A body's name with its own
+country's word right before it ("Japan's Defense Ministry", "Russian Pacific Fleet") is one
+mention, as the curated files quote it, its spelling written in the same way. The remarks
+proposer reads these spellings too, so that "Russia’s defense ministry said" names its
+speaker.
 
 A dateline is no mention ("Tokyo, June 8"), but the text after it on the same line is the
 article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ...").
