@@ -331,6 +331,7 @@ def text_drafter(text: str, actors: list[Any], places: list[Any] | None = None) 
     d.actor_type = {e.id: e.type for e in actors}
     d.draft = Draft("000_test")
     d.headline = (0, 0)
+    d.new_aliases = []  # the spellings the draft writes into the registries
     return d
 
 

@@ -9,6 +9,7 @@ import pytest
 from helpers import actor, text_drafter
 from sino_russian_patrols.draft import actors
 from sino_russian_patrols.draft.actors import spelling_pattern
+from sino_russian_patrols.draft.new_aliases import NewAlias
 from sino_russian_patrols.normalize import fold_chars
 from sino_russian_patrols.registries import PlaceEntry
 
@@ -62,16 +63,28 @@ def test_a_short_spelling_has_no_variants_and_the_first_letter_keeps_its_case() 
     assert pattern is not None and not pattern.fullmatch("russian defence ministry")
 
 
-def test_an_unregistered_spelling_is_proposed_with_the_texts_words_and_listed_to_add() -> None:
+def test_a_registered_name_spelt_otherwise_is_asserted_and_its_spelling_written_in() -> None:
     text = "The Russian defense ministry said so."
     d = text_drafter(text, ACTORS, PLACES)
     actors.propose(d)
     [item] = d.draft.items
-    assert '"Russian defense ministry"' in item.lines[0] and item.unsure is not None
-    assert "not a registered spelling of russian-mod" in item.unsure
-    assert d.draft.to_add == [
-        "actor spelling 'Russian defense ministry' for russian-mod (registries/actors.yaml)"
-    ]
+    assert '"Russian defense ministry"' in item.lines[0] and item.unsure is None
+    assert d.new_aliases == [NewAlias("russian-mod", "Russian defense ministry", "actors")]
+    assert d.new_aliases[0].written() == (
+        "actor spelling 'Russian defense ministry' for russian-mod in registries/actors.yaml: "
+        "confirm it"
+    )
+
+
+def test_a_name_in_capitals_is_proposed_with_the_texts_words_and_listed_to_add() -> None:
+    # "MOSCOW" as a dateline writes it: most likely no mention of the state
+    d = text_drafter("MOSCOW (Reuters) said so.", [actor("russia", "RUS", "state", "Moscow")])
+    actors.propose(d)
+    [item] = d.draft.items
+    assert '"MOSCOW"' in item.lines[0] and item.unsure is not None
+    assert "not a registered spelling of russia" in item.unsure
+    assert d.draft.to_add == ["actor spelling 'MOSCOW' for russia (registries/actors.yaml)"]
+    assert d.new_aliases == []
 
 
 @pytest.mark.parametrize(
@@ -79,13 +92,14 @@ def test_an_unregistered_spelling_is_proposed_with_the_texts_words_and_listed_to
     [
         ("Bombers entered the Japan Air Defense Identification Zone.", "Japan", False),
         ("Officials at the National Defense Ministry said so.", "Defense Ministry", False),
-        ("The Japanese Defense Ministry said so.", "Defense Ministry", True),  # its own country
+        # its own country's word: part of the mention
+        ("The Japanese Defense Ministry said so.", "Japanese Defense Ministry", True),
         ("Aerospace Forces of Russia flew.", "Russia", False),
         ("The Ministry of Defense of China said so.", "China", False),
         ("Source: Xinhua. Editor: Zhang Long.", "Zhang", False),
         ("He is Commander of the Japan Coast Guard.", "Japan", False),
         ("The bombers did not violate Japan’s territorial airspace.", "Japan", False),
-        ("Japan's Defense Ministry said so.", "Defense Ministry", True),  # Japan's own ministry
+        ("Japan's Defense Ministry said so.", "Japan's Defense Ministry", True),
         ("China Russia Conduct Joint Bomber Patrol", "Russia", True),  # a headline
         ("Warships of China sailed.", "China", True),  # no body's word before "of"
         ("The U.S.-Canadian command said so.", "U.S.", True),  # a compound of countries
@@ -127,3 +141,24 @@ def test_a_longer_name_the_registry_does_not_know_is_listed_whole_to_add() -> No
         "name 'Japan Air Defense Identification Zone': an actor or a place the registries do "
         "not know (registries/actors.yaml or places.yaml)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "alias"),
+    [
+        # the body's own country's word before it: one mention, its spelling written in
+        ("Japan's Defense Ministry said so.", "Japan's Defense Ministry", True),
+        ("The Japanese Defense Ministry said so.", "Japanese Defense Ministry", True),
+        # no country's word, or a person's name after one: the registered spelling alone
+        ("The Defense Ministry said so.", "Defense Ministry", False),
+        ("The Chinese Zhang Xiaogang said so.", "Zhang Xiaogang", False),
+    ],
+)
+def test_a_bodys_own_countrys_word_before_its_name_is_part_of_the_mention(
+    text: str, quote: str, alias: bool
+) -> None:
+    d = text_drafter(text, ACTORS, PLACES)
+    actors.propose(d)
+    asserted = [item.lines[0] for item in d.draft.items if item.unsure is None]
+    assert any(f'"{quote}"' in line for line in asserted)
+    assert [a.alias for a in d.new_aliases] == ([quote] if alias else [])

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..errors import InputError, Problem, Problems
 from .document import yaml_string
+from .new_aliases import with_aliases
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .new_aliases import NewAlias, NewPlace
     from .new_events import NewEvent
     from .new_ships import NewShip
     from .proposals import Drafter
@@ -42,7 +44,9 @@ def draft_annotation(
     The events no registered event fits are written out as registry entries: with
     `registry`, appended to `build/registries/events.yaml` (the editor confirms them there);
     without, listed in the draft's header, and every proposal that refers to them is
-    commented out with the reason."""
+    commented out with the reason. So are new ships (ships.yaml) and new zones (places.yaml),
+    and the new spellings of registered places and actors, which go into their entries'
+    aliases (draft/new_aliases.py)."""
     from ..extras import require_extra
 
     require_extra("build", "draft", "yaml", "pycountry")
@@ -55,22 +59,47 @@ def draft_annotation(
     target = root / "build" / "annotations" / f"{source_id}.yaml"
     registries = root / "build" / "registries"
     events_file, ships_file = registries / "events.yaml", registries / "ships.yaml"
+    places_file = registries / "places.yaml"
     if not registry:
         _defer_new_events(drafter, drafter.new_events)
         drafter.new_events = []
         _defer_new_ships(drafter, drafter.new_ships)
         drafter.new_ships = []
+        _defer_new_aliases(drafter, drafter.new_aliases)
+        drafter.new_aliases = []
+        _defer_new_places(drafter, drafter.new_places)
+        drafter.new_places = []
+    # the registries a new spelling goes into
+    spelt_in = {"places": places_file, "actors": registries / "actors.yaml"}
+    for name, path in spelt_in.items():
+        aliases = [a for a in drafter.new_aliases if a.registry == name]
+        data = path.read_bytes() if path.exists() else b""
+        if aliases and with_aliases(data, aliases) is None:
+            _defer_new_aliases(drafter, aliases, "its entry lists its aliases otherwise")
+            drafter.new_aliases = [a for a in drafter.new_aliases if a.registry != name]
 
     for _ in range(rounds):
         text, owner = draft.render()
         previous = target.read_bytes() if target.exists() else None
         # each registry the draft adds to: its bytes before, with the entries, and the
         # line after which the entries stand (None: nothing added)
-        before = {f: f.read_bytes() if f.exists() else None for f in (events_file, ships_file)}
+        files = (events_file, ships_file, *spelt_in.values())
+        before = {f: f.read_bytes() if f.exists() else None for f in files}
         entries = {events_file: _registry_text(drafter.new_events)}
         entries[ships_file] = _registry_text(drafter.new_ships)
+        entries[places_file] = _registry_text(drafter.new_places)
         after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
         added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
+        for name, path in spelt_in.items():
+            aliases = [a for a in drafter.new_aliases if a.registry == name]
+            after.setdefault(path, before[path])
+            if aliases:
+                # the new spellings go into their entries first (checked above that they
+                # can), the new entries after them
+                spelled = with_aliases(before[path] or b"", aliases) or b""
+                new = entries.get(path)
+                after[path] = _appended(spelled, new) if new else spelled
+                added_from[path] = spelled.count(b"\n") if new else None
         target.write_text(text, encoding="utf-8")
         _write(after)
         try:
@@ -89,15 +118,20 @@ def draft_annotation(
             else:
                 target.write_bytes(previous)
         if not mine:
-            if entries[events_file] or entries[ships_file]:
+            if any(entries.values()) or drafter.new_aliases:
                 _write(after)
-                draft.written += [e.written() for e in (*drafter.new_events, *drafter.new_ships)]
+                new = (*drafter.new_events, *drafter.new_ships, *drafter.new_places)
+                draft.written += [e.written() for e in new]
+                draft.written += [a.written() for a in drafter.new_aliases]
+                # a longer name the actors proposer saw is now a place's spelling
+                spelled = tuple(f"name {a.alias!r}:" for a in drafter.new_aliases)
+                draft.to_add = [e for e in draft.to_add if not e.startswith(spelled)]
                 text = draft.render()[0]
             return text
         rejected = False
         for p in mine:
             path = Path(p.file).resolve()
-            if path in (events_file, ships_file):
+            if path in (events_file, ships_file, places_file):
                 # a new entry the build refuses: it is left out, what refers to it commented out
                 entry = _entry_at(after[path] or b"", p.line or 0)
                 why = f"the build says: {p.message}"[:200]
@@ -105,10 +139,14 @@ def draft_annotation(
                     drafter.new_events, gone_events = _split(drafter.new_events, entry)
                     _defer_new_events(drafter, gone_events, why)
                     rejected = rejected or bool(gone_events)
-                else:
+                elif path == ships_file:
                     drafter.new_ships, gone_ships = _split(drafter.new_ships, entry)
                     _defer_new_ships(drafter, gone_ships, why)
                     rejected = rejected or bool(gone_ships)
+                else:
+                    drafter.new_places, gone_places = _split(drafter.new_places, entry)
+                    _defer_new_places(drafter, gone_places, why)
+                    rejected = rejected or bool(gone_places)
                 continue
             index = owner.get(p.line or -1)
             if index is None:
@@ -186,7 +224,7 @@ def _entry_at(registry: bytes, line: int) -> str | None:
     return found
 
 
-def _registry_text(entries: Sequence[NewEvent | NewShip]) -> str:
+def _registry_text(entries: Sequence[NewEvent | NewShip | NewPlace]) -> str:
     """The new entries as lines to append to their registry."""
     lines: list[str] = []
     for entry in entries:
@@ -230,5 +268,39 @@ def _defer_new_ships(drafter: Drafter, ships: list[NewShip], why: str | None = N
             if item.section == "ships" and item.unsure is None and named in item.lines:
                 item.unsure = (
                     f"names the new ship {ship.id}, not in registries/ships.yaml yet: "
+                    "`draft --registry` writes it there"
+                )
+
+
+def _defer_new_aliases(drafter: Drafter, aliases: list[NewAlias], why: str | None = None) -> None:
+    """New spellings of places not written into the registry: listed in the header as
+    spellings to add, and every zone claim that quotes one as its zone is commented out."""
+    for alias in aliases:
+        drafter.draft.to_add.append(alias.to_add(why))
+        quoted = f"{{quote: {yaml_string(alias.alias)}"
+        for item in drafter.draft.items:
+            zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
+            mention = item.section == "actors" and quoted in item.lines[0]
+            if item.unsure is None and ((item.section == "airspace" and zone) or mention):
+                item.unsure = (
+                    f"names {alias.place_id} by the new spelling {alias.alias!r}, not in "
+                    f"registries/{alias.registry}.yaml yet: `draft --registry` adds it"
+                )
+
+
+def _defer_new_places(drafter: Drafter, places: list[NewPlace], why: str | None = None) -> None:
+    """New places not written into the registry: listed in the header as entries to add,
+    and every zone claim that quotes one as its zone is commented out."""
+    for place in places:
+        drafter.draft.to_add.append(
+            f"place {place.id} ({place.name!r}, {place.type}): `draft --registry` writes it "
+            "into registries/places.yaml" + (f" ({why})" if why else "")
+        )
+        quoted = f"{{quote: {yaml_string(place.name)}"
+        for item in drafter.draft.items:
+            zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
+            if item.section == "airspace" and item.unsure is None and zone:
+                item.unsure = (
+                    f"names the new place {place.id}, not in registries/places.yaml yet: "
                     "`draft --registry` writes it there"
                 )

@@ -8,9 +8,14 @@ preposition (a location, not the actor) unless a possessive or a compound makes 
 
 A name the text writes in a way the registry does not list (another case after the first
 letter, another apostrophe or dash, "US" for "U.S.", "Defence" for "Defense", look-alike
-letters) is proposed with the text's own words as the quote, commented out: the build knows
-only registered spellings, so the line names the spelling to add. The remarks proposer reads
-these spellings too, so that "Russia’s defense ministry said" names its speaker.
+letters) is proposed with the text's own words as the quote. The build knows only registered
+spellings: the spelling is written into the actor's aliases (`draft --registry`,
+draft/new_aliases.py) and the mention asserted; a name in capitals ("TOKYO", as a dateline
+writes its place) is commented out, the spelling listed to add. A body's name with its own
+country's word right before it ("Japan's Defense Ministry", "Russian Pacific Fleet") is one
+mention, as the curated files quote it, its spelling written in the same way. The remarks
+proposer reads these spellings too, so that "Russia’s defense ministry said" names its
+speaker.
 
 A dateline is no mention ("Tokyo, June 8"), but the text after it on the same line is the
 article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ...").
@@ -24,8 +29,9 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
-from ..normalize import country_words, fold_chars
+from ..normalize import country_code, country_words, fold_chars
 from .document import Item, quote_entry
+from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
 
 if TYPE_CHECKING:
@@ -283,11 +289,28 @@ def propose(d: Drafter) -> None:
         ):
             why = "a place name after a preposition: probably a location, not the actor"
             d.draft.items.append(Item("actors", line, why))
+        elif (owner := _owner_before(d, start, actor_id)) is not None:
+            # "Japan's Defense Ministry", "Russian Pacific Fleet": the curated files quote the
+            # body with its country's word (68 of 72 such mentions)
+            d.draft.items.append(
+                Item("actors", [f"- {quote_entry(d.text, owner, end)}   # {actor_id}"])
+            )
+            alias = NewAlias(actor_id, d.text[owner:end], "actors")
+            if alias not in d.new_aliases:
+                d.new_aliases.append(alias)
         else:
             d.draft.items.append(Item("actors", line))
     for m in other_spellings(d):
         written = d.text[m.start : m.end]
         line = [f"- {quote_entry(d.text, m.start, m.end)}   # {m.actor}"]
+        if not _shouted(written, m.registered or written):
+            # the registered name in another case, apostrophe, dash or British spelling:
+            # asserted, its spelling written into the registry (draft/new_aliases.py)
+            d.draft.items.append(Item("actors", line))
+            alias = NewAlias(m.actor, written, "actors")
+            if alias not in d.new_aliases:
+                d.new_aliases.append(alias)
+            continue
         why = (
             f"{written!r} is not a registered spelling of {m.actor} (registered: "
             f"{m.registered!r}): add it to its aliases in registries/actors.yaml"
@@ -296,3 +319,31 @@ def propose(d: Drafter) -> None:
         entry = f"actor spelling {written!r} for {m.actor} (registries/actors.yaml)"
         if entry not in d.draft.to_add:
             d.draft.to_add.append(entry)
+
+
+# a country's word right before a name: "Japan's ", "South Korean ", "Russia’s "
+_COUNTRY_BEFORE = re.compile(r"(?:(?:South|North)\s+)?[A-Z][a-z]+(?:[’']s)?\s$")
+
+
+def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
+    """Where the word of a body's own country right before its name starts ("Japan's" before
+    Japan's "Defense Ministry"), else None; never for a state, a person or a body of no
+    country."""
+    country = d.actor_country.get(actor_id)
+    if country is None or d.actor_type.get(actor_id) in ("state", "person"):
+        return None
+    m = _COUNTRY_BEFORE.search(d.text, max(0, start - 20), start)
+    if m is None:
+        return None
+    try:
+        code = country_code(m.group(0).strip())
+    except ValueError:
+        return None
+    return m.start() if code == country else None
+
+
+def _shouted(written: str, registered: str) -> bool:
+    """A name written in capitals the registry writes otherwise ("TOKYO", "MOSCOW"): as
+    datelines write their place, which is no mention of the actor."""
+    letters = [c for c in written if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters) and not registered.isupper()

@@ -213,12 +213,19 @@ AIRCRAFT = re.compile(
 # Zone claims (steps/airspace.py): an entry into an air defense identification zone, a
 # passage through a strait, a violation of airspace, a denial of one, international airspace.
 ADIZ_WORDS = re.compile(r"\b(?:[A-Z]?ADIZ|air defen[cs]e(?: identification)? zone)\b", re.I)
+# "airspace" as the articles spell it ("air space", and the slip "airpaces")
+AIRSPACE = r"air\s?s?paces?"
 ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "no_airspace_violation",
         re.compile(
-            r"\bno (?:airspace )?(?:violation|intrusion)s?\b|\b(?:did not|didn[’']t|not) "
-            r"(?:violate|intrude|enter|breach)\w*\s+(?:[\w’'-]+\s+){0,3}?airspace",
+            rf"\bno (?:airspace )?(?:violation|intrusion)s?\b|\b(?:did not|didn[’']t|not) "
+            rf"(?:violate|intrude|enter|breach)\w*\s+(?:[\w’'-]+\s+){{0,3}}?{AIRSPACE}\b"
+            # "avoided the airspaces of other countries"
+            rf"|\bavoid(?:ed|ing|s)?\s+(?:[\w’'-]+\s+){{0,2}}?{AIRSPACE}\b"
+            # "no foreign airspace had been breached"
+            rf"|\bno\s+(?:foreign\s+|other\s+)?{AIRSPACE}\s+(?:had|has|have|was|were)\s+"
+            r"(?:been\s+)?(?:breached|violated|intruded|entered)",
             re.IGNORECASE,
         ),
     ),
@@ -226,7 +233,17 @@ ZONE_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "international_airspace",
         re.compile(r"\b(?:remained|stayed|were|was|flew)\s+in\s+international\s+airspace", re.I),
     ),
-    ("airspace_violation", re.compile(r"\b(?:violated|intruded into)\b[^.]{0,60}\bairspace", re.I)),
+    (
+        "airspace_violation",
+        re.compile(
+            r"\b(?:violated|intruded into)\b[^.]{0,60}\bairspace"
+            # "entered South Korean airspace", "entering Japan's territorial airspace": a
+            # country's airspace, not an air defense identification zone
+            r"|\b(?:entered|entering|breached)\s+(?-i:[A-Z][\w.’'-]*\s+){1,3}"
+            r"(?:territorial\s+)?airspace\b",
+            re.I,
+        ),
+    ),
     ("adiz_entry", re.compile(r"\b(?:entered|entering|enter|flew into|strayed into)\b", re.I)),
     (
         "strait_transit",

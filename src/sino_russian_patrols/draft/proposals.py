@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..spans import occurrences
 from .context_year import Identified
 from .document import Draft, Item
+from .new_aliases import NewAlias, NewPlace
 from .new_events import NewEvent
 from .new_ships import NewShip
 
@@ -77,6 +78,9 @@ class Drafter:
                 self.reported_on.setdefault(mention.id, []).append(day)
         self.new_events: list[NewEvent] = []  # events no registered event fits, written out
         self.new_ships: list[NewShip] = []  # ships the registry does not know, written out
+        # spellings of registered places the registry does not hold yet, written in
+        self.new_aliases: list[NewAlias] = []
+        self.new_places: list[NewPlace] = []  # zones the registry does not know, written out
         self.registries.ships = list(self.registries.ships)  # the new ones are added to it
         # what the other annotations name ("Joint Sea 2021") and count ("the first joint
         # naval patrol"): a sentence that names or counts an event the same way links to it
