@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 
-def _date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
+def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
     """A date phrase in text[lo:hi] that resolves, as a unique quote; and whether it is the
     day of a report ("said on Saturday"), which dates only the end."""
     for a, b in d.skip:  # the dateline dates the article, not the event

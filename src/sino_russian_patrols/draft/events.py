@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
 from .event_dates import (
-    _date_quote,
     _date_unsure,
     _form,
     _sequence,
     _undated_parents,
     _window,
     after_clause,
+    date_quote,
     dated_in_sequence,
     dateline_form,
     kind_words,
@@ -89,7 +89,7 @@ def known_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
     return (min(days), max(days)) if days else None
 
 
-def _reported_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
+def reported_window(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
     """For an event no claim dates: the month either side of the first report of it (a
     source reports an event it dates no nearer than that, or announces it)."""
     days = d.reported_on.get(event_id)
@@ -109,7 +109,7 @@ def fits(
     return event[1] >= window[0] - margin and event[0] <= window[1] + margin
 
 
-def _candidates(
+def candidates(
     d: Drafter, types: frozenset[str], window: tuple[dt.date, dt.date] | None
 ) -> list[str]:
     """The registered and newly drafted events of a compatible type whose days come within
@@ -128,7 +128,7 @@ def _candidates(
             for r in d.known_events
             if r["event_type"] in types
             and known_window(d, r["event_id"]) is None
-            and fits(_reported_window(d, r["event_id"]), window, slack=0)
+            and fits(reported_window(d, r["event_id"]), window, slack=0)
         ]
     return list(dict.fromkeys(found))
 
@@ -146,7 +146,7 @@ def _known_event(
     patrol it answers; none with the reason when none or several fit."""
     if window is None:
         return [], "no date to compare with the known events"
-    hits = _candidates(d, types, window)
+    hits = candidates(d, types, window)
     kinds = "/".join(sorted(types))
     if len(hits) == 1:
         return hits, f"the {kinds} {hits[0]} lies within three days of this date"
@@ -268,7 +268,7 @@ def propose(d: Drafter) -> str | None:
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         form = _form(sentence)
-        dated = _date_quote(d, lo, hi, ahead=form == "announced")
+        dated = date_quote(d, lo, hi, ahead=form == "announced")
         when = None
         if dated is not None:
             when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
@@ -543,7 +543,7 @@ def _first_report(d: Drafter) -> None:
             continue
         if unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
-        dated = _date_quote(d, lo, hi)
+        dated = date_quote(d, lo, hi)
         lines = _mention(d, "NEW-EVENT-ID", sentence, dated, _form(sentence), lo, hi)
         why = (
             "no sentence names a joint patrol; if this reports a new event, define it in "

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from .document import Item, quote_entry, unique_around, yaml_string
-from .events import _candidates, _date_quote, _reported_window, fits, known_window
+from .event_dates import date_quote
+from .events import candidates, fits, known_window, reported_window
 from .new_aliases import (
     COUNTRY_AIRSPACE,
     NewAlias,
@@ -184,7 +185,7 @@ def claim_event(
     days = _event_days(d, fallback) if fallback else None
     if fallback is not None and days is not None and fits(days, window):
         return fallback, None
-    found = _candidates(d, types, window)
+    found = candidates(d, types, window)
     if len(found) == 1:
         return found[0], None
     if fallback is not None and days is None and not found:
@@ -238,7 +239,7 @@ def _sentence_days(d: Drafter, lo: int, hi: int) -> tuple[dt.date, dt.date] | No
     of a report: "the ministry said Saturday")."""
     if d.anchor is None:
         return None
-    found = _date_quote(d, lo, hi)
+    found = date_quote(d, lo, hi)
     if found is None or found[1]:
         return None
     try:
@@ -256,4 +257,4 @@ def _event_days(d: Drafter, event_id: str) -> tuple[dt.date, dt.date] | None:
     new = next((e for e in d.new_events if e.id == event_id), None)
     if new is not None:
         return new.window
-    return known_window(d, event_id) or _reported_window(d, event_id)
+    return known_window(d, event_id) or reported_window(d, event_id)
