@@ -35,6 +35,10 @@ class Dateless(FakeDrafter):
     known_events: list[dict[str, Any]] = field(default_factory=list)
     known_places: dict[str, set[str]] = field(default_factory=dict)
     known_dates: list[dict[str, Any]] = field(default_factory=list)
+    known_ordinals: list[dict[str, Any]] = field(default_factory=list)
+    yearless_dateline: tuple[str, int, int] | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
     new_events: list[Any] = field(default_factory=list)
     skip: list[tuple[int, int]] = field(default_factory=list)
     anchor: dates.Anchor | None = None
@@ -162,3 +166,43 @@ def test_a_dated_source_is_left_alone() -> None:
     )
     assert context_year.propose(d) == []  # type: ignore[arg-type]
     assert d.anchor is anchor and d.identified == []
+
+
+def test_a_count_another_file_gives_tells_the_patrol_apart() -> None:
+    events = [
+        patrol("2022-09-naval", "2022-09-03", "2022-09-30", "joint_naval_patrol"),
+        patrol("2023-07-naval", "2023-07-20", "2023-07-28", "joint_naval_patrol"),
+    ]
+    d = Dateless(
+        "The navies have completed their second joint naval patrol of the Pacific.",
+        known_events=events,
+        known_ordinals=[
+            {"event_id": "2022-09-naval", "ordinal": 2, "scope": "overall"},
+            {"event_id": "2023-07-naval", "ordinal": 3, "scope": "overall"},
+        ],
+    )
+    lines = context_year.propose(d)  # type: ignore[arg-type]
+    assert lines[0].startswith("context_year: {year: 2022,")
+    assert "counted 'second joint naval patrol'" in lines[0]
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_reported_patrol() -> None:
+    text = "MOSCOW, October 4. The navies completed their second joint naval patrol."
+    d = Dateless(
+        text,
+        known_events=[patrol("2022-09-naval", "2022-09-03", "2022-09-30", "joint_naval_patrol")],
+        known_ordinals=[{"event_id": "2022-09-naval", "ordinal": 2, "scope": "overall"}],
+        yearless_dateline=("MOSCOW, October 4", 10, 4),
+    )
+    lines = context_year.propose(d)  # type: ignore[arg-type]
+    assert lines[:3] == ["published_date:", "  value: 2022-10-04", "  basis: inferred"]
+    assert d.published == dt.date(2022, 10, 4) and d.dateline == "MOSCOW, October 4"
+    assert (0, len("MOSCOW, October 4")) in d.skip
+    # a dateline months after the patrol is no report of it: the year alone is proposed
+    d = Dateless(
+        text,
+        known_events=[patrol("2022-09-naval", "2022-03-03", "2022-03-30", "joint_naval_patrol")],
+        known_ordinals=[{"event_id": "2022-09-naval", "ordinal": 2, "scope": "overall"}],
+        yearless_dateline=("MOSCOW, October 4", 10, 4),
+    )
+    assert context_year.propose(d)[0].startswith("context_year: {year: 2022,")  # type: ignore[arg-type]

@@ -11,6 +11,10 @@ registered event only. Its year becomes the context year (so "in May" and "Novem
 resolve), the sentence is linked to it, and the sentences that give no date are compared
 with that event's days, as they would be with the publication's fortnight.
 
+A count another annotation gives ("their second joint patrol") tells an event apart too; and
+a dateline without a year ("VLADIVOSTOK, October 4") then takes the event's year, as an
+inferred publication date.
+
 A proposal is made only when every sentence that fits one event fits one of the same year;
 several years, or several events for every sentence, and the draft says so instead.
 """
@@ -24,18 +28,22 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from .document import yaml_string
-from .patterns import EXERCISE_TYPES, JOINT_PATROLS, sentences
+from .patterns import EXERCISE_TYPES, JOINT_PATROLS, ORDINAL_SERIES, ORDINALS, sentences
 
 if TYPE_CHECKING:
     from .proposals import Drafter
 
 # the kinds of event whose report dates an article: the patrols and exercises it is about
 _DATING_TYPES = JOINT_PATROLS | EXERCISE_TYPES
+# the scopes of a count that number an event among all of its kind
+_COUNTS = ("overall", "area")
 # places that name a party or a capital rather than where an event went
 _NOT_WHERE = frozenset({"country", "city"})
 # how far a dateless article's report may lie from the event it is anchored on: the
 # fortnight a publication date would give, on either side (the report follows the event)
 _REPORT_SLACK = dt.timedelta(days=14)
+# how long after its event a report with a dateline may be published
+_REPORT_AFTER = dt.timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,11 @@ def propose(d: Drafter) -> list[str]:
         return [f"# context_year: the sentences fit events of several years: {listed}"]
     first = found[0]
     d.identified = found
+    dated = _dateline_year(d, first)
+    if dated is not None:
+        from .source import dateline_in
+
+        return dateline_in(d, dated)
     note = (
         f"The text gives no date. It reports {first.why}: of the registered events, only "
         f"{first.event_id} fits, so the year is {first.year}."
@@ -74,6 +87,24 @@ def propose(d: Drafter) -> list[str]:
     )
     d.context_days = _reported_days(d, found)
     return [f"context_year: {{year: {first.year}, note: {yaml_string(note)}}}"]
+
+
+def _dateline_year(d: Drafter, found: Identified) -> int | None:
+    """The year that puts a dateline without a year ("VLADIVOSTOK, October 4") on or after
+    the start of the event the text reports, and within two months of its end: a report
+    follows its event."""
+    window = _days(d, found.event_id)
+    if d.yearless_dateline is None or window is None:
+        return None
+    _, month, day = d.yearless_dateline
+    for year in range(window[0].year, window[1].year + 2):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if window[0] <= date <= window[1] + _REPORT_AFTER:
+            return year
+    return None
 
 
 def _reported_days(d: Drafter, found: list[Identified]) -> tuple[dt.date, dt.date]:
@@ -114,6 +145,14 @@ def identify(d: Drafter) -> list[Identified]:
         phrase = dates.find_phrase(sentence)
         quote = sentence[phrase[0] : phrase[1]] if phrase else None
         kin = [r["event_id"] for r in d.known_events if r["event_type"] in types]
+        # the events other annotations count as the Nth, as this sentence counts its own
+        counted = ORDINAL_SERIES.search(sentence)
+        ordinal = ORDINALS.get(counted.group("ordinal").casefold()) if counted else None
+        by_count = {
+            r["event_id"]
+            for r in d.known_ordinals
+            if ordinal is not None and r["ordinal"] == ordinal and r["scope"] in _COUNTS
+        }
         # the events the places fit; they tell one event apart only if no other went there
         by_place = [e for e in kin if places & d.known_places.get(e, set())]
         fitting = []
@@ -121,14 +160,19 @@ def identify(d: Drafter) -> list[Identified]:
             window = _days(d, event_id)
             if window is None or (places and event_id not in by_place):
                 continue
+            if by_count and event_id not in by_count:
+                continue
             by_date = _date_fits(quote, window) if quote else None
-            if by_date is False or (not by_date and by_place != [event_id]):
+            told_apart = by_date or by_place == [event_id] or by_count == {event_id}
+            if by_date is False or not told_apart:
                 continue
             fitting.append((event_id, window, by_date))
         if len(fitting) != 1:
             continue
         event_id, window, by_date = fitting[0]
         what = [f"a {r_type(d, event_id)}"]
+        if by_count:
+            what.append(f"counted {counted.group(0)!r}")  # type: ignore[union-attr]
         if by_date:
             what.append(f"dated {quote!r}")
         if places:

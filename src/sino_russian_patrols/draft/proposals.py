@@ -101,6 +101,8 @@ class Drafter:
         self.published: dt.date | None = None
         self.skip: list[tuple[int, int]] = []  # spans that are not mentions (the dateline)
         self.dateline: str | None = None  # the dateline's words, when they date the article
+        # a dateline without a year no text or record completes: (its words, month, day)
+        self.yearless_dateline: tuple[str, int, int] | None = None
         title = self.article.archive.title
         first = self.text.find(title) if title else -1
         # the headline repeats the report: no event mention or aircraft claim is read from it
@@ -245,9 +247,12 @@ class Drafter:
         self.draft.items.append(Item("source", source.propose(self)))
         # the publication date is an item of its own: if the build rejects it, it is
         # commented out with the reason and the draft still builds
-        self.draft.items.append(Item("source", source.published_date(self)))
+        published = Item("source", source.published_date(self))
+        self.draft.items.append(published)
         year = context_year.propose(self)
-        if year:
+        if year and year[0].startswith("published_date"):
+            published.lines = year  # the dateline's year, from the events it reports
+        elif year:
             self.draft.items.append(Item("source", year))
         actors.propose(self)
         event_id = events.propose(self)

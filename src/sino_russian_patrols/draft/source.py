@@ -119,6 +119,9 @@ def published_date(d: Drafter) -> list[str]:
                     "  basis: inferred",
                     f"  note: {yaml_string(note)}",
                 ]
+            if len(occurrences(text, head)) == 1:
+                # the year may come from the event the text reports (context_year.py)
+                d.yearless_dateline = (head, month, day)
     if record.page_date is not None:
         _anchor(d, record.page_date, "stated", "the publication date the page carried")
         return ["published_date: {from: page_record}   # the text gives no date"]
@@ -143,6 +146,29 @@ def _year_of_dateline(d: Drafter, month: int, day: int) -> dt.date | None:
         return dt.date(max(years), month, day)
     except ValueError:
         return None
+
+
+def dateline_in(d: Drafter, year: int) -> list[str]:
+    """The publication date of a dateline without a year ("VLADIVOSTOK, October 4"), in a
+    year the text's events give: inferred, with the note that says so; the drafter's anchor
+    becomes that day."""
+    assert d.yearless_dateline is not None
+    head, month, day = d.yearless_dateline
+    date = dt.date(year, month, day)
+    start = d.text.find(head)
+    d.skip.append((start, start + len(head)))
+    d.dateline = head
+    _anchor(d, date, "inferred", f"the dateline {head!r} in the year of the events it reports")
+    note = (
+        f"The dateline {head!r} gives the month and day; neither the text nor the archive "
+        f"record gives the year. The year {year} is that of the events the text reports."
+    )
+    return [
+        "published_date:",
+        f"  value: {date.isoformat()}",
+        "  basis: inferred",
+        f"  note: {yaml_string(note)}",
+    ]
 
 
 def _anchor(d: Drafter, date: dt.date, derived: str, description: str) -> None:
