@@ -620,3 +620,17 @@ def test_an_answer_shares_no_days_of_a_patrol_the_article_bounds_only_by_its_sta
     ]
     _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
     assert draft.items[1].lines[1].startswith("  # date: {same_as: 2023-06-06-air")
+
+
+def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> None:
+    counted = [
+        {"event_id": "2023-07-naval", "ordinal": 5, "scope": "overall"},
+    ]
+    d = Known(counted)
+    sentence = "The navies will conduct their fifth joint naval patrol."
+    assert _counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+    a_year_later = (dt.date(2024, 7, 1), dt.date(2024, 9, 30))
+    assert _counted_event(d, sentence, NAVAL, a_year_later)[0] == []  # type: ignore[arg-type]
+    # unless the sentence names the event's year
+    named = "Their fifth joint naval patrol was conducted in 2023."
+    assert _counted_event(d, named, NAVAL, a_year_later)[0] == ["2023-07-naval"]  # type: ignore[arg-type]

@@ -86,6 +86,26 @@ def test_hosts_are_read_from_host_and_from_the_territory() -> None:
     ]
 
 
+def test_a_state_the_drills_are_held_in_hosts_them() -> None:
+    text = "The Vostok strategic exercises kicked off in Russia on August 31."
+    assert parties(text, "strategic_exercise") == [("russia", "host")]
+    # a patrol passing near a country is not hosted by it
+    assert parties("The joint patrol passed near Japan.") == []
+
+
+def test_a_list_that_sends_troops_to_take_part_needs_no_russia_and_china() -> None:
+    text = (
+        "China, Algeria, India, Belarus and other countries have sent troops to participate "
+        "in the exercise."
+    )
+    # Algeria and Belarus are not registered: the list goes on past them
+    assert parties(text, "strategic_exercise") == [
+        ("china", "participant"),
+        ("india", "participant"),
+    ]
+    assert parties("Brazil, Egypt and India watched the exercise.", "strategic_exercise") == []
+
+
 def test_one_party_alone_takes_part_only_where_the_words_say_so() -> None:
     assert parties("Russia was represented by ten ships in the joint patrol.") == [
         ("russia", "participant")

@@ -190,10 +190,27 @@ def _identified(d: Drafter, lo: int, hi: int, why: str) -> tuple[list[str], str]
     return [], why
 
 
-def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[list[str], str]:
+def _named_otherwise(d: Drafter, event_id: str) -> bool:
+    """Another annotation gives the event a series name."""
+    return any(r["event_id"] == event_id for r in d.known_names)
+
+
+# how far from the days the sentence may report an event counted the same way may lie: the
+# counts of two sources differ ("the fifth patrol" of 2024 and of 2025)
+_COUNT_SLACK = 45
+
+
+def _counted_event(
+    d: Drafter,
+    sentence: str,
+    types: frozenset[str],
+    window: tuple[dt.date, dt.date] | None = None,
+) -> tuple[list[str], str]:
     """The known event a sentence counts as the Nth of its kind ("the first joint naval
     patrol", "their fifth joint patrol" of ships), as another annotation counts it (scope
-    overall), of a type the sentence's words fit."""
+    overall), of a type the sentence's words fit, and (given the days the sentence may
+    report) dated within a month and a half of them or in a year the sentence names ("The
+    first joint patrol was conducted in 2021")."""
     m = ORDINAL_SERIES.search(sentence)
     if m is None:
         return [], ""
@@ -204,6 +221,12 @@ def _counted_event(d: Drafter, sentence: str, types: frozenset[str]) -> tuple[li
         if r["ordinal"] == ordinal
         and r["scope"] in ("overall", "area")
         and d.event_kind(r["event_id"]) in types
+        and (
+            window is None
+            or (days := known_window(d, r["event_id"])) is None
+            or fits(days, window, _COUNT_SLACK)
+            or re.search(rf"\b(?:{days[0].year}|{days[1].year})\b", sentence) is not None
+        )
     }
     if len(found) == 1:
         event = found.pop()
@@ -289,13 +312,20 @@ def propose(d: Drafter) -> str | None:
         if not events:
             events, why = _identified(d, lo, hi, why)
         if not events and not why:
-            events, why = _counted_event(d, sentence, types)
+            events, why = _counted_event(d, sentence, types, window)
         if not events and (not why or named):
             # each kind of event the words name is linked on its own ("the patrol followed
             # the drills" mentions both)
             reasons, open_kinds = [], []
+            # an edition no registered series spells ("Russia's "Ocean-2024" exercise") is not
+            # an exercise the other annotations name otherwise
+            edition = EDITION.search(sentence) if not named else None
             for family in _families(types):
                 found, reason = _known_event(d, family, window, sentence, linked)
+                if edition is not None and family <= EXERCISE_TYPES:
+                    kept = [e for e in found if not _named_otherwise(d, e)]
+                    if kept != found:
+                        found, reason = kept, f"{reason}; but it is not named {edition.group(1)!r}"
                 events += [e for e in found if e not in events]
                 reasons.append(reason)
                 if not found and not reason.startswith("several"):

@@ -11,11 +11,13 @@ Fleet", "the Chinese navy"); a state's name before its own force's ("Russia's Pa
 names the force. The group must name both Russia and China: two other countries named
 together ("Japan and South Korea scrambled jets") answer the patrol, they do not take part.
 
-One party alone takes part where the words say so ("Russia was represented by ...", "the
-Chinese navy will participate in ..."). Roles: a party followed by "will host", "hosts" or
-"hosted", or a state on whose territory the drills are held ("drills on Chinese territory"),
-hosts the event; a group after "observers from" watches it. A list of members ("the BRICS
-group, which includes Brazil, India, China, Russia ...") names no parties. Each claim
+One party alone, or a list of parties without both Russia and China, takes part where the
+words say so ("Russia was represented by ...", "the Chinese navy will participate in ...",
+"China, Algeria, India ... have sent troops to participate in the exercise"). Roles: a party
+followed by "will host", "hosts" or "hosted", or a state on whose territory the drills are
+held ("drills on Chinese territory", "the exercises kicked off in Russia"), hosts the event;
+a group after "observers from" watches it. A list of members ("the BRICS group, which
+includes Brazil, India, China, Russia ...") names no parties. Each claim
 carries the sentence's reporter as `reported_by`, as an aircraft claim does (`reporter`).
 """
 
@@ -49,6 +51,22 @@ _TAKES_PART = re.compile(
     r"\s+(?:(?:was|were|is|are|will\s+be)\s+represented|(?:took|take|takes|will\s+take)\s+part"
     r"|(?:will\s+)?(?:participate[sd]?|join(?:ed|s)?)\s+(?:in|the)\b)"
 )
+# parties that send their forces to take part: "China, Algeria, India ... and other
+# countries have sent troops to participate in the exercise"
+_SEND_TO_TAKE_PART = re.compile(
+    r"\s+(?:and\s+other\s+(?:countries|states|nations)\s+)?(?:have\s+|has\s+|will\s+)?"
+    r"(?:sent|send|sends|dispatched|dispatch|dispatches|deployed|deploy)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:troops|forces|servicemen|units|contingents?|ships|warships|aircraft)\s+to\s+"
+    r"(?:participate|take\s+part|join)\b"
+)
+# a state in which the drills are held: "Vostok 2022 strategic military exercises kicked off
+# in Russia", "the drills will be held in China"
+_HELD_IN = re.compile(
+    r"(?i)\b(?:kicked\s+off|began|begun|started|opened|(?:was|were|is|are|will\s+be)\s+held|"
+    r"took\s+place|take\s+place|takes\s+place)\s+in\s+$"
+)
+# more names in a list: ", Algeria, India, Belarus"
+_MORE_NAMES = re.compile(r"(?:,\s*(?:and\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*")
 # a list that names members, not parties: "the BRICS group, which includes Brazil, India ..."
 _MEMBERS = re.compile(
     r"\b(?:[Ii]ncludes|[Ii]ncluding|such\s+as|members?\s+(?:are|include))\s+"
@@ -178,12 +196,19 @@ def _role(d: Drafter, run: list[Party]) -> str | None:
         return None
     if _OBSERVERS.search(before):
         return "observer"
+    # the list may go on with names the registries do not know ("China, Algeria, India ...")
+    tail = after + _MORE_NAMES.match(d.text, after).end() - after  # type: ignore[union-attr]
+    takes_part = any(
+        p.match(d.text, at) for p in (_TAKES_PART, _SEND_TO_TAKE_PART) for at in {after, tail}
+    )
     if len(run) >= 2:
         countries = {d.actor_country.get(p[2]) for p in run}
-        return "participant" if {"RUS", "CHN"} <= countries else None
+        return "participant" if {"RUS", "CHN"} <= countries or takes_part else None
     if _HOST.match(d.text, after):
         return "host"
     state = d.actor_type.get(run[0][2]) == "state"
     if state and _HOST_LAND.search(before) and _LAND.match(d.text, after):
         return "host"
-    return "participant" if _TAKES_PART.match(d.text, after) else None
+    if state and _HELD_IN.search(before[-40:]):
+        return "host"
+    return "participant" if takes_part else None
