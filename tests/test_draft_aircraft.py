@@ -58,6 +58,9 @@ class Drafter(FakeDrafter):
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         return next((e for e, kind in KINDS.items() if kind in types), None)
 
+    def event_kind(self, event_id: str) -> str | None:
+        return KINDS.get(event_id)
+
 
 def claims(text: str) -> list[tuple[dict[str, str], str | None]]:
     d = Drafter(text)
@@ -323,3 +326,65 @@ def test_the_owner_after_a_head_stops_at_the_next_claim() -> None:
     assert asserted(
         "The group included two H-6K bombers of the PLA Air Force and four Russian Tu-95 bombers."
     ) == [("pla-air-force", "H-6K", "two", None), ("Russian", "Tu-95", "four", None)]
+
+
+@dataclass
+class EventDrafter(Drafter):
+    """A drafter whose events are `kinds` (id: type), each sentence in `event_sentences`
+    linked to its event."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def event_kind(self, event_id: str) -> str | None:
+        return self.kinds.get(event_id)
+
+    def event_near(self, at: int, types: frozenset[str]) -> str | None:
+        for lo, hi, event in self.event_sentences:
+            if lo <= at < hi and self.kinds.get(event) in types:
+                return event
+        return next((e for e, kind in self.kinds.items() if kind in types), None)
+
+
+def events_of(text: str, kinds: dict[str, str], linked: dict[str, str]) -> list[tuple]:
+    """(country or operator, type, event, unsure) of each claim; `linked` links the sentence
+    that holds each key's words to its event."""
+    d = EventDrafter(text, kinds=kinds)
+    for words, event in linked.items():
+        lo = text.index(words)
+        d.event_sentences.append((lo, lo + len(words), event))
+    aircraft.propose(d)  # type: ignore[arg-type]
+    out = []
+    for item in d.draft.items:
+        f = {k: v.strip('"') for k, v in fields_of(item).items()}
+        out.append((f.get("country") or f.get("operator"), f["type"], f["event"], item.unsure))
+    return out
+
+
+def test_a_claim_belongs_to_the_part_of_the_patrol_its_sentence_reports() -> None:
+    text = (
+        "Two Chinese H-6K bombers and two Russian Tu-95MS bombers flew a joint patrol. "
+        "The Russian aircraft landed at an airfield in China."
+    )
+    kinds = {"patrol": "joint_air_patrol", "landing": "airfield_landing"}
+    last = "The Russian aircraft landed at an airfield in China."
+    # "The Russian aircraft": those of the patrol, but the claim of the landing, asserted
+    assert events_of(text, kinds, {last: "landing"})[-1] == ("Russian", "aircraft", "landing", None)
+    # without the landing linked, the aircraft named before, said again: commented out
+    [*_, (_, _, event, unsure)] = events_of(text, kinds, {})
+    assert event == "patrol" and unsure is not None and "'the'" in unsure
+
+
+def test_a_claim_of_a_naval_exercise_or_an_answer_the_sentence_reports() -> None:
+    text = (
+        "The drills involved over 30 naval aircraft from both sides. "
+        "South Korean warplanes fired warning shots."
+    )
+    kinds = {"drills": "joint_naval_exercise", "shots": "warning_shots"}
+    # the article links no air patrol: the total is the naval exercise's
+    assert events_of(text, kinds, {"South Korean warplanes fired": "shots"}) == [
+        (None, "naval aircraft", "drills", None),
+        ("South Korean", "warplanes", "shots", None),
+    ]
+    # an air patrol linked: a claim whose sentence reports none belongs to it
+    kinds = {"patrol": "joint_air_patrol", **kinds}
+    assert events_of(text, kinds, {})[0][2] == "patrol"

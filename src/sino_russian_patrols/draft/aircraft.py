@@ -41,8 +41,10 @@ from .patterns import (
     CLAUSE_END,
     COUNTRY_FORCE,
     ESCORT_WORDS,
+    EXERCISE_TYPES,
     INCLUDING,
     ITS,
+    JOINT_PATROLS,
     MODIFIER,
     NOUN_AS_MODIFIER,
     PART_OF_FLIGHT,
@@ -62,7 +64,18 @@ if TYPE_CHECKING:
 
 
 PATROL_TYPES = frozenset({"joint_air_patrol"})
-ANSWER_TYPES = frozenset({"scramble", "intercept"})
+# the other joint events the two countries' aircraft fly in (schema/events.json): a claim
+# belongs to one when its sentence reports it, or when the article links no air patrol
+# ("over 30 naval aircraft from both sides" of a naval exercise)
+JOINT_TYPES = (JOINT_PATROLS | EXERCISE_TYPES) - PATROL_TYPES - {"exercise"}
+# the parts of a patrol that are events of their own: a claim belongs to one only when its
+# sentence reports it ("A separate Russian early warning and control aircraft later twice
+# violated South Korean airspace", "The Russian aircraft ... landed at an airfield in China")
+PATROL_PARTS = frozenset({"airspace_violation", "airfield_landing"})
+# another country's answer to the patrol; and its own flights or exercise, when the sentence
+# reports them
+ANSWER_TYPES = frozenset({"scramble", "intercept", "warning_shots"})
+OWN_TYPES = frozenset({"exercise", "military_flights"})
 # the countries whose aircraft fly the patrol; every other country's answer it
 PATROL_COUNTRIES = frozenset({"RUS", "CHN"})
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
@@ -395,7 +408,10 @@ def _item(
     """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
     code = (normalize.country_code(who) if who else None) or claim.code
     patrol = claim.total or code in PATROL_COUNTRIES
-    event = claim_event(d, claim.start, PATROL_TYPES if patrol else ANSWER_TYPES)
+    if patrol:
+        event = claim_event(d, claim.start, PATROL_TYPES, JOINT_TYPES, PATROL_PARTS)
+    else:
+        event = claim_event(d, claim.start, ANSWER_TYPES, sentence_only=OWN_TYPES)
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
     lines = claim_lines(f"a{number:02d}", event, quote, who, claim.operator, claim.type)
@@ -407,7 +423,13 @@ def _item(
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
     lines += reporter.lines(*(span or (claim.start, claim.end)))
-    unsure = _unsure(claim, span) or _unsure_generic(claim, who, specific)
+    if event is not None and d.event_kind(event) in PATROL_PARTS:
+        # "The Russian aircraft took off from and landed at an airfield in China": the
+        # aircraft named before, in a part of the patrol its sentence reports, are a claim of
+        # that event, which no other claim counts (the curated files code it so)
+        unsure = _unsure(replace(claim, definite=False), span)
+    else:
+        unsure = _unsure(claim, span) or _unsure_generic(claim, who, specific)
     if unsure is None and event is None:
         unsure = "no known event to attach it to"
     return Item("aircraft", lines, unsure)
