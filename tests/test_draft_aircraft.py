@@ -388,3 +388,32 @@ def test_a_claim_of_a_naval_exercise_or_an_answer_the_sentence_reports() -> None
     # an air patrol linked: a claim whose sentence reports none belongs to it
     kinds = {"patrol": "joint_air_patrol", **kinds}
     assert events_of(text, kinds, {})[0][2] == "patrol"
+
+
+def test_a_country_after_a_dash_of_two_hyphens() -> None:
+    # a dateline's dash is no hyphen that joins words ("China-Russian" would be)
+    assert asserted("Tokyo (Jiji Press)--Chinese and Russian bombers flew, the office said.") == [
+        ("Chinese", "bombers", None, None),
+        ("Russian", "bombers", None, None),
+    ]
+    assert asserted("China-Russian bombers flew, the office said.") == []
+
+
+def test_what_the_aircraft_named_before_were() -> None:
+    text = (
+        "Chinese and Russian military aircraft flew a joint patrol. The Chinese and Russian "
+        "military aircraft that entered the zone were bombers and fighters."
+    )
+    second = text[text.index("The Chinese") :]
+    found = events_of(text, {"patrol": "joint_air_patrol"}, {second: "patrol"})
+    # one claim per country and noun, asserted: the kinds of the aircraft named before
+    assert [(who, kind, unsure) for who, kind, _, unsure in found[-4:]] == [
+        ("Chinese", "bombers", None),
+        ("Russian", "bombers", None),
+        ("Chinese", "fighters", None),
+        ("Russian", "fighters", None),
+    ]
+    # a designation with "an" as its count; commented out where the sentence reports no event
+    [*_, (fields, unsure)] = claims("The Russian aircraft was an A-50 early warning aircraft.")
+    assert (fields["country"], fields["type"], fields["count"]) == ("Russian", "A-50", "an")
+    assert unsure is not None and "give the event" in unsure

@@ -82,6 +82,11 @@ _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.IGNORECASE)
 # the noun after a designation ("Tu-95MS strategic bombers"), which gives the claim's role
 _NOUN_AFTER = re.compile(rf"\s+(?:strategic\s+)?(?P<noun>{_NOUN})(?![\w-])", re.IGNORECASE)
+# a head as a list names it: a designation (with its noun) or a generic noun
+_HEAD = (
+    rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
+    rf"|{_NOUN}"
+)
 _MANUFACTURER = re.compile(rf"(?<![\w-])(?:{normalize.MANUFACTURERS})\s+$", re.IGNORECASE)
 
 
@@ -101,6 +106,7 @@ class Claim:
     singular: bool = False
     generic: bool = False  # a noun, no designation
     definite: bool = False  # "the Russian aircraft": those named before
+    identified: bool = False  # what aircraft named before were ("The Russian aircraft was an A-50")
     sent: bool = False  # the object of a verb that sends them ("Japan scrambled fighter jets")
     reported: bool = False  # what a report says: its sentence names who, it heads no aside
     code: str | None = None  # the country's code, for the event it belongs to
@@ -130,6 +136,13 @@ class _Reader:
         self.count_only = re.compile(rf"(?P<count>{CLAIM_COUNT})\s+$", re.IGNORECASE)
         self.pair = re.compile(
             rf"(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?(?P<country>{c})\s*(?:,\s*|,?\s+and\s+)$",
+            re.IGNORECASE,
+        )
+        self.predicate = re.compile(
+            rf"(?<![\w-])(?:the|these|those)\s+(?P<countries>{country_list(c)}){COUNTRY_FORCE}\s+"
+            rf"(?:{MODIFIER}\s+){{0,2}}?{_NOUN}(?:\s+(?:that|which)\s+[^,.;:]{{1,80}}?)?"
+            rf"\s+(?:was|were)\s+(?:(?P<count>{CLAIM_COUNT})\s+)?"
+            rf"(?P<prev>(?:(?:{_HEAD})\s*(?:,\s*|,?\s+and\s+)){{1,2}})?$",
             re.IGNORECASE,
         )
         self.forces = {
@@ -209,6 +222,7 @@ class _Reader:
                 or self._after(claim, hi)
                 or self._sender(claim, lo)
                 or self._its(claim, lo)
+                or self._identified(claim, lo)
             )
             # a designation is proposed even when no country is found (commented out)
             if not placed and claim.generic and not self._total(claim, lo, hi):
@@ -360,6 +374,19 @@ class _Reader:
         claim.start = words[-1].start()
         return self._countries(claim, (words[-1].group(0),))
 
+    def _identified(self, claim: Claim, lo: int) -> bool:
+        """What the country's aircraft named before were: "The Chinese and Russian military
+        aircraft that entered the KADIZ that day were bombers and fighters" (one claim per
+        country and noun), "The Russian aircraft was an A-50 airborne early warning and control
+        aircraft" (the curated files code both so)."""
+        m = self.predicate.search(self.d.text, max(lo, claim.start - 200), claim.start)
+        if m is None:
+            return False
+        countries = tuple(c.group(0) for c in self.country.finditer(m["countries"]))
+        claim.start, claim.identified = m.start(), True
+        claim.count = None if m["prev"] else m["count"]
+        return self._countries(claim, countries)
+
     def _total(self, claim: Claim, lo: int, hi: int) -> bool:
         """A number no country is named for: "a total of 17 aircraft", "the four bombers"."""
         text = self.d.text
@@ -423,7 +450,13 @@ def _item(
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
     lines += reporter.lines(*(span or (claim.start, claim.end)))
-    if event is not None and d.event_kind(event) in PATROL_PARTS:
+    if claim.identified and not any(
+        lo <= claim.start < hi for lo, hi, _ in getattr(d, "event_sentences", ())
+    ):
+        # the aircraft named before, identified in a sentence that reports no event: of which
+        # event the aircraft were is the sentence's before, or another's
+        unsure = "what aircraft named before were: give the event they flew in"
+    elif event is not None and d.event_kind(event) in PATROL_PARTS:
         # "The Russian aircraft took off from and landed at an airfield in China": the
         # aircraft named before, in a part of the patrol its sentence reports, are a claim of
         # that event, which no other claim counts (the curated files code it so)
@@ -457,8 +490,8 @@ def _unsure_generic(claim: Claim, who: str | None, specific: set[str]) -> str | 
     Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
     conducted ...") it is as often the aircraft counted elsewhere, said again (about 1 right
     of 2), and is commented out."""
-    if not claim.generic or claim.count or claim.total:
-        return None
+    if not claim.generic or claim.count or claim.total or claim.identified:
+        return None  # "were bombers and fighters" says what kinds they were, not said again
     code = normalize.country_code(who) if who else None
     if claim.sent or claim.reported or (code is not None and code not in specific):
         return None
