@@ -417,3 +417,37 @@ def test_what_the_aircraft_named_before_were() -> None:
     [*_, (fields, unsure)] = claims("The Russian aircraft was an A-50 early warning aircraft.")
     assert (fields["country"], fields["type"], fields["count"]) == ("Russian", "A-50", "an")
     assert unsure is not None and "give the event" in unsure
+
+
+def test_aircraft_from_both_countries_without_a_number_are_one_claim_each() -> None:
+    # the two countries of the sentence, quoted from the first; an escort the article does not
+    # count otherwise (it names the bombers' types only) is asserted
+    text = (
+        "Russian Tu-95MS and Chinese H-6K bombers flew a patrol accompanied by fighter jets "
+        "from both countries."
+    )
+    found = [(f, why) for f, why in claims(text) if f["type"] == "fighter jets"]
+    assert [(f["country"], f["role"], why) for f, why in found] == [
+        ("Russian", "fighter_escort", None),
+        ("Chinese", "fighter_escort", None),
+    ]
+    assert found[0][0]["quote"] == text.removesuffix(".")
+    # the two countries of the sentence before, quoted as `also`
+    text = (
+        "The group of Russian ships will be led by a destroyer, which will command the Chinese "
+        "group too. The drills will involve naval aircraft from both countries."
+    )
+    [(first, _), (second, _)] = claims(text)
+    assert (first["country"], second["country"]) == ("Russian", "Chinese")
+    assert first["quote"] == "naval aircraft from both countries"
+    assert first["also"] == '[{quote: "Russian"}, {quote: "Chinese"}]'
+    # one country named before: no claim
+    assert claims("Russian ships sailed. Naval aircraft from both countries flew.") == []
+
+
+def test_a_generic_noun_is_counted_elsewhere_only_in_its_role() -> None:
+    found = claims(
+        "Two Chinese H-6 bombers flew. Chinese fighters and Chinese bombers joined them later."
+    )
+    unsure = {f["type"]: why for f, why in found if f["quote"].startswith("Chinese")}
+    assert unsure["fighters"] is None and unsure["bombers"] is not None

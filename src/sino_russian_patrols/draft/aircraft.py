@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from .. import normalize
 from .claim_event import claim_event
-from .document import Item, claim_lines, unique_around, yaml_string
+from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
 from .patterns import (
     ASIDE,
     BELONGS_TO,
@@ -46,6 +46,7 @@ from .patterns import (
     ITS,
     JOINT_PATROLS,
     MODIFIER,
+    NO_ROLE,
     NOUN_AS_MODIFIER,
     PART_OF_FLIGHT,
     REPORTED,
@@ -106,6 +107,7 @@ class Claim:
     singular: bool = False
     generic: bool = False  # a noun, no designation
     definite: bool = False  # "the Russian aircraft": those named before
+    also: tuple[tuple[int, int], ...] = ()  # words outside the quote that name its countries
     identified: bool = False  # what aircraft named before were ("The Russian aircraft was an A-50")
     sent: bool = False  # the object of a verb that sends them ("Japan scrambled fighter jets")
     reported: bool = False  # what a report says: its sentence names who, it heads no aside
@@ -145,6 +147,7 @@ class _Reader:
             rf"(?P<prev>(?:(?:{_HEAD})\s*(?:,\s*|,?\s+and\s+)){{1,2}})?$",
             re.IGNORECASE,
         )
+        self.spans = sentences(d.text, 0, d.end)
         self.forces = {
             (start, end): actor
             for start, end, actor in d.actor_mentions()
@@ -219,7 +222,7 @@ class _Reader:
             parts = None
             placed = (
                 self._before(claim, lo)
-                or self._after(claim, hi)
+                or self._after(claim, lo, hi)
                 or self._sender(claim, lo)
                 or self._its(claim, lo)
                 or self._identified(claim, lo)
@@ -284,7 +287,7 @@ class _Reader:
         claim.code = min(codes & PATROL_COUNTRIES or codes)
         return True
 
-    def _after(self, claim: Claim, hi: int) -> bool:
+    def _after(self, claim: Claim, lo: int, hi: int) -> bool:
         """The country or force named after the head ("of the PLA Air Force", "from Russia"),
         or "from both countries" (a total)."""
         text = self.d.text
@@ -292,7 +295,7 @@ class _Reader:
         both = BOTH_SIDES.match(text, claim.end, hi)
         if both is not None:
             if count is None:
-                return False
+                return self._both(claim, lo, both.end())
             claim.start, claim.end, claim.count = count.start(), both.end(), count["count"]
             claim.total = True
             return True
@@ -326,6 +329,33 @@ class _Reader:
             return self._countries(claim, (word,))
         claim.operator, claim.code = force, self.d.actor_country.get(force or "")
         return True
+
+    def _both(self, claim: Claim, lo: int, end: int) -> bool:
+        """ "fighter jets from both countries", no number: one claim per country (build/README.md,
+        "One row per country"), the two countries the words before name: in the sentence
+        ("Russian Tu-95МS and Chinese H-6K strategic bombers conducted an eight-hour patrol
+        accompanied by fighter jets from both countries", quoted from the first), else in the
+        sentence before ("the group of Russian ships ... the Chinese group", quoted as `also`).
+        Two countries, no more and no fewer, or no claim."""
+        text = self.d.text
+        before = [s for s in self.spans if s[1] <= lo]
+        for a, b, inside in ((lo, claim.start, True), (*(before[-1] if before else (0, 0)), False)):
+            words = [m for m in self.country.finditer(text, a, b) if self.code(m.group(0))]
+            codes = {self.code(m.group(0)) for m in words}
+            if len(codes) == 1 or len(codes) > 2:
+                return False
+            if len(codes) == 2:
+                firsts = [next(m for m in words if self.code(m.group(0)) == c) for c in codes]
+                firsts.sort(key=lambda m: m.start())
+                claim.countries = tuple(m.group(0) for m in firsts)
+                claim.code = min(codes & PATROL_COUNTRIES or codes)  # type: ignore[type-var]
+                claim.end = end
+                if inside:
+                    claim.start = firsts[0].start()
+                else:
+                    claim.also = tuple(m.span() for m in firsts)
+                return True
+        return False
 
     def _sender(self, claim: Claim, lo: int) -> bool:
         """The subject of a verb that sends the aircraft: a state named as a country ("Japan
@@ -413,10 +443,10 @@ def propose(d: Drafter) -> None:
         if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
         for claim in reader.claims(lo, hi)
     ]
-    # the countries of which the article says more than a generic noun without a number: a
-    # count (a total's too) or a designation
-    specific = {code for c in claims for code in c.covers} | {
-        normalize.country_code(who)
+    # the countries and roles of which the article says more than a generic noun without a
+    # number: a count (a total's too) or a designation
+    specific = {(code, _kind(c.role)) for c in claims for code in c.covers} | {
+        (normalize.country_code(who), _kind(c.role))
         for c in claims
         if c.count or not c.generic
         for who in c.countries
@@ -430,7 +460,12 @@ def propose(d: Drafter) -> None:
 
 
 def _item(
-    d: Drafter, claim: Claim, who: str | None, number: int, specific: set[str], reporter: Reporter
+    d: Drafter,
+    claim: Claim,
+    who: str | None,
+    number: int,
+    specific: set[tuple[str, str]],
+    reporter: Reporter,
 ) -> Item:
     """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
     code = (normalize.country_code(who) if who else None) or claim.code
@@ -442,6 +477,9 @@ def _item(
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
     lines = claim_lines(f"a{number:02d}", event, quote, who, claim.operator, claim.type)
+    if claim.also:  # the country words outside the quote (the sentence before)
+        also = ", ".join(quote_entry(d.text, a, b) for a, b in claim.also)
+        lines.insert(3, f"  also: [{also}]")
     if claim.count:
         lines.append(f"  count: {yaml_string(claim.count)}")
     if claim.total:
@@ -482,18 +520,36 @@ def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
     return None
 
 
-def _unsure_generic(claim: Claim, who: str | None, specific: set[str]) -> str | None:
+def _kind(role: str) -> str:
+    """The role of an aircraft whatever it does in the patrol: an escort is a fighter."""
+    return role.removesuffix("_escort")
+
+
+def _counted(code: str, role: str, specific: set[tuple[str, str]]) -> bool:
+    """Whether the article counts or names the type of `code`'s aircraft of `role`: the same
+    role, or aircraft of no role said (which may be any); for a noun of no role, any."""
+    if role == NO_ROLE:
+        return any(c == code for c, _ in specific)
+    return (code, _kind(role)) in specific or (code, NO_ROLE) in specific
+
+
+def _unsure_generic(claim: Claim, who: str | None, specific: set[tuple[str, str]]) -> str | None:
     """A generic noun without a number ("Chinese and Russian bombers") is asserted when the
     curated files code it: what a report says ("Japan's Defense Ministry spotted Chinese and
     Russian bombers", "..., according to the Joint Staff Office"), the aircraft a verb sends
-    ("Japan scrambled fighter jets"), or the article's only words on that country's aircraft.
+    ("Japan scrambled fighter jets"), or the article's only words on that country's aircraft of
+    that role ("fighter jets from both countries" beside the bombers it names).
     Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
-    conducted ...") it is as often the aircraft counted elsewhere, said again (about 1 right
-    of 2), and is commented out."""
+    conducted ...") it is as often the aircraft of that role counted elsewhere, said again
+    (about 1 right of 2), and is commented out."""
     if not claim.generic or claim.count or claim.total or claim.identified:
         return None  # "were bombers and fighters" says what kinds they were, not said again
     code = normalize.country_code(who) if who else None
-    if claim.sent or claim.reported or (code is not None and code not in specific):
+    if (
+        claim.sent
+        or claim.reported
+        or (code is not None and not _counted(code, claim.role, specific))
+    ):
         return None
     return "a generic noun without a number, where the article counts them elsewhere"
 
