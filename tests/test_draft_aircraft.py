@@ -451,3 +451,15 @@ def test_a_generic_noun_is_counted_elsewhere_only_in_its_role() -> None:
     )
     unsure = {f["type"]: why for f, why in found if f["quote"].startswith("Chinese")}
     assert unsure["fighters"] is None and unsure["bombers"] is not None
+
+
+def test_what_aircraft_were_belongs_to_the_event_of_those_named_before() -> None:
+    text = (
+        "Two Russian bombers flew a patrol. A separate Russian early warning aircraft violated "
+        "the airspace. The Russian aircraft was an A-50 early warning aircraft."
+    )
+    kinds = {"patrol": "joint_air_patrol", "violation": "airspace_violation"}
+    linked = {"Two Russian bombers flew a patrol.": "patrol", "A separate": "violation"}
+    *_, (who, kind, event, unsure) = events_of(text, kinds, linked)
+    # the early warning aircraft named last, not the bombers nor the patrol of the article
+    assert (who, kind, event, unsure) == ("Russian", "A-50", "violation", None)

@@ -452,11 +452,28 @@ def propose(d: Drafter) -> None:
         for who in c.countries
     }
     number = 0
+    named: list[tuple[str | None, str, str | None]] = []  # each row's country, role, event
     for claim in claims:
         for who in list(claim.countries) or [None]:
             number += 1
             row = replace(claim, count=claim.counts.get(who or "", claim.count))
-            d.draft.items.append(_item(d, row, who, number, specific, reporter))
+            code = (normalize.country_code(who) if who else None) or claim.code
+            if row.identified and not _linked(d, row.start):
+                # "The Russian aircraft was an A-50 ...", in a sentence that reports no event:
+                # the aircraft of that country and role named last, and their event
+                kind = (code, _kind(row.role))
+                event = next((e for *k, e in reversed(named) if tuple(k) == kind), None)
+            elif row.total or code in PATROL_COUNTRIES:
+                event = claim_event(d, row.start, PATROL_TYPES, JOINT_TYPES, PATROL_PARTS)
+            else:
+                event = claim_event(d, row.start, ANSWER_TYPES, sentence_only=OWN_TYPES)
+            named.append((code, _kind(row.role), event))
+            d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
+
+
+def _linked(d: Drafter, at: int) -> bool:
+    """Whether the sentence that holds `at` reports an event the draft links."""
+    return any(lo <= at < hi for lo, hi, _ in getattr(d, "event_sentences", ()))
 
 
 def _item(
@@ -464,16 +481,12 @@ def _item(
     claim: Claim,
     who: str | None,
     number: int,
+    event: str | None,
     specific: set[tuple[str, str]],
     reporter: Reporter,
 ) -> Item:
-    """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
-    code = (normalize.country_code(who) if who else None) or claim.code
-    patrol = claim.total or code in PATROL_COUNTRIES
-    if patrol:
-        event = claim_event(d, claim.start, PATROL_TYPES, JOINT_TYPES, PATROL_PARTS)
-    else:
-        event = claim_event(d, claim.start, ANSWER_TYPES, sentence_only=OWN_TYPES)
+    """The claim of one country (`who`, None for a total or a force's) of `event` as a draft
+    entry."""
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
     lines = claim_lines(f"a{number:02d}", event, quote, who, claim.operator, claim.type)
@@ -488,11 +501,9 @@ def _item(
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
     lines += reporter.lines(*(span or (claim.start, claim.end)))
-    if claim.identified and not any(
-        lo <= claim.start < hi for lo, hi, _ in getattr(d, "event_sentences", ())
-    ):
-        # the aircraft named before, identified in a sentence that reports no event: of which
-        # event the aircraft were is the sentence's before, or another's
+    if claim.identified and event is None:
+        # the aircraft named before, identified where no event is reported and no aircraft of
+        # that country and role were named before
         unsure = "what aircraft named before were: give the event they flew in"
     elif event is not None and d.event_kind(event) in PATROL_PARTS:
         # "The Russian aircraft took off from and landed at an airfield in China": the
