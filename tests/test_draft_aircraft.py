@@ -338,6 +338,10 @@ class EventDrafter(Drafter):
     def event_kind(self, event_id: str) -> str | None:
         return self.kinds.get(event_id)
 
+    @property
+    def linked_events(self) -> list[str]:
+        return list(dict.fromkeys(e for _, _, e in self.event_sentences))
+
     def event_near(self, at: int, types: frozenset[str]) -> str | None:
         for lo, hi, event in self.event_sentences:
             if lo <= at < hi and self.kinds.get(event) in types:
@@ -463,3 +467,17 @@ def test_what_aircraft_were_belongs_to_the_event_of_those_named_before() -> None
     *_, (who, kind, event, unsure) = events_of(text, kinds, linked)
     # the early warning aircraft named last, not the bombers nor the patrol of the article
     assert (who, kind, event, unsure) == ("Russian", "A-50", "violation", None)
+
+
+def test_aircraft_that_entered_airspace_belong_to_the_violation_the_article_reports() -> None:
+    text = (
+        "Warplanes fired warning shots at a Russian military aircraft that entered South "
+        "Korean airspace, with two Chinese bombers that entered the air defence zone. It was "
+        "the first violation of South Korean airspace, the ministry said."
+    )
+    kinds = {"patrol": "joint_air_patrol", "violation": "airspace_violation"}
+    linked = {"Warplanes fired": "patrol", "It was the first": "violation"}
+    assert [(who, event) for who, _, event, _ in events_of(text, kinds, linked)] == [
+        ("Russian", "violation"),  # its words say it entered a country's airspace
+        ("Chinese", "patrol"),  # an air defence zone is no airspace
+    ]

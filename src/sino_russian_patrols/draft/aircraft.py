@@ -19,7 +19,7 @@ gives it, a verb sends it, or the article says nothing more of that country's ai
 (often the claim made above again), "the Russian aircraft" (those named before), one aircraft
 named without a number (a caption), and a claim whose words name no country. Photo captions
 are skipped. Each claim carries who reports it (draft/reporter.py) and belongs to the event
-of its kind its sentence reports (draft/claim_event.py).
+of its kind its sentence reports (draft/aircraft_event.py).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import normalize
-from .claim_event import claim_event
+from .aircraft_event import PATROL_COUNTRIES, PATROL_PARTS, Named, event_of, kind_of
 from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
 from .patterns import (
     ASIDE,
@@ -41,10 +41,8 @@ from .patterns import (
     CLAUSE_END,
     COUNTRY_FORCE,
     ESCORT_WORDS,
-    EXERCISE_TYPES,
     INCLUDING,
     ITS,
-    JOINT_PATROLS,
     MODIFIER,
     NO_ROLE,
     NOUN_AS_MODIFIER,
@@ -64,21 +62,6 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 
-PATROL_TYPES = frozenset({"joint_air_patrol"})
-# the other joint events the two countries' aircraft fly in (schema/events.json): a claim
-# belongs to one when its sentence reports it, or when the article links no air patrol
-# ("over 30 naval aircraft from both sides" of a naval exercise)
-JOINT_TYPES = (JOINT_PATROLS | EXERCISE_TYPES) - PATROL_TYPES - {"exercise"}
-# the parts of a patrol that are events of their own: a claim belongs to one only when its
-# sentence reports it ("A separate Russian early warning and control aircraft later twice
-# violated South Korean airspace", "The Russian aircraft ... landed at an airfield in China")
-PATROL_PARTS = frozenset({"airspace_violation", "airfield_landing"})
-# another country's answer to the patrol; and its own flights or exercise, when the sentence
-# reports them
-ANSWER_TYPES = frozenset({"scramble", "intercept", "warning_shots"})
-OWN_TYPES = frozenset({"exercise", "military_flights"})
-# the countries whose aircraft fly the patrol; every other country's answer it
-PATROL_COUNTRIES = frozenset({"RUS", "CHN"})
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.IGNORECASE)
 # the noun after a designation ("Tu-95MS strategic bombers"), which gives the claim's role
@@ -445,35 +428,23 @@ def propose(d: Drafter) -> None:
     ]
     # the countries and roles of which the article says more than a generic noun without a
     # number: a count (a total's too) or a designation
-    specific = {(code, _kind(c.role)) for c in claims for code in c.covers} | {
-        (normalize.country_code(who), _kind(c.role))
+    specific = {(code, kind_of(c.role)) for c in claims for code in c.covers} | {
+        (normalize.country_code(who), kind_of(c.role))
         for c in claims
         if c.count or not c.generic
         for who in c.countries
     }
     number = 0
-    named: list[tuple[str | None, str, str | None]] = []  # each row's country, role, event
+    named: Named = []
     for claim in claims:
         for who in list(claim.countries) or [None]:
             number += 1
             row = replace(claim, count=claim.counts.get(who or "", claim.count))
             code = (normalize.country_code(who) if who else None) or claim.code
-            if row.identified and not _linked(d, row.start):
-                # "The Russian aircraft was an A-50 ...", in a sentence that reports no event:
-                # the aircraft of that country and role named last, and their event
-                kind = (code, _kind(row.role))
-                event = next((e for *k, e in reversed(named) if tuple(k) == kind), None)
-            elif row.total or code in PATROL_COUNTRIES:
-                event = claim_event(d, row.start, PATROL_TYPES, JOINT_TYPES, PATROL_PARTS)
-            else:
-                event = claim_event(d, row.start, ANSWER_TYPES, sentence_only=OWN_TYPES)
-            named.append((code, _kind(row.role), event))
+            span = (row.start, row.end)
+            event = event_of(d, span, code, row.total, row.role, row.identified, named)
+            named.append((code, kind_of(row.role), event))
             d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
-
-
-def _linked(d: Drafter, at: int) -> bool:
-    """Whether the sentence that holds `at` reports an event the draft links."""
-    return any(lo <= at < hi for lo, hi, _ in getattr(d, "event_sentences", ()))
 
 
 def _item(
@@ -531,17 +502,12 @@ def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
     return None
 
 
-def _kind(role: str) -> str:
-    """The role of an aircraft whatever it does in the patrol: an escort is a fighter."""
-    return role.removesuffix("_escort")
-
-
 def _counted(code: str, role: str, specific: set[tuple[str, str]]) -> bool:
     """Whether the article counts or names the type of `code`'s aircraft of `role`: the same
     role, or aircraft of no role said (which may be any); for a noun of no role, any."""
     if role == NO_ROLE:
         return any(c == code for c, _ in specific)
-    return (code, _kind(role)) in specific or (code, NO_ROLE) in specific
+    return (code, kind_of(role)) in specific or (code, NO_ROLE) in specific
 
 
 def _unsure_generic(claim: Claim, who: str | None, specific: set[tuple[str, str]]) -> str | None:
