@@ -481,3 +481,15 @@ def test_aircraft_that_entered_airspace_belong_to_the_violation_the_article_repo
         ("Russian", "violation"),  # its words say it entered a country's airspace
         ("Chinese", "patrol"),  # an air defence zone is no airspace
     ]
+
+
+def test_a_force_the_registries_do_not_know_that_scrambles_fighters() -> None:
+    d = Drafter("The Japan Coast Air Wing scrambled fighter jets in response.")
+    aircraft.propose(d)  # type: ignore[arg-type]
+    [item] = d.draft.items
+    fields = fields_of(item)
+    assert fields["quote"] == '"Japan Coast Air Wing scrambled fighter jets"'
+    assert "country" not in fields and item.unsure is not None and "no country" in item.unsure
+    assert d.draft.to_add == [
+        "actor spelling 'Japan Coast Air Wing' (sends aircraft in the text; registries/actors.yaml)"
+    ]

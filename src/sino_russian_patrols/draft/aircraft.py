@@ -71,6 +71,11 @@ _HEAD = (
     rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
     rf"|{_NOUN}"
 )
+# a name of capitalised words or an acronym, right before a verb ("Air Self-Defense Force",
+# "ASDF"), not the article or a pronoun before it
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|It|They|He|She|We)\b)(?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*$|(?<![\w-])[A-Z]{2,6}$"
+)
 _MANUFACTURER = re.compile(rf"(?<![\w-])(?:{normalize.MANUFACTURERS})\s+$", re.IGNORECASE)
 
 
@@ -367,12 +372,27 @@ class _Reader:
                     None,
                 )
             if force is None:
-                return False
+                return self._unregistered_sender(claim, m)
             claim.start, claim.operator = force
             claim.code = self.d.actor_country.get(force[1])
         claim.count, claim.sent = m["count"], True
         if claim.role == "fighter_escort":
             claim.role = "fighter"
+        return True
+
+    def _unregistered_sender(self, claim: Claim, m: re.Match[str]) -> bool:
+        """A name the registries do not know as the subject ("The Air Self-Defense Force
+        scrambled fighter jets" where only "ASDF" is registered): the claim is proposed with no
+        country (commented out), and the name listed as a registry entry to add."""
+        name = _NAME_BEFORE.search(self.d.text, max(0, m.start() - 60), m.start())
+        if name is None:
+            return False
+        entry = (
+            f"actor spelling {name.group(0)!r} (sends aircraft in the text; registries/actors.yaml)"
+        )
+        if entry not in self.d.draft.to_add:
+            self.d.draft.to_add.append(entry)
+        claim.start, claim.count, claim.sent = name.start(), m["count"], True
         return True
 
     def _its(self, claim: Claim, lo: int) -> bool:
