@@ -493,3 +493,14 @@ def test_a_force_the_registries_do_not_know_that_scrambles_fighters() -> None:
     assert d.draft.to_add == [
         "actor spelling 'Japan Coast Air Wing' (sends aircraft in the text; registries/actors.yaml)"
     ]
+
+
+def test_a_generic_noun_is_counted_elsewhere_only_in_its_event() -> None:
+    text = "Two Chinese H-6 bombers flew a patrol. Chinese bombers joined last month's drills."
+    kinds = {"patrol": "joint_air_patrol", "drills": "joint_naval_exercise"}
+    # the bombers of the drills are not those counted of the patrol
+    linked = {"Two Chinese": "patrol", "Chinese bombers joined": "drills"}
+    assert events_of(text, kinds, linked)[-1] == ("Chinese", "bombers", "drills", None)
+    # of the same patrol, they are
+    [*_, (_, _, event, unsure)] = events_of(text, kinds, {"Two Chinese": "patrol"})
+    assert event == "patrol" and unsure is not None and "elsewhere" in unsure

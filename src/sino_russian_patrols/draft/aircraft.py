@@ -61,6 +61,9 @@ from .reporter import Reporter, reporter_of
 if TYPE_CHECKING:
     from .proposals import Drafter
 
+# (country, role, event) of each claim that counts its aircraft or names their type
+Specific = set[tuple[str | None, str, str | None]]
+
 
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.IGNORECASE)
@@ -446,25 +449,26 @@ def propose(d: Drafter) -> None:
         if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
         for claim in reader.claims(lo, hi)
     ]
-    # the countries and roles of which the article says more than a generic noun without a
-    # number: a count (a total's too) or a designation
-    specific = {(code, kind_of(c.role)) for c in claims for code in c.covers} | {
-        (normalize.country_code(who), kind_of(c.role))
-        for c in claims
-        if c.count or not c.generic
-        for who in c.countries
-    }
-    number = 0
     named: Named = []
+    rows = []
     for claim in claims:
         for who in list(claim.countries) or [None]:
-            number += 1
             row = replace(claim, count=claim.counts.get(who or "", claim.count))
             code = (normalize.country_code(who) if who else None) or claim.code
             span = (row.start, row.end)
             event = event_of(d, span, code, row.total, row.role, row.identified, named)
             named.append((code, kind_of(row.role), event))
-            d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
+            rows.append((row, who, event))
+    # the countries, roles and events of which the article says more than a generic noun
+    # without a number: a count (a total's too) or a designation
+    specific: Specific = {
+        (code, kind_of(row.role), event)
+        for row, who, event in rows
+        if row.count or not row.generic
+        for code in (row.covers if row.total else {normalize.country_code(who) if who else None})
+    }
+    for number, (row, who, event) in enumerate(rows, 1):
+        d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
 
 
 def _item(
@@ -473,7 +477,7 @@ def _item(
     who: str | None,
     number: int,
     event: str | None,
-    specific: set[tuple[str, str]],
+    specific: Specific,
     reporter: Reporter,
 ) -> Item:
     """The claim of one country (`who`, None for a total or a force's) of `event` as a draft
@@ -502,7 +506,7 @@ def _item(
         # that event, which no other claim counts (the curated files code it so)
         unsure = _unsure(replace(claim, definite=False), span)
     else:
-        unsure = _unsure(claim, span) or _unsure_generic(claim, who, specific)
+        unsure = _unsure(claim, span) or _unsure_generic(claim, who, event, specific)
     if unsure is None and event is None:
         unsure = "no known event to attach it to"
     return Item("aircraft", lines, unsure)
@@ -522,15 +526,19 @@ def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
     return None
 
 
-def _counted(code: str, role: str, specific: set[tuple[str, str]]) -> bool:
-    """Whether the article counts or names the type of `code`'s aircraft of `role`: the same
-    role, or aircraft of no role said (which may be any); for a noun of no role, any."""
+def _counted(code: str, role: str, event: str | None, specific: Specific) -> bool:
+    """Whether the article counts or names the type of `code`'s aircraft of `role` in `event`:
+    the same role, or aircraft of no role said (which may be any); for a noun of no role,
+    any. Aircraft of another event ("Russian and Chinese warships and aircraft" of last
+    month's naval drills, beside the bombers counted of the patrol) are not those."""
     if role == NO_ROLE:
-        return any(c == code for c, _ in specific)
-    return (code, kind_of(role)) in specific or (code, NO_ROLE) in specific
+        return any(c == code and e == event for c, _, e in specific)
+    return (code, kind_of(role), event) in specific or (code, NO_ROLE, event) in specific
 
 
-def _unsure_generic(claim: Claim, who: str | None, specific: set[tuple[str, str]]) -> str | None:
+def _unsure_generic(
+    claim: Claim, who: str | None, event: str | None, specific: Specific
+) -> str | None:
     """A generic noun without a number ("Chinese and Russian bombers") is asserted when the
     curated files code it: what a report says ("Japan's Defense Ministry spotted Chinese and
     Russian bombers", "..., according to the Joint Staff Office"), the aircraft a verb sends
@@ -545,7 +553,7 @@ def _unsure_generic(claim: Claim, who: str | None, specific: set[tuple[str, str]
     if (
         claim.sent
         or claim.reported
-        or (code is not None and not _counted(code, claim.role, specific))
+        or (code is not None and not _counted(code, claim.role, event, specific))
     ):
         return None
     return "a generic noun without a number, where the article counts them elsewhere"
