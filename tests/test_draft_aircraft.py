@@ -504,3 +504,18 @@ def test_a_generic_noun_is_counted_elsewhere_only_in_its_event() -> None:
     # of the same patrol, they are
     [*_, (_, _, event, unsure)] = events_of(text, kinds, {"Two Chinese": "patrol"})
     assert event == "patrol" and unsure is not None and "elsewhere" in unsure
+
+
+def test_at_that_time_speaks_of_the_event_of_the_sentence_before() -> None:
+    text = (
+        "More than 10 Chinese and Russian military aircraft entered the zone today. It was six "
+        "months after the December patrol. At that time as well, nine Chinese and Russian "
+        "military aircraft entered the zone."
+    )
+    kinds = {"june": "joint_air_patrol", "december": "joint_air_patrol"}
+    linked = {"More than 10": "june", "It was six months": "december", "At that time": "june"}
+    found = events_of(text, kinds, linked)
+    assert [(kind, event) for _, kind, event, _ in found] == [
+        ("military aircraft", "june"),
+        ("military aircraft", "december"),
+    ]

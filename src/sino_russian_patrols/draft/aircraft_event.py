@@ -12,7 +12,8 @@ Aircraft whose own words say they entered or violated a country's airspace ("a R
 military aircraft that entered South Korean airspace") belong to the airspace violation the
 article reports, whatever else their sentence reports. What aircraft named before were ("The
 Russian aircraft was an A-50 ..."), in a sentence that reports no event, belongs to the event
-of the aircraft of that country and role named last.
+of the aircraft of that country and role named last. A sentence that opens with "At that time"
+speaks of the event the sentence before reports.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .claim_event import claim_event
-from .patterns import EXERCISE_TYPES, JOINT_PATROLS
+from .patterns import EXERCISE_TYPES, JOINT_PATROLS, sentences
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -41,6 +42,11 @@ ENTERED_AIRSPACE = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:territorial\s+)?airspace\b",
     re.IGNORECASE,
 )
+
+# a sentence that opens so speaks of the time the sentence before names ("It has been about six
+# months since ..., after December last year. At that time as well, nine Chinese and Russian
+# military aircraft ...")
+AT_THAT_TIME = re.compile(r"(?:At|By|Until)\s+that\s+time\b|On\s+that\s+occasion\b")
 
 # each claim drafted before: its country, its role (an escort's a fighter's), its event
 Named = list[tuple[str | None, str, str | None]]
@@ -72,8 +78,24 @@ def event_of(
         return next((e for *k, e in reversed(named) if tuple(k) == kind), None)
     if not (total or code in PATROL_COUNTRIES):
         return claim_event(d, start, ANSWER_TYPES, sentence_only=OWN_TYPES)
+    before = _the_time_before(d, start)
+    if before is not None:
+        return before
     if ENTERED_AIRSPACE.match(d.text, end):
         violations = [e for e in getattr(d, "linked_events", ()) if d.event_kind(e) == VIOLATION]
         if violations:
             return violations[0]
     return claim_event(d, start, PATROL_TYPES, JOINT_TYPES, PATROL_PARTS)
+
+
+def _the_time_before(d: Drafter, at: int) -> str | None:
+    """The joint event the sentence before reports, when the sentence that holds `at` opens
+    with "At that time" (the time the sentence before names); else None."""
+    spans = sentences(d.text, 0, d.end)
+    here = next((i for i, (lo, hi) in enumerate(spans) if lo <= at < hi), None)
+    if not here or not AT_THAT_TIME.match(d.text, spans[here][0]):
+        return None
+    lo, hi = spans[here - 1]
+    kinds = PATROL_TYPES | JOINT_TYPES
+    linked = getattr(d, "event_sentences", ())
+    return next((e for a, b, e in linked if a < hi and lo < b and d.event_kind(e) in kinds), None)
