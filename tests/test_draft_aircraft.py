@@ -519,3 +519,18 @@ def test_at_that_time_speaks_of_the_event_of_the_sentence_before() -> None:
         ("military aircraft", "june"),
         ("military aircraft", "december"),
     ]
+
+
+def test_a_count_of_what_a_countrys_forces_are_composed_of() -> None:
+    [(fields, unsure)] = claims(
+        "The Chinese participating troops are mainly composed of army units, with 300 vehicles, "
+        "21 fixed-wing aircraft and helicopters, and three ships."
+    )
+    assert (fields["country"], fields["count"], fields["quote"]) == (
+        "Chinese",
+        "21",
+        "21 fixed-wing aircraft and helicopters",
+    )
+    assert fields["also"] == '[{quote: "Chinese"}]' and unsure is None
+    # another country named between: whose they are is not said
+    assert claims("The Chinese troops include units sent with Russia's help and 21 aircraft.") == []

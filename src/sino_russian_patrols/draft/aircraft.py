@@ -74,6 +74,12 @@ _HEAD = (
     rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
     rf"|{_NOUN}"
 )
+# a country's forces, and the verbs that say what they are made of
+_FORCES = r"troops|forces|contingent|units|side|military|army|navy|air\s+force|delegation"
+_COMPOSED = (
+    r"(?:composed\s+of|consist(?:s|ed)?\s+of|compris(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    r"represented\s+by|made\s+up\s+of)"
+)
 # a name of capitalised words or an acronym, right before a verb ("Air Self-Defense Force",
 # "ASDF"), not the article or a pronoun before it
 _NAME_BEFORE = re.compile(
@@ -139,6 +145,11 @@ class _Reader:
             re.IGNORECASE,
         )
         self.spans = sentences(d.text, 0, d.end)
+        # a sentence whose subject is a country's forces and whose verb lists what they are
+        self.composed = re.compile(
+            rf"(?:The\s+)?(?P<country>{c})(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_FORCES}))?\s+"
+            rf"(?:(?:is|are|was|were|will\s+be)\s+)?(?:mainly\s+|mostly\s+)?{_COMPOSED}\b"
+        )
         self.forces = {
             (start, end): actor
             for start, end, actor in d.actor_mentions()
@@ -217,6 +228,7 @@ class _Reader:
                 or self._sender(claim, lo)
                 or self._its(claim, lo)
                 or self._identified(claim, lo)
+                or self._composed_of(claim, lo)
             )
             # a designation is proposed even when no country is found (commented out)
             if not placed and claim.generic and not self._total(claim, lo, hi):
@@ -422,6 +434,20 @@ class _Reader:
         claim.start, claim.identified = m.start(), True
         claim.count = None if m["prev"] else m["count"]
         return self._countries(claim, countries)
+
+    def _composed_of(self, claim: Claim, lo: int) -> bool:
+        """A count of the aircraft that a country's forces, the sentence's subject, are made
+        of: "The Chinese participating troops are mainly composed of ..., 21 fixed-wing
+        aircraft and helicopters, and three ships" (the country quoted as `also`). No other
+        country may be named between."""
+        text = self.d.text
+        m = self.composed.match(text, lo)
+        count = self.count_only.search(text, max(lo, claim.start - 30), claim.start)
+        if m is None or count is None or self.country.search(text, m.end(), claim.start):
+            return False
+        claim.start, claim.count = count.start(), count["count"]
+        claim.also = (m.span("country"),)
+        return self._countries(claim, (m["country"],))
 
     def _total(self, claim: Claim, lo: int, hi: int) -> bool:
         """A number no country is named for: "a total of 17 aircraft", "the four bombers"."""
