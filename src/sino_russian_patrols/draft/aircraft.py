@@ -7,17 +7,21 @@ The words before the head give the claim's count and country: "two Russian Tu-95
 "the Chinese air force’s Xian H-6 strategic bombers", "Russia's Su-30 fighters and A-50 early
 warning plane" (the country shared by both). Else the words after it do ("two H-6K bombers of
 the PLA Air Force": a force named is the claim's operator), or the subject of a verb that sends
-them ("Japan scrambled fighter jets", "Russia sent two Tu-95MS"). One number for two
+them ("Japan scrambled fighter jets", "Russia sent two Tu-95MS"), or the subject of a
+sentence that says what aircraft named before were ("The Chinese and Russian military aircraft
+... were bombers and fighters") or what a country's forces are composed of. One number for two
 countries is one claim with `total: true` and no country (build/README.md, "One row per
 country"), as is a number "from both countries", "a total of" aircraft no country is named
-for, and "the four bombers" (a count of those reported before).
+for, and "the four bombers" (a count of those reported before); "fighter jets from both
+countries" without a number is one claim per country the words before name.
 
 Asserted are the claims with a country or force and a number or a designation, and totals:
 the forms the curated files code. A generic noun without a number is asserted where a report
-gives it, a verb sends it, or the article says nothing more of that country's aircraft (see
-`_unsure_generic`). Commented out, with the reason: other generic nouns without a number
-(often the claim made above again), "the Russian aircraft" (those named before), one aircraft
-named without a number (a caption), and a claim whose words name no country. Photo captions
+gives it, a verb sends it, or the article says nothing more of that country's aircraft of that
+role in that event (see `_unsure_generic`). Commented out, with the reason: other generic
+nouns without a number (often the claim made above again), "the Russian aircraft" (those named
+before), one aircraft named without a number (a caption), and a claim whose words name no
+country (a force the registries do not know sends them). Photo captions
 are skipped. Each claim carries who reports it (draft/reporter.py) and belongs to the event
 of its kind its sentence reports (draft/aircraft_event.py).
 """
