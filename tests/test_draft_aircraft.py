@@ -534,3 +534,8 @@ def test_a_count_of_what_a_countrys_forces_are_composed_of() -> None:
     assert fields["also"] == '[{quote: "Chinese"}]' and unsure is None
     # another country named between: whose they are is not said
     assert claims("The Chinese troops include units sent with Russia's help and 21 aircraft.") == []
+
+
+def test_the_words_after_the_head_end_with_the_force_a_country_word_qualifies() -> None:
+    [(fields, _)] = claims("12 aircraft of the Pacific Fleet and the Russian navy took part.")
+    assert fields["quote"] == "12 aircraft of the Pacific Fleet and the Russian navy"

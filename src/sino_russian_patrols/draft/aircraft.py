@@ -78,6 +78,8 @@ _HEAD = (
     rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
     rf"|{_NOUN}"
 )
+# the force a country word qualifies ("the Chinese navy")
+_FORCE_AFTER = re.compile(r"\s+(?:navy|air\s+force|military|army|armed\s+forces|side)\b", re.I)
 # a country's forces, and the verbs that say what they are made of
 _FORCES = r"troops|forces|contingent|units|side|military|army|navy|air\s+force|delegation"
 _COMPOSED = (
@@ -323,6 +325,10 @@ class _Reader:
         if count is not None:
             claim.start, claim.count = count.start(), count["count"]
         claim.end = max(e for _, e, _, _ in named)
+        # "of the Pacific Fleet’s naval aviation and the Chinese navy": the force the country
+        # word qualifies ends the words
+        force = _FORCE_AFTER.match(text, claim.end, window_end)
+        claim.end = force.end() if force else claim.end
         codes = {self.code(w) if w else self.d.actor_country.get(f or "") for _, _, w, f in named}
         codes.discard(None)
         if len(codes) > 1:
