@@ -539,3 +539,22 @@ def test_a_count_of_what_a_countrys_forces_are_composed_of() -> None:
 def test_the_words_after_the_head_end_with_the_force_a_country_word_qualifies() -> None:
     [(fields, _)] = claims("12 aircraft of the Pacific Fleet and the Russian navy took part.")
     assert fields["quote"] == "12 aircraft of the Pacific Fleet and the Russian navy"
+
+
+def test_planes_and_helicopters_listed_as_parts_of_a_total_are_two_parts() -> None:
+    found = claims(
+        "The drills involved over 30 naval aircraft from both sides, including anti-submarine "
+        "warfare planes and helicopters and fighter-interceptors."
+    )
+    assert [(f["type"], f["quote"].split(", including ")[-1]) for f, _ in found[1:]] == [
+        ("anti-submarine warfare planes", "anti-submarine warfare planes"),
+        ("helicopters", "anti-submarine warfare planes and helicopters"),
+        (
+            "fighter-interceptors",
+            "anti-submarine warfare planes and helicopters and fighter-interceptors",
+        ),
+    ]
+    # counted, one noun: "12 aircraft and helicopters" stays one claim
+    assert [
+        f["type"] for f, _ in claims("12 aircraft and helicopters of the Pacific Fleet flew.")
+    ] == ["aircraft and helicopters"]

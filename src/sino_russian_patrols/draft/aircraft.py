@@ -78,6 +78,8 @@ _HEAD = (
     rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
     rf"|{_NOUN}"
 )
+# two kinds listed as one noun, parts of a total: each a part of its own
+_TWO_PARTS = re.compile(r"(?P<first>.+?(?:aircraft|planes?))\s+and\s+(?P<second>helicopters)", re.I)
 # the force a country word qualifies ("the Chinese navy")
 _FORCE_AFTER = re.compile(r"\s+(?:navy|air\s+force|military|army|armed\s+forces|side)\b", re.I)
 # a country's forces, and the verbs that say what they are made of
@@ -225,6 +227,11 @@ class _Reader:
             if parts is not None and re.fullmatch(r"(?:\s*,\s*|,?\s+and\s+)?", text[parts:start]):
                 # a part of the total listed before: "including ... planes and helicopters"
                 claim.start, claim.total, parts = out[-1].start, True, end
+                pair = _TWO_PARTS.fullmatch(written)
+                if pair is not None:  # "anti-submarine warfare planes and helicopters": two parts
+                    first = replace(claim, end=start + pair.end("first"), type=pair["first"])
+                    out.append(first)
+                    claim.type = pair["second"]
                 out.append(claim)
                 continue
             parts = None
