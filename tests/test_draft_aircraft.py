@@ -558,3 +558,37 @@ def test_planes_and_helicopters_listed_as_parts_of_a_total_are_two_parts() -> No
     assert [
         f["type"] for f, _ in claims("12 aircraft and helicopters of the Pacific Fleet flew.")
     ] == ["aircraft and helicopters"]
+
+
+@dataclass
+class HeadlineDrafter(Drafter):
+    """A drafter whose text opens with a headline line."""
+
+    @property
+    def headline(self) -> tuple[int, int]:
+        return (0, self.text.index("\n"))
+
+    def in_headline(self, at: int) -> bool:
+        return at < self.headline[1]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the headline's subject: one row per country, no source, asserted
+        ("China, Russia Military Aircraft Fly Over Sea of Japan", ["China", "Russia"]),
+        ("Russian and Chinese Bombers Conduct Joint Air Patrol", ["Russian", "Chinese"]),
+        # aircraft the headline names otherwise: left to the body
+        ("Russia releases video of Russian, Chinese bombers flying together", []),
+        ("S Korea fires warning shots at Russian military plane", []),
+    ],
+)
+def test_a_headline_that_opens_with_the_aircraft(headline: str, expected: list[str]) -> None:
+    d = HeadlineDrafter(headline + "\nTwo Chinese H-6 bombers and two Russian Tu-95 bombers flew.")
+    aircraft.propose(d)  # type: ignore[arg-type]
+    found = [fields_of(i) for i in d.draft.items if i.unsure is None]
+    countries = [
+        f["country"].strip('"') for f in found if f["quote"].startswith(f'"{headline[:5]}')
+    ]
+    assert countries == expected
+    assert not any("reported_by" in f for f in found[: len(expected)])

@@ -112,6 +112,7 @@ class Claim:
     singular: bool = False
     generic: bool = False  # a noun, no designation
     definite: bool = False  # "the Russian aircraft": those named before
+    headline: bool = False  # the headline's subject
     also: tuple[tuple[int, int], ...] = ()  # words outside the quote that name its countries
     identified: bool = False  # what aircraft named before were ("The Russian aircraft was an A-50")
     sent: bool = False  # the object of a verb that sends them ("Japan scrambled fighter jets")
@@ -220,7 +221,9 @@ class _Reader:
                 role = "fighter_escort"
             claim = Claim(start, end, written, role)
             claim.generic = canonical == normalize.UNSPECIFIED
-            claim.singular = bool(noun) and not noun.endswith("s") and "aircraft" not in noun
+            claim.singular = (
+                bool(noun) and not noun.endswith(("s", "S")) and "aircraft" not in noun.casefold()
+            )
             claim.reported = bool(REPORTED.search(sentence))
             if role == "fighter_escort" and PART_OF_FLIGHT.search(sentence):
                 claim.part_of_flight = True
@@ -492,6 +495,7 @@ def propose(d: Drafter) -> None:
         if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
         for claim in reader.claims(lo, hi)
     ]
+    claims[:0] = _headline(d, reader)
     named: Named = []
     rows = []
     for claim in claims:
@@ -512,6 +516,21 @@ def propose(d: Drafter) -> None:
     }
     for number, (row, who, event) in enumerate(rows, 1):
         d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
+
+
+def _headline(d: Drafter, reader: _Reader) -> list[Claim]:
+    """The claim a headline opens with, its subject: "China, Russia Military Aircraft Fly Over
+    ...", "Russian and Chinese Bombers Conduct Joint Air Patrol", one row per country and no
+    source, as the curated files code them; not the aircraft a headline names otherwise ("S
+    Korea fires ... at Russian military plane", "Russia releases video of Russian, Chinese
+    bombers"), which the curated files leave to the body."""
+    lo, hi = d.headline
+    if hi <= lo:
+        return []
+    found = [c for c in reader.claims(lo, hi) if c.start == lo and c.countries and not c.count]
+    for claim in found[:1]:
+        claim.headline, claim.reported = True, False
+    return found[:1]
 
 
 def _item(
@@ -538,7 +557,8 @@ def _item(
     lines.append(f"  role: {claim.role}")
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
-    lines += reporter.lines(*(span or (claim.start, claim.end)))
+    if not claim.headline:  # a headline names no source
+        lines += reporter.lines(*(span or (claim.start, claim.end)))
     if claim.identified and event is None:
         # the aircraft named before, identified where no event is reported and no aircraft of
         # that country and role were named before
@@ -590,7 +610,7 @@ def _unsure_generic(
     Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
     conducted ...") it is as often the aircraft of that role counted elsewhere, said again
     (about 1 right of 2), and is commented out."""
-    if not claim.generic or claim.count or claim.total or claim.identified:
+    if not claim.generic or claim.count or claim.total or claim.identified or claim.headline:
         return None  # "were bombers and fighters" says what kinds they were, not said again
     code = normalize.country_code(who) if who else None
     if (
