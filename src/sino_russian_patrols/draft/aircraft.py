@@ -18,7 +18,7 @@ countries" without a number is one claim per country the words before name.
 Asserted are the claims with a country or force and a number or a designation, and totals:
 the forms the curated files code. A generic noun without a number is asserted where a report
 gives it, a verb sends it, or the article says nothing more of that country's aircraft of that
-role in that event (see `_unsure_generic`). Commented out, with the reason: other generic
+role in that event (see draft/aircraft_unsure.py). Commented out, with the reason: other generic
 nouns without a number (often the claim made above again), "the Russian aircraft" (those named
 before), one aircraft named without a number (a caption), and a claim whose words name no
 country (a force the registries do not know sends them). Photo captions
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from .. import normalize
 from .aircraft_event import PATROL_COUNTRIES, PATROL_PARTS, Named, event_of, kind_of
+from .aircraft_unsure import Specific, unsure_form, unsure_generic
 from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
 from .patterns import (
     ASIDE,
@@ -48,7 +49,6 @@ from .patterns import (
     INCLUDING,
     ITS,
     MODIFIER,
-    NO_ROLE,
     NOUN_AS_MODIFIER,
     PART_OF_FLIGHT,
     REPORTED,
@@ -64,9 +64,6 @@ from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
-
-# (country, role, event) of each claim that counts its aircraft or names their type
-Specific = set[tuple[str | None, str, str | None]]
 
 
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
@@ -567,59 +564,12 @@ def _item(
         # "The Russian aircraft took off from and landed at an airfield in China": the
         # aircraft named before, in a part of the patrol its sentence reports, are a claim of
         # that event, which no other claim counts (the curated files code it so)
-        unsure = _unsure(replace(claim, definite=False), span)
+        unsure = unsure_form(replace(claim, definite=False), span)
     else:
-        unsure = _unsure(claim, span) or _unsure_generic(claim, who, event, specific)
+        unsure = unsure_form(claim, span) or unsure_generic(claim, who, event, specific)
     if unsure is None and event is None:
         unsure = "no known event to attach it to"
     return Item("aircraft", lines, unsure)
-
-
-def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
-    """Why the claim is proposed commented out, or None: the forms the curated files code
-    are asserted."""
-    if span is None:
-        return "the words occur more than once: quote a longer span"
-    if not claim.countries and claim.operator is None and not claim.total:
-        return "the words name no country: add the country, or the force flying them"
-    if claim.generic and not claim.count and claim.definite:
-        return "'the' and a generic noun without a number: a claim made above again"
-    if claim.singular and not claim.count:
-        return "one aircraft named without a number (a photo caption?)"
-    return None
-
-
-def _counted(code: str, role: str, event: str | None, specific: Specific) -> bool:
-    """Whether the article counts or names the type of `code`'s aircraft of `role` in `event`:
-    the same role, or aircraft of no role said (which may be any); for a noun of no role,
-    any. Aircraft of another event ("Russian and Chinese warships and aircraft" of last
-    month's naval drills, beside the bombers counted of the patrol) are not those."""
-    if role == NO_ROLE:
-        return any(c == code and e == event for c, _, e in specific)
-    return (code, kind_of(role), event) in specific or (code, NO_ROLE, event) in specific
-
-
-def _unsure_generic(
-    claim: Claim, who: str | None, event: str | None, specific: Specific
-) -> str | None:
-    """A generic noun without a number ("Chinese and Russian bombers") is asserted when the
-    curated files code it: what a report says ("Japan's Defense Ministry spotted Chinese and
-    Russian bombers", "..., according to the Joint Staff Office"), the aircraft a verb sends
-    ("Japan scrambled fighter jets"), or the article's only words on that country's aircraft of
-    that role ("fighter jets from both countries" beside the bombers it names).
-    Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
-    conducted ...") it is as often the aircraft of that role counted elsewhere, said again
-    (about 1 right of 2), and is commented out."""
-    if not claim.generic or claim.count or claim.total or claim.identified or claim.headline:
-        return None  # "were bombers and fighters" says what kinds they were, not said again
-    code = normalize.country_code(who) if who else None
-    if (
-        claim.sent
-        or claim.reported
-        or (code is not None and not _counted(code, claim.role, event, specific))
-    ):
-        return None
-    return "a generic noun without a number, where the article counts them elsewhere"
 
 
 def unknown_designations(d: Drafter) -> None:
