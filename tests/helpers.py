@@ -360,6 +360,10 @@ class FakeDrafter:
     def end(self) -> int:
         return len(self.text)
 
+    @property
+    def headline(self) -> tuple[int, int]:
+        return (0, 0)  # no headline
+
     def in_headline(self, at: int) -> bool:
         return False
 

@@ -7,19 +7,23 @@ The words before the head give the claim's count and country: "two Russian Tu-95
 "the Chinese air force’s Xian H-6 strategic bombers", "Russia's Su-30 fighters and A-50 early
 warning plane" (the country shared by both). Else the words after it do ("two H-6K bombers of
 the PLA Air Force": a force named is the claim's operator), or the subject of a verb that sends
-them ("Japan scrambled fighter jets", "Russia sent two Tu-95MS"). One number for two
+them ("Japan scrambled fighter jets", "Russia sent two Tu-95MS"), or the subject of a
+sentence that says what aircraft named before were ("The Chinese and Russian military aircraft
+... were bombers and fighters") or what a country's forces are composed of. One number for two
 countries is one claim with `total: true` and no country (build/README.md, "One row per
 country"), as is a number "from both countries", "a total of" aircraft no country is named
-for, and "the four bombers" (a count of those reported before).
+for, and "the four bombers" (a count of those reported before); "fighter jets from both
+countries" without a number is one claim per country the words before name.
 
 Asserted are the claims with a country or force and a number or a designation, and totals:
 the forms the curated files code. A generic noun without a number is asserted where a report
-gives it, a verb sends it, or the article says nothing more of that country's aircraft (see
-`_unsure_generic`). Commented out, with the reason: other generic nouns without a number
-(often the claim made above again), "the Russian aircraft" (those named before), one aircraft
-named without a number (a caption), and a claim whose words name no country. Photo captions
+gives it, a verb sends it, or the article says nothing more of that country's aircraft of that
+role in that event (see draft/aircraft_unsure.py). Commented out, with the reason: other generic
+nouns without a number (often the claim made above again), "the Russian aircraft" (those named
+before), one aircraft named without a number (a caption), and a claim whose words name no
+country (a force the registries do not know sends them). Photo captions
 are skipped. Each claim carries who reports it (draft/reporter.py) and belongs to the event
-of its kind its sentence reports (draft/claim_event.py).
+of its kind its sentence reports (draft/aircraft_event.py).
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import normalize
-from .claim_event import claim_event
-from .document import Item, claim_lines, unique_around, yaml_string
+from .aircraft_event import PATROL_COUNTRIES, PATROL_PARTS, Named, event_of, kind_of
+from .aircraft_unsure import Specific, unsure_form, unsure_generic
+from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
 from .patterns import (
     ASIDE,
     BELONGS_TO,
@@ -61,14 +66,30 @@ if TYPE_CHECKING:
     from .proposals import Drafter
 
 
-PATROL_TYPES = frozenset({"joint_air_patrol"})
-ANSWER_TYPES = frozenset({"scramble", "intercept"})
-# the countries whose aircraft fly the patrol; every other country's answer it
-PATROL_COUNTRIES = frozenset({"RUS", "CHN"})
 _NOUN = rf"(?:{normalize.GENERIC_AIRCRAFT})"
 _NOUN_RE = re.compile(rf"(?<![\w-]){_NOUN}(?![\w-])", re.IGNORECASE)
 # the noun after a designation ("Tu-95MS strategic bombers"), which gives the claim's role
 _NOUN_AFTER = re.compile(rf"\s+(?:strategic\s+)?(?P<noun>{_NOUN})(?![\w-])", re.IGNORECASE)
+# a head as a list names it: a designation (with its noun) or a generic noun
+_HEAD = (
+    rf"(?:[\w\u0400-\u04ff]{{1,8}}[-\u2010\u2011 ]?\d{{1,4}}[\w\u0400-\u04ff]*)(?:\s+{_NOUN})?"
+    rf"|{_NOUN}"
+)
+# two kinds listed as one noun, parts of a total: each a part of its own
+_TWO_PARTS = re.compile(r"(?P<first>.+?(?:aircraft|planes?))\s+and\s+(?P<second>helicopters)", re.I)
+# the force a country word qualifies ("the Chinese navy")
+_FORCE_AFTER = re.compile(r"\s+(?:navy|air\s+force|military|army|armed\s+forces|side)\b", re.I)
+# a country's forces, and the verbs that say what they are made of
+_FORCES = r"troops|forces|contingent|units|side|military|army|navy|air\s+force|delegation"
+_COMPOSED = (
+    r"(?:composed\s+of|consist(?:s|ed)?\s+of|compris(?:e|es|ed|ing)|includ(?:e|es|ed|ing)|"
+    r"represented\s+by|made\s+up\s+of)"
+)
+# a name of capitalised words or an acronym, right before a verb ("Air Self-Defense Force",
+# "ASDF"), not the article or a pronoun before it
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|It|They|He|She|We)\b)(?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*$|(?<![\w-])[A-Z]{2,6}$"
+)
 _MANUFACTURER = re.compile(rf"(?<![\w-])(?:{normalize.MANUFACTURERS})\s+$", re.IGNORECASE)
 
 
@@ -88,6 +109,9 @@ class Claim:
     singular: bool = False
     generic: bool = False  # a noun, no designation
     definite: bool = False  # "the Russian aircraft": those named before
+    headline: bool = False  # the headline's subject
+    also: tuple[tuple[int, int], ...] = ()  # words outside the quote that name its countries
+    identified: bool = False  # what aircraft named before were ("The Russian aircraft was an A-50")
     sent: bool = False  # the object of a verb that sends them ("Japan scrambled fighter jets")
     reported: bool = False  # what a report says: its sentence names who, it heads no aside
     code: str | None = None  # the country's code, for the event it belongs to
@@ -118,6 +142,19 @@ class _Reader:
         self.pair = re.compile(
             rf"(?P<count>{CLAIM_COUNT})\s+(?:of\s+)?(?P<country>{c})\s*(?:,\s*|,?\s+and\s+)$",
             re.IGNORECASE,
+        )
+        self.predicate = re.compile(
+            rf"(?<![\w-])(?:the|these|those)\s+(?P<countries>{country_list(c)}){COUNTRY_FORCE}\s+"
+            rf"(?:{MODIFIER}\s+){{0,2}}?{_NOUN}(?:\s+(?:that|which)\s+[^,.;:]{{1,80}}?)?"
+            rf"\s+(?:was|were)\s+(?:(?P<count>{CLAIM_COUNT})\s+)?"
+            rf"(?P<prev>(?:(?:{_HEAD})\s*(?:,\s*|,?\s+and\s+)){{1,2}})?$",
+            re.IGNORECASE,
+        )
+        self.spans = sentences(d.text, 0, d.end)
+        # a sentence whose subject is a country's forces and whose verb lists what they are
+        self.composed = re.compile(
+            rf"(?:The\s+)?(?P<country>{c})(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_FORCES}))?\s+"
+            rf"(?:(?:is|are|was|were|will\s+be)\s+)?(?:mainly\s+|mostly\s+)?{_COMPOSED}\b"
         )
         self.forces = {
             (start, end): actor
@@ -181,21 +218,30 @@ class _Reader:
                 role = "fighter_escort"
             claim = Claim(start, end, written, role)
             claim.generic = canonical == normalize.UNSPECIFIED
-            claim.singular = bool(noun) and not noun.endswith("s") and "aircraft" not in noun
+            claim.singular = (
+                bool(noun) and not noun.endswith(("s", "S")) and "aircraft" not in noun.casefold()
+            )
             claim.reported = bool(REPORTED.search(sentence))
             if role == "fighter_escort" and PART_OF_FLIGHT.search(sentence):
                 claim.part_of_flight = True
             if parts is not None and re.fullmatch(r"(?:\s*,\s*|,?\s+and\s+)?", text[parts:start]):
                 # a part of the total listed before: "including ... planes and helicopters"
                 claim.start, claim.total, parts = out[-1].start, True, end
+                pair = _TWO_PARTS.fullmatch(written)
+                if pair is not None:  # "anti-submarine warfare planes and helicopters": two parts
+                    first = replace(claim, end=start + pair.end("first"), type=pair["first"])
+                    out.append(first)
+                    claim.type = pair["second"]
                 out.append(claim)
                 continue
             parts = None
             placed = (
                 self._before(claim, lo)
-                or self._after(claim, hi)
+                or self._after(claim, lo, hi)
                 or self._sender(claim, lo)
                 or self._its(claim, lo)
+                or self._identified(claim, lo)
+                or self._composed_of(claim, lo)
             )
             # a designation is proposed even when no country is found (commented out)
             if not placed and claim.generic and not self._total(claim, lo, hi):
@@ -257,7 +303,7 @@ class _Reader:
         claim.code = min(codes & PATROL_COUNTRIES or codes)
         return True
 
-    def _after(self, claim: Claim, hi: int) -> bool:
+    def _after(self, claim: Claim, lo: int, hi: int) -> bool:
         """The country or force named after the head ("of the PLA Air Force", "from Russia"),
         or "from both countries" (a total)."""
         text = self.d.text
@@ -265,7 +311,7 @@ class _Reader:
         both = BOTH_SIDES.match(text, claim.end, hi)
         if both is not None:
             if count is None:
-                return False
+                return self._both(claim, lo, both.end())
             claim.start, claim.end, claim.count = count.start(), both.end(), count["count"]
             claim.total = True
             return True
@@ -286,6 +332,10 @@ class _Reader:
         if count is not None:
             claim.start, claim.count = count.start(), count["count"]
         claim.end = max(e for _, e, _, _ in named)
+        # "of the Pacific Fleet’s naval aviation and the Chinese navy": the force the country
+        # word qualifies ends the words
+        force = _FORCE_AFTER.match(text, claim.end, window_end)
+        claim.end = force.end() if force else claim.end
         codes = {self.code(w) if w else self.d.actor_country.get(f or "") for _, _, w, f in named}
         codes.discard(None)
         if len(codes) > 1:
@@ -299,6 +349,33 @@ class _Reader:
             return self._countries(claim, (word,))
         claim.operator, claim.code = force, self.d.actor_country.get(force or "")
         return True
+
+    def _both(self, claim: Claim, lo: int, end: int) -> bool:
+        """ "fighter jets from both countries", no number: one claim per country (build/README.md,
+        "One row per country"), the two countries the words before name: in the sentence
+        ("Russian Tu-95МS and Chinese H-6K strategic bombers conducted an eight-hour patrol
+        accompanied by fighter jets from both countries", quoted from the first), else in the
+        sentence before ("the group of Russian ships ... the Chinese group", quoted as `also`).
+        Two countries, no more and no fewer, or no claim."""
+        text = self.d.text
+        before = [s for s in self.spans if s[1] <= lo]
+        for a, b, inside in ((lo, claim.start, True), (*(before[-1] if before else (0, 0)), False)):
+            words = [m for m in self.country.finditer(text, a, b) if self.code(m.group(0))]
+            codes = {self.code(m.group(0)) for m in words}
+            if len(codes) == 1 or len(codes) > 2:
+                return False
+            if len(codes) == 2:
+                firsts = [next(m for m in words if self.code(m.group(0)) == c) for c in codes]
+                firsts.sort(key=lambda m: m.start())
+                claim.countries = tuple(m.group(0) for m in firsts)
+                claim.code = min(codes & PATROL_COUNTRIES or codes)  # type: ignore[type-var]
+                claim.end = end
+                if inside:
+                    claim.start = firsts[0].start()
+                else:
+                    claim.also = tuple(m.span() for m in firsts)
+                return True
+        return False
 
     def _sender(self, claim: Claim, lo: int) -> bool:
         """The subject of a verb that sends the aircraft: a state named as a country ("Japan
@@ -327,12 +404,27 @@ class _Reader:
                     None,
                 )
             if force is None:
-                return False
+                return self._unregistered_sender(claim, m)
             claim.start, claim.operator = force
             claim.code = self.d.actor_country.get(force[1])
         claim.count, claim.sent = m["count"], True
         if claim.role == "fighter_escort":
             claim.role = "fighter"
+        return True
+
+    def _unregistered_sender(self, claim: Claim, m: re.Match[str]) -> bool:
+        """A name the registries do not know as the subject ("The Air Self-Defense Force
+        scrambled fighter jets" where only "ASDF" is registered): the claim is proposed with no
+        country (commented out), and the name listed as a registry entry to add."""
+        name = _NAME_BEFORE.search(self.d.text, max(0, m.start() - 60), m.start())
+        if name is None:
+            return False
+        entry = (
+            f"actor spelling {name.group(0)!r} (sends aircraft in the text; registries/actors.yaml)"
+        )
+        if entry not in self.d.draft.to_add:
+            self.d.draft.to_add.append(entry)
+        claim.start, claim.count, claim.sent = name.start(), m["count"], True
         return True
 
     def _its(self, claim: Claim, lo: int) -> bool:
@@ -346,6 +438,33 @@ class _Reader:
             return False
         claim.start = words[-1].start()
         return self._countries(claim, (words[-1].group(0),))
+
+    def _identified(self, claim: Claim, lo: int) -> bool:
+        """What the country's aircraft named before were: "The Chinese and Russian military
+        aircraft that entered the KADIZ that day were bombers and fighters" (one claim per
+        country and noun), "The Russian aircraft was an A-50 airborne early warning and control
+        aircraft" (the curated files code both so)."""
+        m = self.predicate.search(self.d.text, max(lo, claim.start - 200), claim.start)
+        if m is None:
+            return False
+        countries = tuple(c.group(0) for c in self.country.finditer(m["countries"]))
+        claim.start, claim.identified = m.start(), True
+        claim.count = None if m["prev"] else m["count"]
+        return self._countries(claim, countries)
+
+    def _composed_of(self, claim: Claim, lo: int) -> bool:
+        """A count of the aircraft that a country's forces, the sentence's subject, are made
+        of: "The Chinese participating troops are mainly composed of ..., 21 fixed-wing
+        aircraft and helicopters, and three ships" (the country quoted as `also`). No other
+        country may be named between."""
+        text = self.d.text
+        m = self.composed.match(text, lo)
+        count = self.count_only.search(text, max(lo, claim.start - 30), claim.start)
+        if m is None or count is None or self.country.search(text, m.end(), claim.start):
+            return False
+        claim.start, claim.count = count.start(), count["count"]
+        claim.also = (m.span("country"),)
+        return self._countries(claim, (m["country"],))
 
     def _total(self, claim: Claim, lo: int, hi: int) -> bool:
         """A number no country is named for: "a total of 17 aircraft", "the four bombers"."""
@@ -373,32 +492,61 @@ def propose(d: Drafter) -> None:
         if not d.in_headline(lo) and not any(a <= lo < b for a, b in captions)
         for claim in reader.claims(lo, hi)
     ]
-    # the countries of which the article says more than a generic noun without a number: a
-    # count (a total's too) or a designation
-    specific = {code for c in claims for code in c.covers} | {
-        normalize.country_code(who)
-        for c in claims
-        if c.count or not c.generic
-        for who in c.countries
-    }
-    number = 0
+    claims[:0] = _headline(d, reader)
+    named: Named = []
+    rows = []
     for claim in claims:
         for who in list(claim.countries) or [None]:
-            number += 1
             row = replace(claim, count=claim.counts.get(who or "", claim.count))
-            d.draft.items.append(_item(d, row, who, number, specific, reporter))
+            code = (normalize.country_code(who) if who else None) or claim.code
+            span = (row.start, row.end)
+            event = event_of(d, span, code, row.total, row.role, row.identified, named)
+            named.append((code, kind_of(row.role), event))
+            rows.append((row, who, event))
+    # the countries, roles and events of which the article says more than a generic noun
+    # without a number: a count (a total's too) or a designation
+    specific: Specific = {
+        (code, kind_of(row.role), event)
+        for row, who, event in rows
+        if row.count or not row.generic
+        for code in (row.covers if row.total else {normalize.country_code(who) if who else None})
+    }
+    for number, (row, who, event) in enumerate(rows, 1):
+        d.draft.items.append(_item(d, row, who, number, event, specific, reporter))
+
+
+def _headline(d: Drafter, reader: _Reader) -> list[Claim]:
+    """The claim a headline opens with, its subject: "China, Russia Military Aircraft Fly Over
+    ...", "Russian and Chinese Bombers Conduct Joint Air Patrol", one row per country and no
+    source, as the curated files code them; not the aircraft a headline names otherwise ("S
+    Korea fires ... at Russian military plane", "Russia releases video of Russian, Chinese
+    bombers"), which the curated files leave to the body."""
+    lo, hi = d.headline
+    if hi <= lo:
+        return []
+    found = [c for c in reader.claims(lo, hi) if c.start == lo and c.countries and not c.count]
+    for claim in found[:1]:
+        claim.headline, claim.reported = True, False
+    return found[:1]
 
 
 def _item(
-    d: Drafter, claim: Claim, who: str | None, number: int, specific: set[str], reporter: Reporter
+    d: Drafter,
+    claim: Claim,
+    who: str | None,
+    number: int,
+    event: str | None,
+    specific: Specific,
+    reporter: Reporter,
 ) -> Item:
-    """The claim of one country (`who`, None for a total or a force's) as a draft entry."""
-    code = (normalize.country_code(who) if who else None) or claim.code
-    patrol = claim.total or code in PATROL_COUNTRIES
-    event = claim_event(d, claim.start, PATROL_TYPES if patrol else ANSWER_TYPES)
+    """The claim of one country (`who`, None for a total or a force's) of `event` as a draft
+    entry."""
     span = unique_around(d.text, claim.start, claim.end, d.end)
     quote = d.text[span[0] : span[1]] if span else d.text[claim.start : claim.end]
     lines = claim_lines(f"a{number:02d}", event, quote, who, claim.operator, claim.type)
+    if claim.also:  # the country words outside the quote (the sentence before)
+        also = ", ".join(quote_entry(d.text, a, b) for a, b in claim.also)
+        lines.insert(3, f"  also: [{also}]")
     if claim.count:
         lines.append(f"  count: {yaml_string(claim.count)}")
     if claim.total:
@@ -406,41 +554,22 @@ def _item(
     lines.append(f"  role: {claim.role}")
     if claim.part_of_flight:
         lines.append("  part_of_flight: true")
-    lines += reporter.lines(*(span or (claim.start, claim.end)))
-    unsure = _unsure(claim, span) or _unsure_generic(claim, who, specific)
+    if not claim.headline:  # a headline names no source
+        lines += reporter.lines(*(span or (claim.start, claim.end)))
+    if claim.identified and event is None:
+        # the aircraft named before, identified where no event is reported and no aircraft of
+        # that country and role were named before
+        unsure = "what aircraft named before were: give the event they flew in"
+    elif event is not None and d.event_kind(event) in PATROL_PARTS:
+        # "The Russian aircraft took off from and landed at an airfield in China": the
+        # aircraft named before, in a part of the patrol its sentence reports, are a claim of
+        # that event, which no other claim counts (the curated files code it so)
+        unsure = unsure_form(replace(claim, definite=False), span)
+    else:
+        unsure = unsure_form(claim, span) or unsure_generic(claim, who, event, specific)
     if unsure is None and event is None:
         unsure = "no known event to attach it to"
     return Item("aircraft", lines, unsure)
-
-
-def _unsure(claim: Claim, span: tuple[int, int] | None) -> str | None:
-    """Why the claim is proposed commented out, or None: the forms the curated files code
-    are asserted."""
-    if span is None:
-        return "the words occur more than once: quote a longer span"
-    if not claim.countries and claim.operator is None and not claim.total:
-        return "the words name no country: add the country, or the force flying them"
-    if claim.generic and not claim.count and claim.definite:
-        return "'the' and a generic noun without a number: a claim made above again"
-    if claim.singular and not claim.count:
-        return "one aircraft named without a number (a photo caption?)"
-    return None
-
-
-def _unsure_generic(claim: Claim, who: str | None, specific: set[str]) -> str | None:
-    """A generic noun without a number ("Chinese and Russian bombers") is asserted when the
-    curated files code it: what a report says ("Japan's Defense Ministry spotted Chinese and
-    Russian bombers", "..., according to the Joint Staff Office"), the aircraft a verb sends
-    ("Japan scrambled fighter jets"), or the article's only words on that country's aircraft.
-    Otherwise (the article's own lead, an aside such as "after Chinese and Russian bombers
-    conducted ...") it is as often the aircraft counted elsewhere, said again (about 1 right
-    of 2), and is commented out."""
-    if not claim.generic or claim.count or claim.total:
-        return None
-    code = normalize.country_code(who) if who else None
-    if claim.sent or claim.reported or (code is not None and code not in specific):
-        return None
-    return "a generic noun without a number, where the article counts them elsewhere"
 
 
 def unknown_designations(d: Drafter) -> None:

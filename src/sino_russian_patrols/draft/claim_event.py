@@ -24,15 +24,34 @@ if TYPE_CHECKING:
 NEW_EVENT = "NEW-EVENT-ID"
 
 
-def claim_event(d: Drafter, at: int, types: frozenset[str]) -> str | None:
-    """The event of the claim at `at`, of one of `types`, or None (see the module)."""
+def claim_event(
+    d: Drafter,
+    at: int,
+    types: frozenset[str],
+    wider: frozenset[str] = frozenset(),
+    sentence_only: frozenset[str] = frozenset(),
+) -> str | None:
+    """The event of the claim at `at`, of one of `types`, or None (see the module).
+
+    `wider` are the types tried after `types`, in the sentence and then as the fallback when
+    the article links no event of `types` (aircraft over a joint naval exercise);
+    `sentence_only` the types a claim belongs to only when its own sentence reports that event
+    (an airspace violation, a landing at an airfield: a part of the patrol, never the
+    article's event for a claim that names none)."""
     linked = [(lo, hi, e) for lo, hi, e in getattr(d, "event_sentences", ()) if lo <= at < hi]
-    for _, _, event in linked:  # a registered event, or one the draft writes out
-        if d.event_kind(event) in types:
-            return event
-    if any(_new_event(item) & types for item in d.draft.items):
-        return None
-    return d.event_near(at, types)
+    for kinds in (types, sentence_only, wider):
+        for _, _, event in linked:  # a registered event, or one the draft writes out
+            if d.event_kind(event) in kinds:
+                return event
+    for kinds in (types, wider):
+        if not kinds:
+            continue
+        if any(_new_event(item) & kinds for item in d.draft.items):
+            return None
+        found = d.event_near(at, kinds)
+        if found is not None:
+            return found
+    return None
 
 
 def _new_event(item) -> frozenset[str]:  # type: ignore[no-untyped-def]

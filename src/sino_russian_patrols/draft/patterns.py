@@ -668,9 +668,10 @@ PART_OF_FLIGHT = re.compile(r"\b(?:part of the (?:flight|route|mission)|joined b
 def country_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """The country words (names and demonyms: "Russia", "Chinese", "South Korea") as whole
     words, with a possessive, but not joined by a hyphen to another word ("China-Russia
-    drills", "Sino-Russian": an adjective of the event, not whose the aircraft are)."""
+    drills", "Sino-Russian": an adjective of the event, not whose the aircraft are). Two
+    hyphens are a dash ("Tokyo, Dec. 10 (Jiji Press)--Chinese and Russian bombers")."""
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[’']s)?(?![\w-])")
+    return re.compile(rf"(?:(?<![\w-])|(?<=--))(?:{alternatives})(?:[’']s)?(?![\w-])")
 
 
 def country_list(country: str) -> str:
