@@ -35,8 +35,7 @@ from typing import TYPE_CHECKING
 from .. import normalize
 from .aircraft_event import PATROL_COUNTRIES, PATROL_PARTS, Named, event_of, kind_of
 from .aircraft_unsure import Specific, unsure_form, unsure_generic
-from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
-from .patterns import (
+from .claim_patterns import (
     ASIDE,
     BELONGS_TO,
     BODY_AFTER,
@@ -57,9 +56,9 @@ from .patterns import (
     country_list,
     country_names,
     country_pattern,
-    role_of,
-    sentences,
 )
+from .document import Item, claim_lines, quote_entry, unique_around, yaml_string
+from .patterns import role_of, sentences
 from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:

@@ -27,9 +27,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..normalize import country_code
+from .claim_patterns import country_names
 from .document import Item, quote_lines
 from .events import kind_words
-from .patterns import EXERCISE_TYPES, JOINT_PATROLS, country_names
+from .patterns import EXERCISE_TYPES, JOINT_PATROLS
 from .reporter import reporter_of
 
 if TYPE_CHECKING:

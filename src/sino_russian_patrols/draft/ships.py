@@ -34,9 +34,7 @@ import yaml
 
 from .. import normalize
 from .claim_event import claim_event
-from .document import Item, claim_lines, unique_around, yaml_string
-from .new_ships import kind_of, new_ship
-from .patterns import (
+from .claim_patterns import (
     BELONGS_TO,
     BODY_AFTER,
     BOTH_SIDES,
@@ -55,9 +53,11 @@ from .patterns import (
     country_list,
     country_names,
     country_pattern,
-    sentences,
     ship_kind,
 )
+from .document import Item, claim_lines, unique_around, yaml_string
+from .new_ships import kind_of, new_ship
+from .patterns import sentences
 from .reporter import Reporter, reporter_of
 
 if TYPE_CHECKING:
