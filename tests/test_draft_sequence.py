@@ -331,3 +331,39 @@ def test_a_name_after_the_drill_noun_or_a_naming_word_is_also_one_to_add() -> No
         "exercise series 'North. Interaction'",
         "exercise series 'WILL FOR PEACE'",
     ]
+
+
+def drills_of(year: int) -> list[dict[str, Any]]:
+    day = dt.date(year, 7, 20)
+    return [{"event_id": "drills", "event_type": "joint_naval_exercise", "start_date": day,
+             "end_date": day}]  # fmt: skip
+
+
+def test_a_spelling_that_abbreviates_a_series_is_its_new_alias() -> None:
+    text = 'The naval maneuvers codenamed "North. Interaction 2023" ended.'
+    d = drafter(text, {"The naval": ["drills"]}, events=drills_of(2023))
+    names.propose(d)
+    assert [(a.place_id, a.alias, a.registry) for a in d.new_aliases] == [
+        ("northern", "North. Interaction", "exercise_series")
+    ]
+    assert proposed(d, "names") == [
+        (["- id: n01", "  event: drills", '  quote: "North. Interaction 2023"'], None)
+    ]
+    assert d.draft.to_add == []
+
+
+def test_a_spelling_of_the_series_another_file_names_the_event_by_is_its_new_alias() -> None:
+    named = [{"event_id": "drills", "series_id": "joint-sea", "edition": 2025}]
+    text = "The drills, codenamed Maritime Cooperation-2025, began."
+    d = drafter(text, {"The drills": ["drills"]}, events=drills_of(2025), names=named)
+    names.propose(d)
+    assert [(a.place_id, a.alias) for a in d.new_aliases] == [("joint-sea", "Maritime Cooperation")]
+    # a name that shares no word with the series is another exercise's: one to add
+    for text in (
+        "The drills, codenamed Ocean-2025, began.",
+        "The drills, codenamed Maritime Cooperation-2024, began.",
+    ):
+        d = drafter(text, {"The drills": ["drills"]}, events=drills_of(2025), names=named)
+        d.new_aliases = []
+        names.propose(d)
+        assert d.new_aliases == [] and proposed(d, "names") == []

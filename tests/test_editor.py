@@ -381,8 +381,9 @@ def test_add_article_that_fails_leaves_the_registries_as_they_were(
 
     def failing(root: Path, source_id: str, **_: object) -> str:
         # the draft wrote its entries, then something went wrong
-        for name in ("events.yaml", "ships.yaml"):
-            with (root / "build" / "registries" / name).open("a", encoding="utf-8") as f:
+        # every registry the draft writes into: new entries, new spellings
+        for path in (root / "build" / "registries").glob("*.yaml"):
+            with path.open("a", encoding="utf-8") as f:
                 f.write("\n- id: drafted-then-failed\n")
         raise RuntimeError("interrupted")
 

@@ -180,14 +180,15 @@ def add_article(
         furniture,
     )
     before = manifest.read_bytes()
-    # the registries the draft writes new entries into, as they were
-    registries = [root / "build" / "registries" / name for name in ("events.yaml", "ships.yaml")]
-    registries_before = {r: r.read_bytes() if r.is_file() else None for r in registries}
+    # the registries, as they were: the draft writes new entries (events, ships, places) and
+    # new spellings (of places, actors, exercise series) into them
+    registries = sorted((root / "build" / "registries").glob("*.yaml"))
+    registries_before = {r: r.read_bytes() for r in registries}
     try:
         target.write_bytes(raw)
         separator = b"" if before.endswith(b"\n\n") or not before else b"\n"
         manifest.write_bytes(before + separator + entry.encode("utf-8"))
-        # the events and ships the registries do not know are written into them, to confirm
+        # what the registries do not know is written into them, to confirm
         text = draft_annotation(root, source_id, registry=True)
         tmp = annotation.with_suffix(".yaml.tmp")
         tmp.write_text(text, encoding="utf-8")
@@ -196,10 +197,7 @@ def add_article(
         target.unlink(missing_ok=True)
         manifest.write_bytes(before)
         for registry, data in registries_before.items():
-            if data is None:
-                registry.unlink(missing_ok=True)
-            else:
-                registry.write_bytes(data)
+            registry.write_bytes(data)
         annotation.with_suffix(".yaml.tmp").unlink(missing_ok=True)
         raise
     review = [] if furniture is None else [f"the body ends before {furniture!r} (manifest)"]

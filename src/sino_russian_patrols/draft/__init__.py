@@ -70,7 +70,11 @@ def draft_annotation(
         _defer_new_places(drafter, drafter.new_places)
         drafter.new_places = []
     # the registries a new spelling goes into
-    spelt_in = {"places": places_file, "actors": registries / "actors.yaml"}
+    spelt_in = {
+        "places": places_file,
+        "actors": registries / "actors.yaml",
+        "exercise_series": registries / "exercise_series.yaml",
+    }
     for name, path in spelt_in.items():
         aliases = [a for a in drafter.new_aliases if a.registry == name]
         data = path.read_bytes() if path.exists() else b""
@@ -273,15 +277,19 @@ def _defer_new_ships(drafter: Drafter, ships: list[NewShip], why: str | None = N
 
 
 def _defer_new_aliases(drafter: Drafter, aliases: list[NewAlias], why: str | None = None) -> None:
-    """New spellings of places not written into the registry: listed in the header as
-    spellings to add, and every zone claim that quotes one as its zone is commented out."""
+    """New spellings not written into the registry: listed in the header as spellings to
+    add, and every zone claim, actor mention or name that quotes one is commented out."""
     for alias in aliases:
         drafter.draft.to_add.append(alias.to_add(why))
         quoted = f"{{quote: {yaml_string(alias.alias)}"
         for item in drafter.draft.items:
             zone = any(line.startswith("  zone: ") and quoted in line for line in item.lines)
             mention = item.section == "actors" and quoted in item.lines[0]
-            if item.unsure is None and ((item.section == "airspace" and zone) or mention):
+            # a name quotes its spelling with the edition: "North. Interaction 2023"
+            name = item.section == "names" and any(
+                line.startswith("  quote: ") and alias.alias in line for line in item.lines
+            )
+            if item.unsure is None and ((item.section == "airspace" and zone) or mention or name):
                 item.unsure = (
                     f"names {alias.place_id} by the new spelling {alias.alias!r}, not in "
                     f"registries/{alias.registry}.yaml yet: `draft --registry` adds it"

@@ -13,6 +13,7 @@ out under that name. A name with no such event is proposed commented out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..registries import SeriesEntry
 from ..spans import occurrences
 from .document import Item, yaml_string
+from .new_aliases import NewAlias
 from .new_events import name_key
 from .patterns import DRILL_NOUNS, EDITION, EXERCISE_TYPES, sentences
 
@@ -120,7 +122,9 @@ def named_event(d: Drafter, sentence: str) -> tuple[list[str], str]:
 
 def propose(d: Drafter) -> None:
     """One `names:` entry per name and edition of a registered series in the body; each
-    name and edition no series spells, a registry entry to add."""
+    name and edition no series spells, a new spelling of the series of the event its
+    sentence links (`_new_spellings`), else a registry entry to add."""
+    _new_spellings(d)
     number = 0
     for lo, hi in sentences(d.text, 0, d.end):
         if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
@@ -139,16 +143,99 @@ def propose(d: Drafter) -> None:
         _unknown_names(d, lo, hi, found)
 
 
+def _new_spellings(d: Drafter) -> None:
+    """A name and edition no registered series spells ("North. Interaction 2023"), in a
+    sentence the draft links to one exercise that other annotations name by a series, of the
+    edition's year: the series' new spelling. It is added to the drafter's series (so the
+    name is proposed) and, by `draft --registry`, to the series' aliases in
+    registries/exercise_series.yaml (draft/new_aliases.py)."""
+    from .events import known_window  # events reads names: imported when drafting
+
+    for lo, hi in sentences(d.text, 0, d.end):
+        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
+            continue
+        found = series_names(d.registries.series, d.text, lo, hi)
+        linked = {e for a, b, e in d.event_sentences if a < hi and lo < b}
+        exercises = [e for e in linked if d.event_kind(e) in EXERCISE_TYPES]
+        if len(exercises) != 1:
+            continue
+        series = {r["series_id"] for r in d.known_names if r["event_id"] == exercises[0]}
+        # the exercise's years: its known days, else (no source dates it) the publication's
+        days = known_window(d, exercises[0])
+        years = {days[0].year, days[1].year} if days else set()
+        if not years and d.published is not None:
+            years = {d.published.year}
+        if len(series) > 1 or not years:
+            continue
+        for start, end in _unknown_spans(d, lo, hi, found):
+            written = _NOT_THE_NAME.sub("", d.text[start:end])
+            year = re.search(r"(?:19|20)\d\d$", written)
+            spelling = re.sub(r"[-\s\u2010\u2011]*(?:19|20)\d\d$", "", written).strip()
+            # the series other files name the event by, else the one the words abbreviate
+            # the series other files name the event by, if the words share one of its names'
+            # words ("Beibu/Interaction" of "Northern/Interaction"); else the one the words
+            # abbreviate ("North. Interaction")
+            entry = next(
+                (
+                    s
+                    for s in d.registries.series
+                    if (s.id in series and any(_shares_a_word(spelling, a) for a in s.aliases))
+                    or (not series and any(_abbreviates(spelling, a) for a in (s.name, *s.aliases)))
+                ),
+                None,
+            )
+            if entry is None or year is None or not spelling:
+                continue
+            if int(year.group(0)) not in years:
+                continue
+            if spelling not in entry.aliases:
+                grown = dataclasses.replace(entry, aliases=(*entry.aliases, spelling))
+                d.registries.series = [grown if s is entry else s for s in d.registries.series]
+                d.new_aliases.append(NewAlias(entry.id, spelling, "exercise_series"))
+                entry = grown
+
+
+def _shares_a_word(spelling: str, alias: str) -> bool:
+    """A word of three letters or more is in both."""
+    words = {w.casefold() for w in re.findall(r"\w{3,}", alias)}
+    return any(w.casefold() in words for w in re.findall(r"\w{3,}", spelling))
+
+
+def _abbreviates(spelling: str, alias: str) -> bool:
+    """The words of `spelling` are those of `alias`, some cut short with a full stop
+    ("North. Interaction" of "Northern/Interaction")."""
+    short = re.findall(r"\w+\.?", spelling)
+    full = re.findall(r"\w+", alias)
+    return (
+        len(short) == len(full)
+        and any(w.endswith(".") for w in short)
+        and all(
+            f.casefold().startswith(w.rstrip(".").casefold())
+            and (w.endswith(".") or w.casefold() == f.casefold())
+            for w, f in zip(short, full, strict=True)
+        )
+    )
+
+
+def _unknown_spans(d: Drafter, lo: int, hi: int, found: list[SeriesName]) -> list[tuple[int, int]]:
+    """Where text[lo:hi] names an exercise and edition no registered series spells: a
+    capitalised name and a year before a drill noun (`patterns.EDITION`), or after one or
+    after the words that name it (`_NAMED`)."""
+    spans = [m.span(1) for m in EDITION.finditer(d.text, lo, hi)]
+    spans += [m.span("name") for m in _NAMED.finditer(d.text, lo, hi)]
+    return [
+        (start, end)
+        for start, end in sorted(set(spans))
+        if not any(n.start < end and start < n.end for n in found)
+    ]
+
+
 def _unknown_names(d: Drafter, lo: int, hi: int, found: list[SeriesName]) -> None:
     """Each name and edition in text[lo:hi] that no registered series spells, as a registry
     entry to add: a capitalised name and a year before a drill noun ("Vostok 2022 strategic
     exercises", `patterns.EDITION`), or after one or after the words that name it ("naval
     exercises North. Interaction 2023", "dubbed Exercise WILL FOR PEACE 2026")."""
-    spans = [m.span(1) for m in EDITION.finditer(d.text, lo, hi)]
-    spans += [m.span("name") for m in _NAMED.finditer(d.text, lo, hi)]
-    for start, end in sorted(spans):
-        if any(n.start < end and start < n.end for n in found):
-            continue
+    for start, end in _unknown_spans(d, lo, hi, found):
         written = _NOT_THE_NAME.sub("", d.text[start:end])
         spelling = re.sub(r"[-\s\u2010\u2011]*(?:19|20)\d\d$", "", written).strip()
         entry = (

@@ -42,7 +42,8 @@ COUNTRY_AIRSPACE = re.compile(
 @dataclass(frozen=True)
 class NewAlias:
     """A spelling the draft proposes to add to a registered entry's aliases: a place's
-    (zones), or an actor's (draft/actors.py: "Russia’s defense ministry")."""
+    (zones), an actor's (draft/actors.py: "Russia’s defense ministry"), or an exercise
+    series' (draft/names.py: "North. Interaction")."""
 
     place_id: str  # the entry's id
     alias: str
@@ -50,7 +51,7 @@ class NewAlias:
 
     @property
     def what(self) -> str:
-        return "place" if self.registry == "places" else "actor"
+        return {"places": "place", "actors": "actor"}.get(self.registry, "series")
 
     def written(self) -> str:
         """The header line that says the spelling was added to the registry."""

@@ -42,7 +42,7 @@ PASSING_DRILLS = re.compile(
 GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
 # an exercise's name and edition the series registry may not know ("Vostok 2022")
 EDITION = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w./-]*[ -]){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
+    r"(?<![\w-])((?:[A-Z][\w./-]*?(?:\s*[-\u2010\u2011]\s*|\s+)){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"
     rf"\b{DRILL_NOUNS}\b)"
 )
 EVENT_WORDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
