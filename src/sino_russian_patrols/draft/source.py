@@ -105,20 +105,7 @@ def published_date(d: Drafter) -> list[str]:
                 return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
             inferred = _year_of_dateline(d, month, day)
             if inferred is not None and len(occurrences(text, head)) == 1:
-                start = text.find(head)
-                d.skip.append((start, start + len(head)))
-                d.dateline = head
-                _anchor(d, inferred, "inferred", f"the dateline {head!r} in the latest year named")
-                note = (
-                    f"The dateline {head!r} gives the month and day; no archive record gives the "
-                    f"year. The year {inferred.year} is the latest the text names."
-                )
-                return [
-                    "published_date:",
-                    f"  value: {inferred.isoformat()}",
-                    "  basis: inferred",
-                    f"  note: {yaml_string(note)}",
-                ]
+                return _inferred_dateline(d, head, inferred, "the latest the text names")
             if len(occurrences(text, head)) == 1:
                 # the year may come from the event the text reports (context_year.py)
                 d.yearless_dateline = (head, month, day)
@@ -150,18 +137,24 @@ def _year_of_dateline(d: Drafter, month: int, day: int) -> dt.date | None:
 
 def dateline_in(d: Drafter, year: int) -> list[str]:
     """The publication date of a dateline without a year ("VLADIVOSTOK, October 4"), in a
-    year the text's events give: inferred, with the note that says so; the drafter's anchor
-    becomes that day."""
+    year the text's events give (context_year.py)."""
     assert d.yearless_dateline is not None
     head, month, day = d.yearless_dateline
-    date = dt.date(year, month, day)
+    return _inferred_dateline(
+        d, head, dt.date(year, month, day), "that of the events the text reports"
+    )
+
+
+def _inferred_dateline(d: Drafter, head: str, date: dt.date, year_from: str) -> list[str]:
+    """The publication date a dateline without a year gives in an inferred year, with the
+    note that says where the year comes from; the drafter's anchor becomes that day."""
     start = d.text.find(head)
     d.skip.append((start, start + len(head)))
     d.dateline = head
-    _anchor(d, date, "inferred", f"the dateline {head!r} in the year of the events it reports")
+    _anchor(d, date, "inferred", f"the dateline {head!r}, its year {year_from}")
     note = (
-        f"The dateline {head!r} gives the month and day; neither the text nor the archive "
-        f"record gives the year. The year {year} is that of the events the text reports."
+        f"The dateline {head!r} gives the month and day; no archive record gives the "
+        f"year. The year {date.year} is {year_from}."
     )
     return [
         "published_date:",
