@@ -634,3 +634,50 @@ def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> Non
     # unless the sentence names the event's year
     named = "Their fifth joint naval patrol was conducted in 2023."
     assert _counted_event(d, named, NAVAL, a_year_later)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        (
+            "Two bombers flew a joint patrol, the Pacific Fleet said in a statement.",
+            "Two bombers flew a joint patrol",
+        ),
+        (
+            "The ministry said on Tuesday that two bombers flew a joint patrol.",
+            "two bombers flew a joint patrol",
+        ),
+        (
+            "According to the ministry, two bombers flew a joint patrol.",
+            "two bombers flew a joint patrol",
+        ),
+        (
+            "TOKYO (Jiji Press) — Earlier this month, two bombers flew a joint patrol.",
+            "two bombers flew a joint patrol",
+        ),
+        ("South Korea says two bombers flew a joint patrol.", "two bombers flew a joint patrol"),
+        # a quotation is not cut in two; an abbreviation keeps its full stop
+        (
+            '"The joint patrol was held," the ministry said.',
+            '"The joint patrol was held," the ministry said',
+        ),
+        (
+            "The bombers flew a joint patrol near the U.S.",
+            "The bombers flew a joint patrol near the U.S.",
+        ),
+    ],
+)
+def test_a_mention_quotes_the_sentence_without_who_reported_it(sentence: str, quote: str) -> None:
+    from sino_russian_patrols.draft.events import mention_quote
+
+    d = SimpleNamespace(text=sentence)
+    assert mention_quote(d, 0, len(sentence)) == quote  # type: ignore[arg-type]
+
+
+def test_a_mention_quote_that_is_not_unique_is_the_whole_sentence() -> None:
+    from sino_russian_patrols.draft.events import mention_quote
+
+    text = "Two bombers flew a joint patrol. Two bombers flew a joint patrol, Japan said."
+    d = SimpleNamespace(text=text)
+    second = text.index("Two bombers", 5)
+    assert mention_quote(d, second, len(text)) == text[second:]  # type: ignore[arg-type]

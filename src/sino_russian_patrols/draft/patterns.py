@@ -301,8 +301,14 @@ SPEECH_TAG_AFTER = re.compile(
 # report ("The ministry said on Tuesday that ...", "..., the Pacific Fleet said in a
 # statement.", "According to the ministry, ..."), and the final full stop
 ATTRIBUTION_HEAD = re.compile(
-    r"^(?:According\s+to\s+[^,“”\"]{1,80},\s+"
-    rf"|[A-Z][^,“”\"]{{0,80}}?\b{SPEECH_VERB}(?:\s+(?:on|in|at)\s+[^,“”\"]{{1,40}}?)?\s+that\s+)"
+    # a dateline the publication date did not come from ("TOKYO (Jiji Press) — ")
+    r"^(?:[A-Z][A-Z .'’-]{2,60}(?:,[^\n,]{1,20}?)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s*)?"
+    # a time before the clause ("Earlier this month, ", "In early December, ")
+    r"(?:(?:Earlier|Later)\s+(?:this|last|that)\s+\w+,\s+"
+    r"|In\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+,\s+)?"
+    r"(?:According\s+to\s+[^,“”\"]{1,80},\s+"
+    rf"|[A-Z][^,“”\"]{{0,80}}?\b{SPEECH_VERB}\b(?:\s+[^,“”\"]{{1,40}}?)?\s+that\s+"
+    r"|[A-Z][^,“”\"]{0,60}?\bsays\s+)?"
 )
 ATTRIBUTION_TAIL = re.compile(
     rf",\s+(?:according\s+to\s+[^,“”\"]+|[^,“”\"]{{0,80}}?\b{SPEECH_VERB}\b[^,“”\"]{{0,60}}?)\.?$"
