@@ -81,6 +81,9 @@ def test_one_countrys_warplanes_are_no_joint_flight() -> None:
         ("The navies will hold drills in August.", "announced"),
         # the future of reported speech ("announced on July 26 that ... would soon conduct")
         ("The ministry said the navies would soon conduct joint patrols.", "announced"),
+        ("The drills are scheduled to last until mid-July.", "announced"),
+        # "scheduled" as an adjective: held to a plan, not announced
+        ("The fleets had completed a routine, scheduled exercise.", "end_only"),
         ("The two navies concluded the patrol on Sunday.", "end_only"),
         ("The ships wrapped up their patrol last week.", "end_only"),
         ("The ships departed from Vladivostok on August 7.", "start_only"),
@@ -620,3 +623,22 @@ def test_an_answer_shares_no_days_of_a_patrol_the_article_bounds_only_by_its_sta
     ]
     _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
     assert draft.items[1].lines[1].startswith("  # date: {same_as: 2023-06-06-air")
+
+
+def test_an_answer_shares_no_days_of_a_patrol_only_bounded_by_its_end_here_and_elsewhere() -> None:
+    from sino_russian_patrols.draft.document import Draft, Item
+    from sino_russian_patrols.draft.event_dates import _undated_parents
+
+    def items(patrol: str) -> list[Item]:
+        return [
+            Item("events", [f"- id: {patrol}", '  date: {quote: "on Friday", end_only: true}']),
+            Item("events", ["- id: s", f'  date: {{same_as: {patrol}, note: "during it"}}']),
+        ]
+
+    draft = Draft("000_test")
+    draft.items = items("2024-10-undated-naval")  # no source gives it a first day
+    _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
+    assert draft.items[1].lines[1].startswith("  # date: {same_as: 2024-10-undated-naval")
+    draft.items = items("2023-06-06-air")  # another source gives it its days
+    _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
+    assert draft.items[1].lines[1].startswith("  date: {same_as: 2023-06-06-air")

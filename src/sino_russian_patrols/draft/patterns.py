@@ -168,11 +168,14 @@ ORDINAL_SERIES = re.compile(
 )
 # The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the
 # sentence announces, one whose end or report the phrase dates, one whose start it dates.
+# "Scheduled" announces only as a verb ("is scheduled", "scheduled to last until"): "a
+# routine, scheduled exercise" describes one held to a plan, maybe over already.
 DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "announced",
         re.compile(
-            r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
+            r"\b(?:will|to be held|is to|are to|plans? to|(?:is|are|was|were|been) scheduled|"
+            r"scheduled (?:to|for)|(?:are|is) (?:running|being "
             r"held|taking place|under way|underway)|would (?:soon )?(?:conduct|hold|carry out|"
             r"take part|participate|begin|start|launch))\b"
         ),
