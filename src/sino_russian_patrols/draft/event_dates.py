@@ -21,6 +21,7 @@ from .patterns import (
     EVENT_WORDS,
     JOINT_PATROLS,
     PASSING_TYPES,
+    RECENTLY,
     REPORTED_ON,
     VOYAGE_STAGE,
 )
@@ -320,7 +321,9 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
     if form not in ASSERTED_DATE_FORMS:
         return f"the verb suggests {form}, a form the curated files do not confirm here"
     resolved = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
-    if resolved.start is None:
+    if resolved.start is None and not (form is None and RECENTLY.fullmatch(dated[0])):
+        # "recently conducted" is all the text says: on or before the publication, as the
+        # date rules read it; "before" wants the event it is before, "by" a bound
         return "the phrase gives no earlier bound (began_by or before: an event?)"
     return None
 

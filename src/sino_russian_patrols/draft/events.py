@@ -9,9 +9,9 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
-from .document import Item, quote_entry, unique_around, yaml_string
+from .document import Item, unique_around
 from .event_dates import (
-    _date_unsure,
+    _comment_date,
     _form,
     _sequence,
     _undated_parents,
@@ -26,6 +26,7 @@ from .event_dates import (
     stage_form,
     under_way_at_report,
 )
+from .mention_lines import mention_lines, other_claim
 from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
@@ -38,19 +39,16 @@ from .patterns import (
     EXERCISE_TYPES,
     GENERIC_PATROL,
     JOINT_PATROLS,
-    LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
     PASSING_DRILLS,
     PASSING_TYPES,
     sentences,
 )
+from .sentence_dates import sentence_dates
 
 if TYPE_CHECKING:
     from .proposals import Drafter
-
-# what happens within a patrol, dated by it when the sentence gives no day of its own
-DATED_BY_THE_PATROL = frozenset({"scramble", "intercept", "airfield_landing"})
 
 # the events that answer a patrol or happen within it: linked beside it, written out with
 # it as their parent; those marked with a country are named after the one that answers
@@ -267,8 +265,8 @@ def propose(d: Drafter) -> str | None:
         types = sentence_types(d, lo, hi)
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
-        form = _form(sentence)
-        dated = date_quote(d, lo, hi, ahead=form == "announced")
+        claims = sentence_dates(d, lo, hi)
+        form, dated = claims.form, claims.dated
         when = None
         if dated is not None:
             when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
@@ -323,7 +321,7 @@ def propose(d: Drafter) -> str | None:
                     why = f"{why}; {new_why}"
         if not events:  # a proposal for the editor: a new event, or one to pick
             quote = mention_quote(d, lo, hi)
-            lines = _mention(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
+            lines = mention_lines(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
         seq = _sequence(d, events, sentence, linked, ORDERED_TYPES, event_types)
@@ -340,7 +338,7 @@ def propose(d: Drafter) -> str | None:
             if own is not None and not own[1]:
                 own_form = range_form(when, own_form)
                 own_form = stage_form(d.event_kind(event_id), sentence, own_form)
-            lines = _mention(
+            lines = mention_lines(
                 d,
                 event_id,
                 mention_quote(d, lo, hi),
@@ -352,6 +350,11 @@ def propose(d: Drafter) -> str | None:
                 after if own is None else None,
             )
             d.draft.items.append(Item("events", lines, None, why))
+            if own is not None and claims.unsure is not None:
+                _comment_date(lines, claims.unsure)
+            if own is not None and claims.other is not None and seq is None:
+                ahead = form == "announced"
+                other_claim(d, event_id, claims.other, why, ahead, report_days, own_ends)
             if own is not None and seq is not None and after is not None:
                 clause = after_clause(d, lo, hi, seq)
                 if clause is not None:
@@ -544,22 +547,13 @@ def _first_report(d: Drafter) -> None:
         if unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         dated = date_quote(d, lo, hi)
-        lines = _mention(d, "NEW-EVENT-ID", sentence, dated, _form(sentence), lo, hi)
+        lines = mention_lines(d, "NEW-EVENT-ID", sentence, dated, _form(sentence), lo, hi)
         why = (
             "no sentence names a joint patrol; if this reports a new event, define it in "
             "registries/events.yaml (id, type, summary) and use its id here"
         )
         d.draft.items.append(Item("events", lines, why))
         return
-
-
-def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
-    """A country is where the event was only after a word of place ("in China", "over
-    Japan"): "China's Defense Ministry" names a party, not a place."""
-    kind = next((p.type for p in d.registries.places if p.id == place_id), None)
-    if kind != "country":
-        return True
-    return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
 
 
 def mention_quote(d: Drafter, lo: int, hi: int) -> str:
@@ -581,37 +575,3 @@ def mention_quote(d: Drafter, lo: int, hi: int) -> str:
     if words.count("“") != words.count("”") or words.count('"') % 2:
         return sentence  # a quotation cut in two
     return words if unique_around(d.text, start, end, end) == (start, end) else sentence
-
-
-def _mention(
-    d: Drafter,
-    event_id: str,
-    sentence: str,
-    dated: tuple[str, bool] | None,
-    form: str | None,
-    lo: int,
-    hi: int,
-    beside: list[str] | None = None,
-    after: str | None = None,
-) -> list[str]:
-    """An event mention: the event, the sentence, its date phrase with its form (or, for
-    what happens within a patrol the article links, the patrol's dates), and the places it
-    names."""
-    lines = [f"- id: {event_id}", f"  quote: {yaml_string(sentence)}"]
-    parent = d.event_parent(event_id) if event_id != "NEW-EVENT-ID" else None
-    if d.event_kind(event_id) in DATED_BY_THE_PATROL and parent in (beside or []):
-        note = f"The text gives it no day of its own; it happened during {parent}."
-        lines.append(f"  date: {{same_as: {parent}, note: {yaml_string(note)}}}")
-    elif after is not None:
-        note = f"The text says it came after {after}: it began no earlier than that ended."
-        lines.append(f"  date: {{after: {after}, note: {yaml_string(note)}}}")
-    elif dated is not None:
-        flag = f", {form}: true" if form else ""
-        line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
-        why = _date_unsure(d, dated, form)
-        lines.append(f"  # {line.strip()}   # unsure: {why}" if why else line)
-    places = [p for p in d.mentions(d.registries.places, lo, hi) if _a_place_here(d, *p)]
-    if places:
-        lines.append("  places:")
-        lines += [f"    - {quote_entry(d.text, a, b)}   # {pid}" for a, b, pid in places]
-    return lines

@@ -326,6 +326,11 @@ REPORTED_ON = re.compile(
     rf"\b(?:{_VERB}|released|issued|published)\b(?:[^,.;“”\"]{{0,40}}?|(?:\s+{_SPEAKER_WORD}){{1,10}})"
     r"\s(?:(?:early|late)\s+)?(?:on\s+)?$"
 )
+# a report a pronoun makes at the sentence's end (", he noted."): the speaker, and the day,
+# of the sentence before
+PRONOUN_REPORT = re.compile(rf",\s+(?:he|she|they)\s+(?:also\s+)?{_VERB}\.?$")
+# "recently" alone: an event on or before the day of publication, no earlier bound
+RECENTLY = re.compile(r"(?i)recent(?:ly)?")
 # the words of a stage of a voyage: where the ships were on a day, not the whole voyage
 VOYAGE_STAGE = re.compile(
     r"(?i)\b(?:entered|passed|passing|sailed|sailing|transited|transiting|crossed|spotted|"

@@ -1,0 +1,94 @@
+"""The date claims of a sentence with two date phrases (draft/sentence_dates.py), on small
+texts the tests write: which phrase dates the event, with what form, and the other claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from helpers import text_drafter
+from sino_russian_patrols import dates
+from sino_russian_patrols.draft.sentence_dates import SentenceDates, sentence_dates
+
+# Friday 12 July 2024
+PUBLISHED = dt.date(2024, 7, 12)
+
+
+def drafter(text: str) -> Any:
+    d = text_drafter(text, [])
+    d.published = PUBLISHED
+    d.anchor = dates.Anchor(PUBLISHED, 2024, "stated", "stated", "day", "stated")
+    return d
+
+
+def claims(text: str, sentence: str | None = None) -> SentenceDates:
+    d = drafter(text)
+    lo = text.index(sentence) if sentence else 0
+    return sentence_dates(d, lo, lo + len(sentence or text))
+
+
+def test_the_events_own_day_dates_it_and_the_report_day_the_whole_sentence() -> None:
+    text = (
+        "The navies started a joint exercise near Zhanjiang in early July, "
+        "said a spokesperson for the ministry on Friday."
+    )
+    found = claims(text)
+    assert found.dated == ("in early July", False) and found.form == "start_only"
+    assert found.other is not None
+    assert found.other.dated == ("said a spokesperson for the ministry on Friday", True)
+    assert (found.other.lo, found.other.hi, found.other.form) == (0, len(text), "began_by")
+
+
+def test_an_announced_event_is_dated_by_its_own_phrase_not_the_day_it_was_announced() -> None:
+    text = "The navy will dispatch ships in September to join the drills, the ministry said Monday."
+    found = claims(text)
+    assert found.dated == ("in September", False) and found.form == "announced"
+    assert found.other is None
+
+
+def test_an_own_day_later_than_the_report_day_is_left_to_the_editor() -> None:
+    # Friday 12 July: "through Thursday" read from the publication is the 11th, after the
+    # report of Wednesday the 10th: the text counts it from the report
+    text = "The ships joined the drills held through Thursday, the office said Wednesday."
+    found = claims(text)
+    assert found.dated is not None and found.dated[0] == "Thursday"
+    assert found.unsure is not None and found.other is None
+
+
+def test_a_vague_year_gives_way_to_the_month_beside_it() -> None:
+    found = claims("In June this year, the bombers flew near Japan for two days in a row.")
+    assert found.dated == ("In June", False)
+
+
+def test_each_clause_with_a_day_of_its_own_dates_the_event() -> None:
+    text = (
+        "The navies recently conducted their fourth joint patrol in the Pacific, "
+        "and entered the South China Sea on Sunday."
+    )
+    found = claims(text)
+    assert found.dated == ("on Sunday", False)
+    assert found.other is not None and found.other.dated == ("recently", False)
+    clause = text[found.other.lo : found.other.hi]
+    assert clause == "The navies recently conducted their fourth joint patrol in the Pacific"
+    assert found.other.form is None
+
+
+def test_a_pronouns_report_takes_the_day_of_the_report_before_it() -> None:
+    sentence = "The government has expressed its concern to Beijing, he noted."
+    text = f"'It is coercion,' Kihara told a press conference Wednesday. {sentence}"
+    assert claims(text, sentence).dated == ("told a press conference Wednesday", True)
+    # a speaker named again gives the sentence no day of the sentence before
+    other = "The government has expressed its concern to Beijing, the minister noted."
+    text = f"'It is coercion,' Kihara told a press conference Wednesday. {other}"
+    assert claims(text, other).dated is None
+
+
+def test_recently_is_asserted_as_no_later_than_the_publication() -> None:
+    from sino_russian_patrols.draft.event_dates import _date_unsure
+
+    d = drafter("The navies recently conducted a patrol.")
+    assert _date_unsure(d, ("recently", False), None) is None
+    assert dates.resolve("recently", d.anchor).end == PUBLISHED
+    # "before" wants the event it is before; a bound form wants its verb
+    assert _date_unsure(d, ("before", False), None) is not None
+    assert _date_unsure(d, ("recently", False), "began_by") is not None
