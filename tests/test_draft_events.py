@@ -642,3 +642,16 @@ def test_an_answer_shares_no_days_of_a_patrol_only_bounded_by_its_end_here_and_e
     draft.items = items("2023-06-06-air")  # another source gives it its days
     _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
     assert draft.items[1].lines[1].startswith("  date: {same_as: 2023-06-06-air")
+
+
+def test_one_day_on_which_a_ships_patrol_was_held_bounds_its_end() -> None:
+    from sino_russian_patrols import dates
+    from sino_russian_patrols.draft.event_dates import stage_form
+
+    anchor = dates.Anchor(dt.date(2021, 10, 23), 2021, "stated", "stated", "day", "stated")
+    saturday = dates.resolve("on Saturday", anchor)
+    days = dates.resolve("from October 17 to 23", anchor)
+    sentence = "Russian and Chinese warships on Saturday conducted the first joint patrol."
+    assert stage_form("joint_naval_patrol", sentence, None, saturday) == "end_only"
+    assert stage_form("joint_naval_patrol", sentence, None, days) is None  # the whole patrol
+    assert stage_form("joint_air_patrol", sentence, None, saturday) is None  # a day's flight

@@ -92,3 +92,33 @@ def test_recently_is_asserted_as_no_later_than_the_publication() -> None:
     # "before" wants the event it is before; a bound form wants its verb
     assert _date_unsure(d, ("before", False), None) is not None
     assert _date_unsure(d, ("recently", False), "began_by") is not None
+
+
+def test_a_day_converted_to_greenwich_time_dates_nothing() -> None:
+    from sino_russian_patrols.draft.event_dates import date_quote
+
+    text = "A plane violated the airspace just after 9 a.m. (midnight GMT Thursday)."
+    assert date_quote(drafter(text), 0, len(text)) is None
+    text = "A plane violated the airspace on Friday (midnight GMT Thursday)."
+    assert date_quote(drafter(text), 0, len(text)) == ("on Friday", False)
+
+
+def test_a_day_within_the_days_the_article_gives_the_event_is_a_day_it_was_under_way() -> None:
+    from sino_russian_patrols.draft.document import Item
+    from sino_russian_patrols.draft.event_dates import days_within_a_span
+
+    d = drafter("...")  # Friday 12 July 2024
+    d.draft.items = [
+        Item("events", ["- id: p", '  date: {quote: "for the second straight day on Thursday"}']),
+        Item("events", ["- id: p", '  date: {quote: "Thursday afternoon"}']),
+        Item("events", ["- id: p", '  date: {quote: "on Monday"}']),  # outside the two days
+        Item("events", ["- id: q", '  date: {quote: "Wednesday"}']),  # another event
+    ]
+    days_within_a_span(d)
+    dates_ = [item.lines[1] for item in d.draft.items]
+    assert dates_ == [
+        '  date: {quote: "for the second straight day on Thursday"}',
+        '  date: {quote: "Thursday afternoon", began_by: true}',
+        '  date: {quote: "on Monday"}',
+        '  date: {quote: "Wednesday"}',
+    ]

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import yaml
+
 from .. import dates
 from .context_year import report_window
 from .document import unique_around, yaml_string
@@ -23,11 +25,21 @@ from .patterns import (
     PASSING_TYPES,
     RECENTLY,
     REPORTED_ON,
+    TIME_ZONE_ASIDE,
+    VOYAGE_HELD,
     VOYAGE_STAGE,
 )
 
 if TYPE_CHECKING:
     from .proposals import Drafter
+
+
+def local_days(text: str) -> str:
+    """The text with the times it converts to another zone blanked out ("just after 9 a.m.
+    (midnight GMT Monday)"): the day in brackets is Greenwich's, the day before the local
+    one, and the date rules read the weekday as the place's own. The length is kept, so
+    that offsets still point into the text."""
+    return TIME_ZONE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
@@ -42,12 +54,12 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     dateline = dates._DATELINE.match(d.text, line_start)
     if dateline is not None and lo <= dateline.end() < hi:
         lo = max(lo, dateline.end())
-    found = dates.find_phrase(d.text[lo:hi])
+    found = dates.find_phrase(local_days(d.text[lo:hi]))
     if found is not None and DATELINE_PLACE.fullmatch(d.text, line_start, lo + found[0]):
         # a dateline the build does not read as one still dates the article: the phrase
         # after it is the event's
         lo += found[1]
-        found = dates.find_phrase(d.text[lo:hi])
+        found = dates.find_phrase(local_days(d.text[lo:hi]))
     if found is None or d.anchor is None:
         return None
     start, end = lo + found[0], lo + found[1]
@@ -237,13 +249,22 @@ def range_form(when: dates.ResolvedDate | None, form: str | None) -> str | None:
 VOYAGES = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
 
 
-def stage_form(kind: str | None, sentence: str, form: str | None) -> str | None:
+def stage_form(
+    kind: str | None, sentence: str, form: str | None, when: dates.ResolvedDate | None = None
+) -> str | None:
     """The form of a day of a ships' patrol on which the words tell a stage of its voyage
     ("entered a specific area of the South China Sea on Sunday", "passed through the Soya
     Strait from Friday to Saturday"): the patrol was under way that day, and had begun by it
-    (`began_by`); the day is not the whole patrol, which lasts weeks."""
-    if form is None and kind in VOYAGES and VOYAGE_STAGE.search(sentence):
+    (`began_by`); the day is not the whole patrol, which lasts weeks. One day on which the
+    words say the patrol was held ("warships on Saturday conducted the first joint
+    patrol") is not the whole patrol either: it was over by then (`end_only`)."""
+    if form is not None or kind not in VOYAGES:
+        return form
+    if VOYAGE_STAGE.search(sentence):
         return "began_by"
+    one_day = when is not None and when.precision == "day" and when.start == when.end
+    if one_day and VOYAGE_HELD.search(sentence):
+        return "end_only"
     return form
 
 
@@ -310,6 +331,40 @@ def under_way_at_report(
                 _comment_date(lines, "the article dates the event itself elsewhere")
             elif dateline and any(other < day for _, other, by in mentions if not by):
                 _comment_date(lines, "the article gives an earlier end than the dateline's")
+
+
+def days_within_a_span(d: Drafter) -> None:
+    """A day the article gives an event (no verb bounds it) that lies within the days it
+    gives the same event elsewhere ("for the second straight day on Wednesday" is Tuesday
+    and Wednesday; "reached the Pacific around Wednesday afternoon"): one day of several,
+    on which the event was under way, so it had begun by then (`began_by`), not the whole
+    event. Read once the article's claims are drafted (the lines are rewritten in place)."""
+    claims: dict[str, list[tuple[list[str], int, dates.ResolvedDate]]] = {}
+    for item in d.draft.items:
+        if item.section != "events" or item.unsure is not None:
+            continue
+        for i, line in enumerate(item.lines):
+            if not line.startswith("  date: {quote: "):
+                continue
+            claim = yaml.safe_load(line.strip().removeprefix("date: "))
+            if set(claim) != {"quote"}:
+                continue  # a bound, or an announced event
+            try:
+                when = dates.resolve(claim["quote"], d.anchor)
+            except ValueError:
+                continue
+            event_id = item.lines[0].removeprefix("- id: ")
+            claims.setdefault(event_id, []).append((item.lines, i, when))
+    for found in claims.values():
+        spans = [
+            (w.start, w.end)
+            for _, _, w in found
+            if w.precision == "day" and w.start and w.end and w.start < w.end
+        ]
+        for lines, i, w in found:
+            one_day = w.precision == "day" and w.start is not None and w.start == w.end
+            if one_day and any(a <= w.start <= b for a, b in spans):  # type: ignore[operator]
+                lines[i] = lines[i].removesuffix("}") + ", began_by: true}"
 
 
 def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str | None:

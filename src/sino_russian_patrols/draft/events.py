@@ -20,6 +20,7 @@ from .event_dates import (
     date_quote,
     dated_in_sequence,
     dateline_form,
+    days_within_a_span,
     kind_words,
     range_form,
     report_form,
@@ -337,7 +338,7 @@ def propose(d: Drafter) -> str | None:
             own_form = None if d.event_kind(event_id) == "report_publication" else form
             if own is not None and not own[1]:
                 own_form = range_form(when, own_form)
-                own_form = stage_form(d.event_kind(event_id), sentence, own_form)
+                own_form = stage_form(d.event_kind(event_id), sentence, own_form, when)
             lines = mention_lines(
                 d,
                 event_id,
@@ -368,6 +369,7 @@ def propose(d: Drafter) -> str | None:
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
     under_way_at_report(report_days, own_ends)
+    days_within_a_span(d)
     _undated_parents(d)
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):

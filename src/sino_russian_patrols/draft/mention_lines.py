@@ -35,7 +35,7 @@ def other_claim(
     when = dates.resolve(other.dated[0], d.anchor, ahead=ahead)
     form = other.form
     if not other.dated[1]:
-        form = stage_form(d.event_kind(event_id), d.text[other.lo : other.hi], form)
+        form = stage_form(d.event_kind(event_id), d.text[other.lo : other.hi], form, when)
         form = range_form(when, form)
     quote = d.text[other.lo : other.hi]
     lines = mention_lines(d, event_id, quote, other.dated, form, other.lo, other.hi)

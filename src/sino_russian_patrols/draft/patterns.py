@@ -329,6 +329,8 @@ REPORTED_ON = re.compile(
 # a report a pronoun makes at the sentence's end (", he noted."): the speaker, and the day,
 # of the sentence before
 PRONOUN_REPORT = re.compile(rf",\s+(?:he|she|they)\s+(?:also\s+)?{_VERB}\.?$")
+# a time converted to another zone, in brackets: "(midnight GMT Monday)", "(0100 UTC)"
+TIME_ZONE_ASIDE = re.compile(r"\([^()\n]{0,40}?\b(?:GMT|UTC|Zulu)\b[^()\n]{0,40}\)")
 # "recently" alone: an event on or before the day of publication, no earlier bound
 RECENTLY = re.compile(r"(?i)recent(?:ly)?")
 # the words of a stage of a voyage: where the ships were on a day, not the whole voyage
@@ -336,6 +338,8 @@ VOYAGE_STAGE = re.compile(
     r"(?i)\b(?:entered|passed|passing|sailed|sailing|transited|transiting|crossed|spotted|"
     r"sighted)\b"
 )
+# the words that say a patrol was held (in the past), not where the ships were on a day
+VOYAGE_HELD = re.compile(r"(?i)\b(?:conducted|held|carried\s+out|staged|performed)\b")
 # a dateline's place before the date phrase, in capitals ("ABOARD DESTROYER YINCHUAN, July
 # 15, (Xinhua/GNA) --"): the phrase dates the article, not the event
 DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,60},[ \t]*")
