@@ -122,3 +122,23 @@ def test_a_day_within_the_days_the_article_gives_the_event_is_a_day_it_was_under
         '  date: {quote: "on Monday"}',
         '  date: {quote: "Wednesday"}',
     ]
+
+
+def test_a_sentence_whose_subject_is_the_event_before_dates_it() -> None:
+    from sino_russian_patrols.draft.sentence_dates import the_event_before
+
+    first = "China and Russia have executed their first joint bomber patrol near Alaska."
+    second = "This unprecedented move, which took place on Wednesday, drew attention."
+    text = f"{first} {second}"
+    d = drafter(text)
+    d.registries.events, d.new_events = [], []
+    d.event_sentences = [(0, len(first), "2024-07-10-air")]
+    lo = len(first) + 1
+    item = the_event_before(d, lo, len(text))
+    assert item is not None and item.lines[0] == "- id: 2024-07-10-air"
+    assert item.lines[2] == '  date: {quote: "on Wednesday"}'
+    # a sentence about something else, though it gives a day
+    other = f"{first} The minister spoke on Wednesday about the flights."
+    d = drafter(other)
+    d.event_sentences = [(0, len(first), "2024-07-10-air")]
+    assert the_event_before(d, lo, len(other)) is None

@@ -46,7 +46,7 @@ from .patterns import (
     PASSING_TYPES,
     sentences,
 )
-from .sentence_dates import sentence_dates
+from .sentence_dates import sentence_dates, the_event_before
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -264,6 +264,8 @@ def propose(d: Drafter) -> str | None:
         sentence = d.text[lo:hi]
         lead += 1
         types = sentence_types(d, lo, hi)
+        if not types and (item := the_event_before(d, lo, hi)) is not None:
+            d.draft.items.append(item)  # "This move, which took place on Wednesday, ..."
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         claims = sentence_dates(d, lo, hi)

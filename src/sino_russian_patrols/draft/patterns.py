@@ -331,6 +331,12 @@ REPORTED_ON = re.compile(
 PRONOUN_REPORT = re.compile(rf",\s+(?:he|she|they)\s+(?:also\s+)?{_VERB}\.?$")
 # a time converted to another zone, in brackets: "(midnight GMT Monday)", "(0100 UTC)"
 TIME_ZONE_ASIDE = re.compile(r"\([^()\n]{0,40}?\b(?:GMT|UTC|Zulu)\b[^()\n]{0,40}\)")
+# a sentence whose subject is the event the sentence before reports: "This unprecedented
+# move, which took place on Wednesday, ...", "It was held on Tuesday"
+ANAPHORIC_EVENT = re.compile(
+    r"^(?:This|That|It)\b[^,.;:]{0,60}?(?:,\s*which\s+|\s+)(?:took\s+place|happened|"
+    r"occurred|was\s+held|was\s+conducted|was\s+carried\s+out)\b"
+)
 # "recently" alone: an event on or before the day of publication, no earlier bound
 RECENTLY = re.compile(r"(?i)recent(?:ly)?")
 # the words of a stage of a voyage: where the ships were on a day, not the whole voyage

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import dates
-from .document import unique_around
+from .document import Item, unique_around
 from .event_dates import VAGUE_DATE, _form, date_quote, report_form
-from .patterns import PRONOUN_REPORT, sentences
+from .mention_lines import mention_lines
+from .patterns import ANAPHORIC_EVENT, PRONOUN_REPORT, sentences
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -142,3 +143,27 @@ def sentence_dates(d: Drafter, lo: int, hi: int) -> SentenceDates:
     other_form = _form(d.text[other_lo:other_hi])
     other = Claim(other_lo, other_hi, p2 if mine == 0 else p1, other_form)
     return SentenceDates(first, own_form, None, other)
+
+
+def the_event_before(d: Drafter, lo: int, hi: int) -> Item | None:
+    """A mention, dated by its phrase, of the event the sentence before (in the same
+    paragraph) reports, for a sentence that names no event but whose subject is that event
+    ("... have executed their first joint bomber patrol. This unprecedented move, which took
+    place on Wednesday, marks ..."); None when the sentence is not such, gives no day, or the
+    sentence before reports no event or several."""
+    sentence = d.text[lo:hi]
+    if not ANAPHORIC_EVENT.match(sentence):
+        return None
+    dated = date_quote(d, lo, hi)
+    if dated is None or dated[1] or unique_around(d.text, lo, hi, hi) != (lo, hi):
+        return None
+    line_start = d.text.rfind("\n", 0, lo) + 1
+    before = [s for s in sentences(d.text, line_start, lo) if s[1] <= lo]
+    if not before:
+        return None
+    events = {e for a, b, e in d.event_sentences if (a, b) == before[-1]}
+    if len(events) != 1:
+        return None
+    end = hi - 1 if sentence.endswith(".") else hi
+    lines = mention_lines(d, events.pop(), d.text[lo:end], dated, _form(sentence), lo, end)
+    return Item("events", lines, None, "its subject is the event the sentence before reports")
