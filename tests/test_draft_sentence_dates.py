@@ -142,3 +142,17 @@ def test_a_sentence_whose_subject_is_the_event_before_dates_it() -> None:
     d = drafter(other)
     d.event_sentences = [(0, len(first), "2024-07-10-air")]
     assert the_event_before(d, lo, len(other)) is None
+
+
+def test_a_day_the_event_lasts_until_bounds_its_end() -> None:
+    from sino_russian_patrols.draft.mention_lines import mention_lines
+
+    text = "The drills will be held in the east, and will last until July 20, the army said."
+    found = claims(text)
+    assert found.dated == ("July 20", False) and found.form == "announced_end"
+    d = drafter(text)
+    d.registries.events, d.new_events = [], []
+    lines = mention_lines(d, "x", text, found.dated, found.form, 0, len(text))
+    assert lines[2] == '  date: {quote: "July 20", end_only: true, announced: true}'
+    found = claims("The navies held the drills until Tuesday.")
+    assert found.dated == ("Tuesday", False) and found.form == "end_only"

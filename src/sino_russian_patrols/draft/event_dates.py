@@ -92,8 +92,12 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
 VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|earlier this year)\b|^(?:this year)$")
 # the date forms whose claims are asserted (measured with benchmarks/draft_recall.py)
 ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset(
-    {None, "announced", "end_only", "start_only", "began_by"}
+    {None, "announced", "announced_end", "end_only", "start_only", "began_by"}
 )
+# the forms of an event still to come, whose phrase is read ahead of the publication:
+# `announced_end` is its announced last day ("will last until September 7"), written
+# `end_only: true, announced: true`
+ANNOUNCED_FORMS = frozenset({"announced", "announced_end"})
 # a report made while the event went on: it had begun by the report's day (build/README.md,
 # "A phrase that dates only the end or the report")
 UNDER_WAY = re.compile(
@@ -144,7 +148,7 @@ def _window(
     to the publication, or the three months after it for an event the sentence announces."""
     month = dt.timedelta(days=30)
     if when is not None and when.end is not None:
-        if form in ("end_only", "began_by"):
+        if form in ("end_only", "began_by", "announced_end"):
             return when.end - month, when.end
         return (when.start or when.end - month, when.end)
     if d.published is None:
@@ -375,7 +379,7 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
         return "a phrase that relates the event to another day, not its date: check the day"
     if form not in ASSERTED_DATE_FORMS:
         return f"the verb suggests {form}, a form the curated files do not confirm here"
-    resolved = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
+    resolved = dates.resolve(dated[0], d.anchor, ahead=form in ANNOUNCED_FORMS)
     if resolved.start is None and not (form is None and RECENTLY.fullmatch(dated[0])):
         # "recently conducted" is all the text says: on or before the publication, as the
         # date rules read it; "before" wants the event it is before, "by" a bound

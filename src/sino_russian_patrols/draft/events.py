@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .. import dates
 from .document import Item, unique_around
 from .event_dates import (
+    ANNOUNCED_FORMS,
     _comment_date,
     _form,
     _sequence,
@@ -272,7 +273,7 @@ def propose(d: Drafter) -> str | None:
         form, dated = claims.form, claims.dated
         when = None
         if dated is not None:
-            when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
+            when = dates.resolve(dated[0], d.anchor, ahead=form in ANNOUNCED_FORMS)
             if dated[1] and form == "announced":
                 dated, when = None, None  # the day it was announced dates nothing of it
             elif dated[1]:
@@ -356,7 +357,7 @@ def propose(d: Drafter) -> str | None:
             if own is not None and claims.unsure is not None:
                 _comment_date(lines, claims.unsure)
             if own is not None and claims.other is not None and seq is None:
-                ahead = form == "announced"
+                ahead = form in ANNOUNCED_FORMS
                 other_claim(d, event_id, claims.other, why, ahead, report_days, own_ends)
             if own is not None and seq is not None and after is not None:
                 clause = after_clause(d, lo, hi, seq)

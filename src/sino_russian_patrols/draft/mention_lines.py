@@ -81,6 +81,8 @@ def mention_lines(
         lines.append(f"  date: {{after: {after}, note: {yaml_string(note)}}}")
     elif dated is not None:
         flag = f", {form}: true" if form else ""
+        if form == "announced_end":  # the announced last day
+            flag = ", end_only: true, announced: true"
         line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
         why = _date_unsure(d, dated, form)
         lines.append(f"  # {line.strip()}   # unsure: {why}" if why else line)

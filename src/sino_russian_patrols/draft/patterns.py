@@ -337,6 +337,8 @@ ANAPHORIC_EVENT = re.compile(
     r"^(?:This|That|It)\b[^,.;:]{0,60}?(?:,\s*which\s+|\s+)(?:took\s+place|happened|"
     r"occurred|was\s+held|was\s+conducted|was\s+carried\s+out)\b"
 )
+# the word before a day that ends what lasts until it ("will last until September 7")
+UNTIL = re.compile(r"\b(?:until|till)\s+(?:on\s+)?$")
 # "recently" alone: an event on or before the day of publication, no earlier bound
 RECENTLY = re.compile(r"(?i)recent(?:ly)?")
 # the words of a stage of a voyage: where the ships were on a day, not the whole voyage

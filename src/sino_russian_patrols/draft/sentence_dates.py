@@ -16,7 +16,7 @@ from .. import dates
 from .document import Item, unique_around
 from .event_dates import VAGUE_DATE, _form, date_quote, report_form
 from .mention_lines import mention_lines
-from .patterns import ANAPHORIC_EVENT, PRONOUN_REPORT, sentences
+from .patterns import ANAPHORIC_EVENT, PRONOUN_REPORT, UNTIL, sentences
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -86,6 +86,20 @@ def _report_before(d: Drafter, lo: int) -> tuple[str, bool] | None:
 
 
 def sentence_dates(d: Drafter, lo: int, hi: int) -> SentenceDates:
+    """The date claims of text[lo:hi] (`_claims`), a day the event lasts "until" bounding
+    its end: `end_only` ("the drills lasted until Sunday"), or for an event the sentence
+    announces, its announced last day (`announced_end`: "will last until September 7")."""
+    found = _claims(d, lo, hi)
+    if found.dated is None or found.dated[1] or found.form not in (None, "announced"):
+        return found
+    at = d.text.find(found.dated[0], lo, hi)
+    if at < 0 or not UNTIL.search(d.text, lo, at):
+        return found
+    form = "announced_end" if found.form == "announced" else "end_only"
+    return SentenceDates(found.dated, form, found.unsure, found.other)
+
+
+def _claims(d: Drafter, lo: int, hi: int) -> SentenceDates:
     """The date claims of text[lo:hi]. With one phrase (or more than two), the one
     `date_quote` picks, with the form of the sentence's verbs. With two:
 
