@@ -156,3 +156,10 @@ def test_a_day_the_event_lasts_until_bounds_its_end() -> None:
     assert lines[2] == '  date: {quote: "July 20", end_only: true, announced: true}'
     found = claims("The navies held the drills until Tuesday.")
     assert found.dated == ("Tuesday", False) and found.form == "end_only"
+
+
+def test_recent_is_no_day_of_a_report() -> None:
+    from sino_russian_patrols.draft.event_dates import date_quote
+
+    text = "Nato countries issued a joint statement at the end of a recent summit in Washington."
+    assert date_quote(drafter(text), 0, len(text)) == ("recent", False)

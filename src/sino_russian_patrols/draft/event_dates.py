@@ -71,7 +71,10 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     before = d.text[max(lo, start - 12) : start]
     if m := re.search(r"(?:\bearly |\blate )?\bon $", before):
         start -= len(m.group(0))
-    report = REPORTED_ON.search(d.text[max(lo, start - 90) : start])
+    # "recent" is no day of a report: "issued a statement at the end of a recent summit"
+    # dates the summit
+    recent = RECENTLY.fullmatch(d.text, start, end)
+    report = None if recent else REPORTED_ON.search(d.text[max(lo, start - 90) : start])
     if report:
         start -= len(report.group(0))
     span = unique_around(d.text, start, end, hi)
