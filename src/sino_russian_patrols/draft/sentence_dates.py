@@ -110,7 +110,8 @@ def _claims(d: Drafter, lo: int, hi: int) -> SentenceDates:
       reads the verbs (the editors quote the sentence with who reported it). An own day
       that reads later than the report's (a weekday read from the publication, "held
       through Sunday, ... said Saturday") is relative to the report, which no date rule
-      reads: proposed commented out, with no claim of the report;
+      reads: the report's day places the event (its claim proposed commented out, with
+      the reason);
     - two clauses joined by ", and" and a verb in the past tense, each with its day: each
       day dates the event with the form of its own clause's verbs, the other quoting its
       clause.
@@ -139,8 +140,11 @@ def _claims(d: Drafter, lo: int, hi: int) -> SentenceDates:
         if own_day is None or report_day is None:
             return SentenceDates(first, form)
         if own_day.start is not None and report_day.end and own_day.start > report_day.end:
-            why = "the phrase reads later than the report's day: it counts from the report"
-            return SentenceDates(own, form, why)
+            why = (
+                f"{own[0]!r} reads later than the report's day: it counts from the report, "
+                "which no date rule reads"
+            )
+            return SentenceDates(report, form, why)
         return SentenceDates(own, form, None, Claim(lo, hi, report, report_form(sentence)))
     if p1[1] or p2[1]:
         return SentenceDates(first, form)
