@@ -625,25 +625,6 @@ def test_an_answer_shares_no_days_of_a_patrol_the_article_bounds_only_by_its_sta
     assert draft.items[1].lines[1].startswith("  # date: {same_as: 2023-06-06-air")
 
 
-def test_an_answer_shares_no_days_of_a_patrol_only_bounded_by_its_end_here_and_elsewhere() -> None:
-    from sino_russian_patrols.draft.document import Draft, Item
-    from sino_russian_patrols.draft.event_dates import _undated_parents
-
-    def items(patrol: str) -> list[Item]:
-        return [
-            Item("events", [f"- id: {patrol}", '  date: {quote: "on Friday", end_only: true}']),
-            Item("events", ["- id: s", f'  date: {{same_as: {patrol}, note: "during it"}}']),
-        ]
-
-    draft = Draft("000_test")
-    draft.items = items("2024-10-undated-naval")  # no source gives it a first day
-    _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
-    assert draft.items[1].lines[1].startswith("  # date: {same_as: 2024-10-undated-naval")
-    draft.items = items("2023-06-06-air")  # another source gives it its days
-    _undated_parents(SimpleNamespace(draft=draft, known_events=KNOWN))  # type: ignore[arg-type]
-    assert draft.items[1].lines[1].startswith("  date: {same_as: 2023-06-06-air")
-
-
 def test_one_day_on_which_a_ships_patrol_was_held_bounds_its_end() -> None:
     from sino_russian_patrols import dates
     from sino_russian_patrols.draft.event_dates import stage_form

@@ -395,10 +395,7 @@ def _undated_parents(d: Drafter) -> None:
     article (by a phrase of its own) nor the other sources date the patrol, there is nothing to
     share, and the claim would date nothing (commented out). Nor is there where this article
     bounds only the patrol's start (`began_by`: it had begun by a day), which leaves it no
-    earliest and no latest day; nor where it bounds only its end (the day of a report: over
-    by then) and no other source gives the patrol a first day: the answer would get only a
-    latest day, where the text's own day of the patrol, which the draft missed, gives it
-    one."""
+    earliest and no latest day."""
     mentions = [i for i in d.draft.items if i.section == "events" and i.unsure is None]
     claims: dict[str, list[str]] = {}
     for i in mentions:
@@ -408,7 +405,6 @@ def _undated_parents(d: Drafter) -> None:
     dated = set(claims) | {
         e["event_id"] for e in d.known_events if e["start_date"] or e["end_date"]
     }
-    first_day = {e["event_id"]: e["start_date"] for e in d.known_events}
     for item in mentions:
         for line in item.lines:
             m = _SAME_AS.match(line)
@@ -422,13 +418,9 @@ def _undated_parents(d: Drafter) -> None:
                     f"this article gives {m.group(1)} only a day it had begun by: no days to share"
                 )
                 _comment_date(item.lines, why)
-            elif here and all(_BOUND.search(c) for c in here) and not first_day.get(m.group(1)):
-                why = f"no source gives {m.group(1)} a first day: only its latest day to share"
-                _comment_date(item.lines, why)
 
 
 _SAME_AS = re.compile(r"  date: \{same_as: ([\w-]+),")
-_BOUND = re.compile(r", (?:began_by|end_only): true")
 
 
 def _comment_date(lines: list[str], why: str) -> None:
