@@ -373,7 +373,9 @@ def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() 
     d = SimpleNamespace(draft=draft, known_events=KNOWN)
     _undated_parents(d)  # type: ignore[arg-type]
     dates = [next(line for line in i.lines if "date" in line) for i in draft.items]
-    assert [line.startswith("  date:") for line in dates] == [True, True, True, False]
+    # the patrol other sources date, which this article does not: not the text's word
+    assert [line.startswith("  date:") for line in dates] == [True, True, False, False]
+    assert dates[2].endswith("only other sources date it")
     assert dates[3].endswith("# unsure: no source dates 2024-10-undated-naval: no days to share")
 
 

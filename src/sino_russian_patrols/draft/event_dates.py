@@ -395,7 +395,9 @@ def _undated_parents(d: Drafter) -> None:
     article (by a phrase of its own) nor the other sources date the patrol, there is nothing to
     share, and the claim would date nothing (commented out). Nor is there where this article
     bounds only the patrol's start (`began_by`: it had begun by a day), which leaves it no
-    earliest and no latest day."""
+    earliest and no latest day. And the editors date an answer so only where the article
+    dates the patrol itself: the days other sources give it are not this text's word on when
+    the answer came (proposed commented out)."""
     mentions = [i for i in d.draft.items if i.section == "events" and i.unsure is None]
     claims: dict[str, list[str]] = {}
     for i in mentions:
@@ -413,6 +415,9 @@ def _undated_parents(d: Drafter) -> None:
             here = claims.get(m.group(1), [])
             if m.group(1) not in dated:
                 _comment_date(item.lines, f"no source dates {m.group(1)}: no days to share")
+            elif not here:
+                why = f"this article gives {m.group(1)} no day: only other sources date it"
+                _comment_date(item.lines, why)
             elif here and all(", began_by: true" in c for c in here):
                 why = (
                     f"this article gives {m.group(1)} only a day it had begun by: no days to share"
