@@ -67,6 +67,8 @@ CLAUSE_AND = re.compile(r",\s+and\s+(?:then\s+)?(?=[a-z]+ed\b)")
 
 
 def _resolve(d: Drafter, quote: str, ahead: bool) -> dates.ResolvedDate | None:
+    """The days a phrase resolves to, or None where no date rule reads it (two phrases are
+    compared only when both are read)."""
     try:
         return dates.resolve(quote, d.anchor, ahead=ahead)
     except ValueError:
