@@ -81,6 +81,9 @@ def test_one_countrys_warplanes_are_no_joint_flight() -> None:
         ("The navies will hold drills in August.", "announced"),
         # the future of reported speech ("announced on July 26 that ... would soon conduct")
         ("The ministry said the navies would soon conduct joint patrols.", "announced"),
+        ("The drills are scheduled to last until mid-July.", "announced"),
+        # "scheduled" as an adjective: held to a plan, not announced
+        ("The fleets had completed a routine, scheduled exercise.", "end_only"),
         ("The two navies concluded the patrol on Sunday.", "end_only"),
         ("The ships wrapped up their patrol last week.", "end_only"),
         ("The ships departed from Vladivostok on August 7.", "start_only"),
@@ -370,7 +373,9 @@ def test_an_answer_shares_the_days_of_its_patrol_only_where_a_source_dates_it() 
     d = SimpleNamespace(draft=draft, known_events=KNOWN)
     _undated_parents(d)  # type: ignore[arg-type]
     dates = [next(line for line in i.lines if "date" in line) for i in draft.items]
-    assert [line.startswith("  date:") for line in dates] == [True, True, True, False]
+    # the patrol other sources date, which this article does not: not the text's word
+    assert [line.startswith("  date:") for line in dates] == [True, True, False, False]
+    assert dates[2].endswith("only other sources date it")
     assert dates[3].endswith("# unsure: no source dates 2024-10-undated-naval: no days to share")
 
 
@@ -668,16 +673,29 @@ def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> Non
     ],
 )
 def test_a_mention_quotes_the_sentence_without_who_reported_it(sentence: str, quote: str) -> None:
-    from sino_russian_patrols.draft.events import mention_quote
+    from sino_russian_patrols.draft.mention_lines import mention_quote
 
     d = SimpleNamespace(text=sentence)
     assert mention_quote(d, 0, len(sentence)) == quote  # type: ignore[arg-type]
 
 
 def test_a_mention_quote_that_is_not_unique_is_the_whole_sentence() -> None:
-    from sino_russian_patrols.draft.events import mention_quote
+    from sino_russian_patrols.draft.mention_lines import mention_quote
 
     text = "Two bombers flew a joint patrol. Two bombers flew a joint patrol, Japan said."
     d = SimpleNamespace(text=text)
     second = text.index("Two bombers", 5)
     assert mention_quote(d, second, len(text)) == text[second:]  # type: ignore[arg-type]
+
+
+def test_one_day_on_which_a_ships_patrol_was_held_bounds_its_end() -> None:
+    from sino_russian_patrols import dates
+    from sino_russian_patrols.draft.event_dates import stage_form
+
+    anchor = dates.Anchor(dt.date(2021, 10, 23), 2021, "stated", "stated", "day", "stated")
+    saturday = dates.resolve("on Saturday", anchor)
+    days = dates.resolve("from October 17 to 23", anchor)
+    sentence = "Russian and Chinese warships on Saturday conducted the first joint patrol."
+    assert stage_form("joint_naval_patrol", sentence, None, saturday) == "end_only"
+    assert stage_form("joint_naval_patrol", sentence, None, days) is None  # the whole patrol
+    assert stage_form("joint_air_patrol", sentence, None, saturday) is None  # a day's flight

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import yaml
+
 from .. import dates
 from .context_year import report_window
 from .document import unique_around, yaml_string
@@ -21,12 +23,23 @@ from .patterns import (
     EVENT_WORDS,
     JOINT_PATROLS,
     PASSING_TYPES,
+    RECENTLY,
     REPORTED_ON,
+    TIME_ZONE_ASIDE,
+    VOYAGE_HELD,
     VOYAGE_STAGE,
 )
 
 if TYPE_CHECKING:
     from .proposals import Drafter
+
+
+def local_days(text: str) -> str:
+    """The text with the times it converts to another zone blanked out ("just after 9 a.m.
+    (midnight GMT Monday)"): the day in brackets is Greenwich's, the day before the local
+    one, and the date rules read the weekday as the place's own. The length is kept, so
+    that offsets still point into the text."""
+    return TIME_ZONE_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[str, bool] | None:
@@ -41,12 +54,12 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     dateline = dates._DATELINE.match(d.text, line_start)
     if dateline is not None and lo <= dateline.end() < hi:
         lo = max(lo, dateline.end())
-    found = dates.find_phrase(d.text[lo:hi])
+    found = dates.find_phrase(local_days(d.text[lo:hi]))
     if found is not None and DATELINE_PLACE.fullmatch(d.text, line_start, lo + found[0]):
         # a dateline the build does not read as one still dates the article: the phrase
         # after it is the event's
         lo += found[1]
-        found = dates.find_phrase(d.text[lo:hi])
+        found = dates.find_phrase(local_days(d.text[lo:hi]))
     if found is None or d.anchor is None:
         return None
     start, end = lo + found[0], lo + found[1]
@@ -58,7 +71,10 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     before = d.text[max(lo, start - 12) : start]
     if m := re.search(r"(?:\bearly |\blate )?\bon $", before):
         start -= len(m.group(0))
-    report = REPORTED_ON.search(d.text[max(lo, start - 90) : start])
+    # "recent" is no day of a report: "issued a statement at the end of a recent summit"
+    # dates the summit
+    recent = RECENTLY.fullmatch(d.text, start, end)
+    report = None if recent else REPORTED_ON.search(d.text[max(lo, start - 90) : start])
     if report:
         start -= len(report.group(0))
     span = unique_around(d.text, start, end, hi)
@@ -79,8 +95,12 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
 VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|earlier this year)\b|^(?:this year)$")
 # the date forms whose claims are asserted (measured with benchmarks/draft_recall.py)
 ASSERTED_DATE_FORMS: frozenset[str | None] = frozenset(
-    {None, "announced", "end_only", "start_only", "began_by"}
+    {None, "announced", "announced_end", "end_only", "start_only", "began_by"}
 )
+# the forms of an event still to come, whose phrase is read ahead of the publication:
+# `announced_end` is its announced last day ("will last until September 7"), written
+# `end_only: true, announced: true`
+ANNOUNCED_FORMS = frozenset({"announced", "announced_end"})
 # a report made while the event went on: it had begun by the report's day (build/README.md,
 # "A phrase that dates only the end or the report")
 UNDER_WAY = re.compile(
@@ -131,7 +151,7 @@ def _window(
     to the publication, or the three months after it for an event the sentence announces."""
     month = dt.timedelta(days=30)
     if when is not None and when.end is not None:
-        if form in ("end_only", "began_by"):
+        if form in ("end_only", "began_by", "announced_end"):
             return when.end - month, when.end
         return (when.start or when.end - month, when.end)
     if d.published is None:
@@ -236,13 +256,22 @@ def range_form(when: dates.ResolvedDate | None, form: str | None) -> str | None:
 VOYAGES = frozenset({"joint_naval_patrol", "joint_submarine_patrol"})
 
 
-def stage_form(kind: str | None, sentence: str, form: str | None) -> str | None:
+def stage_form(
+    kind: str | None, sentence: str, form: str | None, when: dates.ResolvedDate | None = None
+) -> str | None:
     """The form of a day of a ships' patrol on which the words tell a stage of its voyage
     ("entered a specific area of the South China Sea on Sunday", "passed through the Soya
     Strait from Friday to Saturday"): the patrol was under way that day, and had begun by it
-    (`began_by`); the day is not the whole patrol, which lasts weeks."""
-    if form is None and kind in VOYAGES and VOYAGE_STAGE.search(sentence):
+    (`began_by`); the day is not the whole patrol, which lasts weeks. One day on which the
+    words say the patrol was held ("warships on Saturday conducted the first joint
+    patrol") is not the whole patrol either: it was over by then (`end_only`)."""
+    if form is not None or kind not in VOYAGES:
+        return form
+    if VOYAGE_STAGE.search(sentence):
         return "began_by"
+    one_day = when is not None and when.precision == "day" and when.start == when.end
+    if one_day and VOYAGE_HELD.search(sentence):
+        return "end_only"
     return form
 
 
@@ -311,6 +340,40 @@ def under_way_at_report(
                 _comment_date(lines, "the article gives an earlier end than the dateline's")
 
 
+def days_within_a_span(d: Drafter) -> None:
+    """A day the article gives an event (no verb bounds it) that lies within the days it
+    gives the same event elsewhere ("for the second straight day on Wednesday" is Tuesday
+    and Wednesday; "reached the Pacific around Wednesday afternoon"): one day of several,
+    on which the event was under way, so it had begun by then (`began_by`), not the whole
+    event. Read once the article's claims are drafted (the lines are rewritten in place)."""
+    claims: dict[str, list[tuple[list[str], int, dates.ResolvedDate]]] = {}
+    for item in d.draft.items:
+        if item.section != "events" or item.unsure is not None:
+            continue
+        for i, line in enumerate(item.lines):
+            if not line.startswith("  date: {quote: "):
+                continue
+            claim = yaml.safe_load(line.strip().removeprefix("date: "))
+            if set(claim) != {"quote"}:
+                continue  # a bound, or an announced event
+            try:
+                when = dates.resolve(claim["quote"], d.anchor)
+            except ValueError:
+                continue
+            event_id = item.lines[0].removeprefix("- id: ")
+            claims.setdefault(event_id, []).append((item.lines, i, when))
+    for found in claims.values():
+        spans = [
+            (w.start, w.end)
+            for _, _, w in found
+            if w.precision == "day" and w.start and w.end and w.start < w.end
+        ]
+        for lines, i, w in found:
+            one_day = w.precision == "day" and w.start is not None and w.start == w.end
+            if one_day and any(a <= w.start <= b for a, b in spans):  # type: ignore[operator]
+                lines[i] = lines[i].removesuffix("}") + ", began_by: true}"
+
+
 def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str | None:
     """Why a date claim is proposed commented out, or None: asserted are the forms the
     curated corpus confirms (`ASSERTED_DATE_FORMS`), the day of a report with the bound
@@ -319,8 +382,10 @@ def _date_unsure(d: Drafter, dated: tuple[str, bool], form: str | None) -> str |
         return "a phrase that relates the event to another day, not its date: check the day"
     if form not in ASSERTED_DATE_FORMS:
         return f"the verb suggests {form}, a form the curated files do not confirm here"
-    resolved = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
-    if resolved.start is None:
+    resolved = dates.resolve(dated[0], d.anchor, ahead=form in ANNOUNCED_FORMS)
+    if resolved.start is None and not (form is None and RECENTLY.fullmatch(dated[0])):
+        # "recently conducted" is all the text says: on or before the publication, as the
+        # date rules read it; "before" wants the event it is before, "by" a bound
         return "the phrase gives no earlier bound (began_by or before: an event?)"
     return None
 
@@ -330,7 +395,9 @@ def _undated_parents(d: Drafter) -> None:
     article (by a phrase of its own) nor the other sources date the patrol, there is nothing to
     share, and the claim would date nothing (commented out). Nor is there where this article
     bounds only the patrol's start (`began_by`: it had begun by a day), which leaves it no
-    earliest and no latest day."""
+    earliest and no latest day. And the editors date an answer so only where the article
+    dates the patrol itself: the days other sources give it are not this text's word on when
+    the answer came (proposed commented out)."""
     mentions = [i for i in d.draft.items if i.section == "events" and i.unsure is None]
     claims: dict[str, list[str]] = {}
     for i in mentions:
@@ -348,6 +415,9 @@ def _undated_parents(d: Drafter) -> None:
             here = claims.get(m.group(1), [])
             if m.group(1) not in dated:
                 _comment_date(item.lines, f"no source dates {m.group(1)}: no days to share")
+            elif not here:
+                why = f"this article gives {m.group(1)} no day: only other sources date it"
+                _comment_date(item.lines, why)
             elif here and all(", began_by: true" in c for c in here):
                 why = (
                     f"this article gives {m.group(1)} only a day it had begun by: no days to share"

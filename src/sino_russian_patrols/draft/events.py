@@ -9,9 +9,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
-from .document import Item, quote_entry, unique_around, yaml_string
+from .document import Item, unique_around
 from .event_dates import (
-    _date_unsure,
+    ANNOUNCED_FORMS,
+    _comment_date,
     _form,
     _sequence,
     _undated_parents,
@@ -20,37 +21,34 @@ from .event_dates import (
     date_quote,
     dated_in_sequence,
     dateline_form,
+    days_within_a_span,
     kind_words,
     range_form,
     report_form,
     stage_form,
     under_way_at_report,
 )
+from .mention_lines import mention_lines, mention_quote, other_claim
 from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
-    ATTRIBUTION_HEAD,
-    ATTRIBUTION_TAIL,
     DRILL_NOUNS,
     EDITION,
     EVENT_WORDS,
     EXERCISE_TYPES,
     GENERIC_PATROL,
     JOINT_PATROLS,
-    LOCATIVE,
     ORDINAL_SERIES,
     ORDINALS,
     PASSING_DRILLS,
     PASSING_TYPES,
     sentences,
 )
+from .sentence_dates import sentence_dates, the_event_before
 
 if TYPE_CHECKING:
     from .proposals import Drafter
-
-# what happens within a patrol, dated by it when the sentence gives no day of its own
-DATED_BY_THE_PATROL = frozenset({"scramble", "intercept", "airfield_landing"})
 
 # the events that answer a patrol or happen within it: linked beside it, written out with
 # it as their parent; those marked with a country are named after the one that answers
@@ -288,13 +286,15 @@ def propose(d: Drafter) -> str | None:
         sentence = d.text[lo:hi]
         lead += 1
         types = sentence_types(d, lo, hi)
+        if not types and (item := the_event_before(d, lo, hi)) is not None:
+            d.draft.items.append(item)  # "This move, which took place on Wednesday, ..."
         if not types or unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
-        form = _form(sentence)
-        dated = date_quote(d, lo, hi, ahead=form == "announced")
+        claims = sentence_dates(d, lo, hi)
+        form, dated = claims.form, claims.dated
         when = None
         if dated is not None:
-            when = dates.resolve(dated[0], d.anchor, ahead=form == "announced")
+            when = dates.resolve(dated[0], d.anchor, ahead=form in ANNOUNCED_FORMS)
             if dated[1] and form == "announced":
                 dated, when = None, None  # the day it was announced dates nothing of it
             elif dated[1]:
@@ -353,7 +353,7 @@ def propose(d: Drafter) -> str | None:
                     why = f"{why}; {new_why}"
         if not events:  # a proposal for the editor: a new event, or one to pick
             quote = mention_quote(d, lo, hi)
-            lines = _mention(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
+            lines = mention_lines(d, "NEW-EVENT-ID", quote, dated, form, lo, hi)
             d.draft.items.append(Item("events", lines, why))
             continue
         seq = _sequence(d, events, sentence, linked, ORDERED_TYPES, event_types)
@@ -369,8 +369,8 @@ def propose(d: Drafter) -> str | None:
             own_form = None if d.event_kind(event_id) == "report_publication" else form
             if own is not None and not own[1]:
                 own_form = range_form(when, own_form)
-                own_form = stage_form(d.event_kind(event_id), sentence, own_form)
-            lines = _mention(
+                own_form = stage_form(d.event_kind(event_id), sentence, own_form, when)
+            lines = mention_lines(
                 d,
                 event_id,
                 mention_quote(d, lo, hi),
@@ -382,6 +382,11 @@ def propose(d: Drafter) -> str | None:
                 after if own is None else None,
             )
             d.draft.items.append(Item("events", lines, None, why))
+            if own is not None and claims.unsure is not None:
+                _comment_date(lines, claims.unsure)
+            if own is not None and claims.other is not None and seq is None:
+                ahead = form in ANNOUNCED_FORMS
+                other_claim(d, event_id, claims.other, why, ahead, report_days, own_ends)
             if own is not None and seq is not None and after is not None:
                 clause = after_clause(d, lo, hi, seq)
                 if clause is not None:
@@ -395,6 +400,7 @@ def propose(d: Drafter) -> str | None:
             linked.append(event_id)
             d.event_sentences.append((lo, hi, event_id))
     under_way_at_report(report_days, own_ends)
+    days_within_a_span(d)
     _undated_parents(d)
     d.linked_events = list(dict.fromkeys(linked))
     if not any(item.section == "events" for item in d.draft.items):
@@ -574,74 +580,10 @@ def _first_report(d: Drafter) -> None:
         if unique_around(d.text, lo, hi, hi) != (lo, hi):
             continue
         dated = date_quote(d, lo, hi)
-        lines = _mention(d, "NEW-EVENT-ID", sentence, dated, _form(sentence), lo, hi)
+        lines = mention_lines(d, "NEW-EVENT-ID", sentence, dated, _form(sentence), lo, hi)
         why = (
             "no sentence names a joint patrol; if this reports a new event, define it in "
             "registries/events.yaml (id, type, summary) and use its id here"
         )
         d.draft.items.append(Item("events", lines, why))
         return
-
-
-def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
-    """A country is where the event was only after a word of place ("in China", "over
-    Japan"): "China's Defense Ministry" names a party, not a place."""
-    kind = next((p.type for p in d.registries.places if p.id == place_id), None)
-    if kind != "country":
-        return True
-    return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
-
-
-def mention_quote(d: Drafter, lo: int, hi: int) -> str:
-    """The words of a sentence an event mention quotes, as the editors quote them: without
-    who reported it ("The ministry said on Tuesday that", ", the fleet said in a
-    statement.") and without the final full stop, when what is left is unique in the text
-    and holds the event's words; else the whole sentence."""
-    sentence = d.text[lo:hi]
-    start, end = lo, hi
-    if (tail := ATTRIBUTION_TAIL.search(sentence)) is not None:
-        end = lo + tail.start()
-    if (head := ATTRIBUTION_HEAD.match(sentence)) is not None and lo + head.end() < end:
-        start = lo + head.end()
-    if re.search(r"[a-z0-9)]\.$", d.text[start:end]):
-        end -= 1
-    words = d.text[start:end]
-    if (start, end) == (lo, hi) or not event_types(words):
-        return sentence
-    if words.count("“") != words.count("”") or words.count('"') % 2:
-        return sentence  # a quotation cut in two
-    return words if unique_around(d.text, start, end, end) == (start, end) else sentence
-
-
-def _mention(
-    d: Drafter,
-    event_id: str,
-    sentence: str,
-    dated: tuple[str, bool] | None,
-    form: str | None,
-    lo: int,
-    hi: int,
-    beside: list[str] | None = None,
-    after: str | None = None,
-) -> list[str]:
-    """An event mention: the event, the sentence, its date phrase with its form (or, for
-    what happens within a patrol the article links, the patrol's dates), and the places it
-    names."""
-    lines = [f"- id: {event_id}", f"  quote: {yaml_string(sentence)}"]
-    parent = d.event_parent(event_id) if event_id != "NEW-EVENT-ID" else None
-    if d.event_kind(event_id) in DATED_BY_THE_PATROL and parent in (beside or []):
-        note = f"The text gives it no day of its own; it happened during {parent}."
-        lines.append(f"  date: {{same_as: {parent}, note: {yaml_string(note)}}}")
-    elif after is not None:
-        note = f"The text says it came after {after}: it began no earlier than that ended."
-        lines.append(f"  date: {{after: {after}, note: {yaml_string(note)}}}")
-    elif dated is not None:
-        flag = f", {form}: true" if form else ""
-        line = f"  date: {{quote: {yaml_string(dated[0])}{flag}}}"
-        why = _date_unsure(d, dated, form)
-        lines.append(f"  # {line.strip()}   # unsure: {why}" if why else line)
-    places = [p for p in d.mentions(d.registries.places, lo, hi) if _a_place_here(d, *p)]
-    if places:
-        lines.append("  places:")
-        lines += [f"    - {quote_entry(d.text, a, b)}   # {pid}" for a, b, pid in places]
-    return lines

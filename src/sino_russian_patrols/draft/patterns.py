@@ -165,11 +165,14 @@ ORDINAL_SERIES = re.compile(
 )
 # The verbs that give a date claim its form (build/README.md, "Coding rules"): an event the
 # sentence announces, one whose end or report the phrase dates, one whose start it dates.
+# "Scheduled" announces only as a verb ("is scheduled", "scheduled to last until"): "a
+# routine, scheduled exercise" describes one held to a plan, maybe over already.
 DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "announced",
         re.compile(
-            r"\b(?:will|to be held|is to|are to|plans? to|scheduled|(?:are|is) (?:running|being "
+            r"\b(?:will|to be held|is to|are to|plans? to|(?:is|are|was|were|been) scheduled|"
+            r"scheduled (?:to|for)|(?:are|is) (?:running|being "
             r"held|taking place|under way|underway)|would (?:soon )?(?:conduct|hold|carry out|"
             r"take part|participate|begin|start|launch))\b"
         ),
@@ -326,11 +329,28 @@ REPORTED_ON = re.compile(
     rf"\b(?:{SPEECH_VERB}|released|issued|published)\b(?:[^,.;“”\"]{{0,40}}?|(?:\s+{_SPEAKER_WORD}){{1,10}})"
     r"\s(?:(?:early|late)\s+)?(?:on\s+)?$"
 )
+# a report a pronoun makes at the sentence's end (", he noted."): the speaker, and the day,
+# of the sentence before
+PRONOUN_REPORT = re.compile(rf",\s+(?:he|she|they)\s+(?:also\s+)?{SPEECH_VERB}\.?$")
+# a time converted to another zone, in brackets: "(midnight GMT Monday)", "(0100 UTC)"
+TIME_ZONE_ASIDE = re.compile(r"\([^()\n]{0,40}?\b(?:GMT|UTC|Zulu)\b[^()\n]{0,40}\)")
+# a sentence whose subject is the event the sentence before reports: "This unprecedented
+# move, which took place on Wednesday, ...", "It was held on Tuesday"
+ANAPHORIC_EVENT = re.compile(
+    r"^(?:This|That|It)\b[^,.;:]{0,60}?(?:,\s*which\s+|\s+)(?:took\s+place|happened|"
+    r"occurred|was\s+held|was\s+conducted|was\s+carried\s+out)\b"
+)
+# the word before a day that ends what lasts until it ("will last until September 7")
+UNTIL = re.compile(r"\b(?:until|till)\s+(?:on\s+)?$")
+# "recently" alone: an event on or before the day of publication, no earlier bound
+RECENTLY = re.compile(r"(?i)recent(?:ly)?")
 # the words of a stage of a voyage: where the ships were on a day, not the whole voyage
 VOYAGE_STAGE = re.compile(
     r"(?i)\b(?:entered|passed|passing|sailed|sailing|transited|transiting|crossed|spotted|"
     r"sighted)\b"
 )
+# the words that say a patrol was held (in the past), not where the ships were on a day
+VOYAGE_HELD = re.compile(r"(?i)\b(?:conducted|held|carried\s+out|staged|performed)\b")
 # a dateline's place before the date phrase, in capitals ("ABOARD DESTROYER YINCHUAN, July
 # 15, (Xinhua/GNA) --"): the phrase dates the article, not the event
 DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,60},[ \t]*")
