@@ -440,3 +440,22 @@ def test_a_name_in_a_tagged_sentence_is_the_speakers_and_the_sentence_a_paraphra
         ("peskov", "paraphrase"),
         ("peskov", "direct_quote"),
     ]
+
+
+def test_the_medium_is_the_statement_or_press_conference_the_sentence_names() -> None:
+    from sino_russian_patrols.draft import actors
+
+    text = (
+        "The bombers flew over the sea, the Pacific Fleet said in a statement. "
+        '"We will continue," Peskov told a press conference. '
+        "Japan said the flights were a concern."
+    )
+    d = text_drafter(text, ACTORS)
+    actors.propose(d)
+    propose(d, None, ALL_CONFIRMED)
+    media = [
+        (fields_of(item)["speaker"], fields_of(item).get("medium"))
+        for item in d.draft.items
+        if item.section == "statements"
+    ]
+    assert media == [("fleet", "statement"), ("peskov", "press_conference"), ("japan", None)]

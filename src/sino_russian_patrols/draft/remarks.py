@@ -39,6 +39,7 @@ from .document import Item, keyed_quote
 from .patterns import (
     ACCORDING_TO,
     DATELINE_PREFIX,
+    MEDIA,
     NAMING_WORDS,
     NOT_A_SUBJECT,
     PRONOUN_SUBJECT,
@@ -320,12 +321,29 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             )
         if event_id:
             lines.append(f"  event: {event_id}")
+        medium = _medium(d, r)
+        if medium:
+            lines.append(f"  medium: {medium}")
         lines.append(f"  type: {r.kind}")
         lines += keyed_quote("quote", d.text, r.start, r.end)
         slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
         lines.append(f"  remark: {who + '-' if who else ''}{slug}")
         unsure, note = _confidence(d, r, corpus, mentioned)
         d.draft.items.append(Item("statements", lines, unsure, note))
+
+
+def _medium(d: Drafter, r: Remark) -> str | None:
+    """How the remark was made, where its sentence, or its tag's, says so: "said in a
+    statement" (a statement), "told a press conference", "at a briefing" (a press conference).
+    Measured on the curated remarks: a sentence naming a statement is coded `statement` in 21
+    of 23, one naming a press conference or briefing `press_conference` in 4 of 4."""
+    at = [r.start] + ([r.speaker.at] if r.speaker.at >= 0 else [])
+    spans = [(lo, hi) for lo, hi in sentences(d.text, 0, d.end) if any(lo <= a < hi for a in at)]
+    words = " ".join(d.text[lo:hi] for lo, hi in spans)
+    for medium, pattern in MEDIA:
+        if pattern.search(words):
+            return medium
+    return None
 
 
 def _confidence(
