@@ -147,3 +147,19 @@ def test_a_claim_carries_the_reporter_of_its_sentence() -> None:
 
 def test_an_event_of_another_kind_has_no_parties_proposed() -> None:
     assert parties("China and Russia said Japan scrambled jets.", "scramble") == []
+
+
+def test_the_quote_runs_to_the_events_words_nearest_the_parties() -> None:
+    text = "As bombers flew, Moscow and Beijing fly their 11th joint air patrol."
+    claims = propose(text, "joint_air_patrol")
+    assert {c["quote"] for c in claims} == {'"Moscow and Beijing fly their 11th joint air patrol"'}
+    text = "Officials said the Chinese and Russian militaries conducted a joint air patrol."
+    claims = propose(text, "joint_air_patrol")
+    assert {c["quote"] for c in claims} == {
+        '"the Chinese and Russian militaries conducted a joint air patrol"'
+    }
+    text = "China, Algeria and India have sent troops to participate in the exercise."
+    claims = propose(text, "strategic_exercise")
+    assert {c["quote"] for c in claims} == {
+        '"China, Algeria and India have sent troops to participate in the exercise"'
+    }

@@ -66,8 +66,13 @@ _HELD_IN = re.compile(
     r"(?i)\b(?:kicked\s+off|began|begun|started|opened|(?:was|were|is|are|will\s+be)\s+held|"
     r"took\s+place|take\s+place|takes\s+place)\s+in\s+$"
 )
-# more names in a list: ", Algeria, India, Belarus"
-_MORE_NAMES = re.compile(r"(?:,\s*(?:and\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*")
+# more names in a list: ", Algeria, India, Belarus", ", Algeria and Egypt"
+_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+_MORE_NAMES = re.compile(rf"(?:(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})*")
+# names the registries do not know between two parties of a list: ", Algeria and "
+_NAMES_BETWEEN = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+)
 # a list that names members, not parties: "the BRICS group, which includes Brazil, India ..."
 _MEMBERS = re.compile(
     r"\b(?:[Ii]ncludes|[Ii]ncluding|such\s+as|members?\s+(?:are|include))\s+"
@@ -75,6 +80,7 @@ _MEMBERS = re.compile(
 )
 _OBSERVERS = re.compile(r"(?i)\bobservers\s+(?:from\s+)?$")
 
+_THE = re.compile(r"\b[Tt]he\s+$")
 _NEAR = 40  # characters between the parties and the event's words, at most, in one quote
 Party = tuple[int, int, str]  # start, end, actor id
 
@@ -89,8 +95,7 @@ def propose(d: Drafter) -> None:
             continue
         seen.add((lo, hi))
         parties = reader.in_sentence(lo, hi)
-        matches = sorted(kind_words(d, event, d.text[lo:hi]), key=lambda m: m.start())
-        words = (lo + matches[0].start(), lo + matches[0].end()) if matches else None
+        matches = [(lo + m.start(), lo + m.end()) for m in kind_words(d, event, d.text[lo:hi])]
         groups = _groups(d, parties)
         # a state that hosts is not also one of the parties ("China and Russia held the
         # exercises on Russian territory": Russia hosts)
@@ -101,8 +106,15 @@ def propose(d: Drafter) -> None:
                 end = land.end()  # "on Russian territory"
             if role == "participant":
                 group = [p for p in group if p[2] not in hosts]
+            if role == "participant" and (told := _told_part(d, end)) is not None:
+                end = told  # "... and other countries have sent troops to participate"
+            # the event's words nearest the parties, after them first ("Moscow and Beijing
+            # fly their 11th joint air patrol"), else before ("the patrol by China and Russia")
+            words = min(matches, key=lambda w: (w[0] < start, _gap(w, (start, end))), default=None)
             if words is not None and role != "observer" and _near(words, (start, end)):
                 start, end = min(start, words[0]), max(end, words[1])
+            if (the := _THE.search(d.text, max(lo, start - 4), start)) is not None:
+                start = the.start()  # "the Chinese and Russian militaries"
             for actor in dict.fromkeys(p[2] for p in group):
                 number += 1
                 lines = [
@@ -115,6 +127,23 @@ def propose(d: Drafter) -> None:
                 if not d.in_headline(start):
                     lines += reporter.lines(start, end)
                 d.draft.items.append(Item("participants", lines))
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """The characters between two spans (0 when they overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _told_part(d: Drafter, end: int) -> int | None:
+    """Where the words that say a list of parties takes part end ("..., Mongolia and other
+    countries have sent troops to participate"), or None."""
+    tail = _MORE_NAMES.match(d.text, end)
+    at = tail.end() if tail else end
+    for pattern in (_SEND_TO_TAKE_PART, _TAKES_PART):
+        m = pattern.match(d.text, at)
+        if m is not None:
+            return m.end()
+    return None
 
 
 def _near(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -176,7 +205,8 @@ def _groups(d: Drafter, parties: list[Party]) -> list[tuple[list[Party], str]]:
     hosts."""
     runs: list[list[Party]] = []
     for party in parties:
-        if runs and _JOIN.fullmatch(d.text[runs[-1][-1][1] : party[0]]):
+        gap = d.text[runs[-1][-1][1] : party[0]] if runs else ""
+        if runs and (_JOIN.fullmatch(gap) or _NAMES_BETWEEN.fullmatch(gap)):
             runs[-1].append(party)
         else:
             runs.append([party])
