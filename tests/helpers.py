@@ -332,6 +332,7 @@ def text_drafter(text: str, actors: list[Any], places: list[Any] | None = None) 
     d.draft = Draft("000_test")
     d.headline = (0, 0)
     d.new_aliases = []  # the spellings the draft writes into the registries
+    d.anchor, d.published = None, None  # no publication date: no day to resolve against
     return d
 
 

@@ -459,3 +459,24 @@ def test_the_medium_is_the_statement_or_press_conference_the_sentence_names() ->
         if item.section == "statements"
     ]
     assert media == [("fleet", "statement"), ("peskov", "press_conference"), ("japan", None)]
+
+
+def test_the_day_of_a_remark_is_the_day_its_speech_verb_names() -> None:
+    import datetime as dt
+
+    from sino_russian_patrols import dates
+    from sino_russian_patrols.draft import actors
+
+    text = (
+        '"We will continue," Peskov told a press conference Wednesday. '
+        "The bombers flew over the sea, the Pacific Fleet said. "
+        "Japan said on Saturday, after a long pause, that the flights were a concern."
+    )
+    d = text_drafter(text, ACTORS)
+    d.anchor = dates.Anchor(dt.date(2024, 7, 26), 2024, "stated", "stated", "day", "published")
+    actors.propose(d)
+    propose(d, None, ALL_CONFIRMED)
+    said = [fields_of(i).get("said") for i in d.draft.items if i.section == "statements"]
+    # a day the verb names, quoted from the verb; none where no day follows it, or where
+    # a clause stands between them
+    assert said == ['"told a press conference Wednesday"', None, '"said on Saturday"']

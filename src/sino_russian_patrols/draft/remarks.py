@@ -34,8 +34,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .. import dates
+from ..spans import occurrences
 from . import actors
-from .document import Item, keyed_quote
+from .document import Item, keyed_quote, yaml_string
 from .patterns import (
     ACCORDING_TO,
     DATELINE_PREFIX,
@@ -324,6 +326,9 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         medium = _medium(d, r)
         if medium:
             lines.append(f"  medium: {medium}")
+        said = _said(d, r)
+        if said:
+            lines.append(f"  said: {yaml_string(said)}")
         lines.append(f"  type: {r.kind}")
         lines += keyed_quote("quote", d.text, r.start, r.end)
         slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
@@ -332,14 +337,47 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         d.draft.items.append(Item("statements", lines, unsure, note))
 
 
+def _said(d: Drafter, r: Remark) -> str | None:
+    """The words that give the day of the remark ("said on Tuesday", "told a press
+    conference Wednesday"): a speech verb of its sentence and, within a few words, a date
+    phrase that resolves to one day, quoted from the verb; None when there are none or the
+    words are not unique in the text."""
+    if d.anchor is None:
+        return None
+    for lo, hi in _remark_sentences(d, r):
+        for verb in _SAID_VERB.finditer(d.text, lo, hi):
+            window = d.text[verb.end() : min(hi, verb.end() + 50)]
+            found = dates.find_phrase(window)
+            if found is None or found[0] > 30 or re.search(r"[,;“”\"]", window[: found[0]]):
+                continue
+            quote = d.text[verb.start() : verb.end() + found[1]]
+            try:
+                day = dates.resolve(quote, d.anchor)
+            except ValueError:
+                continue
+            if day.precision == "day" and len(occurrences(d.text, quote)) == 1:
+                return quote
+    return None
+
+
+# the verbs a remark's day follows ("said on Tuesday", "told a press conference Wednesday")
+_SAID_VERB = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|noted|published|tweeted)\b"
+)
+
+
+def _remark_sentences(d: Drafter, r: Remark) -> list[tuple[int, int]]:
+    """The sentences of the remark's start and of its speaker's tag."""
+    at = [r.start] + ([r.speaker.at] if r.speaker.at >= 0 else [])
+    return [(lo, hi) for lo, hi in sentences(d.text, 0, d.end) if any(lo <= a < hi for a in at)]
+
+
 def _medium(d: Drafter, r: Remark) -> str | None:
     """How the remark was made, where its sentence, or its tag's, says so: "said in a
     statement" (a statement), "told a press conference", "at a briefing" (a press conference).
     Measured on the curated remarks: a sentence naming a statement is coded `statement` in 21
     of 23, one naming a press conference or briefing `press_conference` in 4 of 4."""
-    at = [r.start] + ([r.speaker.at] if r.speaker.at >= 0 else [])
-    spans = [(lo, hi) for lo, hi in sentences(d.text, 0, d.end) if any(lo <= a < hi for a in at)]
-    words = " ".join(d.text[lo:hi] for lo, hi in spans)
+    words = " ".join(d.text[lo:hi] for lo, hi in _remark_sentences(d, r))
     for medium, pattern in MEDIA:
         if pattern.search(words):
             return medium
