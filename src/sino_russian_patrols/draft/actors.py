@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
 from ..normalize import country_code, country_words, fold_chars
+from .actor_forms import body_forms
 from .document import Item, quote_entry
 from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
@@ -82,13 +83,20 @@ def spelling_pattern(alias: str) -> re.Pattern[str] | None:
     return re.compile("".join(out))
 
 
+# a place before a comma at the head of a line that states the date ("Moscow, 12 July 2024")
+_PLACE_HEAD = re.compile(r"[A-Z][A-Za-z .’'-]{1,30},")
+
+
 def past_dateline(d: Drafter) -> Drafter:
     """The drafter whose skipped spans are cut to the dateline itself, so that the text after
-    it on its line is read ("MOSCOW, October 14. /TASS/. The Russian ... navies")."""
+    it on its line is read ("MOSCOW, October 14. /TASS/. The Russian ... navies"). A line
+    skipped because it states the date keeps only a place at its head skipped: the agency
+    of a byline ("Xinhua) 17:00, July 12, 2024") is a mention, and so is every name of a
+    subheading that ends with a date."""
     spans = []
     for lo, hi in d.skip:
-        m = DATELINE_HEAD.match(d.text, lo, hi)
-        spans.append((lo, m.end()) if m else (lo, hi))
+        m = DATELINE_HEAD.match(d.text, lo, hi) or _PLACE_HEAD.match(d.text, lo, hi)
+        spans.append((lo, m.end()) if m else (lo, lo))
     if spans == list(d.skip):
         return d
     view = copy.copy(d)
@@ -104,11 +112,11 @@ def other_spellings(d: Drafter) -> list[Mention]:
     folded = fold_chars(text[: d.end])
     registered = {a for e in (*d.registries.actors, *d.registries.places) for a in e.aliases}
     found: list[Mention] = []
-    for e in d.registries.actors:
-        for alias in e.aliases:
-            pattern = spelling_pattern(alias)
-            if pattern is None:
-                continue
+    spellings = [(e.id, alias, alias) for e in d.registries.actors for alias in e.aliases]
+    spellings += [(actor, form, alias) for form, (actor, alias) in _forms(d).items()]
+    for actor, spelling, alias in spellings:
+        pattern = spelling_pattern(spelling)
+        if pattern is not None:
             for m in pattern.finditer(folded):
                 start, end = m.span()
                 written = text[start:end]
@@ -118,7 +126,7 @@ def other_spellings(d: Drafter) -> list[Mention]:
                     continue
                 if d.names.covering(text, start, end) is not None:
                     continue
-                found.append(Mention(start, end, e.id, alias))
+                found.append(Mention(start, end, actor, alias))
     # the longest at each place, and none over another
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -126,6 +134,12 @@ def other_spellings(d: Drafter) -> list[Mention]:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
     return kept
+
+
+def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
+    """The spellings the registered bodies' spellings give written another way
+    (draft/actor_forms.py), with the actor and the registered spelling each comes from."""
+    return body_forms(tuple(d.registries.actors))
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:
@@ -264,7 +278,10 @@ def _metonyms(d: Drafter) -> frozenset[str]:
 def propose(d: Drafter) -> None:
     places = {a for e in d.registries.places for a in e.aliases} | _metonyms(d)
     view = past_dateline(d)
+    others = other_spellings(d)
     for start, end, actor_id in view.mentions(d.registries.actors):
+        if any(o.start <= start and end <= o.end for o in others):
+            continue  # "Russia" in "Russia's Aerospace Forces": part of the body's name
         line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
         before = d.text[max(0, start - 60) : start]
         other = d.other_country(start, actor_id)
@@ -300,7 +317,7 @@ def propose(d: Drafter) -> None:
                 d.new_aliases.append(alias)
         else:
             d.draft.items.append(Item("actors", line))
-    for m in other_spellings(d):
+    for m in others:
         written = d.text[m.start : m.end]
         line = [f"- {quote_entry(d.text, m.start, m.end)}   # {m.actor}"]
         if not _shouted(written, m.registered or written):

@@ -1,0 +1,170 @@
+"""Other ways a text writes a registered body's name: its country said another way, its head
+word moved, an acronym. Each article writes a country's body its own way ("Russian Aerospace
+Forces", "Russia's Aerospace Forces", "Aerospace Forces of Russia"; "Chinese Ministry of
+Defense", "Chinese Defense Ministry"), and the registry lists only the spellings the curated
+articles wrote; these readings let a new article's spelling name the registered body, so that
+the draft asserts it and writes the spelling into the actor's aliases (draft/actors.py).
+
+- The country: a spelling that opens with the body's own country's demonym ("Russian X"),
+  with its name and a possessive ("Russia's X") or ends with "of" and its name ("X of
+  Russia") is written in the two other ways too (the country's name is the registered state's
+  of that country: normalize gives the demonyms).
+- The head word: "Ministry of Defense" is "Defense Ministry", "Department of Defense" is
+  "Defense Department", either way round.
+- An acronym in brackets right after a name ("the Joint Chiefs of Staff (JCS)", "The Chinese
+  People's Liberation Army Navy (PLA Navy)") is that body's, wherever the article writes it:
+  the capitals of its words are the name's, or the name's without its country's words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..normalize import country_code
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..registries import ActorEntry
+
+# the head words whose qualifier stands after "of" or before them
+_HEADS = ("Ministry", "Department", "ministry", "department")
+
+
+def country_names(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, ...]]:
+    """The names of the registered states by country ("China" for CHN): a body's country as
+    a text writes it before a possessive or after "of"."""
+    names: dict[str, list[str]] = {}
+    for e in actors:
+        if e.type == "state" and e.country:
+            names.setdefault(e.country, []).append(e.name)
+    return {code: tuple(found) for code, found in names.items()}
+
+
+def _demonym(word: str, country: str) -> bool:
+    """Whether `word` is a demonym of the country ("Russian", "South Korean"), not its name."""
+    try:
+        return country_code(word) == country and not word.endswith(("a", "y"))
+    except ValueError:
+        return False
+
+
+def _split(alias: str, country: str, names: tuple[str, ...]) -> str | None:
+    """The body's words of a spelling that names its country ("Russian X", "Russia's X",
+    "X of Russia", "X of the Russian Federation" → X), or None."""
+    for name in sorted(names, key=len, reverse=True):
+        for possessive in (f"{name}'s ", f"{name}’s "):
+            if alias.startswith(possessive):
+                return alias[len(possessive) :]
+        m = re.fullmatch(rf"(.+?) of (?:the )?{re.escape(name)}", alias)
+        if m:
+            return m.group(1)
+    words = alias.split(" ")
+    for n in (2, 1):  # "South Korean X" before "Korean X"
+        if len(words) > n and _demonym(" ".join(words[:n]), country):
+            return " ".join(words[n:])
+    return None
+
+
+def _heads_moved(words: str) -> set[str]:
+    """The body's words with its head word moved: "Ministry of National Defense" ↔ "National
+    Defense Ministry"."""
+    out = {words}
+    for head in _HEADS:
+        m = re.fullmatch(rf"{head} of ((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)", words)
+        if m:
+            out.add(f"{m.group(1)} {head}")
+        m = re.fullmatch(rf"((?:[A-Z][\w-]*\s)*[A-Z][\w-]*) {head}", words)
+        if m:
+            out.add(f"{head} of {m.group(1)}")
+    return out
+
+
+def country_forms(alias: str, country: str | None, names: tuple[str, ...]) -> set[str]:
+    """The other spellings of a body's spelling that names its country: the country written
+    as a demonym, a possessive or after "of", the head word moved (not the spelling itself)."""
+    if not country or not names:
+        return set()
+    body = _split(alias, country, names)
+    if body is None or not re.search(r"[a-z]", body):
+        return set()
+    demonyms = [w for w in _demonyms(country) if not any(w == n for n in names)]
+    out = set()
+    for words in _heads_moved(body):
+        out |= {f"{d} {words}" for d in demonyms}
+        out |= {f"{n}'s {words}" for n in names}
+        if words[0].isupper():
+            out |= {f"{words} of {n}" for n in names}
+    return out - {alias}
+
+
+def _demonyms(country: str) -> tuple[str, ...]:
+    from ..normalize import country_words
+
+    words = [w for w in country_words(country) if "-" not in w and _demonym(w, country)]
+    # "South Korean", not "Korean", which a North Korean body is too
+    return tuple(w for w in words if not any(o != w and o.endswith(f" {w}") for o in words))
+
+
+@functools.cache
+def body_forms(actors: tuple[ActorEntry, ...]) -> dict[str, tuple[str, str]]:
+    """Every other spelling the registered bodies' spellings (and names) give, with the actor
+    and the registered spelling it comes from; a spelling two actors give is neither's, and
+    none is a spelling the registry lists."""
+    names = country_names(actors)
+    registered = {a for e in actors for a in e.aliases}
+    found: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for e in actors:
+        if e.type in ("state", "person") or not e.country:
+            continue
+        for alias in dict.fromkeys((*e.aliases, e.name)):
+            for form in country_forms(alias, e.country, names.get(e.country, ())):
+                if form in registered:
+                    continue
+                if form in found and found[form][0] != e.id:
+                    shared.add(form)
+                found.setdefault(form, (e.id, alias))
+    return {form: v for form, v in found.items() if form not in shared}
+
+
+def capitals(name: str) -> str:
+    """The capitals an acronym of the name is made of: each word's first letter, and each
+    capitalised part's after a hyphen ("Self-Defense" → SD); an acronym stays whole."""
+    out = []
+    for word in re.findall(r"[A-Za-z][\w.’'-]*", name):
+        if word.isupper():
+            out.append(word.replace(".", ""))
+            continue
+        for part in word.split("-"):
+            if part[:1].isupper():
+                out.append(part[0])
+    return "".join(out)
+
+
+# an acronym in brackets: "(JCS)", "(PLA Navy)"
+BRACKETED = re.compile(r"\s?\(([A-Z]{2,}(?:\s[A-Z][a-z]+)*)\)")
+
+
+def is_acronym_of(acronym: str, name: str, country: str | None) -> bool:
+    """Whether the words in brackets are an acronym of the name: its capitals, or those of
+    the name without its country's words at the head ("PLA Navy" of "Chinese People's
+    Liberation Army Navy", "ASDF" of "Japan Air Self-Defense Force")."""
+    short = capitals(acronym)
+    if len(short) < 2:
+        return False
+    full = capitals(name)
+    if short == full:
+        return True
+    words = name.split(" ")
+    for n in (1, 2):
+        head = " ".join(words[:n])
+        try:
+            own = country is not None and country_code(head) == country
+        except ValueError:
+            own = False
+        if own and short == capitals(" ".join(words[n:])):
+            return True
+    return False
