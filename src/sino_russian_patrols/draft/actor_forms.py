@@ -26,6 +26,7 @@ from ..normalize import country_code
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from ..registries import ActorEntry
 
@@ -168,3 +169,41 @@ def is_acronym_of(acronym: str, name: str, country: str | None) -> bool:
         if own and short == capitals(" ".join(words[n:])):
             return True
     return False
+
+
+@functools.cache
+def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
+    """The bodies the curated files (all but `source_id`'s) quote apart from their country's
+    possessive more often than with it ("Russia’s Pacific Fleet" as "Russia" and "Pacific
+    Fleet", where "Japan's Defense Ministry" is one mention): the draft quotes them so too.
+    None without curated files."""
+    if root is None:
+        return frozenset()
+    from ..errors import Problems
+    from ..spans import occurrences
+    from ..steps import read_inputs
+
+    inputs = read_inputs(root, Problems())
+    names = country_names(inputs.registries.actors)
+    joined: dict[str, int] = {}
+    apart: dict[str, int] = {}
+    for a in inputs.annotations:
+        article = inputs.articles.get(a.source_id)
+        if a.source_id == source_id or article is None:
+            continue
+        for quote in a.actors:
+            entry = inputs.actor_index.get(quote.text)
+            if entry is None or entry.type in ("state", "person") or not entry.country:
+                continue
+            owners = "|".join(re.escape(n) for n in names.get(entry.country, ()))
+            if not owners:
+                continue
+            starts = occurrences(article.text, quote.text)
+            n = (quote.occurrence or 1) - 1
+            if not 0 <= n < len(starts):
+                continue
+            if re.match(rf"(?:{owners})[’']s\s", quote.text):
+                joined[entry.id] = joined.get(entry.id, 0) + 1
+            elif re.search(rf"\b(?:{owners})[’']s\s$", article.text[: starts[n]]):
+                apart[entry.id] = apart.get(entry.id, 0) + 1
+    return frozenset(i for i, count in apart.items() if count > joined.get(i, 0))

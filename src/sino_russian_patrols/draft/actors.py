@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
 from ..normalize import country_code, country_words, fold_chars
-from .actor_forms import body_forms
+from .actor_forms import body_forms, possessive_apart
 from .document import Item, quote_entry
 from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
@@ -53,6 +53,8 @@ class Mention(NamedTuple):
 # letter that differs matches either
 _VARIANT_LETTER = re.compile(r"(?i)(?<=defen)[cs](?=e)|(?<=offen)[cs](?=e)|(?<=organi)[sz]")
 _APOSTROPHES = "’'‘`"
+# a spelling that opens with a possessive ("Russia’s Pacific Fleet")
+_POSSESSIVE = re.compile(r"(?:(?:South|North)\s+)?[A-Z][a-z]+[’']s\s")
 
 
 @functools.cache
@@ -127,6 +129,12 @@ def other_spellings(d: Drafter) -> list[Mention]:
                 if d.names.covering(text, start, end) is not None:
                     continue
                 found.append(Mention(start, end, actor, alias))
+    # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
+    # Fleet"): the country and the body are two mentions, each read on its own
+    apart = possessive_apart(d.root, d.source_id)
+    found = [
+        m for m in found if not (m.actor in apart and _POSSESSIVE.match(text, m.start, m.end))
+    ]
     # the longest at each place, and none over another
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -350,7 +358,8 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
     if country is None or d.actor_type.get(actor_id) in ("state", "person"):
         return None
     m = _COUNTRY_BEFORE.search(d.text, max(0, start - 20), start)
-    if m is None:
+    apart = actor_id in possessive_apart(d.root, d.source_id)
+    if m is None or (apart and re.search(r"[’']s\s$", m.group(0))):
         return None
     try:
         code = country_code(m.group(0).strip())
