@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
 from ..normalize import country_code, country_words, fold_chars
-from .actor_forms import body_forms, possessive_apart
+from ..spans import occurrences
+from .actor_forms import BRACKETED, body_forms, is_acronym_of, possessive_apart
 from .document import Item, quote_entry
 from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
@@ -129,6 +130,8 @@ def other_spellings(d: Drafter) -> list[Mention]:
                 if d.names.covering(text, start, end) is not None:
                     continue
                 found.append(Mention(start, end, actor, alias))
+    exact = [Mention(*m) for m in d.mentions(d.registries.actors)]
+    found += bracketed(d, [*exact, *found], registered)
     # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
     # Fleet"): the country and the body are two mentions, each read on its own
     apart = possessive_apart(d.root, d.source_id)
@@ -142,6 +145,27 @@ def other_spellings(d: Drafter) -> list[Mention]:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
     return kept
+
+
+def bracketed(d: Drafter, named: list[Mention], registered: set[str]) -> list[Mention]:
+    """The acronym a text gives in brackets right after a body's name ("the Joint Chiefs of
+    Staff (JCS)", "People's Liberation Army Navy (PLA Navy)"), where it writes it in brackets
+    and wherever else: a spelling of that body (actor_forms.is_acronym_of)."""
+    text, found = d.text, []
+    for m in named:
+        if d.actor_type.get(m.actor) in ("state", "person"):
+            continue
+        b = BRACKETED.match(text, m.end)
+        acronym = b.group(1) if b else None
+        if acronym is None or acronym in registered:
+            continue
+        if not is_acronym_of(acronym, text[m.start : m.end], d.actor_country.get(m.actor)):
+            continue
+        for start in occurrences(text[: d.end], acronym):
+            end = start + len(acronym)
+            if is_word_at(text, start, end) and d.names.covering(text, start, end) is None:
+                found.append(Mention(start, end, m.actor, text[m.start : m.end]))
+    return list(dict.fromkeys(found))
 
 
 def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
@@ -372,4 +396,5 @@ def _shouted(written: str, registered: str) -> bool:
     """A name written in capitals the registry writes otherwise ("TOKYO", "MOSCOW"): as
     datelines write their place, which is no mention of the actor."""
     letters = [c for c in written if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters) and not registered.isupper()
+    same = letters == [c.upper() for c in registered if c.isalpha()]  # not an acronym of it
+    return len(letters) > 1 and all(c.isupper() for c in letters) and same
