@@ -135,9 +135,7 @@ def other_spellings(d: Drafter) -> list[Mention]:
     # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
     # Fleet"): the country and the body are two mentions, each read on its own
     apart = possessive_apart(d.root, d.source_id)
-    found = [
-        m for m in found if not (m.actor in apart and _POSSESSIVE.match(text, m.start, m.end))
-    ]
+    found = [m for m in found if not (m.actor in apart and _POSSESSIVE.match(text, m.start, m.end))]
     # the longest at each place, and none over another
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
