@@ -285,3 +285,25 @@ def test_a_body_read_apart_from_its_possessive_is_two_mentions(
     assert asserted_with(text, registered) == [("Russia’s Pacific Fleet", "fleet")]
     monkeypatch.setattr(actors, "possessive_apart", lambda root, source: frozenset({"fleet"}))
     assert asserted_with(text, registered) == [("Russia", "russia"), ("Pacific Fleet", "fleet")]
+
+
+def test_a_headline_writes_a_states_first_word_as_its_initial() -> None:
+    found = asserted_with("S Korea fires warning shots\n\nMore.", FORMS)
+    assert found == [("S Korea", "south-korea")]
+
+
+def test_two_bodies_sharing_a_spelling_are_told_apart_by_the_country_before() -> None:
+    registered = [
+        *ACTORS,
+        actor("kr-mnd", "KOR", "government_body", "Ministry of National Defence"),
+        actor("cn-mnd", "CHN", "government_body", "Ministry of National Defense"),
+    ]
+    text = (
+        "The Chinese statement, carried by the Ministry of National Defence, said so. "
+        "Seoul's Ministry of National Defence said so too."
+    )
+    d = text_drafter(text, registered, PLACES)
+    actors.propose(d)
+    [first, second] = [i for i in d.draft.items if "Ministry" in i.lines[0]]
+    assert first.unsure is not None and "'Chinese'" in first.unsure and "cn-mnd" in first.unsure
+    assert second.unsure is None

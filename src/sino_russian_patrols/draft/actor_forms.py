@@ -11,6 +11,7 @@ the draft asserts it and writes the spelling into the actor's aliases (draft/act
   of that country: normalize gives the demonyms).
 - The head word: "Ministry of Defense" is "Defense Ministry", "Department of Defense" is
   "Defense Department", either way round.
+- A state's name with its first word cut to its initial, as a headline writes it ("S Korea").
 - An acronym in brackets right after a name ("the Joint Chiefs of Staff (JCS)", "The Chinese
   People's Liberation Army Navy (PLA Navy)") is that body's, wherever the article writes it:
   the capitals of its words are the name's, or the name's without its country's words.
@@ -128,6 +129,23 @@ def body_forms(actors: tuple[ActorEntry, ...]) -> dict[str, tuple[str, str]]:
                 if form in found and found[form][0] != e.id:
                     shared.add(form)
                 found.setdefault(form, (e.id, alias))
+    return {form: v for form, v in found.items() if form not in shared}
+
+
+def initial_forms(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, str]]:
+    """A state's name of two words or more with its first word cut to its initial, as
+    headlines write it ("S Korea", "S. Korea" for "South Korea"), with the state and its
+    name; a form two states give is neither's."""
+    found: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for e in actors:
+        first, _, rest = e.name.partition(" ")
+        if e.type != "state" or not rest or not first[:1].isupper():
+            continue
+        form = f"{first[0]}. {rest}"  # its period may be left out (actors.spelling_pattern)
+        if form in found and found[form][0] != e.id:
+            shared.add(form)
+        found.setdefault(form, (e.id, e.name))
     return {form: v for form, v in found.items() if form not in shared}
 
 

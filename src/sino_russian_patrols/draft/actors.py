@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..citing import is_word_at
 from ..normalize import country_code, country_words, fold_chars
 from ..spans import occurrences
-from .actor_forms import BRACKETED, body_forms, is_acronym_of, possessive_apart
+from .actor_forms import (
+    BRACKETED,
+    body_forms,
+    initial_forms,
+    is_acronym_of,
+    possessive_apart,
+)
 from .document import Item, quote_entry
 from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
@@ -169,7 +175,8 @@ def bracketed(d: Drafter, named: list[Mention], registered: set[str]) -> list[Me
 def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
     """The spellings the registered bodies' spellings give written another way
     (draft/actor_forms.py), with the actor and the registered spelling each comes from."""
-    return body_forms(tuple(d.registries.actors))
+    actors = tuple(d.registries.actors)
+    return {**initial_forms(actors), **body_forms(actors)}
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:
@@ -322,6 +329,12 @@ def propose(d: Drafter) -> None:
         elif other:
             why = f"{other!r} before it names another country's body than {actor_id}"
             d.draft.items.append(Item("actors", line, why))
+        elif shared := _sharing_body(d, start, end, actor_id):
+            why = (
+                f"{shared[1]!r} before it in the sentence names the body of another country "
+                f"that writes its name so ({shared[0]})"
+            )
+            d.draft.items.append(Item("actors", line, why))
         elif longer := longer_name(d, start, end, actor_id):
             why = f"part of {longer!r}, a longer name the registry does not know (register it)"
             d.draft.items.append(Item("actors", line, why))
@@ -388,6 +401,40 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
     except ValueError:
         return None
     return m.start() if code == country else None
+
+
+def _sharing_body(d: Drafter, start: int, end: int, actor_id: str) -> tuple[str, str] | None:
+    """When another country's body writes its name the same way but for a letter or the case
+    ("Ministry of National Defence" of South Korea, "Ministry of National Defense" of China)
+    and the country word nearest before the name in its sentence is that other body's
+    country ("The Chinese statement, carried by the Ministry of National Defence"): that body
+    and the word; else None (the registered spelling's own body)."""
+    own = d.actor_country.get(actor_id)
+    if own is None or d.actor_type.get(actor_id) in ("state", "person"):
+        return None
+    written = fold_chars(d.text[start:end])
+    sharing = {}
+    for e in d.registries.actors:
+        if e.id == actor_id or e.country in (None, own) or e.type in ("state", "person"):
+            continue
+        for alias in e.aliases:
+            pattern = spelling_pattern(alias)
+            if pattern is not None and pattern.fullmatch(written):
+                sharing.setdefault(e.country, e.id)
+    if not sharing:
+        return None
+    lo = max(d.text.rfind(". ", 0, start), d.text.rfind("\n", 0, start)) + 1
+    nearest = None
+    for m in re.finditer(r"(?:(?:South|North)\s)?[A-Z][\w.]*", d.text[lo:start]):
+        try:
+            code = country_code(m.group(0).rstrip("."))
+        except ValueError:
+            continue
+        if code == own or code in sharing:
+            nearest = (code, m.group(0))
+    if nearest is None or nearest[0] == own:
+        return None
+    return sharing[nearest[0]], nearest[1]
 
 
 def _shouted(written: str, registered: str) -> bool:
