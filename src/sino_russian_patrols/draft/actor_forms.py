@@ -12,6 +12,10 @@ the draft asserts it and writes the spelling into the actor's aliases (draft/act
 - The head word: "Ministry of Defense" is "Defense Ministry", "Department of Defense" is
   "Defense Department", either way round.
 - A state's name with its first word cut to its initial, as a headline writes it ("S Korea").
+- A registered acronym of one body in the name of another ("PLA Air Force" for "People's
+  Liberation Army Air Force", where "PLA" is the People's Liberation Army's), and a bare
+  acronym in capitals that is the capitals of one body's name only ("ASDF" of "Air
+  Self-Defense Force").
 - An acronym in brackets right after a name ("the Joint Chiefs of Staff (JCS)", "The Chinese
   People's Liberation Army Navy (PLA Navy)") is that body's, wherever the article writes it:
   the capitals of its words are the name's, or the name's without its country's words.
@@ -23,7 +27,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..normalize import country_code
+from ..normalize import country_code, demonyms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -47,10 +51,9 @@ def country_names(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, ...]]:
 
 def _demonym(word: str, country: str) -> bool:
     """Whether `word` is a demonym of the country ("Russian", "South Korean"), not its name."""
-    try:
-        return country_code(word) == country and not word.endswith(("a", "y"))
-    except ValueError:
-        return False
+    return word in demonyms(country) or (
+        country == "USA" and word in ("U.S.", "US")  # "U.S. Navy": the name as a demonym
+    )
 
 
 def _split(alias: str, country: str, names: tuple[str, ...]) -> str | None:
@@ -103,9 +106,7 @@ def country_forms(alias: str, country: str | None, names: tuple[str, ...]) -> se
 
 
 def _demonyms(country: str) -> tuple[str, ...]:
-    from ..normalize import country_words
-
-    words = [w for w in country_words(country) if "-" not in w and _demonym(w, country)]
+    words = demonyms(country)
     # "South Korean", not "Korean", which a North Korean body is too
     return tuple(w for w in words if not any(o != w and o.endswith(f" {w}") for o in words))
 
@@ -225,3 +226,42 @@ def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
             elif re.search(rf"\b(?:{owners})[’']s\s$", article.text[: starts[n]]):
                 apart[entry.id] = apart.get(entry.id, 0) + 1
     return frozenset(i for i, count in apart.items() if count > joined.get(i, 0))
+
+
+@functools.cache
+def acronym_forms(actors: tuple[ActorEntry, ...]) -> dict[str, tuple[str, str]]:
+    """The names of bodies with another body's name inside written as its registered acronym
+    ("PLA Air Force"), and the acronyms of the bodies' names and spellings of three capitals
+    or more ("ASDF"), each with the actor and the spelling it comes from; a form two actors
+    give is neither's, and none is a spelling the registry lists."""
+    registered = {a for e in actors for a in e.aliases}
+    bodies = [e for e in actors if e.type not in ("state", "person")]
+    found: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+
+    def add(form: str, actor_id: str, source: str) -> None:
+        if form in registered:
+            return
+        if form in found and found[form][0] != actor_id:
+            shared.add(form)
+        found.setdefault(form, (actor_id, source))
+
+    for p in bodies:
+        acronyms = [a for a in p.aliases if a.isupper() and is_acronym_of(a, p.name, p.country)]
+        for e in bodies:
+            for spelling in dict.fromkeys((e.name, *e.aliases)):
+                if e.id == p.id or not re.search(rf"\b{re.escape(p.name)}\b", spelling):
+                    continue
+                for acronym in acronyms:
+                    add(spelling.replace(p.name, acronym), e.id, spelling)
+    for e in bodies:
+        for spelling in dict.fromkeys((e.name, *e.aliases)):
+            words = [w for w in spelling.split(" ") if w not in ("of", "the", "and", "for")]
+            if len(words) < 2 or "'s" in spelling or "’s" in spelling:
+                continue
+            if _demonym(words[0], e.country or "") or not all(w[0].isupper() for w in words):
+                continue  # "RAF" is no acronym of "Russian Aerospace Forces"
+            short = capitals(" ".join(words))
+            if len(short) >= 3 and short.isalpha():
+                add(short, e.id, spelling)
+    return {form: v for form, v in found.items() if form not in shared}

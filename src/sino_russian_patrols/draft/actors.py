@@ -33,6 +33,7 @@ from ..normalize import country_code, country_words, fold_chars
 from ..spans import occurrences
 from .actor_forms import (
     BRACKETED,
+    acronym_forms,
     body_forms,
     initial_forms,
     is_acronym_of,
@@ -176,7 +177,7 @@ def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
     """The spellings the registered bodies' spellings give written another way
     (draft/actor_forms.py), with the actor and the registered spelling each comes from."""
     actors = tuple(d.registries.actors)
-    return {**initial_forms(actors), **body_forms(actors)}
+    return {**initial_forms(actors), **acronym_forms(actors), **body_forms(actors)}
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:
