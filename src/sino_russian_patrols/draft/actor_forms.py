@@ -190,7 +190,6 @@ def is_acronym_of(acronym: str, name: str, country: str | None) -> bool:
     return False
 
 
-@functools.cache
 def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
     """The bodies the curated files (all but `source_id`'s) quote apart from their country's
     possessive more often than with it ("Russia’s Pacific Fleet" as "Russia" and "Pacific
@@ -198,17 +197,29 @@ def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
     None without curated files."""
     if root is None:
         return frozenset()
+    joined: dict[str, int] = {}
+    apart: dict[str, int] = {}
+    for source, actor_id, together in _possessive_quotes(root):
+        if source != source_id:
+            counts = joined if together else apart
+            counts[actor_id] = counts.get(actor_id, 0) + 1
+    return frozenset(i for i, count in apart.items() if count > joined.get(i, 0))
+
+
+@functools.cache
+def _possessive_quotes(root: Path) -> tuple[tuple[str, str, bool], ...]:
+    """(source, body, whether quoted with it) of each curated mention of a body whose
+    country's possessive stands before it or opens its quote; read once per project."""
     from ..errors import Problems
     from ..spans import occurrences
     from ..steps import read_inputs
 
     inputs = read_inputs(root, Problems())
     names = country_names(inputs.registries.actors)
-    joined: dict[str, int] = {}
-    apart: dict[str, int] = {}
+    found = []
     for a in inputs.annotations:
         article = inputs.articles.get(a.source_id)
-        if a.source_id == source_id or article is None:
+        if article is None:
             continue
         for quote in a.actors:
             entry = inputs.actor_index.get(quote.text)
@@ -222,10 +233,10 @@ def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
             if not 0 <= n < len(starts):
                 continue
             if re.match(rf"(?:{owners})[’']s\s", quote.text):
-                joined[entry.id] = joined.get(entry.id, 0) + 1
+                found.append((a.source_id, entry.id, True))
             elif re.search(rf"\b(?:{owners})[’']s\s$", article.text[: starts[n]]):
-                apart[entry.id] = apart.get(entry.id, 0) + 1
-    return frozenset(i for i, count in apart.items() if count > joined.get(i, 0))
+                found.append((a.source_id, entry.id, False))
+    return tuple(found)
 
 
 @functools.cache
