@@ -307,3 +307,16 @@ def test_two_bodies_sharing_a_spelling_are_told_apart_by_the_country_before() ->
     [first, second] = [i for i in d.draft.items if "Ministry" in i.lines[0]]
     assert first.unsure is not None and "'Chinese'" in first.unsure and "cn-mnd" in first.unsure
     assert second.unsure is None
+
+
+def test_a_registered_acronym_inside_another_bodys_name_and_a_names_capitals() -> None:
+    registered = [
+        *ACTORS,
+        actor("pla", "CHN", "military", "People's Liberation Army", "PLA"),
+        actor("plaaf", "CHN", "military", "People's Liberation Army Air Force"),
+        actor("asdf", "JPN", "military", "Air Self-Defense Force"),
+    ]
+    text = "The PLA Air Force flew, and ASDF fighters were scrambled. RAF jets did not."
+    found = asserted_with(text, registered)
+    assert ("PLA Air Force", "plaaf") in found and ("ASDF", "asdf") in found
+    assert not any(q in ("PLA", "RAF") for q, _ in found)  # "RAF" is not Russia's forces'
