@@ -320,3 +320,14 @@ def test_a_registered_acronym_inside_another_bodys_name_and_a_names_capitals() -
     found = asserted_with(text, registered)
     assert ("PLA Air Force", "plaaf") in found and ("ASDF", "asdf") in found
     assert not any(q in ("PLA", "RAF") for q, _ in found)  # "RAF" is not Russia's forces'
+
+
+def test_a_body_named_again_by_its_countrys_demonym_and_head_word() -> None:
+    text = (
+        "The Russian Defence Ministry said so. The Russian ministry added more. "
+        "The Japanese ministry said nothing."
+    )
+    found = asserted_with(text, ACTORS)
+    assert ("Russian ministry", "russian-mod") in found
+    # no Japanese body named before with a spelling that ends in "ministry"
+    assert not any(q == "Japanese ministry" for q, _ in found)

@@ -49,7 +49,7 @@ def country_names(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, ...]]:
     return {code: tuple(found) for code, found in names.items()}
 
 
-def _demonym(word: str, country: str) -> bool:
+def demonym(word: str, country: str) -> bool:
     """Whether `word` is a demonym of the country ("Russian", "South Korean"), not its name."""
     return word in demonyms(country) or (
         country == "USA" and word in ("U.S.", "US")  # "U.S. Navy": the name as a demonym
@@ -68,7 +68,7 @@ def _split(alias: str, country: str, names: tuple[str, ...]) -> str | None:
             return m.group(1)
     words = alias.split(" ")
     for n in (2, 1):  # "South Korean X" before "Korean X"
-        if len(words) > n and _demonym(" ".join(words[:n]), country):
+        if len(words) > n and demonym(" ".join(words[:n]), country):
             return " ".join(words[n:])
     return None
 
@@ -270,7 +270,7 @@ def acronym_forms(actors: tuple[ActorEntry, ...]) -> dict[str, tuple[str, str]]:
             words = [w for w in spelling.split(" ") if w not in ("of", "the", "and", "for")]
             if len(words) < 2 or "'s" in spelling or "’s" in spelling:
                 continue
-            if _demonym(words[0], e.country or "") or not all(w[0].isupper() for w in words):
+            if demonym(words[0], e.country or "") or not all(w[0].isupper() for w in words):
                 continue  # "RAF" is no acronym of "Russian Aerospace Forces"
             short = capitals(" ".join(words))
             if len(short) >= 3 and short.isalpha():

@@ -35,6 +35,7 @@ from .actor_forms import (
     BRACKETED,
     acronym_forms,
     body_forms,
+    demonym,
     initial_forms,
     is_acronym_of,
     possessive_apart,
@@ -139,6 +140,7 @@ def other_spellings(d: Drafter) -> list[Mention]:
                 found.append(Mention(start, end, actor, alias))
     exact = [Mention(*m) for m in d.mentions(d.registries.actors)]
     found += bracketed(d, [*exact, *found], registered)
+    found += named_again(d, [*exact, *found], registered)
     # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
     # Fleet"): the country and the body are two mentions, each read on its own
     apart = possessive_apart(d.root, d.source_id)
@@ -171,6 +173,35 @@ def bracketed(d: Drafter, named: list[Mention], registered: set[str]) -> list[Me
             if is_word_at(text, start, end) and d.names.covering(text, start, end) is None:
                 found.append(Mention(start, end, m.actor, text[m.start : m.end]))
     return list(dict.fromkeys(found))
+
+
+def named_again(d: Drafter, named: list[Mention], registered: set[str]) -> list[Mention]:
+    """A body named again by its country's demonym and its head word in lower case ("The
+    Russian ministry said", after "the Russian Defence Ministry"): the one body of that
+    country the text named before with a spelling that ends in that word."""
+    text, found = d.text, []
+    for m in re.finditer(r"\b((?:South |North )?[A-Z][a-z]+) ([a-z]+)\b", text[: d.end]):
+        start, end = m.span()
+        if m.group(0) in registered or d.names.covering(text, start, end) is not None:
+            continue
+        if any(lo <= start < hi for lo, hi in d.skip):
+            continue
+        country = next((c for c in d.actor_country.values() if c and demonym(m[1], c)), None)
+        if country is None:
+            continue
+        before = {
+            n.actor
+            for n in named
+            if n.end <= start
+            and d.actor_country.get(n.actor) == country
+            and d.actor_type.get(n.actor) not in ("state", "person")
+            and text[n.start : n.end].split()[-1].casefold() == m[2]
+        }
+        if len(before) == 1:
+            actor = before.pop()
+            first = next(n for n in named if n.actor == actor and n.end <= start)
+            found.append(Mention(start, end, actor, text[first.start : first.end]))
+    return found
 
 
 def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
