@@ -331,3 +331,13 @@ def test_a_body_named_again_by_its_countrys_demonym_and_head_word() -> None:
     assert ("Russian ministry", "russian-mod") in found
     # no Japanese body named before with a spelling that ends in "ministry"
     assert not any(q == "Japanese ministry" for q, _ in found)
+
+
+def test_a_bodys_name_without_its_countrys_word_names_it_unless_another_country_is_before() -> None:
+    registered = [*ACTORS, actor("asdf", "JPN", "military", "Japan Air Self-Defense Force")]
+    text = "The Air Self-Defense Force scrambled jets. The Chinese Air Self-Defense Force did not."
+    d = text_drafter(text, registered, PLACES)
+    actors.propose(d)
+    [first, second] = [i for i in d.draft.items if "Self-Defense" in i.lines[0]]
+    assert '"Air Self-Defense Force", occurrence: 1' in first.lines[0] and first.unsure is None
+    assert second.unsure is not None and "'Chinese'" in second.unsure

@@ -27,7 +27,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..normalize import country_code, demonyms
+from ..normalize import country_code, demonyms, fold_chars
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -70,7 +70,28 @@ def _split(alias: str, country: str, names: tuple[str, ...]) -> str | None:
     for n in (2, 1):  # "South Korean X" before "Korean X"
         if len(words) > n and demonym(" ".join(words[:n]), country):
             return " ".join(words[n:])
+    for name in names:  # the name as a noun before a name: "Japan Air Self-Defense Force"
+        if re.match(rf"{re.escape(name)} [A-Z]", alias):
+            return alias[len(name) + 1 :]
     return None
+
+
+# the words of a body's name that a body of any country has: "Ministry of Defense" or
+# "Foreign Ministry" alone may be any country's, "Aerospace Forces" is the one registered
+_GENERIC = re.compile(r"\b(?:Ministry|Department|Office|Council|Government|Affairs)\b")
+
+
+def bare_form(alias: str, country: str | None, names: tuple[str, ...]) -> str | None:
+    """The body's own name without its country's word at the head ("Air Self-Defense Force"
+    of "Japan Air Self-Defense Force", "Aerospace Forces" of "Russian Aerospace Forces"):
+    two capitalised words or more, none a word any country's body has ("Ministry")."""
+    if not country or not names or alias.endswith(tuple(f" {n}" for n in names)):
+        return None
+    body = _split(alias, country, names)
+    if body is None or "’s" in alias or "'s " in alias or _GENERIC.search(body):
+        return None
+    words = body.split(" ")
+    return body if len(words) >= 2 and all(w[:1].isupper() for w in words) else None
 
 
 def _heads_moved(words: str) -> set[str]:
@@ -117,20 +138,31 @@ def body_forms(actors: tuple[ActorEntry, ...]) -> dict[str, tuple[str, str]]:
     and the registered spelling it comes from; a spelling two actors give is neither's, and
     none is a spelling the registry lists."""
     names = country_names(actors)
-    registered = {a for e in actors for a in e.aliases}
+    keys = {_key(a) for e in actors for a in e.aliases}
     found: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     for e in actors:
         if e.type in ("state", "person") or not e.country:
             continue
         for alias in dict.fromkeys((*e.aliases, e.name)):
-            for form in country_forms(alias, e.country, names.get(e.country, ())):
-                if form in registered:
+            own = names.get(e.country, ())
+            bare = bare_form(alias, e.country, own) if e.type != "media" else None
+            forms = country_forms(alias, e.country, own) if e.type != "media" else set()
+            for form in forms | ({bare} if bare else set()):
+                if _key(form) in keys:
                     continue
                 if form in found and found[form][0] != e.id:
-                    shared.add(form)
+                    shared.add(_key(form))
                 found.setdefault(form, (e.id, alias))
-    return {form: v for form, v in found.items() if form not in shared}
+    return {form: v for form, v in found.items() if _key(form) not in shared}
+
+
+def _key(spelling: str) -> str:
+    """A spelling as actors.spelling_pattern reads it: its case, apostrophe and British or
+    American letters aside."""
+    key = fold_chars(spelling).casefold().replace("’", "'")
+    key = re.sub(r"(?<=defen)c(?=e)|(?<=offen)c(?=e)", "s", key)
+    return re.sub(r"(?<=organi)s", "z", key)
 
 
 def initial_forms(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, str]]:

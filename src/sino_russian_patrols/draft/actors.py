@@ -395,6 +395,10 @@ def propose(d: Drafter) -> None:
     for m in others:
         written = d.text[m.start : m.end]
         line = [f"- {quote_entry(d.text, m.start, m.end)}   # {m.actor}"]
+        if other := d.other_country(m.start, m.actor):
+            why = f"{other!r} before it names another country's body than {m.actor}"
+            d.draft.items.append(Item("actors", line, why))
+            continue
         if not _shouted(written, m.registered or written):
             # the registered name in another case, apostrophe, dash or British spelling:
             # asserted, its spelling written into the registry (draft/new_aliases.py)
