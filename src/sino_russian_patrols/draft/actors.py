@@ -17,8 +17,20 @@ mention, as the curated files quote it, its spelling written in the same way. Th
 proposer reads these spellings too, so that "Russia’s defense ministry said" names its
 speaker.
 
+A body's spelling the registry does not list is read from the ones it does
+(draft/actor_forms.py): its country written another way ("Aerospace Forces of Russia" for
+"Russian Aerospace Forces"), its head word moved ("Chinese Defense Ministry"), its name
+without its country's word ("Air Self-Defense Force"), an acronym ("PLA Air Force", "ASDF",
+"the Joint Chiefs of Staff (JCS)"), a state's first word as an initial ("S Korea"), and a
+body named again by its demonym and head word ("The Russian ministry said"). Each is asserted
+and its spelling written in, unless another country's word stands before it. When another
+country's body writes its name the same way, the country word before it in the sentence
+says whose it is. A body the curated files quote apart from its country's possessive
+("Russia’s Pacific Fleet": "Russia", "Pacific Fleet") is quoted so.
+
 A dateline is no mention ("Tokyo, June 8"), but the text after it on the same line is the
-article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ...").
+article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ..."), and so is a
+line that states the date but for a place at its head ("Xinhua) 17:00, July 12, 2024").
 """
 
 from __future__ import annotations
