@@ -341,3 +341,10 @@ def test_a_bodys_name_without_its_countrys_word_names_it_unless_another_country_
     [first, second] = [i for i in d.draft.items if "Self-Defense" in i.lines[0]]
     assert '"Air Self-Defense Force", occurrence: 1' in first.lines[0] and first.unsure is None
     assert second.unsure is not None and "'Chinese'" in second.unsure
+
+
+def test_a_name_after_a_prefix_that_is_no_name_is_part_of_a_word() -> None:
+    registered = [*ACTORS, actor("ru-mil", "RUS", "military", "Russian military")]
+    found = asserted_with("Sino-Russian military ties grew. Russia-China drills began.", registered)
+    assert found == [("Russia", "russia"), ("China", "china")]
+    assert asserted_with("The Sino-Russian Military Cooperation", registered) == []

@@ -367,7 +367,10 @@ def propose(d: Drafter) -> None:
         before = d.text[max(0, start - 60) : start]
         other = d.other_country(start, actor_id)
         inside = d.inside_a_name(start, end, actor_id)
-        if inside:
+        if compound := _compound(d, start, end):
+            why = f"part of the word {compound!r}, no name"
+            d.draft.items.append(Item("actors", line, why))
+        elif inside:
             why = f"part of {inside!r}: a body's name or a title (register it if it is one)"
             d.draft.items.append(Item("actors", line, why))
         elif other:
@@ -410,6 +413,9 @@ def propose(d: Drafter) -> None:
         if other := d.other_country(m.start, m.actor):
             why = f"{other!r} before it names another country's body than {m.actor}"
             d.draft.items.append(Item("actors", line, why))
+            continue
+        if compound := _compound(d, m.start, m.end):
+            d.draft.items.append(Item("actors", line, f"part of the word {compound!r}, no name"))
             continue
         if not _shouted(written, m.registered or written):
             # the registered name in another case, apostrophe, dash or British spelling:
@@ -483,6 +489,21 @@ def _sharing_body(d: Drafter, start: int, end: int, actor_id: str) -> tuple[str,
     if nearest is None or nearest[0] == own:
         return None
     return sharing[nearest[0]], nearest[1]
+
+
+def _compound(d: Drafter, start: int, end: int) -> str | None:
+    """The word a name is the second part of, when the first is no name of its own
+    ("Sino-Russian military": "Sino-Russian"), else None; "Russia-China drills" names both."""
+    m = re.search(r"\b([A-Za-z]+)-$", d.text[max(0, start - 20) : start])
+    if m is None or any(m.group(1) in e.aliases for e in d.registries.actors):
+        return None
+    first = m.group(1)
+    try:
+        country_code(first)
+    except ValueError:
+        word = re.match(r"[\w.]+", d.text[start:end])
+        return f"{m.group(0)}{word.group(0) if word else ''}"
+    return None
 
 
 def _shouted(written: str, registered: str) -> bool:
