@@ -226,8 +226,8 @@ def possessive_apart(root: Path | None, source_id: str) -> frozenset[str]:
     """The bodies the curated files (all but `source_id`'s) quote apart from their country's
     possessive more often than with it ("Russia’s Pacific Fleet" as "Russia" and "Pacific
     Fleet", where "Japan's Defense Ministry" is one mention): the draft quotes them so too.
-    None without curated files."""
-    if root is None:
+    None without curated files (a drafter of no project)."""
+    if root is None or not (root / "build" / "annotations").is_dir():
         return frozenset()
     joined: dict[str, int] = {}
     apart: dict[str, int] = {}

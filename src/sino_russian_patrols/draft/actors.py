@@ -460,8 +460,9 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
 def _sharing_body(d: Drafter, start: int, end: int, actor_id: str) -> tuple[str, str] | None:
     """When another country's body writes its name the same way but for a letter or the case
     ("Ministry of National Defence" of South Korea, "Ministry of National Defense" of China)
-    and the country word nearest before the name in its sentence is that other body's
-    country ("The Chinese statement, carried by the Ministry of National Defence"): that body
+    and the country word nearest before the name, among the eight words before it in its
+    sentence, is that other body's country ("The Chinese statement, carried by the Ministry
+    of National Defence"; not "China" in the name "East China Sea"): that body
     and the word; else None (the registered spelling's own body)."""
     own = d.actor_country.get(actor_id)
     if own is None or d.actor_type.get(actor_id) in ("state", "person"):
@@ -478,8 +479,14 @@ def _sharing_body(d: Drafter, start: int, end: int, actor_id: str) -> tuple[str,
     if not sharing:
         return None
     lo = max(d.text.rfind(". ", 0, start), d.text.rfind("\n", 0, start)) + 1
+    # the last eight words before it: the clause that names it, not the sentence's subject
+    close = [m.start() + lo for m in re.finditer(r"\S+", d.text[lo:start])][-8:]
+    lo = close[0] if close else start
     nearest = None
     for m in re.finditer(r"(?:(?:South|North)\s)?[A-Z][\w.]*", d.text[lo:start]):
+        a, b = lo + m.start(), lo + m.end()
+        if d.names.covering(d.text, a, b) is not None:
+            continue  # "China" in "the East China Sea"
         try:
             code = country_code(m.group(0).rstrip("."))
         except ValueError:
