@@ -348,3 +348,17 @@ def test_a_name_after_a_prefix_that_is_no_name_is_part_of_a_word() -> None:
     found = asserted_with("Sino-Russian military ties grew. Russia-China drills began.", registered)
     assert found == [("Russia", "russia"), ("China", "china")]
     assert asserted_with("The Sino-Russian Military Cooperation", registered) == []
+
+
+def test_a_spelling_read_through_its_countrys_words_is_marked_so() -> None:
+    registered = [
+        *FORMS,
+        actor("fleet", "RUS", "military", "Pacific Fleet", "Russian Pacific Fleet"),
+    ]
+    text = "China’s Ministry of Defense said so. Russia's Pacific Fleet said so. The JCS said so."
+    found = {
+        text[m.start : m.end]: m.by_country
+        for m in actors.other_spellings(text_drafter(text, registered, PLACES))
+    }
+    # the speakers read the first as a country's body; "Pacific Fleet" names the second
+    assert found == {"China’s Ministry of Defense": True, "Russia's Pacific Fleet": False}

@@ -62,12 +62,15 @@ if TYPE_CHECKING:
 
 class Mention(NamedTuple):
     """A name in the text: where, which actor, and the registered spelling it is written as
-    (None when the text writes it exactly so)."""
+    (None when the text writes it exactly so); `by_country` when it is read through the
+    country's words of a body's spelling ("China’s Ministry of Defense" for "Chinese
+    Ministry of Defense", "the Russian ministry"), the speakers' `country's body` reading."""
 
     start: int
     end: int
     actor: str
     registered: str | None = None
+    by_country: bool = False
 
 
 # British and American spellings of one word ("Defence", "Defense", "organisation"): the
@@ -135,9 +138,11 @@ def other_spellings(d: Drafter) -> list[Mention]:
     folded = fold_chars(text[: d.end])
     registered = {a for e in (*d.registries.actors, *d.registries.places) for a in e.aliases}
     found: list[Mention] = []
-    spellings = [(e.id, alias, alias) for e in d.registries.actors for alias in e.aliases]
-    spellings += [(actor, form, alias) for form, (actor, alias) in _forms(d).items()]
-    for actor, spelling, alias in spellings:
+    spellings = [(e.id, alias, alias, False) for e in d.registries.actors for alias in e.aliases]
+    actors = tuple(d.registries.actors)
+    spellings += [(a, form, alias, False) for form, (a, alias) in _forms(d).items()]
+    spellings += [(a, form, alias, True) for form, (a, alias) in body_forms(actors).items()]
+    for actor, spelling, alias, by_country in spellings:
         pattern = spelling_pattern(spelling)
         if pattern is not None:
             for m in pattern.finditer(folded):
@@ -149,8 +154,16 @@ def other_spellings(d: Drafter) -> list[Mention]:
                     continue
                 if d.names.covering(text, start, end) is not None:
                     continue
-                found.append(Mention(start, end, actor, alias))
+                found.append(Mention(start, end, actor, alias, by_country))
     exact = [Mention(*m) for m in d.mentions(d.registries.actors)]
+    # a registered spelling of the body inside ("Pacific Fleet" in "Russia's Pacific Fleet")
+    # names it: no reading through the country's words
+    found = [
+        m._replace(by_country=False)
+        if any(m.start <= x.start and x.end <= m.end and x.actor == m.actor for x in exact)
+        else m
+        for m in found
+    ]
     found += bracketed(d, [*exact, *found], registered)
     found += named_again(d, [*exact, *found], registered)
     # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
@@ -212,15 +225,15 @@ def named_again(d: Drafter, named: list[Mention], registered: set[str]) -> list[
         if len(before) == 1:
             actor = before.pop()
             first = next(n for n in named if n.actor == actor and n.end <= start)
-            found.append(Mention(start, end, actor, text[first.start : first.end]))
+            found.append(Mention(start, end, actor, text[first.start : first.end], True))
     return found
 
 
 def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
-    """The spellings the registered bodies' spellings give written another way
-    (draft/actor_forms.py), with the actor and the registered spelling each comes from."""
+    """The acronyms and initials the registered names give (draft/actor_forms.py), with the
+    actor and the registered spelling each comes from."""
     actors = tuple(d.registries.actors)
-    return {**initial_forms(actors), **acronym_forms(actors), **body_forms(actors)}
+    return {**initial_forms(actors), **acronym_forms(actors)}
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:
