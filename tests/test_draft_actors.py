@@ -4,10 +4,13 @@ and the spellings the registry does not list, proposed with the text's own words
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from helpers import actor, text_drafter
+from helpers import actor, text_drafter, tiny_project
 from sino_russian_patrols.draft import actors
+from sino_russian_patrols.draft.actor_forms import possessive_apart
 from sino_russian_patrols.draft.actors import spelling_pattern
 from sino_russian_patrols.draft.new_aliases import NewAlias
 from sino_russian_patrols.normalize import fold_chars
@@ -162,3 +165,200 @@ def test_a_bodys_own_countrys_word_before_its_name_is_part_of_the_mention(
     asserted = [item.lines[0] for item in d.draft.items if item.unsure is None]
     assert any(f'"{quote}"' in line for line in asserted)
     assert [a.alias for a in d.new_aliases] == ([quote] if alias else [])
+
+
+FORMS = [
+    *ACTORS,
+    actor("south-korea", "KOR", "state", "South Korea"),
+    actor("cn-mod", "CHN", "government_body", "Chinese Ministry of Defense"),
+    actor("kr-jcs", "KOR", "military", "Joint Chiefs of Staff"),
+    actor("pla-navy", "CHN", "military", "Chinese People's Liberation Army Navy"),
+    actor("kr-military", "KOR", "military", "South Korean military"),
+]
+
+
+def asserted_with(text: str, registered: list) -> list[tuple[str, str]]:
+    """(the quoted words, the actor) of each asserted actor mention."""
+    d = text_drafter(text, registered, PLACES)
+    actors.propose(d)
+    out = []
+    for item in d.draft.items:
+        if item.unsure is None:
+            out.append((item.lines[0].split('"')[1], item.lines[0].rsplit("# ", 1)[-1]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "actor_id"),
+    [
+        # the country as a possessive or after "of" for the demonym, and back
+        ("Russia's Aerospace Forces flew.", "Russia's Aerospace Forces", "aerospace"),
+        ("The Aerospace Forces of Russia flew.", "Aerospace Forces of Russia", "aerospace"),
+        ("China’s Ministry of Defense said so.", "China’s Ministry of Defense", "cn-mod"),
+        ("The Ministry of Defense of China said so.", "Ministry of Defense of China", "cn-mod"),
+        # the head word moved: "Defense Ministry" for "Ministry of Defense"
+        ("The Chinese Defense Ministry said so.", "Chinese Defense Ministry", "cn-mod"),
+        ("South Korea's military said so.", "South Korea's military", "kr-military"),
+    ],
+)
+def test_a_bodys_country_written_another_way_names_the_body(
+    text: str, quote: str, actor_id: str
+) -> None:
+    assert (quote, actor_id) in asserted_with(text, FORMS)
+    # the state inside the body's name is no mention of its own
+    assert not any(q in ("Russia", "China", "South Korea") for q, _ in asserted_with(text, FORMS))
+
+
+def test_a_demonym_another_country_shares_names_no_body() -> None:
+    # "Korean" is North Korea's word too: only "South Korean" names the South Korean body
+    assert asserted_with("The Korean military said so.", FORMS) == []
+
+
+def test_an_acronym_in_brackets_after_a_bodys_name_is_its_spelling() -> None:
+    text = (
+        "The Joint Chiefs of Staff (JCS) said so. Later the JCS added more. "
+        "The Chinese People's Liberation Army Navy (PLA Navy) sailed. The ABC (XYZ) did not."
+    )
+    d = text_drafter(text, FORMS, PLACES)
+    actors.propose(d)
+    found = asserted_with(text, FORMS)
+    assert found.count(("JCS", "kr-jcs")) == 2
+    assert ("PLA Navy", "pla-navy") in found
+    assert not any(q == "XYZ" for q, _ in found)
+    assert NewAlias("kr-jcs", "JCS", "actors") in d.new_aliases
+
+
+def test_a_date_line_is_read_for_names_but_a_place_at_its_head() -> None:
+    text = "Xinhua) 17:00, July 12, 2024\nMoscow, 12 July 2024\nMore."
+    registered = [*ACTORS, actor("xinhua", "CHN", "media", "Xinhua")]
+    d = text_drafter(text, registered, PLACES)
+    d.skip += [(0, text.index("\n")), (text.index("Moscow"), text.index("\nMore"))]
+    actors.propose(d)
+    assert [item.lines[0].split('"')[1] for item in d.draft.items] == ["Xinhua"]
+
+
+_ACTORS_YAML = """
+- id: russia
+  name: "Russia"
+  type: state
+  country: RUS
+  title: null
+  aliases: ["Russia"]
+- id: fleet
+  name: "Pacific Fleet"
+  type: military
+  country: RUS
+  title: null
+  aliases: ["Pacific Fleet"]
+- id: mod
+  name: "Russian Defence Ministry"
+  type: government_body
+  country: RUS
+  title: null
+  aliases: ["Russia's Defence Ministry"]
+"""
+
+
+def test_a_body_the_curated_files_quote_apart_from_its_possessive_is_read_apart(
+    tmp_path: Path,
+) -> None:
+    text = "Russia's Pacific Fleet sailed. Russia's Defence Ministry said so."
+    annotation = (
+        "actors:\n"
+        '  - {quote: "Russia", occurrence: 1}   # russia\n'
+        '  - {quote: "Pacific Fleet"}   # fleet\n'
+        '  - {quote: "Russia\'s Defence Ministry"}   # mod\n'
+    )
+    root = tiny_project(tmp_path / "p", text, annotation, {"actors": _ACTORS_YAML})
+    assert possessive_apart(root, "000_other") == frozenset({"fleet"})
+    assert possessive_apart(None, "000_other") == frozenset()
+
+
+def test_a_body_read_apart_from_its_possessive_is_two_mentions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    registered = [
+        *ACTORS,
+        actor("fleet", "RUS", "military", "Pacific Fleet", "Russian Pacific Fleet"),
+    ]
+    text = "Russia’s Pacific Fleet sailed."
+    assert asserted_with(text, registered) == [("Russia’s Pacific Fleet", "fleet")]
+    monkeypatch.setattr(actors, "possessive_apart", lambda root, source: frozenset({"fleet"}))
+    assert asserted_with(text, registered) == [("Russia", "russia"), ("Pacific Fleet", "fleet")]
+
+
+def test_a_headline_writes_a_states_first_word_as_its_initial() -> None:
+    found = asserted_with("S Korea fires warning shots\n\nMore.", FORMS)
+    assert found == [("S Korea", "south-korea")]
+
+
+def test_two_bodies_sharing_a_spelling_are_told_apart_by_the_country_before() -> None:
+    registered = [
+        *ACTORS,
+        actor("kr-mnd", "KOR", "government_body", "Ministry of National Defence"),
+        actor("cn-mnd", "CHN", "government_body", "Ministry of National Defense"),
+    ]
+    text = (
+        "The Chinese statement, carried by the Ministry of National Defence, said so. "
+        "Seoul's Ministry of National Defence said so too."
+    )
+    d = text_drafter(text, registered, PLACES)
+    actors.propose(d)
+    [first, second] = [i for i in d.draft.items if "Ministry" in i.lines[0]]
+    assert first.unsure is not None and "'Chinese'" in first.unsure and "cn-mnd" in first.unsure
+    assert second.unsure is None
+
+
+def test_a_registered_acronym_inside_another_bodys_name_and_a_names_capitals() -> None:
+    registered = [
+        *ACTORS,
+        actor("pla", "CHN", "military", "People's Liberation Army", "PLA"),
+        actor("plaaf", "CHN", "military", "People's Liberation Army Air Force"),
+        actor("asdf", "JPN", "military", "Air Self-Defense Force"),
+    ]
+    text = "The PLA Air Force flew, and ASDF fighters were scrambled. RAF jets did not."
+    found = asserted_with(text, registered)
+    assert ("PLA Air Force", "plaaf") in found and ("ASDF", "asdf") in found
+    assert not any(q in ("PLA", "RAF") for q, _ in found)  # "RAF" is not Russia's forces'
+
+
+def test_a_body_named_again_by_its_countrys_demonym_and_head_word() -> None:
+    text = (
+        "The Russian Defence Ministry said so. The Russian ministry added more. "
+        "The Japanese ministry said nothing."
+    )
+    found = asserted_with(text, ACTORS)
+    assert ("Russian ministry", "russian-mod") in found
+    # no Japanese body named before with a spelling that ends in "ministry"
+    assert not any(q == "Japanese ministry" for q, _ in found)
+
+
+def test_a_bodys_name_without_its_countrys_word_names_it_unless_another_country_is_before() -> None:
+    registered = [*ACTORS, actor("asdf", "JPN", "military", "Japan Air Self-Defense Force")]
+    text = "The Air Self-Defense Force scrambled jets. The Chinese Air Self-Defense Force did not."
+    d = text_drafter(text, registered, PLACES)
+    actors.propose(d)
+    [first, second] = [i for i in d.draft.items if "Self-Defense" in i.lines[0]]
+    assert '"Air Self-Defense Force", occurrence: 1' in first.lines[0] and first.unsure is None
+    assert second.unsure is not None and "'Chinese'" in second.unsure
+
+
+def test_a_name_after_a_prefix_that_is_no_name_is_part_of_a_word() -> None:
+    registered = [*ACTORS, actor("ru-mil", "RUS", "military", "Russian military")]
+    found = asserted_with("Sino-Russian military ties grew. Russia-China drills began.", registered)
+    assert found == [("Russia", "russia"), ("China", "china")]
+    assert asserted_with("The Sino-Russian Military Cooperation", registered) == []
+
+
+def test_a_spelling_read_through_its_countrys_words_is_marked_so() -> None:
+    registered = [
+        *FORMS,
+        actor("fleet", "RUS", "military", "Pacific Fleet", "Russian Pacific Fleet"),
+    ]
+    text = "China’s Ministry of Defense said so. Russia's Pacific Fleet said so. The JCS said so."
+    found = {
+        text[m.start : m.end]: m.by_country
+        for m in actors.other_spellings(text_drafter(text, registered, PLACES))
+    }
+    # the speakers read the first as a country's body; "Pacific Fleet" names the second
+    assert found == {"China’s Ministry of Defense": True, "Russia's Pacific Fleet": False}

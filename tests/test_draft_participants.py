@@ -138,7 +138,10 @@ def test_a_claim_carries_the_reporter_of_its_sentence() -> None:
         ("russia", "russian-mod", '"the Russian Defense Ministry said"'),
     ]
     # the words an editor quotes with the name: its possessor, "in a statement", the day
-    text = "Chinese and Russian ships began a joint patrol, Russia's Pacific Fleet said on Monday."
+    text = (
+        "Chinese and Russian ships began a joint patrol off China, Russia's Pacific Fleet said "
+        "on Monday."
+    )
     claims = propose(text)
     assert {(c["reported_by"], c["attribution"]) for c in claims} == {
         ("russian-pacific-fleet", '"Russia\'s Pacific Fleet said on Monday"')
@@ -163,3 +166,18 @@ def test_the_quote_runs_to_the_events_words_nearest_the_parties() -> None:
     assert {c["quote"] for c in claims} == {
         '"China, Algeria and India have sent troops to participate in the exercise"'
     }
+
+
+def test_parties_named_together_stand_together() -> None:
+    # China is never named: Russia, named together with it, is left to the editor too
+    text = "Chinese and Russian ships began a joint patrol, Russia's Pacific Fleet said."
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type="joint_naval_patrol", parent=None)]
+    d.event_sentences = [(0, len(text), "e1")]
+    assert_actor_mentions(d)
+    participants.propose(d)
+    unsure = {fields_of(i)["who"]: i.unsure for i in d.draft.items if i.section == "participants"}
+    assert unsure["russia"] == "named together with china, which no mention names"
+    assert unsure["china"] is None  # the build refuses it: no mention names China

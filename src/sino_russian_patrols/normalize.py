@@ -309,6 +309,13 @@ _COUNTRY_WORDS = {
 }
 
 
+def demonyms(code: str, /) -> tuple[str, ...]:
+    """The demonyms this module reads as the country `code` ("South Korean", "Korean" for
+    KOR), capitalised as a text writes them: the words that qualify a body ("Russian Navy")
+    where its name takes a possessive ("Russia's Navy")."""
+    return tuple(w.title() for w in _DEMONYMS.get(code, ()))
+
+
 def country_words(code: str, /) -> tuple[str, ...]:
     """The common names and demonyms this module reads as the country `code` ("Chinese",
     "China" for CHN), capitalised as a text writes them."""

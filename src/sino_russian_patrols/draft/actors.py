@@ -17,8 +17,20 @@ mention, as the curated files quote it, its spelling written in the same way. Th
 proposer reads these spellings too, so that "Russia’s defense ministry said" names its
 speaker.
 
+A body's spelling the registry does not list is read from the ones it does
+(draft/actor_forms.py): its country written another way ("Aerospace Forces of Russia" for
+"Russian Aerospace Forces"), its head word moved ("Chinese Defense Ministry"), its name
+without its country's word ("Air Self-Defense Force"), an acronym ("PLA Air Force", "ASDF",
+"the Joint Chiefs of Staff (JCS)"), a state's first word as an initial ("S Korea"), and a
+body named again by its demonym and head word ("The Russian ministry said"). Each is asserted
+and its spelling written in, unless another country's word stands before it. When another
+country's body writes its name the same way, the country word before it in the sentence
+says whose it is. A body the curated files quote apart from its country's possessive
+("Russia’s Pacific Fleet": "Russia", "Pacific Fleet") is quoted so.
+
 A dateline is no mention ("Tokyo, June 8"), but the text after it on the same line is the
-article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ...").
+article's ("MOSCOW, October 14. /TASS/. The Russian and Chinese navies ..."), and so is a
+line that states the date but for a place at its head ("Xinhua) 17:00, July 12, 2024").
 """
 
 from __future__ import annotations
@@ -30,6 +42,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..citing import is_word_at
 from ..normalize import country_code, country_words, fold_chars
+from ..spans import occurrences
+from .actor_forms import (
+    BRACKETED,
+    acronym_forms,
+    body_forms,
+    demonym,
+    initial_forms,
+    is_acronym_of,
+    possessive_apart,
+)
 from .document import Item, quote_entry
 from .new_aliases import NewAlias
 from .patterns import DATELINE_HEAD, LOCATIVE, NOT_A_NAME_WORD
@@ -40,18 +62,23 @@ if TYPE_CHECKING:
 
 class Mention(NamedTuple):
     """A name in the text: where, which actor, and the registered spelling it is written as
-    (None when the text writes it exactly so)."""
+    (None when the text writes it exactly so); `by_country` when it is read through the
+    country's words of a body's spelling ("China’s Ministry of Defense" for "Chinese
+    Ministry of Defense", "the Russian ministry"), the speakers' `country's body` reading."""
 
     start: int
     end: int
     actor: str
     registered: str | None = None
+    by_country: bool = False
 
 
 # British and American spellings of one word ("Defence", "Defense", "organisation"): the
 # letter that differs matches either
 _VARIANT_LETTER = re.compile(r"(?i)(?<=defen)[cs](?=e)|(?<=offen)[cs](?=e)|(?<=organi)[sz]")
 _APOSTROPHES = "’'‘`"
+# a spelling that opens with a possessive ("Russia’s Pacific Fleet")
+_POSSESSIVE = re.compile(r"(?:(?:South|North)\s+)?[A-Z][a-z]+[’']s\s")
 
 
 @functools.cache
@@ -82,13 +109,20 @@ def spelling_pattern(alias: str) -> re.Pattern[str] | None:
     return re.compile("".join(out))
 
 
+# a place before a comma at the head of a line that states the date ("Moscow, 12 July 2024")
+_PLACE_HEAD = re.compile(r"[A-Z][A-Za-z .’'-]{1,30},")
+
+
 def past_dateline(d: Drafter) -> Drafter:
     """The drafter whose skipped spans are cut to the dateline itself, so that the text after
-    it on its line is read ("MOSCOW, October 14. /TASS/. The Russian ... navies")."""
+    it on its line is read ("MOSCOW, October 14. /TASS/. The Russian ... navies"). A line
+    skipped because it states the date keeps only a place at its head skipped: the agency
+    of a byline ("Xinhua) 17:00, July 12, 2024") is a mention, and so is every name of a
+    subheading that ends with a date."""
     spans = []
     for lo, hi in d.skip:
-        m = DATELINE_HEAD.match(d.text, lo, hi)
-        spans.append((lo, m.end()) if m else (lo, hi))
+        m = DATELINE_HEAD.match(d.text, lo, hi) or _PLACE_HEAD.match(d.text, lo, hi)
+        spans.append((lo, m.end()) if m else (lo, lo))
     if spans == list(d.skip):
         return d
     view = copy.copy(d)
@@ -104,11 +138,13 @@ def other_spellings(d: Drafter) -> list[Mention]:
     folded = fold_chars(text[: d.end])
     registered = {a for e in (*d.registries.actors, *d.registries.places) for a in e.aliases}
     found: list[Mention] = []
-    for e in d.registries.actors:
-        for alias in e.aliases:
-            pattern = spelling_pattern(alias)
-            if pattern is None:
-                continue
+    spellings = [(e.id, alias, alias, False) for e in d.registries.actors for alias in e.aliases]
+    actors = tuple(d.registries.actors)
+    spellings += [(a, form, alias, False) for form, (a, alias) in _forms(d).items()]
+    spellings += [(a, form, alias, True) for form, (a, alias) in body_forms(actors).items()]
+    for actor, spelling, alias, by_country in spellings:
+        pattern = spelling_pattern(spelling)
+        if pattern is not None:
             for m in pattern.finditer(folded):
                 start, end = m.span()
                 written = text[start:end]
@@ -118,7 +154,22 @@ def other_spellings(d: Drafter) -> list[Mention]:
                     continue
                 if d.names.covering(text, start, end) is not None:
                     continue
-                found.append(Mention(start, end, e.id, alias))
+                found.append(Mention(start, end, actor, alias, by_country))
+    exact = [Mention(*m) for m in d.mentions(d.registries.actors)]
+    # a registered spelling of the body inside ("Pacific Fleet" in "Russia's Pacific Fleet")
+    # names it: no reading through the country's words
+    found = [
+        m._replace(by_country=False)
+        if any(m.start <= x.start and x.end <= m.end and x.actor == m.actor for x in exact)
+        else m
+        for m in found
+    ]
+    found += bracketed(d, [*exact, *found], registered)
+    found += named_again(d, [*exact, *found], registered)
+    # a body the curated files quote apart from its country's possessive ("Russia’s Pacific
+    # Fleet"): the country and the body are two mentions, each read on its own
+    apart = possessive_apart(d.root, d.source_id)
+    found = [m for m in found if not (m.actor in apart and _POSSESSIVE.match(text, m.start, m.end))]
     # the longest at each place, and none over another
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -126,6 +177,63 @@ def other_spellings(d: Drafter) -> list[Mention]:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
     return kept
+
+
+def bracketed(d: Drafter, named: list[Mention], registered: set[str]) -> list[Mention]:
+    """The acronym a text gives in brackets right after a body's name ("the Joint Chiefs of
+    Staff (JCS)", "People's Liberation Army Navy (PLA Navy)"), where it writes it in brackets
+    and wherever else: a spelling of that body (actor_forms.is_acronym_of)."""
+    text, found = d.text, []
+    for m in named:
+        if d.actor_type.get(m.actor) in ("state", "person"):
+            continue
+        b = BRACKETED.match(text, m.end)
+        acronym = b.group(1) if b else None
+        if acronym is None or acronym in registered:
+            continue
+        if not is_acronym_of(acronym, text[m.start : m.end], d.actor_country.get(m.actor)):
+            continue
+        for start in occurrences(text[: d.end], acronym):
+            end = start + len(acronym)
+            if is_word_at(text, start, end) and d.names.covering(text, start, end) is None:
+                found.append(Mention(start, end, m.actor, text[m.start : m.end]))
+    return list(dict.fromkeys(found))
+
+
+def named_again(d: Drafter, named: list[Mention], registered: set[str]) -> list[Mention]:
+    """A body named again by its country's demonym and its head word in lower case ("The
+    Russian ministry said", after "the Russian Defence Ministry"): the one body of that
+    country the text named before with a spelling that ends in that word."""
+    text, found = d.text, []
+    for m in re.finditer(r"\b((?:South |North )?[A-Z][a-z]+) ([a-z]+)\b", text[: d.end]):
+        start, end = m.span()
+        if m.group(0) in registered or d.names.covering(text, start, end) is not None:
+            continue
+        if any(lo <= start < hi for lo, hi in d.skip):
+            continue
+        country = next((c for c in d.actor_country.values() if c and demonym(m[1], c)), None)
+        if country is None:
+            continue
+        before = {
+            n.actor
+            for n in named
+            if n.end <= start
+            and d.actor_country.get(n.actor) == country
+            and d.actor_type.get(n.actor) not in ("state", "person")
+            and text[n.start : n.end].split()[-1].casefold() == m[2]
+        }
+        if len(before) == 1:
+            actor = before.pop()
+            first = next(n for n in named if n.actor == actor and n.end <= start)
+            found.append(Mention(start, end, actor, text[first.start : first.end], True))
+    return found
+
+
+def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
+    """The acronyms and initials the registered names give (draft/actor_forms.py), with the
+    actor and the registered spelling each comes from."""
+    actors = tuple(d.registries.actors)
+    return {**initial_forms(actors), **acronym_forms(actors)}
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:
@@ -264,16 +372,28 @@ def _metonyms(d: Drafter) -> frozenset[str]:
 def propose(d: Drafter) -> None:
     places = {a for e in d.registries.places for a in e.aliases} | _metonyms(d)
     view = past_dateline(d)
+    others = other_spellings(d)
     for start, end, actor_id in view.mentions(d.registries.actors):
+        if any(o.start <= start and end <= o.end for o in others):
+            continue  # "Russia" in "Russia's Aerospace Forces": part of the body's name
         line = [f"- {quote_entry(d.text, start, end)}   # {actor_id}"]
         before = d.text[max(0, start - 60) : start]
         other = d.other_country(start, actor_id)
         inside = d.inside_a_name(start, end, actor_id)
-        if inside:
+        if compound := _compound(d, start, end):
+            why = f"part of the word {compound!r}, no name"
+            d.draft.items.append(Item("actors", line, why))
+        elif inside:
             why = f"part of {inside!r}: a body's name or a title (register it if it is one)"
             d.draft.items.append(Item("actors", line, why))
         elif other:
             why = f"{other!r} before it names another country's body than {actor_id}"
+            d.draft.items.append(Item("actors", line, why))
+        elif shared := _sharing_body(d, start, end, actor_id):
+            why = (
+                f"{shared[1]!r} before it in the sentence names the body of another country "
+                f"that writes its name so ({shared[0]})"
+            )
             d.draft.items.append(Item("actors", line, why))
         elif longer := longer_name(d, start, end, actor_id):
             why = f"part of {longer!r}, a longer name the registry does not know (register it)"
@@ -300,9 +420,16 @@ def propose(d: Drafter) -> None:
                 d.new_aliases.append(alias)
         else:
             d.draft.items.append(Item("actors", line))
-    for m in other_spellings(d):
+    for m in others:
         written = d.text[m.start : m.end]
         line = [f"- {quote_entry(d.text, m.start, m.end)}   # {m.actor}"]
+        if other := d.other_country(m.start, m.actor):
+            why = f"{other!r} before it names another country's body than {m.actor}"
+            d.draft.items.append(Item("actors", line, why))
+            continue
+        if compound := _compound(d, m.start, m.end):
+            d.draft.items.append(Item("actors", line, f"part of the word {compound!r}, no name"))
+            continue
         if not _shouted(written, m.registered or written):
             # the registered name in another case, apostrophe, dash or British spelling:
             # asserted, its spelling written into the registry (draft/new_aliases.py)
@@ -333,7 +460,8 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
     if country is None or d.actor_type.get(actor_id) in ("state", "person"):
         return None
     m = _COUNTRY_BEFORE.search(d.text, max(0, start - 20), start)
-    if m is None:
+    apart = actor_id in possessive_apart(d.root, d.source_id)
+    if m is None or (apart and re.search(r"[’']s\s$", m.group(0))):
         return None
     try:
         code = country_code(m.group(0).strip())
@@ -342,8 +470,65 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
     return m.start() if code == country else None
 
 
+def _sharing_body(d: Drafter, start: int, end: int, actor_id: str) -> tuple[str, str] | None:
+    """When another country's body writes its name the same way but for a letter or the case
+    ("Ministry of National Defence" of South Korea, "Ministry of National Defense" of China)
+    and the country word nearest before the name, among the eight words before it in its
+    sentence, is that other body's country ("The Chinese statement, carried by the Ministry
+    of National Defence"; not "China" in the name "East China Sea"): that body
+    and the word; else None (the registered spelling's own body)."""
+    own = d.actor_country.get(actor_id)
+    if own is None or d.actor_type.get(actor_id) in ("state", "person"):
+        return None
+    written = fold_chars(d.text[start:end])
+    sharing = {}
+    for e in d.registries.actors:
+        if e.id == actor_id or e.country in (None, own) or e.type in ("state", "person"):
+            continue
+        for alias in e.aliases:
+            pattern = spelling_pattern(alias)
+            if pattern is not None and pattern.fullmatch(written):
+                sharing.setdefault(e.country, e.id)
+    if not sharing:
+        return None
+    lo = max(d.text.rfind(". ", 0, start), d.text.rfind("\n", 0, start)) + 1
+    # the last eight words before it: the clause that names it, not the sentence's subject
+    close = [m.start() + lo for m in re.finditer(r"\S+", d.text[lo:start])][-8:]
+    lo = close[0] if close else start
+    nearest = None
+    for m in re.finditer(r"(?:(?:South|North)\s)?[A-Z][\w.]*", d.text[lo:start]):
+        a, b = lo + m.start(), lo + m.end()
+        if d.names.covering(d.text, a, b) is not None:
+            continue  # "China" in "the East China Sea"
+        try:
+            code = country_code(m.group(0).rstrip("."))
+        except ValueError:
+            continue
+        if code == own or code in sharing:
+            nearest = (code, m.group(0))
+    if nearest is None or nearest[0] == own:
+        return None
+    return sharing[nearest[0]], nearest[1]
+
+
+def _compound(d: Drafter, start: int, end: int) -> str | None:
+    """The word a name is the second part of, when the first is no name of its own
+    ("Sino-Russian military": "Sino-Russian"), else None; "Russia-China drills" names both."""
+    m = re.search(r"\b([A-Za-z]+)-$", d.text[max(0, start - 20) : start])
+    if m is None or any(m.group(1) in e.aliases for e in d.registries.actors):
+        return None
+    first = m.group(1)
+    try:
+        country_code(first)
+    except ValueError:
+        word = re.match(r"[\w.]+", d.text[start:end])
+        return f"{m.group(0)}{word.group(0) if word else ''}"
+    return None
+
+
 def _shouted(written: str, registered: str) -> bool:
     """A name written in capitals the registry writes otherwise ("TOKYO", "MOSCOW"): as
     datelines write their place, which is no mention of the actor."""
     letters = [c for c in written if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters) and not registered.isupper()
+    same = letters == [c.upper() for c in registered if c.isalpha()]  # not an acronym of it
+    return len(letters) > 1 and all(c.isupper() for c in letters) and same

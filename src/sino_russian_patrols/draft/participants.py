@@ -27,6 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..normalize import country_code
+from .actors import asserted
 from .claim_patterns import country_names
 from .document import Item, quote_lines
 from .events import kind_words
@@ -115,6 +116,11 @@ def propose(d: Drafter) -> None:
                 start, end = min(start, words[0]), max(end, words[1])
             if (the := _THE.search(d.text, max(lo, start - 4), start)) is not None:
                 start = the.start()  # "the Chinese and Russian militaries"
+            # parties named together stand together: a group one of whose parties the
+            # article's actors do not mention ("Russian and Chinese warships" where China
+            # is never named) is proposed commented out, as the curated files leave it
+            named = {p[2] for p in group}
+            missing = sorted(named - asserted(d)) if role == "participant" else []
             for actor in dict.fromkeys(p[2] for p in group):
                 number += 1
                 lines = [
@@ -126,7 +132,10 @@ def propose(d: Drafter) -> None:
                 ]
                 if not d.in_headline(start):
                     lines += reporter.lines(start, end)
-                d.draft.items.append(Item("participants", lines))
+                why = None
+                if len(named) > 1 and missing and actor not in missing:
+                    why = f"named together with {', '.join(missing)}, which no mention names"
+                d.draft.items.append(Item("participants", lines, why))
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -152,7 +152,9 @@ class Speakers:
                 body = self._country_body(words)  # "defence officials in Seoul"
                 return [Speaker(body, "country's body" if body else "unknown", words, at)]
             how = "" if m.registered is None else f"written as registered {m.registered!r}"
-            return [Speaker(m.actor, "named", words, at, how)]
+            # a body's spelling read through its country's words is the country's body
+            rule = "country's body" if m.by_country else "named"
+            return [Speaker(m.actor, rule, words, at, how)]
         if PRONOUN_SUBJECT.fullmatch(words):
             return [self._pointed_back(words, at)]
         if _UNREGISTERED_NAME.search(words):
