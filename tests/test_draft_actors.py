@@ -103,6 +103,12 @@ def test_a_name_in_capitals_is_proposed_with_the_texts_words_and_listed_to_add()
         ("He is Commander of the Japan Coast Guard.", "Japan", False),
         ("The bombers did not violate Japan’s territorial airspace.", "Japan", False),
         ("Japan's Defense Ministry said so.", "Japan's Defense Ministry", True),
+        # a name does not run across a line: the headline's last word is not part of it
+        (
+            "Jets fly near Japan\n\nJapan's Defense Ministry said so.",
+            "Japan's Defense Ministry",
+            True,
+        ),
         ("China Russia Conduct Joint Bomber Patrol", "Russia", True),  # a headline
         ("Warships of China sailed.", "China", True),  # no body's word before "of"
         ("The U.S.-Canadian command said so.", "U.S.", True),  # a compound of countries
@@ -362,3 +368,21 @@ def test_a_spelling_read_through_its_countrys_words_is_marked_so() -> None:
     }
     # the speakers read the first as a country's body; "Pacific Fleet" names the second
     assert found == {"China’s Ministry of Defense": True, "Russia's Pacific Fleet": False}
+
+
+def test_no_mention_runs_across_a_line_break() -> None:
+    from helpers import actor, text_drafter
+    from sino_russian_patrols.draft import actors
+
+    # the body registered with its country's possessive: nothing before it on its line
+    registered = [
+        actor("japan", "JPN", "state", "Japan"),
+        actor("japan-mod", "JPN", "government_body", "Japan's Defense Ministry"),
+    ]
+    text = "Jets fly near Japan\n\nJapan's Defense Ministry said so."
+    d = text_drafter(text, registered)
+    actors.propose(d)
+    quotes = [item.lines[0] for item in d.draft.items if item.section == "actors"]
+    assert any("Japan's Defense Ministry" in q for q in quotes)
+    assert not [q for q in quotes if "\\n" in q]
+    assert not [a.alias for a in d.new_aliases if "\n" in a.alias]

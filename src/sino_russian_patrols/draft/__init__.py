@@ -69,6 +69,11 @@ def draft_annotation(
         drafter.new_aliases = []
         _defer_new_places(drafter, drafter.new_places)
         drafter.new_places = []
+    # a name does not run across a line: such a spelling is never written into a registry
+    broken = [a for a in drafter.new_aliases if re.search(r"[\r\n]", a.alias)]
+    if broken:
+        _defer_new_aliases(drafter, broken, "it runs across a line break")
+        drafter.new_aliases = [a for a in drafter.new_aliases if a not in broken]
     # the registries a new spelling goes into
     spelt_in = {
         "places": places_file,

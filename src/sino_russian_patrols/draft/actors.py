@@ -449,7 +449,8 @@ def propose(d: Drafter) -> None:
 
 
 # a country's word right before a name: "Japan's ", "South Korean ", "Russia’s "
-_COUNTRY_BEFORE = re.compile(r"(?:(?:South|North)\s+)?[A-Z][a-z]+(?:[’']s)?\s$")
+# (on its line: a name does not run across a line break, and "$" would match before one)
+_COUNTRY_BEFORE = re.compile(r"(?:(?:South|North)[^\S\n]+)?[A-Z][a-z]+(?:[’']s)?[^\S\n]\Z")
 
 
 def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
@@ -461,7 +462,7 @@ def _owner_before(d: Drafter, start: int, actor_id: str) -> int | None:
         return None
     m = _COUNTRY_BEFORE.search(d.text, max(0, start - 20), start)
     apart = actor_id in possessive_apart(d.root, d.source_id)
-    if m is None or (apart and re.search(r"[’']s\s$", m.group(0))):
+    if m is None or (apart and re.search(r"[’']s\s\Z", m.group(0))):
         return None
     try:
         code = country_code(m.group(0).strip())
