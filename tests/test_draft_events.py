@@ -699,3 +699,16 @@ def test_one_day_on_which_a_ships_patrol_was_held_bounds_its_end() -> None:
     assert stage_form("joint_naval_patrol", sentence, None, saturday) == "end_only"
     assert stage_form("joint_naval_patrol", sentence, None, days) is None  # the whole patrol
     assert stage_form("joint_air_patrol", sentence, None, saturday) is None  # a day's flight
+
+
+def test_a_joint_patrol_of_border_guards_is_no_military_patrol() -> None:
+    from sino_russian_patrols.draft.events import sentence_types
+
+    text = (
+        "Bombers flew a joint air patrol. "
+        "Last month, Russian and Chinese border guards held their first joint patrol."
+    )
+    d = SimpleNamespace(text=text, end=len(text))
+    second = text.index("Last month")
+    assert "joint_air_patrol" in sentence_types(d, 0, second - 1)  # type: ignore[arg-type]
+    assert not sentence_types(d, second, len(text)) & {"joint_air_patrol", "joint_naval_patrol"}  # type: ignore[arg-type]

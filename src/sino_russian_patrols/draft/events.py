@@ -438,6 +438,10 @@ SUBMARINE_PATROL = re.compile(
 )
 
 
+# a joint patrol of border or coast guards is none of the military patrols the dataset holds
+GUARDS = re.compile(r"(?i)\b(?:border|coast)\s+guards?\b")
+
+
 def sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
     """The event types a sentence's words fit. "A joint patrol" is of aircraft or of ships:
     the sentence's own words say which, else its paragraph's, else the article's."""
@@ -448,6 +452,8 @@ def sentence_types(d: Drafter, lo: int, hi: int) -> frozenset[str]:
         return (specific - {"joint_naval_patrol"}) | {"joint_submarine_patrol"}
     if not GENERIC_PATROL.search(sentence) or specific & JOINT_PATROLS:
         return specific
+    if GUARDS.search(sentence):
+        return specific  # border or coast guards on a joint patrol: no patrol of the armies
     line = d.text[d.text.rfind("\n", 0, lo) + 1 : d.text.find("\n", hi) % (d.end + 1)]
     for context in (line, d.text[: d.end]):
         patrols = event_types(context, specific=True) & JOINT_PATROLS
