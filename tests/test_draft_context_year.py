@@ -11,6 +11,7 @@ from typing import Any
 from helpers import FakeDrafter, find_all
 from sino_russian_patrols import dates
 from sino_russian_patrols.draft import context_year
+from sino_russian_patrols.draft.proposals import Drafter
 
 PLACES = [
     SimpleNamespace(id="bering-sea", type="sea", aliases=["Bering Sea"]),
@@ -45,6 +46,8 @@ class Dateless(FakeDrafter):
     identified: list[Any] = field(default_factory=list)
     context_days: tuple[dt.date, dt.date] | None = None
     registries: Any = field(default_factory=lambda: SimpleNamespace(places=PLACES))
+
+    body_sentences = Drafter.body_sentences
 
     def mentions(self, entries: Any, lo: int = 0, hi: int | None = None) -> list[Any]:
         return find_all(self.text, entries, lo, hi)

@@ -134,9 +134,7 @@ def identify(d: Drafter) -> list[Identified]:
 
     where = {p.id for p in d.registries.places if p.type not in _NOT_WHERE}
     found: list[Identified] = []
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
-            continue
+    for lo, hi in d.body_sentences():
         types = sentence_types(d, lo, hi) & _DATING_TYPES
         if not types:
             continue

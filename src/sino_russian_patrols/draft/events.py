@@ -277,9 +277,7 @@ def propose(d: Drafter) -> str | None:
     # the dateline's), and the last days of the event its own phrases give, with their form
     report_days: dict[str, list[tuple[list[str], dt.date, bool]]] = {}
     own_ends: dict[str, list[tuple[dt.date, str | None]]] = {}
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
-            continue
+    for lo, hi in d.body_sentences():
         for a, b in d.skip:  # a sentence that opens with the dateline is quoted after it
             if a <= lo < b:
                 lo = b + _DATELINE_TAIL.match(d.text, b, hi).end() - b  # type: ignore[union-attr]

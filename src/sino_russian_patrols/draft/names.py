@@ -23,7 +23,7 @@ from ..spans import occurrences
 from .document import Item, yaml_string
 from .new_aliases import NewAlias
 from .new_events import name_key
-from .patterns import DRILL_NOUNS, EDITION, EXERCISE_TYPES, sentences
+from .patterns import DRILL_NOUNS, EDITION, EXERCISE_TYPES
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -126,9 +126,7 @@ def propose(d: Drafter) -> None:
     sentence links (`_new_spellings`), else a registry entry to add."""
     _new_spellings(d)
     number = 0
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
-            continue
+    for lo, hi in d.body_sentences():
         found = series_names(d.registries.series, d.text, lo, hi)
         for name in found:
             number += 1
@@ -151,9 +149,7 @@ def _new_spellings(d: Drafter) -> None:
     registries/exercise_series.yaml (draft/new_aliases.py)."""
     from .events import known_window  # events reads names: imported when drafting
 
-    for lo, hi in sentences(d.text, 0, d.end):
-        if d.in_headline(lo) or any(a <= lo and hi <= b for a, b in d.skip):
-            continue
+    for lo, hi in d.body_sentences():
         found = series_names(d.registries.series, d.text, lo, hi)
         linked = {e for a, b, e in d.event_sentences if a < hi and lo < b}
         exercises = [e for e in linked if d.event_kind(e) in EXERCISE_TYPES]

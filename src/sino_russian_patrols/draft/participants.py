@@ -69,11 +69,10 @@ _HELD_IN = re.compile(
 )
 # more names in a list: ", Algeria, India, Belarus", ", Algeria and Egypt"
 _NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"  # ", ", ", and ", " and "
 _MORE_NAMES = re.compile(rf"(?:(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})*")
 # names the registries do not know between two parties of a list: ", Algeria and "
-_NAMES_BETWEEN = re.compile(
-    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
-)
+_NAMES_BETWEEN = re.compile(rf"{_LIST_SEP}(?:{_NAME}{_LIST_SEP})+")
 # a list that names members, not parties: "the BRICS group, which includes Brazil, India ..."
 _MEMBERS = re.compile(
     r"\b(?:[Ii]ncludes|[Ii]ncluding|such\s+as|members?\s+(?:are|include))\s+"

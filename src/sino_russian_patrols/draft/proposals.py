@@ -228,6 +228,18 @@ class Drafter:
     def in_headline(self, at: int) -> bool:
         return self.headline[0] <= at < self.headline[1]
 
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """The body's sentences a proposer reads for what they report: not the headline's,
+        none inside a skipped span (the dateline). Read when asked: the skipped spans grow
+        as the publication date is found."""
+        from .patterns import sentences
+
+        return [
+            (lo, hi)
+            for lo, hi in sentences(self.text, 0, self.end)
+            if not self.in_headline(lo) and not any(a <= lo and hi <= b for a, b in self.skip)
+        ]
+
     def run(self) -> Draft:
         from . import (
             actors,

@@ -310,6 +310,7 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         corpus = Corpus.of(d)
     mentioned = actors.asserted(d)
     remarks = Reader(d, corpus.verbs).read()
+    spans = sentences(d.text, 0, d.end)  # where each remark's medium and day are read
     for number, r in enumerate(remarks, start=1):
         speaker = r.speaker
         who = speaker.actor
@@ -323,10 +324,11 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             )
         if event_id:
             lines.append(f"  event: {event_id}")
-        medium = _medium(d, r)
+        around = _remark_sentences(spans, r)
+        medium = _medium(d, around)
         if medium:
             lines.append(f"  medium: {medium}")
-        said = _said(d, r)
+        said = _said(d, around)
         if said:
             lines.append(f"  said: {yaml_string(said)}")
         lines.append(f"  type: {r.kind}")
@@ -337,14 +339,14 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         d.draft.items.append(Item("statements", lines, unsure, note))
 
 
-def _said(d: Drafter, r: Remark) -> str | None:
+def _said(d: Drafter, around: list[tuple[int, int]]) -> str | None:
     """The words that give the day of the remark ("said on Tuesday", "told a press
     conference Wednesday"): a speech verb of its sentence and, within a few words, a date
     phrase that resolves to one day, quoted from the verb; None when there are none or the
     words are not unique in the text."""
     if d.anchor is None:
         return None
-    for lo, hi in _remark_sentences(d, r):
+    for lo, hi in around:
         for verb in _SAID_VERB.finditer(d.text, lo, hi):
             window = d.text[verb.end() : min(hi, verb.end() + 50)]
             found = dates.find_phrase(window)
@@ -366,18 +368,18 @@ _SAID_VERB = re.compile(
 )
 
 
-def _remark_sentences(d: Drafter, r: Remark) -> list[tuple[int, int]]:
-    """The sentences of the remark's start and of its speaker's tag."""
+def _remark_sentences(spans: list[tuple[int, int]], r: Remark) -> list[tuple[int, int]]:
+    """Of the article's sentences, those of the remark's start and of its speaker's tag."""
     at = [r.start] + ([r.speaker.at] if r.speaker.at >= 0 else [])
-    return [(lo, hi) for lo, hi in sentences(d.text, 0, d.end) if any(lo <= a < hi for a in at)]
+    return [(lo, hi) for lo, hi in spans if any(lo <= a < hi for a in at)]
 
 
-def _medium(d: Drafter, r: Remark) -> str | None:
+def _medium(d: Drafter, around: list[tuple[int, int]]) -> str | None:
     """How the remark was made, where its sentence, or its tag's, says so: "said in a
     statement" (a statement), "told a press conference", "at a briefing" (a press conference).
     Measured on the curated remarks: a sentence naming a statement is coded `statement` in 21
     of 23, one naming a press conference or briefing `press_conference` in 4 of 4."""
-    words = " ".join(d.text[lo:hi] for lo, hi in _remark_sentences(d, r))
+    words = " ".join(d.text[lo:hi] for lo, hi in around)
     for medium, pattern in MEDIA:
         if pattern.search(words):
             return medium
