@@ -339,6 +339,14 @@ def _pycountry_names() -> dict[str, str]:
     return names
 
 
+def country_of_name(raw: str, /) -> str | None:
+    """ISO 3166-1 alpha-3 code for a country's name as a text writes it ("Saudi Arabia",
+    "Russia"), not a demonym; None for any other words."""
+    s = fold_text(raw).replace("\u2019", "'").casefold()
+    names = {w: c for c, words in _COUNTRY_NAMES.items() for w in words}
+    return names.get(s) or _pycountry_names().get(s)
+
+
 def country_code(raw: str, /) -> str:
     """ISO 3166-1 alpha-3 code for a country name or demonym (`Russia's` → `RUS`).
 

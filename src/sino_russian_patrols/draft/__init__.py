@@ -27,6 +27,7 @@ from .new_aliases import with_aliases
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .new_actors import NewActor
     from .new_aliases import NewAlias, NewPlace
     from .new_events import NewEvent
     from .new_ships import NewShip
@@ -59,8 +60,10 @@ def draft_annotation(
     target = root / "build" / "annotations" / f"{source_id}.yaml"
     registries = root / "build" / "registries"
     events_file, ships_file = registries / "events.yaml", registries / "ships.yaml"
-    places_file = registries / "places.yaml"
+    places_file, actors_file = registries / "places.yaml", registries / "actors.yaml"
     if not registry:
+        _defer_new_actors(drafter, drafter.new_actors)
+        drafter.new_actors = []
         _defer_new_events(drafter, drafter.new_events)
         drafter.new_events = []
         _defer_new_ships(drafter, drafter.new_ships)
@@ -77,7 +80,7 @@ def draft_annotation(
     # the registries a new spelling goes into
     spelt_in = {
         "places": places_file,
-        "actors": registries / "actors.yaml",
+        "actors": actors_file,
         "exercise_series": registries / "exercise_series.yaml",
     }
     for name, path in spelt_in.items():
@@ -97,6 +100,7 @@ def draft_annotation(
         entries = {events_file: _registry_text(drafter.new_events)}
         entries[ships_file] = _registry_text(drafter.new_ships)
         entries[places_file] = _registry_text(drafter.new_places)
+        entries[actors_file] = _registry_text(drafter.new_actors)
         after = {f: _appended(before[f] or b"", e) if e else before[f] for f, e in entries.items()}
         added_from = {f: (before[f] or b"").count(b"\n") if e else None for f, e in entries.items()}
         for name, path in spelt_in.items():
@@ -129,7 +133,12 @@ def draft_annotation(
         if not mine:
             if any(entries.values()) or drafter.new_aliases:
                 _write(after)
-                new = (*drafter.new_events, *drafter.new_ships, *drafter.new_places)
+                new = (
+                    *drafter.new_events,
+                    *drafter.new_ships,
+                    *drafter.new_places,
+                    *drafter.new_actors,
+                )
                 draft.written += [e.written() for e in new]
                 draft.written += [a.written() for a in drafter.new_aliases]
                 # a longer name the actors proposer saw is now a place's spelling
@@ -140,7 +149,7 @@ def draft_annotation(
         rejected = False
         for p in mine:
             path = Path(p.file).resolve()
-            if path in (events_file, ships_file, places_file):
+            if path in (events_file, ships_file, places_file, actors_file):
                 # a new entry the build refuses: it is left out, what refers to it commented out
                 entry = _entry_at(after[path] or b"", p.line or 0)
                 why = f"the build says: {p.message}"[:200]
@@ -152,6 +161,10 @@ def draft_annotation(
                     drafter.new_ships, gone_ships = _split(drafter.new_ships, entry)
                     _defer_new_ships(drafter, gone_ships, why)
                     rejected = rejected or bool(gone_ships)
+                elif path == actors_file:
+                    drafter.new_actors, gone_actors = _split(drafter.new_actors, entry)
+                    _defer_new_actors(drafter, gone_actors, why)
+                    rejected = rejected or bool(gone_actors)
                 else:
                     drafter.new_places, gone_places = _split(drafter.new_places, entry)
                     _defer_new_places(drafter, gone_places, why)
@@ -233,7 +246,7 @@ def _entry_at(registry: bytes, line: int) -> str | None:
     return found
 
 
-def _registry_text(entries: Sequence[NewEvent | NewShip | NewPlace]) -> str:
+def _registry_text(entries: Sequence[NewEvent | NewShip | NewPlace | NewActor]) -> str:
     """The new entries as lines to append to their registry."""
     lines: list[str] = []
     for entry in entries:
@@ -245,7 +258,6 @@ def _defer_new_events(drafter: Drafter, events: list[NewEvent], why: str | None 
     """New events not written into the registry (no `--registry`, or the build refuses the
     entry): listed in the header as entries to add, and every proposal that refers to one
     is commented out with the reason."""
-    new = {e.id for e in events}
     for event in events:
         drafter.draft.to_add.append(
             f"event {event.id} (type {event.type}"
@@ -253,13 +265,26 @@ def _defer_new_events(drafter: Drafter, events: list[NewEvent], why: str | None 
             + "): `draft --registry` writes it into registries/events.yaml"
             + (f" ({why})" if why else "")
         )
+    _comment_out_referring(drafter, {e.id for e in events}, "event", "events")
+
+
+def _defer_new_actors(drafter: Drafter, actors: list[NewActor], why: str | None = None) -> None:
+    """New actors not written into the registry: listed in the header as entries to add, and
+    every proposal that names one (a mention, a speaker, a reporter) is commented out."""
+    drafter.draft.to_add += [a.to_add(why) for a in actors]
+    _comment_out_referring(drafter, {a.id for a in actors}, "actor", "actors")
+
+
+def _comment_out_referring(drafter: Drafter, ids: set[str], kind: str, registry: str) -> None:
+    """Every proposal whose lines name one of the new entries' ids (as a value or in the
+    comment that names a mention's actor) is commented out with the reason."""
     for item in drafter.draft.items:
         refers = {
-            word for line in item.lines for word in line.replace(":", " ").split() if word in new
+            word for line in item.lines for word in line.replace(":", " ").split() if word in ids
         }
         if refers and item.unsure is None:
             item.unsure = (
-                f"refers to the new event {sorted(refers)[0]}, not in registries/events.yaml "
+                f"refers to the new {kind} {sorted(refers)[0]}, not in registries/{registry}.yaml "
                 "yet: `draft --registry` writes it there"
             )
 

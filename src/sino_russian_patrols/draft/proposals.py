@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..spans import occurrences
 from .context_year import Identified
 from .document import Draft, Item
+from .new_actors import NewActor
 from .new_aliases import NewAlias, NewPlace
 from .new_events import NewEvent
 from .new_ships import NewShip
@@ -81,6 +82,7 @@ class Drafter:
         # spellings of registered places the registry does not hold yet, written in
         self.new_aliases: list[NewAlias] = []
         self.new_places: list[NewPlace] = []  # zones the registry does not know, written out
+        self.new_actors: list[NewActor] = []  # persons and states it does not know, written out
         self.registries.ships = list(self.registries.ships)  # the new ones are added to it
         # what the other annotations name ("Joint Sea 2021") and count ("the first joint
         # naval patrol"): a sentence that names or counts an event the same way links to it
@@ -248,6 +250,7 @@ class Drafter:
             date_phrases,
             events,
             names,
+            new_actors,
             participants,
             remarks,
             sequence,
@@ -266,6 +269,7 @@ class Drafter:
             published.lines = year  # the dateline's year, from the events it reports
         elif year:
             self.draft.items.append(Item("source", year))
+        new_actors.propose(self)
         actors.propose(self)
         event_id = events.propose(self)
         aircraft.propose(self)
