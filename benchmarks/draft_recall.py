@@ -308,7 +308,10 @@ def main() -> int:
             curated_text = annotation.read_text(encoding="utf-8")
             annotation.unlink()
             dropped = set(leave_out(project, source_id, used))
-            registered = {e.id for e in read_project(project, Problems()).registries.events}
+            reduced = read_project(project, Problems()).registries
+            registered = {e.id for e in reduced.events}
+            # the actors the reduced registries know, before the draft writes out new ones
+            known = {a.id for a in reduced.actors}
             draft = draft_annotation(project, source_id, registry=True)
             annotation.write_text(draft, encoding="utf-8")
             if save:
@@ -323,7 +326,6 @@ def main() -> int:
                 event_spans(full_rows, source_id), drafted_spans, new, dropped
             )
             drafted = rename(facts(rows, source_id), mapping)
-            known = {a.id for a in read_project(project, Problems()).registries.actors}
         curated["actors"] = {a for a in curated["actors"] if a[0] in known}
         if mine:
             failures += 1
