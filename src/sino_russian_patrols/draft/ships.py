@@ -166,7 +166,12 @@ class _Reader:
         kinds = [
             m for m in self.kind.finditer(text, lo, hi) if not NOUN_AS_MODIFIER.match(text, m.end())
         ]
-        names = self.d.mentions(self.d.registries.ships, lo, hi)
+        found = self.d.mentions(self.d.registries.ships, lo, hi)
+        # a name inside a longer one is that one ("Aldar Tsydenzhapov" in "Hero of the Russian
+        # Federation Aldar Tsydenzhapov")
+        names = [
+            n for n in found if not any(o[0] <= n[0] and n[1] <= o[1] and o != n for o in found)
+        ]
         phrases: list[Phrase] = []
         taken: set[int] = set()
         for k in kinds:
@@ -531,12 +536,15 @@ def _item(
     unsure: str | None,
     reporter: Reporter,
 ) -> Item:
-    """The claim as a draft entry: its quote runs from the country word to the name."""
+    """The claim as a draft entry: its quote runs from the country word, with the article
+    before it ("the Chinese destroyer Shaoxing", "The Russian Navy was represented by ..."),
+    to the end of the phrase: every ship of a list the kind opens has the list's words ("the
+    destroyers Qiqihar and Guiyang"), as the curated files quote them."""
     start, end = p.start, p.end
-    if name is not None and p.kind[0] < name[0]:
-        end = name[1]  # "the destroyers Qiqihar": up to this ship's name
     if country is not None:
         start, end = min(start, country[0]), max(end, country[1])
+    if the := re.search(r"(?<![\w-])[Tt]he\s$", d.text[max(0, start - 4) : start]):
+        start -= len(the.group())
     # a submarine patrol is of submarines: the ships that escort or support it, or a
     # sentence's other ships, belong to a patrol of warships
     submarine = kind_of(p.type) == "submarine"
