@@ -268,3 +268,31 @@ def test_each_country_with_its_own_count() -> None:
         ("Chinese", "destroyers", "three", None),
         ("Chinese", "frigates", "a pair of", None),
     ]
+
+
+def test_a_claim_quotes_the_article_before_it_and_the_whole_list_its_kind_opens() -> None:
+    text = (
+        "The Chinese Navy was represented by the destroyers Shaoxing and Qiandaohu, the "
+        "corvettes Tongling and Rizhao."
+    )
+    quotes = {f["name"]: f["quote"] for f, unsure in claims(text) if unsure is None}
+    assert quotes == {
+        "Shaoxing": "The Chinese Navy was represented by the destroyers Shaoxing and Qiandaohu",
+        "Qiandaohu": "The Chinese Navy was represented by the destroyers Shaoxing and Qiandaohu",
+        "Tongling": "The Chinese Navy was represented by the destroyers Shaoxing and Qiandaohu, "
+        "the corvettes Tongling and Rizhao",
+        "Rizhao": "The Chinese Navy was represented by the destroyers Shaoxing and Qiandaohu, "
+        "the corvettes Tongling and Rizhao",
+    }
+
+
+def test_a_name_inside_a_longer_name_of_the_same_ship_is_one_claim() -> None:
+    hero = ShipEntry(
+        "aldar-tsydenzhapov", "Aldar Tsydenzhapov", "RUS", "corvette", None, None,
+        ("Hero of the Russian Federation Aldar Tsydenzhapov", "Aldar Tsydenzhapov"), "s.yaml", 1,
+    )  # fmt: skip
+    d = Drafter("Russia sent the corvette Hero of the Russian Federation Aldar Tsydenzhapov.")
+    d.registries.ships.append(hero)
+    ships.propose(d)  # type: ignore[arg-type]
+    names = [fields_of(i).get("name") for i in d.draft.items if i.unsure is None]
+    assert names == ['"Hero of the Russian Federation Aldar Tsydenzhapov"']

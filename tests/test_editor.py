@@ -411,3 +411,17 @@ def test_a_report_published_on_a_day_is_dated_to_that_day(
     kinds = {e["id"]: e["type"] for e in registry}
     assert kinds[dated[0]["id"]] == "report_publication"
     build(project_copy)
+
+
+def test_an_agency_tag_after_the_dateline_is_the_wire_and_part_of_the_dateline(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    text = (
+        "MOSCOW, August 5. /TASS/. Russian and Chinese warships began a joint naval patrol in "
+        "the Sea of Japan, the Pacific Fleet said.\n"
+    )
+    added = add_article(project_copy, _write(tmp_path, text), page_date="2025-08-05")
+    source = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))["source"]
+    assert source["wire"] == {"quote": "TASS"}
+    assert source["published_date"] == {"quote": "MOSCOW, August 5. /TASS/.", "from": "dateline"}
+    build(project_copy)

@@ -44,13 +44,17 @@ def _wire(d: Drafter) -> str | None:
         if e.type != "media":
             continue
         for alias in e.aliases:
-            m = re.search(rf"(?:\(\s*{re.escape(alias)}\s*\)|>>\s*{re.escape(alias)}\b)", head)
+            # "(Reuters)", ">> TASS", "MOSCOW, July 23. /TASS/."
+            name = re.escape(alias)
+            m = re.search(rf"\(\s*{name}\s*\)|>>\s*{name}\b|/\s*{name}\s*/", head)
             if m:
                 start = m.start() + m.group(0).index(alias)
                 return quote_entry(d.text, start, start + len(alias))
     return None
 
 
+# an agency's tag after a dateline: ". /TASS/."
+_AGENCY_TAG = re.compile(r"\.?[ \t]*/[A-Za-z][\w .-]{0,20}/\.?")
 # an ISO date among the first words of the text ("date 2024-07-26 MOSCOW - ...")
 STATED_AT_HEAD = re.compile(r"\W*(?:\w+\s+){0,2}?(?P<d>(?:19|20)\d\d-\d\d-\d\d)\b")
 
@@ -89,6 +93,9 @@ def published_date(d: Drafter) -> list[str]:
                 if found
                 else re.split(r"\s*(?:\(|--|—)", line, maxsplit=1)[0]
             )
+            # the agency's tag is the dateline's ("MOSCOW, July 23. /TASS/.")
+            if found and (tag := _AGENCY_TAG.match(line, len(head))):
+                head = line[: tag.end()]
             month, day, year = parsed
             year = (
                 year
