@@ -86,6 +86,19 @@ def found(text: str) -> dict[str, tuple[tuple[str, ...], str | None, str | None]
                 )
             },
         ),
+        # a title set off by a comma
+        (
+            "The two leaders, Russia's President and China's leader, Xi Jinping, met.",
+            {"xi-jinping": (("Xi Jinping",), "CHN", "China's leader")},
+        ),
+        # no title, but the name speaks
+        (
+            '"It is a provocation," Lee Min-ho said. Lisa Murkowski said so too.',
+            {
+                "lee-min-ho": (("Lee Min-ho",), None, None),
+                "lisa-murkowski": (("Lisa Murkowski",), None, None),
+            },
+        ),
         # an apposition after the name: its country is the apposition's, not the clause's
         (
             "South Korea's adviser objected to Nikolai Patrushev, secretary of the Security "
@@ -103,7 +116,7 @@ def test_a_person_a_title_introduces_is_written_out(
 @pytest.mark.parametrize(
     "text",
     [
-        "Lisa Murkowski said it was a provocation.",  # no title: who is she?
+        "Lisa Murkowski flew to Juneau.",  # no title, and she does not speak: who is she?
         "Russian Defense Minister Sergei Shoigu said so.",  # registered
         "the Joint Chiefs of Staff said on Tuesday.",  # a body's name
         "Chief Cabinet Secretary Tuesday Morning said.",  # a weekday is no name

@@ -5,7 +5,8 @@ makes and the counts it reports are proposed like any registered actor's.
 - A person is a name of two or three capitalised words that a title introduces: the words
   right before it ("Defense Minister Nobuo Kishi", "ministry spokesman Kim In-chul",
   "Colonel-General Yunus-bek Yevkurov", "U.S. Secretary of State Antony Blinken") or an
-  apposition right after it ("Nikolai Patrushev, secretary of the Security Council"). Its id
+  apposition right after it ("Nikolai Patrushev, secretary of the Security Council"); or a
+  name that speaks ("Lee Min-ho said", "said Lisa Murkowski"). Its id
   is the name as the registry writes ids ("nobuo-kishi"); its aliases the full name and,
   when the text names the person so again, the one word of it that stands alone elsewhere
   ("Kishi"; "Wei" for "Wei Fenghe"); its country the one country word of its title, if any;
@@ -136,6 +137,10 @@ def _title_before(text: str, start: int) -> str | None:
     back from it ("U.S. Secretary of State", "ministry spokesman", "Lieutenant Colonel"), if
     they hold a title word; else None."""
     run: list[str] = []
+    # a title set off by a comma: "China's leader, Xi Jinping"
+    comma = re.search(r"(\S+),[ \t]+$", text[max(0, start - 40) : start])
+    if comma and not _clause_before(text, start).strip() and _is_title(comma.group(1)):
+        start -= len(comma.group()) - len(comma.group(1))
     for word in reversed(_clause_before(text, start).split()):
         if word in _OPENERS or not (word[:1].isupper() or word == "of" or _is_title(word)):
             break
@@ -154,6 +159,15 @@ def _apposition_after(text: str, end: int) -> str | None:
     rest = text[end + 1 : end + 81]
     stop = _CLAUSE_START.search(rest)
     return rest[: stop.start()] if stop else rest
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """The name is the subject of a speech verb: "Lee Min-ho said", ", said Lee Min-ho."."""
+    from .patterns import SPEECH_VERB
+
+    after = re.match(rf"\s+(?:also\s+|later\s+)?{SPEECH_VERB}\b", text[end : end + 40])
+    before = re.search(rf"\b{SPEECH_VERB}\s+$", text[max(0, start - 30) : start])
+    return bool(after or before)
 
 
 def _country_of(title: str) -> str | None:
@@ -217,7 +231,7 @@ def people(d: Drafter) -> list[NewActor]:
             continue
         title = _title_before(d.text, start)
         apposition = None if title else _apposition_after(d.text, end)
-        if title is None and apposition is None:
+        if title is None and apposition is None and not _speaks(d.text, start, end):
             continue
         short = _short_form(d, name, taken)
         aliases = (name, short) if short else (name,)
