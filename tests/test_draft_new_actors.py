@@ -86,6 +86,15 @@ def found(text: str) -> dict[str, tuple[tuple[str, ...], str | None, str | None]
                 )
             },
         ),
+        # one spelling, one actor: the short form goes to the first person only
+        (
+            "Defense Minister Kim In-chul spoke first. Foreign Minister Kim Sung-ho spoke next. "
+            "Kim added more.",
+            {
+                "kim-in-chul": (("Kim In-chul", "Kim"), None, "Defense Minister"),
+                "kim-sung-ho": (("Kim Sung-ho",), None, "Foreign Minister"),
+            },
+        ),
         # a title set off by a comma
         (
             "The two leaders, Russia's President and China's leader, Xi Jinping, met.",

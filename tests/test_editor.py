@@ -111,17 +111,22 @@ def test_without_registry_a_new_event_is_listed_and_its_mentions_commented_out(
     assert not (yaml.safe_load(text).get("events") or [])
 
 
-def test_a_speaker_the_registry_does_not_know_is_listed_to_add(
+def test_a_speaker_the_registry_does_not_know_is_written_out_or_listed_to_add(
     project_copy: Path, tmp_path: Path
 ) -> None:
     text = (
         "Seoul, March 3 (Reuters) -- Four Chinese J-16 fighter jets were seen.\n\n"
-        '"It is a grave provocation of the region," Lee Min-ho said.\n'
+        '"It is a grave provocation of the region," Lee Min-ho said.\n\n'
+        '"We are watching closely," the Haenam Maritime Board said.\n'
     )
     added = add_article(project_copy, _write(tmp_path, text), page_date="2025-03-03")
     draft = added.annotation.read_text(encoding="utf-8")
-    assert "# registry entry to add: actor spelling 'Lee Min-ho'" in draft
-    assert any("actor spelling 'Lee Min-ho'" in line for line in added.review)
+    # a person's name that speaks: a new actor, and the speaker of the remark
+    assert "# registry entry written: actor lee-min-ho (person)" in draft
+    assert any(s["speaker"] == "lee-min-ho" for s in yaml.safe_load(draft)["statements"])
+    # a body the registries do not know: its spelling listed for the editor
+    assert "# registry entry to add: actor spelling 'the Haenam Maritime Board'" in draft
+    assert any("actor spelling 'the Haenam Maritime Board'" in line for line in added.review)
     build(project_copy)
 
 

@@ -61,7 +61,13 @@ _NOT_A_NAME = frozenset((
     "Guard", "Press", "Joint", "Chiefs", "Self", "National", "Foreign", "State", "Security",
     "Strategic", "Northern", "Southern", "Eastern", "Western", "Central", "Pacific", "Ocean",
     "Island", "Islands", "Strait", "Peninsula", "Gulf", "Bay", "Zone", "Exercise", "Patrol",
-    "Operation",
+    "Operation", "Board", "Bureau", "Commission", "Center", "Centre", "Corporation",
+    "University", "Union", "Association", "Organization", "Organisation", "Party", "Group",
+    "Administration", "Authority", "Authorities", "Academy", "Agency", "Company", "Network",
+    "Broadcasting", "Television", "Radio", "Daily", "Herald", "Journal", "Review", "Institute",
+    "Foundation", "Fund", "Bank", "Court", "Parliament", "Assembly", "Congress", "Senate",
+    "Kremlin", "Pentagon", "House", "Headquarters", "Division", "Brigade", "Regiment", "Corps",
+    "Flotilla", "Squadron", "Unit", "Base", "Port", "City", "Province", "Region", "Street",
 ))  # fmt: skip
 # capitalised words that open a sentence, no title's
 _OPENERS = frozenset((
@@ -233,8 +239,11 @@ def people(d: Drafter) -> list[NewActor]:
         apposition = None if title else _apposition_after(d.text, end)
         if title is None and apposition is None and not _speaks(d.text, start, end):
             continue
+        if title is None and re.search(r"(?<![\w-])[Tt]he\s+$", d.text[max(0, start - 5) : start]):
+            continue  # "the Haenam Maritime Board": a body's name, not a person's
         short = _short_form(d, name, taken)
         aliases = (name, short) if short else (name,)
+        taken.update(aliases)  # one spelling, one actor: two new persons never share one
         # the one country the clause before the name names ("South Korea's top security
         # adviser"), else none
         country = (
