@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
+from .clauses import event_clause
 from .document import Item, quote_entry, unique_around, yaml_string
-from .event_dates import _date_unsure, range_form, stage_form
+from .event_dates import _date_unsure, kind_words, range_form, stage_form
 from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE
 
 if TYPE_CHECKING:
@@ -95,11 +96,16 @@ def mention_lines(
     return lines
 
 
-def mention_quote(d: Drafter, lo: int, hi: int) -> str:
+def mention_quote(
+    d: Drafter, lo: int, hi: int, event_id: str | None = None, *, after: bool = True
+) -> str:
     """The words of a sentence an event mention quotes, as the editors quote them: without
     who reported it ("The ministry said on Tuesday that", ", the fleet said in a
-    statement.") and without the final full stop, when what is left is unique in the text
-    and holds the event's words; else the whole sentence."""
+    statement.") and without the final full stop; of those, the clause that names the event
+    (`clauses`: the one holding the words of its kind), when it is unique in the text and
+    holds the event's words; else the words without who reported it, else the whole
+    sentence. `after`: " after <clause>" opens a clause of its own (not where the sentence
+    orders two events it links)."""
     sentence = d.text[lo:hi]
     start, end = lo, hi
     if (tail := ATTRIBUTION_TAIL.search(sentence)) is not None:
@@ -109,10 +115,31 @@ def mention_quote(d: Drafter, lo: int, hi: int) -> str:
     if re.search(r"[a-z0-9)]\.$", d.text[start:end]):
         end -= 1
     words = d.text[start:end]
+    fallback = words if (start, end) != (lo, hi) and _quotable(d, start, end) else sentence
+    anchors = _anchors(d, words, event_id)
+    a, b = event_clause(words, anchors, after=after, more=tail is not None)
+    a, b = start + a, start + b
+    while b > a and d.text[b - 1] in " ,;:":
+        b -= 1
+    if (a, b) != (start, end) and _quotable(d, a, b):
+        return d.text[a:b]
+    return fallback
+
+
+def _anchors(d: Drafter, words: str, event_id: str | None) -> list[tuple[int, int]]:
+    """Where the words of the event's kind stand in `words`; none for an event to define."""
+    if event_id is None or d.event_kind(event_id) is None:
+        return []
+    return [m.span() for m in kind_words(d, event_id, words)]
+
+
+def _quotable(d: Drafter, start: int, end: int) -> bool:
+    """The words name an event, cut no quotation in two, and are unique in the text."""
     from .events import event_types  # events writes the mentions: imported when drafting
 
-    if (start, end) == (lo, hi) or not event_types(words):
-        return sentence
+    words = d.text[start:end]
+    if not event_types(words):
+        return False
     if words.count("“") != words.count("”") or words.count('"') % 2:
-        return sentence  # a quotation cut in two
-    return words if unique_around(d.text, start, end, end) == (start, end) else sentence
+        return False  # a quotation cut in two
+    return unique_around(d.text, start, end, end) == (start, end)

@@ -1,0 +1,143 @@
+"""The clause of a sentence that names an event, as the editors quote it in an event
+mention: not the whole sentence, but the words that tell what happened, cut where the
+sentence goes on to something else.
+
+A sentence is cut into clauses at the words that open another one: ", which", " but ",
+a participle after a comma (", prompting South Korea to scramble ...", ", skirting the
+coast"), " in a show of", " in a display of", " in what", " amid ", " accusing", ", saying",
+"and that" (a second reported clause), and " after <clause>" (each event of "Japan scrambled
+fighter jets after Chinese and Russian bombers conducted joint flights" is quoted by its own
+clause). The clause quoted is the one holding the words that made the event match (the
+scramble words for a scramble, the patrol words for the patrol). From it are dropped:
+
+- a leading adverbial before the subject ("In a bold display of military cooperation, ",
+  "In response, ", "On Friday, ", "Furthermore, "), unless it holds the event's words ("At a
+  recent summit in Washington, NATO countries issued a joint statement");
+- "X said (on ...) that" (who reported it);
+- a date phrase that ends a clause the sentence goes on after ("... together early on
+  Tuesday, the defence ministry said"): the date is the `date:` claim's quote, not the
+  mention's; a date at the sentence's own end, or a range of days, stays.
+
+Functions of plain text, so that the rules are tested on small sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import SPEECH_VERB
+
+# where a sentence opens another clause: each pattern spans the words between two clauses;
+# a marker that belongs to the clause it opens is looked ahead at ("..., prompting South
+# Korea to scramble" keeps "prompting"), one that does not is spanned (" but ", "saying").
+_OPENS: tuple[re.Pattern[str], ...] = (
+    re.compile(r",\s+(?=which\b)"),
+    re.compile(r",?\s+but\s+"),
+    # a participle after a comma: ", prompting ...", ", skirting ...", ", marking ..."; not
+    # the prepositions that end in -ing ("during", "including", "according")
+    re.compile(
+        r",\s+(?=(?!(?:during|including|according|regarding|concerning|following|"
+        r"bring|string|thing|spring|king|morning|evening)\b)[a-z]+ing\b)"
+    ),
+    re.compile(r",\s+saying\s+(?:that\s+)?"),
+    re.compile(r"\s+(?=in\s+(?:a|an)\s+(?:show|display|demonstration)\s+of\b)"),
+    re.compile(r"\s+(?=in\s+what\b)"),
+    re.compile(r",?\s+(?=amid\b)"),
+    re.compile(r",?\s+(?=accusing\b)"),
+    re.compile(r",?\s+and\s+that\s+"),
+    # the hashtags closing a post: "... in the Asia-Pacific region #RussianArmy"
+    re.compile(r"\s+(?=#\w)"),
+    # an aside set off by dashes: "over Dokdo - an island that is occupied by ..."
+    re.compile(r"\s+[-–—]\s+|—"),
+    # who reported it, within the sentence: "..., Defense Minister Nobuo Kishi said, in an
+    # apparent provocation ...", "..., according to the ministry, ..."
+    re.compile(
+        rf",\s+(?:according\s+to\s+[^,“”\"]{{1,60}}|[^,“”\"]{{1,60}}?\b{SPEECH_VERB})"
+        r"(?:\s+(?:on\s+)?[A-Z]\w+)?,\s+"
+    ),
+)
+# "after" followed by a clause of its own (a subject, then a verb within a few words):
+# "after Chinese and Russian bombers conducted joint flight operations"
+AFTER_CLAUSE = re.compile(
+    r"\s+after\s+(?=(?:[\w’'().-]+\s+){1,7}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:[a-z]+ed|flew|met|made|took|sent|ran|began|held)\b)"
+)
+# a leading adverbial set off by a comma before the subject: a time, a connective, a manner
+LEADING = re.compile(
+    r"(?:(?:[Ii]n\s+response|Meanwhile|However|Furthermore|Moreover|Separately|Also|Additionally|"
+    r"In\s+addition|At\s+that\s+time(?:\s+as\s+well)?|At\s+the\s+same\s+time|This\s+time|"
+    r"(?:Earlier|Later)\s+(?:this|last|that)\s+\w+|Last\s+\w+|This\s+\w+|"
+    r"On\s+[A-Z]\w+(?:\s+\d{1,2})?|In\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+(?:\s+\d{4})?|"
+    r"(?:[Oo]n|[Ii]n)\s+(?:a|an|the)\s+[^,“”\"]{1,60}?|According\s+to\s+[^,“”\"]{1,80}?),\s+)+"
+)
+# who reported it, before the clause: "the Joint Chiefs of Staff (JCS) said on the 27th that "
+REPORTED_THAT = re.compile(
+    rf"[^,“”\"]{{0,80}}?\b{SPEECH_VERB}\b(?:\s+[^,“”\"]{{1,40}}?)?\s+that\s+(?=\S)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# one day, week or month ending a clause: " early on Tuesday", " on October 13", " in early
+# July", " last month", " on the 27th", " that day"; not a range ("from October 14 to 17")
+TRAILING_DATE = re.compile(
+    r"\s+(?:(?:early|late)\s+)?(?:(?:on|in|around|by)\s+)?(?:(?:early|late)\s+|mid-)?"
+    rf"(?:{_WEEKDAY}|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|{_MONTH}(?:\s+\d{{4}})?|the\s+\d{{1,2}}(?:st|nd|rd|th)|(?:last|this|that)\s+"
+    r"(?:week|month|year|day))(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+
+
+def clause_bounds(sentence: str, *, after: bool = True) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans, in order; `after`: " after <clause>" opens one
+    (not where the sentence orders two events of its own: "The patrol was conducted after
+    a joint exercise")."""
+    cuts: list[tuple[int, int]] = []
+    for pattern in _OPENS:
+        cuts += [m.span() for m in pattern.finditer(sentence)]
+    if after:
+        cuts += [m.span() for m in AFTER_CLAUSE.finditer(sentence)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for a, b in sorted(cuts):
+        if a < start:
+            continue  # within a cut already made
+        spans.append((start, a))
+        start = b
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def event_clause(
+    sentence: str, anchors: list[tuple[int, int]], *, after: bool = True, more: bool = False
+) -> tuple[int, int]:
+    """The span of the clause that names the event whose words stand at `anchors` (spans in
+    the sentence, the first taken), its leading adverbial, its "X said that" and its
+    closing date phrase left out; the first clause when no anchor is given. `more`: the
+    sentence went on after these words (who reported it was cut off)."""
+    spans = clause_bounds(sentence, after=after)
+    anchor = min(anchors) if anchors else None
+    if anchor is None:
+        lo, hi = spans[0]
+    else:
+        lo, hi = next(((a, b) for a, b in spans if a <= anchor[0] < b), spans[0])
+        # the event's words run on past a cut: the clause reaches to their end
+        hi = max(hi, next((b for a, b in spans if a < anchor[1] <= b), hi))
+    start = lo + _lead(sentence[lo:hi], anchor[0] - lo if anchor else None)
+    words = sentence[start:hi]
+    m = TRAILING_DATE.search(words) if more or hi < len(sentence) else None
+    if m is not None and (anchor is None or start + m.start() >= anchor[1]):
+        hi = start + m.start()
+    return start, hi
+
+
+def _lead(clause: str, anchor: int | None) -> int:
+    """Where the clause's own words begin: after a leading adverbial and "X said that",
+    unless the event's words stand within them."""
+    at = 0
+    for pattern in (LEADING, REPORTED_THAT):
+        m = pattern.match(clause, at)
+        if m is not None and (anchor is None or m.end() <= anchor):
+            at = m.end()
+    return at

@@ -1,0 +1,97 @@
+"""The clause of a sentence an event mention quotes (draft/clauses.py), on small sentences:
+where a sentence opens another clause, which clause holds the event's words, and what is
+left out of it (a leading adverbial, who reported it, a closing date phrase)."""
+
+from __future__ import annotations
+
+import re
+
+from sino_russian_patrols.draft.clauses import clause_bounds, event_clause
+
+
+def quoted(sentence: str, words: str | None = None, **kw: bool) -> str:
+    """The clause event_clause picks for the event whose words are `words` (a pattern)."""
+    anchors = [m.span() for m in re.finditer(words, sentence)] if words else []
+    a, b = event_clause(sentence, anchors, **kw)
+    return sentence[a:b]
+
+
+def test_a_leading_adverbial_is_left_out():
+    s = "In a bold display of cooperation, China and Russia have executed a joint bomber patrol"
+    assert quoted(s, "bomber") == "China and Russia have executed a joint bomber patrol"
+    assert quoted("In response, ASDF fighters were scrambled", "scrambl") == (
+        "ASDF fighters were scrambled"
+    )
+    assert quoted("Furthermore, the navy will join the drills", "drills") == (
+        "the navy will join the drills"
+    )
+    assert quoted("According to the JCS, on the morning of the same day, ten jets entered") == (
+        "ten jets entered"
+    )
+
+
+def test_a_leading_phrase_holding_the_event_words_stays():
+    s = "At a recent summit in Washington, NATO countries issued a joint statement"
+    assert quoted(s, "summit") == s
+
+
+def test_who_reported_it_is_left_out():
+    s = "the Joint Chiefs of Staff said on the 27th that ten aircraft entered the KADIZ"
+    assert quoted(s, "KADIZ") == "ten aircraft entered the KADIZ"
+    s = "The office explained that it saw the aircraft and that it deployed fighter jets"
+    assert quoted(s, "deployed") == "it deployed fighter jets"
+
+
+def test_a_participle_after_a_comma_opens_a_clause():
+    s = "Bombers flew a joint patrol over the sea, prompting Seoul to scramble fighter jets"
+    assert quoted(s, "scrambl") == "prompting Seoul to scramble fighter jets"
+    assert quoted(s, "patrol") == "Bombers flew a joint patrol over the sea"
+    # "during", "including": prepositions, not participles
+    s = "Ships sailed together, including destroyers, during the patrol"
+    assert clause_bounds(s) == [(0, len(s))]
+
+
+def test_each_event_of_a_clause_after_after_has_its_own_clause():
+    s = "Japan scrambled fighter jets after Chinese and Russian bombers conducted joint flights"
+    assert quoted(s, "scrambl") == "Japan scrambled fighter jets"
+    assert quoted(s, "bombers") == "Chinese and Russian bombers conducted joint flights"
+    # where the sentence orders two events it links, "after" stays
+    s = "The patrol was held after China and Russia wrapped up a joint naval exercise"
+    assert quoted(s, "patrol", after=False) == s
+
+
+def test_the_words_that_open_another_clause():
+    # (the clause, the words that follow it in the sentence)
+    for clause, rest in (
+        ("NORAD intercepted the bombers", " but noted they stayed away"),
+        ("Bombers flew a patrol near Japan", " in a show of growing ties"),
+        ("Bombers flew near Japan", " in what Tokyo sees as a threat"),
+        ("Warplanes hovered over the ocean", " amid tension with the West"),
+        ("NATO issued a statement", " accusing China of help"),
+        ("An aircraft violated airspace over Dokdo", " - an island claimed by Japan"),
+        ("Bombers flew near Japan", ", the minister said, in an apparent provocation"),
+        ("The ships passed the strait", ", which lies north"),
+        ("Air forces conducted a joint air patrol", " #RussianArmy #China"),
+    ):
+        assert quoted(clause + rest, "^.") == clause
+
+
+def test_a_date_closing_a_cut_clause_is_left_out():
+    s = "Russian and Chinese bombers flew a joint patrol near Japan on Tuesday in a show of ties"
+    assert quoted(s, "bombers") == "Russian and Chinese bombers flew a joint patrol near Japan"
+    s = "Two bombers entered the KADIZ together early on Tuesday"
+    assert quoted(s, "bombers", more=True) == "Two bombers entered the KADIZ together"
+    s = "Ships arrived at the bay on October 13"
+    assert quoted(s, "Ships", more=True) == "Ships arrived at the bay"
+    s = "The bombers reached the Pacific Ocean around Wednesday afternoon"
+    assert quoted(s, "bombers", more=True) == "The bombers reached the Pacific Ocean"
+
+
+def test_a_date_that_ends_the_sentence_or_a_range_stays():
+    s = "Vostok 2022 exercises kicked off in Russia on August 31"
+    assert quoted(s, "exercises") == s
+    s = "China and Russia wrapped up an exercise from October 14 to 17"
+    assert quoted(s, "exercise", more=True) == s
+    # a date inside the clause stays
+    s = "Chinese and Russian warplanes on November 30 hovered over the Pacific Ocean amid tension"
+    assert quoted(s, "warplanes") == s.removesuffix(" amid tension")
