@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from sino_russian_patrols.draft.clauses import clause_bounds, event_clause
+from sino_russian_patrols.draft.clauses import clause_bounds, event_clause, verb_before
 
 
 def quoted(sentence: str, words: str | None = None, **kw: bool) -> str:
@@ -95,3 +95,18 @@ def test_a_date_that_ends_the_sentence_or_a_range_stays():
     # a date inside the clause stays
     s = "Chinese and Russian warplanes on November 30 hovered over the Pacific Ocean amid tension"
     assert quoted(s, "warplanes") == s.removesuffix(" amid tension")
+
+
+def test_the_verb_a_count_is_the_object_of():
+    for text, verb in (
+        ("China and Russia have executed their first joint patrol", "have executed "),
+        ("The navies recently conducted their fourth joint patrol", "recently conducted "),
+        ("The fleets will conduct their fifth joint patrol", "will conduct "),
+        ("Moscow and Beijing wrapped up their fourth joint patrol", "wrapped up "),
+    ):
+        at = text.index("their")
+        assert text[verb_before(text, 0, at) : at] == verb
+    # no verb right before it, or a participle that names it: the count alone
+    for text in ("The goal of the fifth joint patrol", "The drills dubbed the fifth joint patrol"):
+        at = text.index("the fifth")
+        assert verb_before(text, 0, at) == at

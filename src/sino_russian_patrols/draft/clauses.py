@@ -141,3 +141,22 @@ def _lead(clause: str, anchor: int | None) -> int:
         if m is not None and (anchor is None or m.end() <= anchor):
             at = m.end()
     return at
+
+
+# the verb a count of patrols is the object of, with its auxiliary and adverb, right before
+# it: "have executed", "had completed", "recently conducted", "will conduct", "wrapped up";
+# not a participle that names the event ("dubbed", "codenamed")
+VERB_GROUP = re.compile(
+    r"(?:\b(?:have|has|had|will|would|to)\s+)?(?:\b(?:recently|already|also|successfully)\s+)?"
+    r"\b(?:(?!(?:dubbed|named|codenamed|called|titled|planned|scheduled)\b)[a-z]+ed(?:\s+up)?"
+    r"|conduct|hold|held|fly|flew|stage|complete|launch|begin|began|carry\s+out|wrap\s+up|"
+    r"undertake|undertook|make|made|finish)\s+$"
+)
+
+
+def verb_before(text: str, lo: int, at: int) -> int:
+    """Where the verb group that takes the words at `at` as its object begins ("concluded
+    their fourth joint naval patrol": the editors quote the verb with its object), searched
+    from `lo`; `at` when none stands right before them."""
+    m = VERB_GROUP.search(text, max(lo, at - 40), at)
+    return m.start() if m is not None else at
