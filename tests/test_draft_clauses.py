@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
-from sino_russian_patrols.draft.clauses import clause_bounds, event_clause, verb_before
+from sino_russian_patrols.draft.clauses import (
+    clause_bounds,
+    event_clause,
+    ordered_clauses,
+    verb_before,
+)
 
 
 def quoted(sentence: str, words: str | None = None, **kw: bool) -> str:
@@ -38,6 +43,8 @@ def test_a_leading_phrase_holding_the_event_words_stays():
 def test_who_reported_it_is_left_out():
     s = "the Joint Chiefs of Staff said on the 27th that ten aircraft entered the KADIZ"
     assert quoted(s, "KADIZ") == "ten aircraft entered the KADIZ"
+    s = "The JCS disputed it, saying Chinese aircraft had entered the KADIZ"
+    assert quoted(s, "KADIZ") == "Chinese aircraft had entered the KADIZ"
     s = "The office explained that it saw the aircraft and that it deployed fighter jets"
     assert quoted(s, "deployed") == "it deployed fighter jets"
 
@@ -72,8 +79,10 @@ def test_the_words_that_open_another_clause():
         ("Bombers flew near Japan", ", the minister said, in an apparent provocation"),
         ("The ships passed the strait", ", which lies north"),
         ("Air forces conducted a joint air patrol", " #RussianArmy #China"),
+        ("The navies conducted a joint patrol", ", and entered the South China Sea"),
+        ('"Warships have begun their joint patrol', '," the press service said'),
     ):
-        assert quoted(clause + rest, "^.") == clause
+        assert quoted(clause + rest, "^.") == clause.lstrip('"')
 
 
 def test_a_date_closing_a_cut_clause_is_left_out():
@@ -110,3 +119,38 @@ def test_the_verb_a_count_is_the_object_of():
     for text in ("The goal of the fifth joint patrol", "The drills dubbed the fifth joint patrol"):
         at = text.index("the fifth")
         assert verb_before(text, 0, at) == at
+
+
+def test_a_quotation_mark_opening_a_quotation_that_closes_after_the_clause_is_left_out():
+    assert quoted('"Ships have completed their joint patrol', "patrol") == (
+        "Ships have completed their joint patrol"
+    )
+    s = '"Joint Sea" drills began in the Sea of Japan'
+    assert quoted(s, "drills") == s
+
+
+def ordered(sentence: str, marker: str, earlier: str) -> tuple[str, str]:
+    """The later and the earlier event's words of a sentence that orders them."""
+    at = sentence.index(marker)
+    end = sentence.index(earlier, at) + len(earlier)
+    later, first = ordered_clauses(sentence, (at, at + len(marker)), end)
+    return sentence[later[0] : later[1]], sentence[first[0] : first[1]]
+
+
+def test_a_sentence_that_orders_two_events_quotes_each_by_its_part():
+    s = "The patrol was conducted after a joint exercise by the navies, which ended on Aug. 5"
+    assert ordered(s, "after ", "exercise") == (
+        "The patrol was conducted after a joint exercise",
+        "a joint exercise by the navies, which ended on Aug. 5",
+    )
+    s = "The deployment follows the conclusion of the Interaction-2025 exercises held in August"
+    assert ordered(s, "follows ", "exercises") == (
+        "The deployment follows the conclusion of the Interaction-2025 exercises",
+        "the Interaction-2025 exercises held in August",
+    )
+    # a comma sets the later event's own clause off
+    s = "The joint patrol was launched in early August, after the drills had concluded"
+    assert ordered(s, "after ", "drills") == (
+        "The joint patrol was launched in early August",
+        "the drills had concluded",
+    )

@@ -37,8 +37,10 @@ _OPENS: tuple[re.Pattern[str], ...] = (
     # the prepositions that end in -ing ("during", "including", "according")
     re.compile(
         r",\s+(?=(?!(?:during|including|according|regarding|concerning|following|"
-        r"bring|string|thing|spring|king|morning|evening)\b)[a-z]+ing\b)"
+        r"saying|bring|string|thing|spring|king|morning|evening)\b)[a-z]+ing\b)"
     ),
+    # a second predicate of the subject: "The navies conducted a patrol ..., and entered"
+    re.compile(r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?[a-z]+ed\b)"),
     re.compile(r",\s+saying\s+(?:that\s+)?"),
     re.compile(r"\s+(?=in\s+(?:a|an)\s+(?:show|display|demonstration)\s+of\b)"),
     re.compile(r"\s+(?=in\s+what\b)"),
@@ -55,7 +57,10 @@ _OPENS: tuple[re.Pattern[str], ...] = (
         rf",\s+(?:according\s+to\s+[^,“”\"]{{1,60}}|[^,“”\"]{{1,60}}?\b{SPEECH_VERB})"
         r"(?:\s+(?:on\s+)?[A-Z]\w+)?,\s+"
     ),
+    # who said the quoted words, after them: '... in the Pacific," the press service said'
+    re.compile(rf"[,.]?[”\"]\s+[^“”\"]{{0,80}}?\b{SPEECH_VERB}\b[^“”\"]*$"),
 )
+_OPENING_MARKS = '"“‘'
 # "after" followed by a clause of its own (a subject, then a verb within a few words):
 # "after Chinese and Russian bombers conducted joint flight operations"
 AFTER_CLAUSE = re.compile(
@@ -100,7 +105,7 @@ def clause_bounds(sentence: str, *, after: bool = True) -> list[tuple[int, int]]
         cuts += [m.span() for m in AFTER_CLAUSE.finditer(sentence)]
     spans: list[tuple[int, int]] = []
     start = 0
-    for a, b in sorted(cuts):
+    for a, b in sorted(cuts, key=lambda cut: (cut[0], -cut[1])):  # the longest first
         if a < start:
             continue  # within a cut already made
         spans.append((start, a))
@@ -125,11 +130,21 @@ def event_clause(
         # the event's words run on past a cut: the clause reaches to their end
         hi = max(hi, next((b for a, b in spans if a < anchor[1] <= b), hi))
     start = lo + _lead(sentence[lo:hi], anchor[0] - lo if anchor else None)
+    if start < hi and sentence[start] in _OPENING_MARKS and _unclosed(sentence[start:hi]):
+        start += 1  # the quotation it opens closes after the clause: the words alone
     words = sentence[start:hi]
     m = TRAILING_DATE.search(words) if more or hi < len(sentence) else None
     if m is not None and (anchor is None or start + m.start() >= anchor[1]):
         hi = start + m.start()
     return start, hi
+
+
+def _unclosed(words: str) -> bool:
+    """The quotation mark opening `words` is not closed within them."""
+    mark = words[0]
+    if mark == '"':
+        return words.count('"') % 2 == 1
+    return words.count("”" if mark == "“" else "’") == 0
 
 
 def _lead(clause: str, anchor: int | None) -> int:
@@ -160,3 +175,26 @@ def verb_before(text: str, lo: int, at: int) -> int:
     from `lo`; `at` when none stands right before them."""
     m = VERB_GROUP.search(text, max(lo, at - 40), at)
     return m.start() if m is not None else at
+
+
+# what stands between "after" and the earlier event: "follows the conclusion of the drills"
+_CONCLUSION_OF = re.compile(r"(?:the\s+)?(?:conclusion|end|completion)\s+of\s+")
+
+
+def ordered_clauses(
+    sentence: str, marker: tuple[int, int], earlier_end: int | None
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The spans a sentence that puts one event after another ("after", "followed", at
+    `marker`) quotes for each: the later one from the start to the end of the earlier one's
+    words (`earlier_end`: "The bomber patrol followed joint naval maneuvers"), or to the
+    marker where a comma sets it off ("The joint patrol was launched in early August, after
+    ..."); the earlier one from after the marker ("the conclusion of" left out) to the end,
+    its days with it ("a joint exercise ..., which took place from Aug. 1 to 5")."""
+    a, b = marker
+    before = sentence[:a].rstrip()
+    if before.endswith(","):
+        later = (0, len(before) - 1)
+    else:
+        later = (0, earlier_end if earlier_end is not None and earlier_end > b else len(sentence))
+    m = _CONCLUSION_OF.match(sentence, b)
+    return later, (m.end() if m else b, len(sentence))

@@ -10,12 +10,13 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
-from .clauses import event_clause
+from .clauses import event_clause, ordered_clauses
 from .document import Item, quote_entry, unique_around, yaml_string
-from .event_dates import _date_unsure, kind_words, range_form, stage_form
+from .event_dates import AFTER, _date_unsure, kind_words, range_form, stage_form
 from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE
 
 if TYPE_CHECKING:
+    from .event_dates import Sequence
     from .proposals import Drafter
     from .sentence_dates import Claim
 
@@ -97,15 +98,15 @@ def mention_lines(
 
 
 def mention_quote(
-    d: Drafter, lo: int, hi: int, event_id: str | None = None, *, after: bool = True
+    d: Drafter, lo: int, hi: int, event_id: str | None = None, seq: Sequence | None = None
 ) -> str:
     """The words of a sentence an event mention quotes, as the editors quote them: without
     who reported it ("The ministry said on Tuesday that", ", the fleet said in a
     statement.") and without the final full stop; of those, the clause that names the event
     (`clauses`: the one holding the words of its kind), when it is unique in the text and
     holds the event's words; else the words without who reported it, else the whole
-    sentence. `after`: " after <clause>" opens a clause of its own (not where the sentence
-    orders two events it links)."""
+    sentence. Where the sentence orders two events (`seq`), each is quoted by its part of
+    it (`ordered_clauses`), and " after <clause>" opens no clause of its own."""
     sentence = d.text[lo:hi]
     start, end = lo, hi
     if (tail := ATTRIBUTION_TAIL.search(sentence)) is not None:
@@ -116,14 +117,31 @@ def mention_quote(
         end -= 1
     words = d.text[start:end]
     fallback = words if (start, end) != (lo, hi) and _quotable(d, start, end) else sentence
-    anchors = _anchors(d, words, event_id)
-    a, b = event_clause(words, anchors, after=after, more=tail is not None)
+    a, b = _clause(d, words, event_id, seq, lo + seq.at - start if seq else 0, tail is not None)
     a, b = start + a, start + b
     while b > a and d.text[b - 1] in " ,;:":
         b -= 1
     if (a, b) != (start, end) and _quotable(d, a, b):
         return d.text[a:b]
     return fallback
+
+
+def _clause(
+    d: Drafter, words: str, event_id: str | None, seq: Sequence | None, at: int, more: bool
+) -> tuple[int, int]:
+    """The span of `words` the event's mention quotes (`clauses`); `at`: where the words
+    that order the sentence's two events (`seq`) stand in them."""
+    anchors = _anchors(d, words, event_id)
+    marker = AFTER.match(words, at) if seq is not None and at >= 0 else None
+    if seq is None or marker is None or event_id not in (seq.later, seq.earlier):
+        return event_clause(words, anchors, after=seq is None, more=more)
+    ends = [m.end() for m in kind_words(d, seq.earlier, words) if m.start() >= marker.end()]
+    later, earlier = ordered_clauses(words, marker.span(), min(ends, default=None))
+    if event_id == seq.earlier:
+        return earlier
+    part = words[: later[1]]
+    cut = later[1] < len(words) and not words[later[1] :].lstrip().startswith(",")
+    return event_clause(part, [a for a in anchors if a[1] <= later[1]], after=False, more=cut)
 
 
 def _anchors(d: Drafter, words: str, event_id: str | None) -> list[tuple[int, int]]:
