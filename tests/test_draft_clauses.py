@@ -96,6 +96,18 @@ def test_a_date_closing_a_cut_clause_is_left_out():
     assert quoted(s, "bombers", more=True) == "The bombers reached the Pacific Ocean"
 
 
+def test_a_count_closing_the_clause_is_left_to_the_sequence_claim():
+    s = "The warships passed through the Tsugaru Strait for the first time"
+    assert quoted(s, "warships") == "The warships passed through the Tsugaru Strait"
+    s = "Submarines conducted a joint patrol for the first time in history"
+    assert quoted(s, "patrol") == s
+
+
+def test_a_dash_within_a_name_opens_no_clause():
+    s = "Ships departed for the Beibu/Interaction - 2024 naval drills"
+    assert clause_bounds(s) == [(0, len(s))]
+
+
 def test_a_date_that_ends_the_sentence_or_a_range_stays():
     s = "Vostok 2022 exercises kicked off in Russia on August 31"
     assert quoted(s, "exercises") == s
@@ -139,18 +151,23 @@ def ordered(sentence: str, marker: str, earlier: str) -> tuple[str, str]:
 
 def test_a_sentence_that_orders_two_events_quotes_each_by_its_part():
     s = "The patrol was conducted after a joint exercise by the navies, which ended on Aug. 5"
-    assert ordered(s, "after ", "exercise") == (
+    assert ordered(s, "after", "exercise") == (
         "The patrol was conducted after a joint exercise",
         "a joint exercise by the navies, which ended on Aug. 5",
     )
     s = "The deployment follows the conclusion of the Interaction-2025 exercises held in August"
-    assert ordered(s, "follows ", "exercises") == (
+    assert ordered(s, "follows", "exercises") == (
         "The deployment follows the conclusion of the Interaction-2025 exercises",
         "the Interaction-2025 exercises held in August",
     )
+    s = "Ships departed on August 7, having first participated in the naval drill"
+    assert ordered(s, "having first participated", "drill") == (
+        "Ships departed on August 7",
+        "having first participated in the naval drill",
+    )
     # a comma sets the later event's own clause off
     s = "The joint patrol was launched in early August, after the drills had concluded"
-    assert ordered(s, "after ", "drills") == (
+    assert ordered(s, "after", "drills") == (
         "The joint patrol was launched in early August",
         "the drills had concluded",
     )

@@ -50,7 +50,7 @@ _OPENS: tuple[re.Pattern[str], ...] = (
     # the hashtags closing a post: "... in the Asia-Pacific region #RussianArmy"
     re.compile(r"\s+(?=#\w)"),
     # an aside set off by dashes: "over Dokdo - an island that is occupied by ..."
-    re.compile(r"\s+[-–—]\s+|—"),
+    re.compile(r"\s+[-–—]\s+(?=[a-z])|—(?=[a-z])"),
     # who reported it, within the sentence: "..., Defense Minister Nobuo Kishi said, in an
     # apparent provocation ...", "..., according to the ministry, ..."
     re.compile(
@@ -92,6 +92,10 @@ TRAILING_DATE = re.compile(
     rf"|{_MONTH}(?:\s+\d{{4}})?|the\s+\d{{1,2}}(?:st|nd|rd|th)|(?:last|this|that)\s+"
     r"(?:week|month|year|day))(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+
+# a count closing the clause: "passed through the Tsugaru Strait for the first time"; not
+# "for the first time in history"
+FOR_THE_NTH_TIME = re.compile(r",?\s+for\s+the\s+[a-z]+\s+time$")
 
 
 def clause_bounds(sentence: str, *, after: bool = True) -> list[tuple[int, int]]:
@@ -136,6 +140,8 @@ def event_clause(
     m = TRAILING_DATE.search(words) if more or hi < len(sentence) else None
     if m is not None and (anchor is None or start + m.start() >= anchor[1]):
         hi = start + m.start()
+    if (m := FOR_THE_NTH_TIME.search(sentence, start, hi)) is not None:
+        hi = m.start()  # the count is the sequence claim's quote
     return start, hi
 
 
@@ -178,7 +184,10 @@ def verb_before(text: str, lo: int, at: int) -> int:
 
 
 # what stands between "after" and the earlier event: "follows the conclusion of the drills"
-_CONCLUSION_OF = re.compile(r"(?:the\s+)?(?:conclusion|end|completion)\s+of\s+")
+_CONCLUSION_OF = re.compile(r"\s*(?:the\s+)?(?:conclusion|end|completion)\s+of\s+|\s*")
+# a marker the editors quote with the earlier event: a participle ("having first participated
+# in the drill", "after participating in the exercise", "following joint drills")
+_PARTICIPIAL = re.compile(r"(?i)having\b|following\b|after\s+[a-z]+ing\b")
 
 
 def ordered_clauses(
@@ -188,13 +197,15 @@ def ordered_clauses(
     `marker`) quotes for each: the later one from the start to the end of the earlier one's
     words (`earlier_end`: "The bomber patrol followed joint naval maneuvers"), or to the
     marker where a comma sets it off ("The joint patrol was launched in early August, after
-    ..."); the earlier one from after the marker ("the conclusion of" left out) to the end,
-    its days with it ("a joint exercise ..., which took place from Aug. 1 to 5")."""
+    ..."); the earlier one from after the marker ("the conclusion of" left out; a
+    participle kept: "having first participated in the drill") to the end, its days with it
+    ("a joint exercise ..., which took place from Aug. 1 to 5")."""
     a, b = marker
     before = sentence[:a].rstrip()
     if before.endswith(","):
         later = (0, len(before) - 1)
     else:
         later = (0, earlier_end if earlier_end is not None and earlier_end > b else len(sentence))
-    m = _CONCLUSION_OF.match(sentence, b)
-    return later, (m.end() if m else b, len(sentence))
+    if _PARTICIPIAL.match(sentence, a):
+        return later, (a, len(sentence))
+    return later, (_CONCLUSION_OF.match(sentence, b).end(), len(sentence))  # type: ignore[union-attr]

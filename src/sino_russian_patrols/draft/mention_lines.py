@@ -135,13 +135,27 @@ def _clause(
     marker = AFTER.match(words, at) if seq is not None and at >= 0 else None
     if seq is None or marker is None or event_id not in (seq.later, seq.earlier):
         return event_clause(words, anchors, after=seq is None, more=more)
-    ends = [m.end() for m in kind_words(d, seq.earlier, words) if m.start() >= marker.end()]
-    later, earlier = ordered_clauses(words, marker.span(), min(ends, default=None))
+    later, earlier = ordered_clauses(
+        words, marker.span(), _words_end(d, seq.earlier, words, marker.end())
+    )
     if event_id == seq.earlier:
         return earlier
     part = words[: later[1]]
     cut = later[1] < len(words) and not words[later[1] :].lstrip().startswith(",")
     return event_clause(part, [a for a in anchors if a[1] <= later[1]], after=False, more=cut)
+
+
+def _words_end(d: Drafter, event_id: str, words: str, at: int) -> int | None:
+    """The end of the event's first words after `at`, with those that follow on at once
+    ("Maritime Interaction-2025 exercises")."""
+    found = sorted(m.span() for m in kind_words(d, event_id, words) if m.start() >= at)
+    if not found:
+        return None
+    end = found[0][1]
+    for a, b in found[1:]:
+        if a <= end + 1:
+            end = max(end, b)
+    return end
 
 
 def _anchors(d: Drafter, words: str, event_id: str | None) -> list[tuple[int, int]]:
