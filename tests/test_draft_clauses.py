@@ -81,6 +81,8 @@ def test_the_words_that_open_another_clause():
         ("Air forces conducted a joint air patrol", " #RussianArmy #China"),
         ("The navies conducted a joint patrol", ", and entered the South China Sea"),
         ('"Warships have begun their joint patrol', '," the press service said'),
+        ('"Tugs supported the first submarine patrol', '," the statement notes'),
+        ("The first joint patrol took place in 2021", " and has been conducted annually since"),
     ):
         assert quoted(clause + rest, "^.") == clause.lstrip('"')
 

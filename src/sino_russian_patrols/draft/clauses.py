@@ -41,6 +41,8 @@ _OPENS: tuple[re.Pattern[str], ...] = (
     ),
     # a second predicate of the subject: "The navies conducted a patrol ..., and entered"
     re.compile(r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?[a-z]+ed\b)"),
+    # what has been since: "took place in 2021 and has been conducted annually since then"
+    re.compile(r",?\s+and\s+(?=(?:has|have)\s+(?:since|been)\b)"),
     re.compile(r",\s+saying\s+(?:that\s+)?"),
     re.compile(r"\s+(?=in\s+(?:a|an)\s+(?:show|display|demonstration)\s+of\b)"),
     re.compile(r"\s+(?=in\s+what\b)"),
@@ -58,7 +60,7 @@ _OPENS: tuple[re.Pattern[str], ...] = (
         r"(?:\s+(?:on\s+)?[A-Z]\w+)?,\s+"
     ),
     # who said the quoted words, after them: '... in the Pacific," the press service said'
-    re.compile(rf"[,.]?[”\"]\s+[^“”\"]{{0,80}}?\b{SPEECH_VERB}\b[^“”\"]*$"),
+    re.compile(rf"[,.]?[”\"]\s+[^“”\"]{{0,80}}?\b(?:{SPEECH_VERB}|notes|reads)\b[^“”\"]*$"),
 )
 _OPENING_MARKS = '"“‘'
 # "after" followed by a clause of its own (a subject, then a verb within a few words):
