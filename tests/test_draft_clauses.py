@@ -45,6 +45,8 @@ def test_who_reported_it_is_left_out():
     assert quoted(s, "KADIZ") == "ten aircraft entered the KADIZ"
     s = "The JCS disputed it, saying Chinese aircraft had entered the KADIZ"
     assert quoted(s, "KADIZ") == "Chinese aircraft had entered the KADIZ"
+    s = "Japan is vigilant, believing that the ships have shifted to joint sailing"
+    assert quoted(s, "sailing") == "the ships have shifted to joint sailing"
     s = "The office explained that it saw the aircraft and that it deployed fighter jets"
     assert quoted(s, "deployed") == "it deployed fighter jets"
 
@@ -83,6 +85,12 @@ def test_the_words_that_open_another_clause():
         ('"Warships have begun their joint patrol', '," the press service said'),
         ('"Tugs supported the first submarine patrol', '," the statement notes'),
         ("The first joint patrol took place in 2021", " and has been conducted annually since"),
+        ("Vostok 2022 will be held in the east", ", and will last until September 7"),
+        ("The minister announced the exercise", ", followed by remarks of the commanders"),
+        (
+            "The navies will hold a joint exercise",
+            ", said Zhang Xiaogang, spokesperson for the MND",
+        ),
     ):
         assert quoted(clause + rest, "^.") == clause.lstrip('"')
 
@@ -112,6 +120,11 @@ def test_a_dash_within_a_name_opens_no_clause():
 
 def test_a_date_that_ends_the_sentence_or_a_range_stays():
     s = "Vostok 2022 exercises kicked off in Russia on August 31"
+    assert quoted(s, "exercises") == s
+    s = "Ten vessels passed through the strait from Friday to Saturday"
+    assert quoted(s, "vessels", more=True) == s
+    # a relative clause closed by a comma is an aside within the clause
+    s = "The exercises, which were held from July 20 through 23, ended in the Sea of Japan"
     assert quoted(s, "exercises") == s
     s = "China and Russia wrapped up an exercise from October 14 to 17"
     assert quoted(s, "exercise", more=True) == s

@@ -179,6 +179,10 @@ def test_this_year_since_and_straight_days() -> None:
     assert "  year: 2023" in year and '  quote: "the third time this year"' in year
     assert '  quote: "They flew for the second straight day"' in days
     assert all("  event: air" in lines for lines, _ in got)
+    # "this year that ...": the count runs to its clause's end
+    text = "Bombers flew on Thursday, the third time this year that they flew together."
+    [(year, _)] = sequence_of(text, {"Bombers": ["air"]})
+    assert '  quote: "the third time this year that they flew together"' in year
 
 
 def test_since_a_month_no_known_event_is_dated_in_is_commented_out() -> None:

@@ -31,7 +31,9 @@ from .patterns import SPEECH_VERB
 # a marker that belongs to the clause it opens is looked ahead at ("..., prompting South
 # Korea to scramble" keeps "prompting"), one that does not is spanned (" but ", "saying").
 _OPENS: tuple[re.Pattern[str], ...] = (
-    re.compile(r",\s+(?=which\b)"),
+    # a relative clause to the sentence's end (one closed by a comma is an aside within it:
+    # "The exercises, which were held from July 20 through 23, ended")
+    re.compile(r",\s+(?=which\b[^,]*$)"),
     re.compile(r",?\s+but\s+"),
     # a participle after a comma: ", prompting ...", ", skirting ...", ", marking ..."; not
     # the prepositions that end in -ing ("during", "including", "according")
@@ -40,7 +42,12 @@ _OPENS: tuple[re.Pattern[str], ...] = (
         r"saying|bring|string|thing|spring|king|morning|evening)\b)[a-z]+ing\b)"
     ),
     # a second predicate of the subject: "The navies conducted a patrol ..., and entered"
-    re.compile(r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?[a-z]+ed\b)"),
+    re.compile(
+        r",\s+and\s+(?=(?:then\s+|later\s+|also\s+)?[a-z]+ed\b|(?:will|would|is|are|was|were)\b)"
+    ),
+    re.compile(r",\s+(?=followed\s+by\b)"),
+    # who said it, after the clause: ", said Zhang Xiaogang, spokesperson for the ministry"
+    re.compile(rf",\s+{SPEECH_VERB}\s+(?=(?:an?|the)\s|[A-Z])[^“”\"]*$"),
     # what has been since: "took place in 2021 and has been conducted annually since then"
     re.compile(r",?\s+and\s+(?=(?:has|have)\s+(?:since|been)\b)"),
     re.compile(r",\s+saying\s+(?:that\s+)?"),
@@ -79,7 +86,7 @@ LEADING = re.compile(
 )
 # who reported it, before the clause: "the Joint Chiefs of Staff (JCS) said on the 27th that "
 REPORTED_THAT = re.compile(
-    rf"[^,“”\"]{{0,80}}?\b{SPEECH_VERB}\b(?:\s+[^,“”\"]{{1,40}}?)?\s+that\s+(?=\S)"
+    rf"[^,“”\"]{{0,80}}?\b(?:{SPEECH_VERB}|believing|noting|stating|adding)\b(?:\s+[^,“”\"]{{1,40}}?)?\s+that\s+(?=\S)"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (
@@ -98,6 +105,9 @@ TRAILING_DATE = re.compile(
 # a count closing the clause: "passed through the Tsugaru Strait for the first time"; not
 # "for the first time in history"
 FOR_THE_NTH_TIME = re.compile(r",?\s+for\s+the\s+[a-z]+\s+time$")
+
+# the end of a range a trailing day may close: "from Friday to Saturday"
+RANGE_BEFORE = re.compile(r"\b(?:to|through|until|till|and|from|between)$")
 
 
 def clause_bounds(sentence: str, *, after: bool = True) -> list[tuple[int, int]]:
@@ -140,7 +150,11 @@ def event_clause(
         start += 1  # the quotation it opens closes after the clause: the words alone
     words = sentence[start:hi]
     m = TRAILING_DATE.search(words) if more or hi < len(sentence) else None
-    if m is not None and (anchor is None or start + m.start() >= anchor[1]):
+    if (
+        m is not None
+        and (anchor is None or start + m.start() >= anchor[1])
+        and not RANGE_BEFORE.search(words, 0, m.start())
+    ):
         hi = start + m.start()
     if (m := FOR_THE_NTH_TIME.search(sentence, start, hi)) is not None:
         hi = m.start()  # the count is the sequence claim's quote

@@ -212,9 +212,10 @@ def _time(d: Drafter, m: re.Match[str], lo: int, hi: int) -> Count:
     start = clause_start if m["for"] else m.start()
     end = m.end()
     tail = (m["tail"] or "").strip()
-    if not tail and not m["for"]:
-        # "the first time their bomber forces have operated together in this area": to the
-        # clause's end, short of the next count
+    if not m["for"] and (not tail or (tail == "this year" and text.startswith(" that ", m.end()))):
+        # "the first time their bomber forces have operated together in this area", "the
+        # third time this year that China and Russia conducted ...": to the clause's end,
+        # short of the next count
         clause_end = _clause_end(text, m.end(), hi)
         nxt = TIME.search(text, m.end(), clause_end)
         end = _trim(text, m.end(), nxt.start() if nxt else clause_end)
