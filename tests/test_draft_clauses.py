@@ -38,6 +38,10 @@ def test_a_leading_adverbial_is_left_out():
 def test_a_leading_phrase_holding_the_event_words_stays():
     s = "At a recent summit in Washington, NATO countries issued a joint statement"
     assert quoted(s, "summit") == s
+    # an event named in passing is quoted by the leading phrase that names it
+    s = "In a report published on Monday, the Pentagon predicted closer ties"
+    assert quoted(s, "report", passing=True) == "In a report published on Monday"
+    assert quoted(s, "report") == s
 
 
 def test_who_reported_it_is_left_out():

@@ -131,12 +131,19 @@ def clause_bounds(sentence: str, *, after: bool = True) -> list[tuple[int, int]]
 
 
 def event_clause(
-    sentence: str, anchors: list[tuple[int, int]], *, after: bool = True, more: bool = False
+    sentence: str,
+    anchors: list[tuple[int, int]],
+    *,
+    after: bool = True,
+    more: bool = False,
+    passing: bool = False,
 ) -> tuple[int, int]:
     """The span of the clause that names the event whose words stand at `anchors` (spans in
     the sentence, the first taken), its leading adverbial, its "X said that" and its
     closing date phrase left out; the first clause when no anchor is given. `more`: the
-    sentence went on after these words (who reported it was cut off)."""
+    sentence went on after these words (who reported it was cut off). `passing`: an event
+    named in passing (a report, a summit), quoted by the leading phrase that names it ("In
+    a report on Arctic security published on Monday, the Pentagon predicted ...")."""
     spans = clause_bounds(sentence, after=after)
     anchor = min(anchors) if anchors else None
     if anchor is None:
@@ -145,6 +152,9 @@ def event_clause(
         lo, hi = next(((a, b) for a, b in spans if a <= anchor[0] < b), spans[0])
         # the event's words run on past a cut: the clause reaches to their end
         hi = max(hi, next((b for a, b in spans if a < anchor[1] <= b), hi))
+    lead = LEADING.match(sentence, lo) if passing and anchor is not None else None
+    if lead is not None and anchor is not None and anchor[1] <= lead.end():
+        return lo, lo + len(lead.group().rstrip(", "))
     start = lo + _lead(sentence[lo:hi], anchor[0] - lo if anchor else None)
     if start < hi and sentence[start] in _OPENING_MARKS and _unclosed(sentence[start:hi]):
         start += 1  # the quotation it opens closes after the clause: the words alone

@@ -13,7 +13,7 @@ from .. import dates
 from .clauses import event_clause, ordered_clauses
 from .document import Item, quote_entry, unique_around, yaml_string
 from .event_dates import AFTER, _date_unsure, kind_words, range_form, stage_form
-from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE
+from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE, PASSING_TYPES
 
 if TYPE_CHECKING:
     from .event_dates import Sequence
@@ -134,7 +134,8 @@ def _clause(
     anchors = _anchors(d, words, event_id)
     marker = AFTER.match(words, at) if seq is not None and at >= 0 else None
     if seq is None or marker is None or event_id not in (seq.later, seq.earlier):
-        return event_clause(words, anchors, after=seq is None, more=more)
+        passing = d.event_kind(event_id) in PASSING_TYPES if event_id else False
+        return event_clause(words, anchors, after=seq is None, more=more, passing=passing)
     later, earlier = ordered_clauses(
         words, marker.span(), _words_end(d, seq.earlier, words, marker.end())
     )
