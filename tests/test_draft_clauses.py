@@ -44,6 +44,11 @@ def test_a_leading_phrase_holding_the_event_words_stays():
     assert quoted(s, "report") == s
 
 
+def test_a_dateline_is_left_out():
+    s = "ABOARD DESTROYER YINCHUAN, July 15, (Xinhua/GNA) — The navies conducted a joint patrol"
+    assert quoted(s, "patrol") == "The navies conducted a joint patrol"
+
+
 def test_who_reported_it_is_left_out():
     s = "the Joint Chiefs of Staff said on the 27th that ten aircraft entered the KADIZ"
     assert quoted(s, "KADIZ") == "ten aircraft entered the KADIZ"

@@ -84,6 +84,8 @@ LEADING = re.compile(
     r"On\s+[A-Z]\w+(?:\s+\d{1,2})?|In\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+(?:\s+\d{4})?|"
     r"(?:[Oo]n|[Ii]n)\s+(?:a|an|the)\s+[^,“”\"]{1,60}?|According\s+to\s+[^,“”\"]{1,80}?),\s+)+"
 )
+# a dateline before the report: "ABOARD DESTROYER YINCHUAN, July 15, (Xinhua/GNA) — "
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,60}(?:,[^\n—–]{1,40}?)?\s*(?:--|—|–)\s*")
 # who reported it, before the clause: "the Joint Chiefs of Staff (JCS) said on the 27th that "
 REPORTED_THAT = re.compile(
     rf"[^,“”\"]{{0,80}}?\b(?:{SPEECH_VERB}|believing|noting|stating|adding)\b(?:\s+[^,“”\"]{{1,40}}?)?\s+that\s+(?=\S)"
@@ -180,10 +182,10 @@ def _unclosed(words: str) -> bool:
 
 
 def _lead(clause: str, anchor: int | None) -> int:
-    """Where the clause's own words begin: after a leading adverbial and "X said that",
-    unless the event's words stand within them."""
+    """Where the clause's own words begin: after a dateline, a leading adverbial and "X said
+    that", unless the event's words stand within them."""
     at = 0
-    for pattern in (LEADING, REPORTED_THAT):
+    for pattern in (DATELINE, LEADING, REPORTED_THAT):
         m = pattern.match(clause, at)
         if m is not None and (anchor is None or m.end() <= anchor):
             at = m.end()
