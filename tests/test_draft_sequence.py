@@ -224,6 +224,12 @@ def ordinal(event: str, n: int, scope: str) -> dict[str, Any]:
     return {"event_id": event, "ordinal": n, "scope": scope}
 
 
+def test_a_count_in_quotation_marks_is_quoted_with_both_marks() -> None:
+    text = 'The ministry said the patrol was the "11th joint strategic air patrol" of the two.'
+    [(lines, _)] = sequence_of(text, {"The ministry": ["air"]})
+    assert '  quote: "the \\"11th joint strategic air patrol\\""' in lines
+
+
 def test_the_other_annotations_give_the_scope_of_the_same_count() -> None:
     text = "The navies concluded their fourth joint naval patrol in the Pacific Ocean."
     [(lines, _)] = sequence_of(text, {"The navies": ["naval"]})

@@ -191,8 +191,11 @@ def _counted(d: Drafter, m: re.Match[str], lo: int, hi: int) -> Count:
     start = verb_before(d.text, lo, m.start())
     if d.in_headline(m.start()) and start < m.start():
         start = max(lo, d.headline[0])
-    count = Count(start, m.end(), m["ordinal"], _kinds(m["words"] + noun), "overall")
-    count.bare_end = m.end()
+    end = m.end()
+    if re.search(r"[\"“]", m[0]) and d.text[end : end + 1] in ('"', "”"):
+        end += 1  # the count is a quotation: 'the "11th joint strategic air patrol"'
+    count = Count(start, end, m["ordinal"], _kinds(m["words"] + noun), "overall")
+    count.bare_end = end
     count.noun = noun
     since = _SINCE.match(d.text, m.end(), hi)
     if since is not None and not re.fullmatch(r"(?:19|20)\d\d", since["since"]):
