@@ -2,21 +2,31 @@
 mention: not the whole sentence, but the words that tell what happened, cut where the
 sentence goes on to something else.
 
-A sentence is cut into clauses at the words that open another one: ", which", " but ",
-a participle after a comma (", prompting South Korea to scramble ...", ", skirting the
-coast"), " in a show of", " in a display of", " in what", " amid ", " accusing", ", saying",
-"and that" (a second reported clause), and " after <clause>" (each event of "Japan scrambled
-fighter jets after Chinese and Russian bombers conducted joint flights" is quoted by its own
-clause). The clause quoted is the one holding the words that made the event match (the
-scramble words for a scramble, the patrol words for the patrol). From it are dropped:
+A sentence is cut into clauses at the words that open another one (`_OPENS`): ", which"
+to the sentence's end, " but ", a participle after a comma (", prompting South Korea to
+scramble ...", ", skirting the coast"), a second predicate (", and entered ..."), " in a
+show of", " in what", " amid ", " accusing", ", saying", "and that", who said it (", the
+minister said, ...", '," the press service said'), a dash aside, and " after <clause>" (each
+event of "Japan scrambled fighter jets after Chinese and Russian bombers conducted joint
+flights" is quoted by its own clause). The clause quoted is the one holding the words that
+made the event match (the scramble words for a scramble, the patrol words for the patrol).
+From it are dropped:
 
-- a leading adverbial before the subject ("In a bold display of military cooperation, ",
-  "In response, ", "On Friday, ", "Furthermore, "), unless it holds the event's words ("At a
-  recent summit in Washington, NATO countries issued a joint statement");
-- "X said (on ...) that" (who reported it);
+- a dateline, and a leading adverbial before the subject ("In a bold display of military
+  cooperation, ", "In response, ", "On Friday, ", "Furthermore, "), unless it holds the
+  event's words ("At a recent summit in Washington, NATO countries issued a joint
+  statement"); an event named in passing in such a phrase is quoted by it ("In a report on
+  Arctic security published on Monday");
+- "X said (on ...) that" (who reported it), and the opening mark of a quotation that
+  closes after the clause;
 - a date phrase that ends a clause the sentence goes on after ("... together early on
   Tuesday, the defence ministry said"): the date is the `date:` claim's quote, not the
-  mention's; a date at the sentence's own end, or a range of days, stays.
+  mention's; a date at the sentence's own end, or a range of days, stays;
+- a closing "for the first time": the sequence claim's quote.
+
+A sentence that puts one event after another quotes each by its part (`ordered_clauses`);
+a count of patrols is quoted with the verb it is the object of (`verb_before`, used by the
+sequence proposer: "have executed their first joint bomber patrol").
 
 Functions of plain text, so that the rules are tested on small sentences.
 """
