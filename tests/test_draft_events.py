@@ -661,11 +661,9 @@ def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> Non
             "two bombers flew a joint patrol",
         ),
         ("South Korea says two bombers flew a joint patrol.", "two bombers flew a joint patrol"),
-        # a quotation is not cut in two; an abbreviation keeps its full stop
-        (
-            '"The joint patrol was held," the ministry said.',
-            '"The joint patrol was held," the ministry said',
-        ),
+        # the words of a quotation, without its marks and who said them; an abbreviation
+        # keeps its full stop
+        ('"The joint patrol was held," the ministry said.', "The joint patrol was held"),
         (
             "The bombers flew a joint patrol near the U.S.",
             "The bombers flew a joint patrol near the U.S.",

@@ -88,7 +88,7 @@ def test_a_count_of_a_patrol_is_asserted_for_the_event_its_sentence_links() -> N
     assert lines == [
         "- id: q01",
         "  event: naval",
-        '  quote: "their fifth joint maritime patrol"',
+        '  quote: "have completed their fifth joint maritime patrol"',
         "  ordinal: fifth",
         '  series: "joint naval patrol"',
         "  scope: overall",
@@ -104,7 +104,7 @@ def test_a_place_right_after_the_count_scopes_it_and_the_reporter_claims_it() ->
     [(lines, unsure)] = sequence_of(text, {"Bombers": ["air"]})
     assert unsure is None
     assert lines[2:] == [
-        '  quote: "the second joint air patrol in the Asia-Pacific region"',
+        '  quote: "conducted the second joint air patrol in the Asia-Pacific region"',
         "  ordinal: second",
         '  series: "joint air patrol"',
         "  scope: area",
@@ -179,6 +179,10 @@ def test_this_year_since_and_straight_days() -> None:
     assert "  year: 2023" in year and '  quote: "the third time this year"' in year
     assert '  quote: "They flew for the second straight day"' in days
     assert all("  event: air" in lines for lines, _ in got)
+    # "this year that ...": the count runs to its clause's end
+    text = "Bombers flew on Thursday, the third time this year that they flew together."
+    [(year, _)] = sequence_of(text, {"Bombers": ["air"]})
+    assert '  quote: "the third time this year that they flew together"' in year
 
 
 def test_since_a_month_no_known_event_is_dated_in_is_commented_out() -> None:
@@ -209,12 +213,21 @@ def test_the_headline_counts_the_article_s_event_and_is_claimed_by_nobody() -> N
     sequence.propose(d)
     [(lines, unsure)] = proposed(d, "sequence")
     assert unsure is None
-    assert lines[1:3] == ["  event: naval", '  quote: "third joint naval patrol"']
+    assert lines[1:3] == [
+        "  event: naval",
+        '  quote: "China, Russia to hold third joint naval patrol"',
+    ]
     assert lines[-1] == "  claimed_by: null"
 
 
 def ordinal(event: str, n: int, scope: str) -> dict[str, Any]:
     return {"event_id": event, "ordinal": n, "scope": scope}
+
+
+def test_a_count_in_quotation_marks_is_quoted_with_both_marks() -> None:
+    text = 'The ministry said the patrol was the "11th joint strategic air patrol" of the two.'
+    [(lines, _)] = sequence_of(text, {"The ministry": ["air"]})
+    assert '  quote: "the \\"11th joint strategic air patrol\\""' in lines
 
 
 def test_the_other_annotations_give_the_scope_of_the_same_count() -> None:
@@ -225,6 +238,8 @@ def test_the_other_annotations_give_the_scope_of_the_same_count() -> None:
     [(lines, unsure)] = sequence_of(text, {"The navies": ["naval"]}, ordinals=others)
     assert "  scope: overall" in lines and not any("place" in line for line in lines)
     assert unsure is None
+    # the quote is the verb and the count, without the place that no longer scopes it
+    assert '  quote: "concluded their fourth joint naval patrol"' in lines
     others = [ordinal("naval", 4, "area")]
     text = "The navies concluded their fourth joint naval patrol."
     [(lines, unsure)] = sequence_of(text, {"The navies": ["naval"]}, ordinals=others)

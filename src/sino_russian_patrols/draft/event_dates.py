@@ -173,7 +173,7 @@ def _form(sentence: str) -> str | None:
 # right after the drills", "the deployment follows the conclusion of the exercises", "departed
 # on August 7, having first participated in the drill"); "followed by" turns the order round
 # and is left out
-_AFTER = re.compile(
+AFTER = re.compile(
     r"(?i)\b(?:after|following|follows|followed(?!\s+by\b)|upon completion of|"
     r"on completion of|having first (?:participated|taken part|joined))\b"
 )
@@ -220,7 +220,7 @@ def _sequence(
     linked last; and where they name no event at all ("The deployment follows the
     conclusion of the exercises"), the sentence tells of the article's own event, the first
     one it links of those kinds."""
-    m = _AFTER.search(sentence)
+    m = AFTER.search(sentence)
     if m is None or not sentence[: m.start()].strip():
         return None
     at = {e: _words_at(d, e, sentence) for e in events if d.event_kind(e) in kinds}

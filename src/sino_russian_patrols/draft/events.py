@@ -371,7 +371,7 @@ def propose(d: Drafter) -> str | None:
             lines = mention_lines(
                 d,
                 event_id,
-                mention_quote(d, lo, hi),
+                mention_quote(d, lo, hi, event_id, seq),
                 own,
                 own_form,
                 lo,

@@ -10,11 +10,13 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import dates
+from .clauses import event_clause, ordered_clauses
 from .document import Item, quote_entry, unique_around, yaml_string
-from .event_dates import _date_unsure, range_form, stage_form
-from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE
+from .event_dates import AFTER, _date_unsure, kind_words, range_form, stage_form
+from .patterns import ATTRIBUTION_HEAD, ATTRIBUTION_TAIL, LOCATIVE, PASSING_TYPES
 
 if TYPE_CHECKING:
+    from .event_dates import Sequence
     from .proposals import Drafter
     from .sentence_dates import Claim
 
@@ -95,11 +97,16 @@ def mention_lines(
     return lines
 
 
-def mention_quote(d: Drafter, lo: int, hi: int) -> str:
+def mention_quote(
+    d: Drafter, lo: int, hi: int, event_id: str | None = None, seq: Sequence | None = None
+) -> str:
     """The words of a sentence an event mention quotes, as the editors quote them: without
     who reported it ("The ministry said on Tuesday that", ", the fleet said in a
-    statement.") and without the final full stop, when what is left is unique in the text
-    and holds the event's words; else the whole sentence."""
+    statement.") and without the final full stop; of those, the clause that names the event
+    (`clauses`: the one holding the words of its kind), when it is unique in the text and
+    holds the event's words; else the words without who reported it, else the whole
+    sentence. Where the sentence orders two events (`seq`), each is quoted by its part of
+    it (`ordered_clauses`), and " after <clause>" opens no clause of its own."""
     sentence = d.text[lo:hi]
     start, end = lo, hi
     if (tail := ATTRIBUTION_TAIL.search(sentence)) is not None:
@@ -109,10 +116,63 @@ def mention_quote(d: Drafter, lo: int, hi: int) -> str:
     if re.search(r"[a-z0-9)]\.$", d.text[start:end]):
         end -= 1
     words = d.text[start:end]
+    fallback = words if (start, end) != (lo, hi) and _quotable(d, start, end) else sentence
+    a, b = _clause(d, words, event_id, seq, lo + seq.at - start if seq else 0, tail is not None)
+    a, b = start + a, start + b
+    while b > a and d.text[b - 1] in " ,;:":
+        b -= 1
+    if (a, b) != (start, end) and _quotable(d, a, b):
+        return d.text[a:b]
+    return fallback
+
+
+def _clause(
+    d: Drafter, words: str, event_id: str | None, seq: Sequence | None, at: int, more: bool
+) -> tuple[int, int]:
+    """The span of `words` the event's mention quotes (`clauses`); `at`: where the words
+    that order the sentence's two events (`seq`) stand in them."""
+    anchors = _anchors(d, words, event_id)
+    marker = AFTER.match(words, at) if seq is not None and at >= 0 else None
+    if seq is None or marker is None or event_id not in (seq.later, seq.earlier):
+        passing = d.event_kind(event_id) in PASSING_TYPES if event_id else False
+        return event_clause(words, anchors, after=seq is None, more=more, passing=passing)
+    later, earlier = ordered_clauses(
+        words, marker.span(), _words_end(d, seq.earlier, words, marker.end())
+    )
+    if event_id == seq.earlier:
+        return earlier
+    part = words[: later[1]]
+    cut = later[1] < len(words) and not words[later[1] :].lstrip().startswith(",")
+    return event_clause(part, [a for a in anchors if a[1] <= later[1]], after=False, more=cut)
+
+
+def _words_end(d: Drafter, event_id: str, words: str, at: int) -> int | None:
+    """The end of the event's first words after `at`, with those that follow on at once
+    ("Maritime Interaction-2025 exercises")."""
+    found = sorted(m.span() for m in kind_words(d, event_id, words) if m.start() >= at)
+    if not found:
+        return None
+    end = found[0][1]
+    for a, b in found[1:]:
+        if a <= end + 1:
+            end = max(end, b)
+    return end
+
+
+def _anchors(d: Drafter, words: str, event_id: str | None) -> list[tuple[int, int]]:
+    """Where the words of the event's kind stand in `words`; none for an event to define."""
+    if event_id is None or d.event_kind(event_id) is None:
+        return []
+    return [m.span() for m in kind_words(d, event_id, words)]
+
+
+def _quotable(d: Drafter, start: int, end: int) -> bool:
+    """The words name an event, cut no quotation in two, and are unique in the text."""
     from .events import event_types  # events writes the mentions: imported when drafting
 
-    if (start, end) == (lo, hi) or not event_types(words):
-        return sentence
+    words = d.text[start:end]
+    if not event_types(words):
+        return False
     if words.count("“") != words.count("”") or words.count('"') % 2:
-        return sentence  # a quotation cut in two
-    return words if unique_around(d.text, start, end, end) == (start, end) else sentence
+        return False  # a quotation cut in two
+    return unique_around(d.text, start, end, end) == (start, end)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .. import dates
 from ..spans import occurrences
+from .clauses import verb_before
 from .document import Item, quote_entry, unique_around, yaml_string
 from .events import event_types, fits, known_window, sentence_types
 from .patterns import DRILL_NOUNS, EXERCISE_TYPES, ORDINALS, sentences
@@ -127,6 +128,7 @@ class Count:
     series: str | None = None  # the series when the words, not the event, give it
     noun: str = "patrol"
     bombers: bool = False  # the words count bombers: "joint bomber patrol"
+    bare_end: int | None = None  # the end of the count without the place after it
 
 
 def propose(d: Drafter) -> None:
@@ -154,7 +156,7 @@ def counts(d: Drafter, lo: int, hi: int) -> list[Count]:
 
     text = d.text
     for m in COUNTED.finditer(text, lo, hi):
-        add(_counted(d, m, hi), m.span("ordinal"))
+        add(_counted(d, m, lo, hi), m.span("ordinal"))
     for m in IS_THE.finditer(text, lo, hi):
         start = _subject_start(text, lo, m.start())
         place = _place_in(d, m.end(), _clause_end(text, m.end(), hi))
@@ -175,16 +177,25 @@ def counts(d: Drafter, lo: int, hi: int) -> list[Count]:
     return sorted(found, key=lambda c: c.start)
 
 
-def _counted(d: Drafter, m: re.Match[str], hi: int) -> Count:
-    """A count of patrols (or of exercises: no patrol series), and the place right after it
-    or the words "since ..." that scope it."""
+def _counted(d: Drafter, m: re.Match[str], lo: int, hi: int) -> Count:
+    """A count of patrols (or of exercises: no patrol series) with the verb it is the object
+    of ("have conducted their fifth joint patrol"; in the headline, from its start: "China,
+    Russia to hold third joint naval patrol"), and the place right after it or the words
+    "since ..." that scope it."""
     noun = m["noun"].casefold()
     if noun not in ("patrol", "flight"):
         count = Count(m.start(), m.end(), m["ordinal"], EXERCISE_TYPES, "overall")
         count.series = f"{m['words'].strip()} {noun.rstrip('s')}"
         count.unsure = "a count of exercises, not of patrols: check the series' words"
         return count
-    count = Count(m.start(), m.end(), m["ordinal"], _kinds(m["words"] + noun), "overall")
+    start = verb_before(d.text, lo, m.start())
+    if d.in_headline(m.start()) and start < m.start():
+        start = max(lo, d.headline[0])
+    end = m.end()
+    if re.search(r"[\"“]", m[0]) and d.text[end : end + 1] in ('"', "”"):
+        end += 1  # the count is a quotation: 'the "11th joint strategic air patrol"'
+    count = Count(start, end, m["ordinal"], _kinds(m["words"] + noun), "overall")
+    count.bare_end = end
     count.noun = noun
     since = _SINCE.match(d.text, m.end(), hi)
     if since is not None and not re.fullmatch(r"(?:19|20)\d\d", since["since"]):
@@ -204,9 +215,10 @@ def _time(d: Drafter, m: re.Match[str], lo: int, hi: int) -> Count:
     start = clause_start if m["for"] else m.start()
     end = m.end()
     tail = (m["tail"] or "").strip()
-    if not tail and not m["for"]:
-        # "the first time their bomber forces have operated together in this area": to the
-        # clause's end, short of the next count
+    if not m["for"] and (not tail or (tail == "this year" and text.startswith(" that ", m.end()))):
+        # "the first time their bomber forces have operated together in this area", "the
+        # third time this year that China and Russia conducted ...": to the clause's end,
+        # short of the next count
         clause_end = _clause_end(text, m.end(), hi)
         nxt = TIME.search(text, m.end(), clause_end)
         end = _trim(text, m.end(), nxt.start() if nxt else clause_end)
@@ -235,6 +247,7 @@ def _item(d: Drafter, c: Count, number: int, sentence: tuple[int, int], reporter
         known = _known_scope(d, event, c.ordinal)
         if known == "overall" and scope == "area":
             scope, place = "overall", None  # the place is where it was, not what it counts
+            c.end = c.bare_end or c.end
         elif known == "area" and scope == "overall":
             unsure = unsure or "other annotations scope this count to an area: give the place"
     span = unique_around(d.text, c.start, c.end, sentence[1])
