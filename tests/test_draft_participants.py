@@ -83,7 +83,7 @@ def test_hosts_are_read_from_host_and_from_the_territory() -> None:
     claims = propose(text, "joint_naval_exercise")
     assert [(c["who"], c["role"], c["quote"]) for c in claims] == [
         ("china", "participant", '"China and Russia held joint anti-missile exercises"'),
-        ("russia", "host", '"exercises on Russian territory"'),
+        ("russia", "host", '"joint anti-missile exercises on Russian territory"'),
     ]
 
 
@@ -162,10 +162,11 @@ def test_the_quote_runs_to_the_events_words_nearest_the_parties() -> None:
     assert {c["quote"] for c in claims} == {
         '"the Chinese and Russian militaries conducted a joint air patrol"'
     }
+    # parties that send forces to take part: the quote ends with the words that say so
     text = "China, Algeria and India have sent troops to participate in the exercise."
     claims = propose(text, "strategic_exercise")
     assert {c["quote"] for c in claims} == {
-        '"China, Algeria and India have sent troops to participate in the exercise"'
+        '"China, Algeria and India have sent troops to participate"'
     }
 
 
@@ -182,3 +183,108 @@ def test_parties_named_together_stand_together() -> None:
     unsure = {fields_of(i)["who"]: i.unsure for i in d.draft.items if i.section == "participants"}
     assert unsure["russia"] == "named together with china, which no mention names"
     assert unsure["china"] is None  # the build refuses it: no mention names China
+
+
+def test_a_spelling_the_draft_writes_into_the_registry_names_a_party() -> None:
+    from sino_russian_patrols.draft.new_aliases import NewAlias
+
+    text = "The PLA Air Force and Russia's Aerospace Forces completed their joint air patrol."
+    actors = [
+        *ACTORS,
+        actor("pla-air-force", "CHN", "military", "PLAAF"),
+        actor("russian-aerospace-forces", "RUS", "military", "Russian Aerospace Forces"),
+    ]
+    d = text_drafter(text, actors)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type="joint_air_patrol", parent=None)]
+    d.event_sentences = [(0, len(text), "e1")]
+    d.new_aliases = [
+        NewAlias("pla-air-force", "PLA Air Force", "actors"),
+        NewAlias("russian-aerospace-forces", "Russia's Aerospace Forces", "actors"),
+    ]
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert [c["who"] for c in claims] == ["pla-air-force", "russian-aerospace-forces"]
+    assert {c["quote"] for c in claims} == {
+        "\"The PLA Air Force and Russia's Aerospace Forces completed their joint air patrol\""
+    }
+
+
+def test_the_quote_opens_with_the_noun_phrase_that_names_the_parties() -> None:
+    quotes = lambda text, kind="joint_naval_exercise": {c["quote"] for c in propose(text, kind)}  # noqa: E731
+    # its determiner, number and adjectives
+    assert quotes("They joined the ongoing China-Russia combined drills near Japan.") == {
+        '"the ongoing China-Russia combined drills"'
+    }
+    assert quotes("A total of 10 Chinese and Russian naval vessels held a joint patrol.") == {
+        '"A total of 10 Chinese and Russian naval vessels held a joint patrol"'
+    }
+    # the units it names the parties by, at the start of a clause
+    text = "He said that the naval forces of Russia and China conducted exercises at sea."
+    assert quotes(text) == {'"the naval forces of Russia and China conducted exercises"'}
+    # the event named first: from its noun phrase to the parties, with the noun their
+    # demonyms qualify
+    text = "The bomber patrol followed joint naval maneuvers by Russian and Chinese warships."
+    assert quotes(text) == {'"joint naval maneuvers by Russian and Chinese warships"'}
+    text = "Japan watched the recent joint patrol staged by China and Russia near Alaska."
+    assert quotes(text, "joint_air_patrol") == {
+        '"the recent joint patrol staged by China and Russia"'
+    }
+
+
+def test_the_events_words_count_within_the_parties_clause() -> None:
+    # a quoted name is quoted whole
+    text = 'The ministry said the Chinese and Russian militaries conducted a "joint patrol" there.'
+    assert {c["quote"] for c in propose(text)} == {
+        '"the Chinese and Russian militaries conducted a \\"joint patrol\\""'
+    }
+    # after a comma the words are another clause's
+    text = "Chinese and Russian warships, which met in July, later began a joint patrol."
+    assert {c["quote"] for c in propose(text)} == {'"Chinese and Russian warships"'}
+
+
+def test_parties_named_only_by_their_aircraft_give_way_to_a_claim_with_the_events_words() -> None:
+    text = (
+        "More than 10 Chinese and Russian military aircraft entered the zone. "
+        "They took part in the China-Russia combined air drills."
+    )
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type="joint_air_patrol", parent=None)]
+    split = text.index("They")
+    d.event_sentences = [(0, split, "e1"), (split, len(text), "e1")]
+    assert_actor_mentions(d)
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert {c["quote"] for c in claims} == {'"the China-Russia combined air drills"'}
+    # alone, they are the parties of the event
+    d.event_sentences = [(0, split, "e1")]
+    d.draft.items = [i for i in d.draft.items if i.section != "participants"]
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert {c["quote"] for c in claims} == {'"More than 10 Chinese and Russian military aircraft"'}
+
+
+def test_a_headline_that_names_both_parties_quotes_them_for_the_first_event_reported() -> None:
+    text = (
+        "Moscow and Beijing fly their 11th joint air patrol, drawing Seoul in\n"
+        "Russian bombers flew over the sea. The Chinese and Russian militaries held a joint "
+        "air patrol."
+    )
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type="joint_air_patrol", parent=None)]
+    d.headline = (0, text.index("\n"))
+    split = text.index("The Chinese")
+    d.event_sentences = [(split, len(text), "e1")]
+    assert_actor_mentions(d)
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert [(c["who"], c["quote"], c["reported_by"]) for c in claims[:2]] == [
+        ("russia", '"Moscow and Beijing fly their 11th joint air patrol"', "null"),
+        ("china", '"Moscow and Beijing fly their 11th joint air patrol"', "null"),
+    ]
+    assert len(claims) == 4

@@ -24,13 +24,25 @@ carries the sentence's reporter as `reported_by`, as an aircraft claim does (`re
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..citing import is_word_at
 from ..normalize import country_code
+from ..spans import occurrences
 from .actors import asserted
 from .claim_patterns import country_names
 from .document import Item, quote_lines
 from .events import kind_words
+from .participant_quotes import (
+    EVENT_NOUN,
+    Span,
+    closed,
+    head_noun_end,
+    in_clause,
+    named_by_demonym,
+    opening,
+)
 from .patterns import EXERCISE_TYPES, JOINT_PATROLS
 from .reporter import reporter_of
 
@@ -80,63 +92,151 @@ _MEMBERS = re.compile(
 )
 _OBSERVERS = re.compile(r"(?i)\bobservers\s+(?:from\s+)?$")
 
-_THE = re.compile(r"\b[Tt]he\s+$")
-_NEAR = 40  # characters between the parties and the event's words, at most, in one quote
 Party = tuple[int, int, str]  # start, end, actor id
 
 
 def propose(d: Drafter) -> None:
-    """Append one participant claim per party each sentence names together (see the module)."""
+    """Append one participant claim per party each sentence names together (see the module).
+    An event some claim names by its words ("China and Russia conducted a joint patrol")
+    takes no claim from a sentence that names the parties only by their aircraft or ships
+    ("more than 10 Chinese and Russian military aircraft entered the KADIZ"): the curated
+    files quote the parties where the words say they held the event."""
     reporter, reader = reporter_of(d), _Parties(d)
-    number = 0
-    seen: set[tuple[int, int]] = set()
+    sentences: dict[tuple[int, int], list[str]] = {}
     for lo, hi, event in d.event_sentences:
-        if (lo, hi) in seen or d.event_kind(event) not in PARTY_EVENTS:
+        if d.event_kind(event) in PARTY_EVENTS and event not in sentences.get((lo, hi), []):
+            sentences.setdefault((lo, hi), []).append(event)
+    claims = _headline_claims(d, reader, sentences)
+    claims += [
+        c for (lo, hi), events in sentences.items() for c in _claims(d, reader, lo, hi, events)
+    ]
+    worded = {c.event for c in claims if c.worded}
+    number = 0
+    for c in claims:
+        if c.event in worded and not c.worded:
             continue
-        seen.add((lo, hi))
-        parties = reader.in_sentence(lo, hi)
-        matches = [(lo + m.start(), lo + m.end()) for m in kind_words(d, event, d.text[lo:hi])]
-        groups = _groups(d, parties)
-        # a state that hosts is not also one of the parties ("China and Russia held the
-        # exercises on Russian territory": Russia hosts)
-        hosts = {p[2] for group, role in groups if role == "host" for p in group}
-        for group, role in groups:
-            start, end = group[0][0], group[-1][1]  # the words that name them together
-            if role == "host" and (land := _LAND.match(d.text, end)) is not None:
-                end = land.end()  # "on Russian territory"
-            if role == "participant":
-                group = [p for p in group if p[2] not in hosts]
-            if role == "participant" and (told := _told_part(d, end)) is not None:
-                end = told  # "... and other countries have sent troops to participate"
-            # the event's words nearest the parties, after them first ("Moscow and Beijing
-            # fly their 11th joint air patrol"), else before ("the patrol by China and Russia")
-            words = min(matches, key=lambda w: (w[0] < start, _gap(w, (start, end))), default=None)
-            if words is not None and role != "observer" and _near(words, (start, end)):
-                start, end = min(start, words[0]), max(end, words[1])
-            if (the := _THE.search(d.text, max(lo, start - 4), start)) is not None:
-                start = the.start()  # "the Chinese and Russian militaries"
-            # parties named together stand together: a group one of whose parties the
-            # article's actors do not mention ("Russian and Chinese warships" where China
-            # is never named) is proposed commented out, as the curated files leave it
-            named = {p[2] for p in group}
-            missing = sorted(named - asserted(d)) if role == "participant" else []
-            for actor in dict.fromkeys(p[2] for p in group):
-                number += 1
-                lines = [
-                    f"- id: p{number:02d}",
-                    f"  event: {event}",
-                    *quote_lines(d.text, start, end),
-                    f"  who: {actor}",
-                    f"  role: {role}",
-                ]
-                # the curated files write every participant claim's reporter, null when
-                # the words name none (a headline, the article's own account)
-                told = [] if d.in_headline(start) else reporter.lines(start, end)
-                lines += told or ["  reported_by: null"]
-                why = None
-                if len(named) > 1 and missing and actor not in missing:
-                    why = f"named together with {', '.join(missing)}, which no mention names"
-                d.draft.items.append(Item("participants", lines, why))
+        # parties named together stand together: a group one of whose parties the
+        # article's actors do not mention ("Russian and Chinese warships" where China
+        # is never named) is proposed commented out, as the curated files leave it
+        named = {p[2] for p in c.group}
+        missing = sorted(named - asserted(d)) if c.role == "participant" else []
+        for actor in dict.fromkeys(p[2] for p in c.group):
+            number += 1
+            lines = [
+                f"- id: p{number:02d}",
+                f"  event: {c.event}",
+                *quote_lines(d.text, c.start, c.end),
+                f"  who: {actor}",
+                f"  role: {c.role}",
+            ]
+            # the curated files write every participant claim's reporter, null when
+            # the words name none (a headline, the article's own account)
+            told = [] if d.in_headline(c.start) else reporter.lines(c.start, c.end)
+            lines += told or ["  reported_by: null"]
+            why = None
+            if len(named) > 1 and missing and actor not in missing:
+                why = f"named together with {', '.join(missing)}, which no mention names"
+            d.draft.items.append(Item("participants", lines, why))
+
+
+def _headline_claims(
+    d: Drafter, reader: _Parties, sentences: dict[tuple[int, int], list[str]]
+) -> list[_Claim]:
+    """The parties a headline names together ("China, Russia hold joint exercise", "Moscow
+    and Beijing fly their 11th joint air patrol, drawing Seoul into ..."): parties of the
+    event the body reports first, quoting the headline up to a clause of its own (a comma
+    before a word in lower case)."""
+    lo, hi = d.headline
+    if hi <= lo or not sentences or any(a < hi and lo < b for a, b in sentences):
+        return []
+    first = min(sentences)
+    claims = _claims(d, reader, lo, hi, sentences[first][:1])
+    clause = re.compile(r",\s+[a-z]")
+    out = []
+    for c in claims:
+        if c.role != "participant" or len(c.group) < 2:
+            continue
+        cut = clause.search(d.text, c.end, hi)
+        end = cut.start() if cut is not None else hi
+        out.append(_Claim(c.event, c.group, c.role, lo, end, True))
+    return out
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """Parties a sentence names together in one role, the event and the words it quotes."""
+
+    event: str
+    group: list[Party]
+    role: str
+    start: int
+    end: int
+    worded: bool  # the quote holds the event's own words, not only the parties' aircraft
+
+
+def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -> list[_Claim]:
+    """The claims of one sentence whose mentions of `events` the draft asserts."""
+    sentence = d.text[lo:hi]
+    matches = {
+        e: [(lo + m.start(), lo + m.end()) for m in kind_words(d, e, sentence)] for e in events
+    }
+    generic = [(lo + m.start(), lo + m.end()) for m in EVENT_NOUN.finditer(sentence)]
+    groups = _groups(d, reader.in_sentence(lo, hi))
+    # a state that hosts is not also one of the parties ("China and Russia held the
+    # exercises on Russian territory": Russia hosts)
+    hosts = {p[2] for group, role in groups if role == "host" for p in group}
+    out = []
+    for group, role in groups:
+        start, end = group[0][0], group[-1][1]  # the words that name them together
+        if role == "host" and (land := _LAND.match(d.text, end)) is not None:
+            end = land.end()  # "on Russian territory"
+        if role == "participant":
+            group = [p for p in group if p[2] not in hosts]
+        sent = False
+        if role == "participant" and (told := _told_part(d, end)) is not None:
+            # "... and other countries have sent troops to participate": the quote ends there
+            end, sent = told
+        event, words = _event_words(d, events, matches, generic, (start, end))
+        if role == "observer" or (sent and words is not None and words[0] >= end):
+            words = None
+        worded = words is not None and EVENT_NOUN.search(d.text, *words) is not None
+        demonym = named_by_demonym(d, group[-1][0], group[-1][1])
+        if words is None or words[0] < start:
+            # the parties alone, or after the event's words ("the patrol staged by China
+            # and Russia", "maneuvers by Russian and Chinese warships")
+            first = start if words is None else words[0]
+            start = opening(d, lo, first)
+            if demonym and role == "participant":
+                end = head_noun_end(d, end, hi)
+        else:
+            start, end = opening(d, lo, start), closed(d, start, max(end, words[1]))
+        out.append(_Claim(event, group, role, start, end, worded or role != "participant"))
+    return out
+
+
+def _event_words(
+    d: Drafter,
+    events: list[str],
+    matches: dict[str, list[Span]],
+    generic: list[Span],
+    parties: Span,
+) -> tuple[str, Span | None]:
+    """The event the parties are named for and its words in their clause, nearest them,
+    after them first ("Moscow and Beijing fly their 11th joint air patrol"), else before
+    ("the patrol by China and Russia"); words that name any joint event ("the ongoing
+    China-Russia combined air drills") when the event's own words are not in the clause."""
+    best: tuple[tuple[bool, int], str, Span] | None = None
+    for event in events:
+        for w in matches[event]:
+            if in_clause(d, parties, w):
+                key = (w[0] < parties[0], _gap(w, parties))
+                if best is None or key < best[0]:
+                    best = (key, event, w)
+    if best is not None:
+        return best[1], best[2]
+    near = [w for w in generic if in_clause(d, parties, w)]
+    near.sort(key=lambda w: (w[0] < parties[0], _gap(w, parties)))
+    return events[0], (near[0] if near else None)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -144,23 +244,17 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
-def _told_part(d: Drafter, end: int) -> int | None:
+def _told_part(d: Drafter, end: int) -> tuple[int, bool] | None:
     """Where the words that say a list of parties takes part end ("..., Mongolia and other
-    countries have sent troops to participate"), or None."""
+    countries have sent troops to participate"), and whether they send forces to it; or
+    None."""
     tail = _MORE_NAMES.match(d.text, end)
     at = tail.end() if tail else end
     for pattern in (_SEND_TO_TAKE_PART, _TAKES_PART):
         m = pattern.match(d.text, at)
         if m is not None:
-            return m.end()
+            return m.end(), pattern is _SEND_TO_TAKE_PART
     return None
-
-
-def _near(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Two spans of a sentence at most a few words apart: the parties and the event's words
-    make one quote ("China and Russia have executed their first joint bomber patrol"), else
-    the parties alone are quoted."""
-    return max(a[0], b[0]) - min(a[1], b[1]) <= _NEAR
 
 
 class _Parties:
@@ -172,7 +266,22 @@ class _Parties:
         for e in d.registries.actors:
             if e.type == "state" and e.country:
                 self.states.setdefault(e.country, e.id)
-        self.mentions = [m for m in d.actor_mentions() if d.actor_type.get(m[2]) in PARTY_TYPES]
+        # the registered spellings, and those the draft writes into the registry ("PLA Air
+        # Force", "Russia's Aerospace Forces"): an editor confirms those as mentions too
+        written = [
+            (start, start + len(a.alias), a.place_id)
+            for a in d.new_aliases
+            if a.registry == "actors"
+            for start in occurrences(d.text[: d.end], a.alias)
+            if is_word_at(d.text, start, start + len(a.alias))
+        ]
+        found = [*d.actor_mentions(), *written]
+        self.mentions = [
+            m
+            for m in found
+            if d.actor_type.get(m[2]) in PARTY_TYPES
+            and not any(o[0] <= m[0] and m[1] <= o[1] and o[:2] != m[:2] for o in found)
+        ]
         words = country_names(
             (e.country, tuple(e.aliases)) for e in d.registries.actors if e.type == "state"
         )
