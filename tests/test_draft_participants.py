@@ -207,7 +207,7 @@ def test_a_spelling_the_draft_writes_into_the_registry_names_a_party() -> None:
     claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
     assert [c["who"] for c in claims] == ["pla-air-force", "russian-aerospace-forces"]
     assert {c["quote"] for c in claims} == {
-        "\"The PLA Air Force and Russia's Aerospace Forces completed their joint air patrol\""
+        '"The PLA Air Force and Russia\'s Aerospace Forces completed their joint air patrol"'
     }
 
 
@@ -288,3 +288,21 @@ def test_a_headline_that_names_both_parties_quotes_them_for_the_first_event_repo
         ("china", '"Moscow and Beijing fly their 11th joint air patrol"', "null"),
     ]
     assert len(claims) == 4
+
+
+def test_the_force_a_party_is_represented_by_takes_part_with_it() -> None:
+    text = "Russia was represented by 10 ships of the Pacific Fleet, while China sent five."
+    claims = propose(text)
+    assert [(c["who"], c["quote"]) for c in claims] == [
+        ("russia", '"Russia was represented by 10 ships of the Pacific Fleet"'),
+        ("russian-pacific-fleet", '"Russia was represented by 10 ships of the Pacific Fleet"'),
+    ]
+    text = "Russia is represented by the Pacific Fleet's ASW destroyers Tributs and Panteleyev."
+    assert {(c["who"], c["quote"]) for c in propose(text)} == {
+        ("russia", '"Russia is represented by the Pacific Fleet\'s ASW destroyers"'),
+        ("russian-pacific-fleet", '"Russia is represented by the Pacific Fleet\'s ASW destroyers"'),
+    }
+    # a force named after another preposition is not the one that represents it
+    assert parties("Russia was represented by ships near the Pacific Fleet base.") == [
+        ("russia", "participant")
+    ]

@@ -36,6 +36,7 @@ from .document import Item, quote_lines
 from .events import kind_words
 from .participant_quotes import (
     EVENT_NOUN,
+    FORCE_NOUNS,
     Span,
     closed,
     head_noun_end,
@@ -90,6 +91,14 @@ _MEMBERS = re.compile(
     r"\b(?:[Ii]ncludes|[Ii]ncluding|such\s+as|members?\s+(?:are|include))\s+"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,\s*)*$"
 )
+# the words between "represented" (and the event's words) and the force: " by 10 ships of
+# the ", " in the drills by the "
+_BY_FORCE = re.compile(
+    r"(?:\s+in\s+the\s+(?:[\w-]+\s+){0,3}?[\w-]+)?\s+by\s+(?:the\s+)?"
+    rf"(?:(?:[\w-]+\s+){{0,3}}?{FORCE_NOUNS}\s+of\s+(?:the\s+)?)?"
+)
+# the force's own units after it: "'s ASW destroyers", "’s large anti-submarine warfare ships"
+_FORCE_OWNS = re.compile(rf"[’']s\s+(?:[\w-]+\s+){{0,4}}?{FORCE_NOUNS}\b")
 _OBSERVERS = re.compile(r"(?i)\bobservers\s+(?:from\s+)?$")
 
 Party = tuple[int, int, str]  # start, end, actor id
@@ -181,7 +190,8 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
         e: [(lo + m.start(), lo + m.end()) for m in kind_words(d, e, sentence)] for e in events
     }
     generic = [(lo + m.start(), lo + m.end()) for m in EVENT_NOUN.finditer(sentence)]
-    groups = _groups(d, reader.in_sentence(lo, hi))
+    parties = reader.in_sentence(lo, hi)
+    groups = _groups(d, parties)
     # a state that hosts is not also one of the parties ("China and Russia held the
     # exercises on Russian territory": Russia hosts)
     hosts = {p[2] for group, role in groups if role == "host" for p in group}
@@ -192,10 +202,10 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
             end = land.end()  # "on Russian territory"
         if role == "participant":
             group = [p for p in group if p[2] not in hosts]
-        sent = False
-        if role == "participant" and (told := _told_part(d, end)) is not None:
+        sent = told = False
+        if role == "participant" and (part := _told_part(d, end)) is not None:
             # "... and other countries have sent troops to participate": the quote ends there
-            end, sent = told
+            (end, sent), told = part, True
         event, words = _event_words(d, events, matches, generic, (start, end))
         if role == "observer" or (sent and words is not None and words[0] >= end):
             words = None
@@ -210,8 +220,28 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
                 end = head_noun_end(d, end, hi)
         else:
             start, end = opening(d, lo, start), closed(d, start, max(end, words[1]))
-        out.append(_Claim(event, group, role, start, end, worded or role != "participant"))
+        if told and (force := _represented_by(d, end, parties, hi)) is not None:
+            group, end = [*group, force[0]], force[1]
+        worded = worded or told or role != "participant"
+        out.append(_Claim(event, group, role, start, end, worded))
     return out
+
+
+def _represented_by(
+    d: Drafter, end: int, parties: list[Party], hi: int
+) -> tuple[Party, int] | None:
+    """The force a party is represented by, and where the words that name it end ("Russia
+    was represented by 10 ships of the Pacific Fleet", "Russia is represented by the Pacific
+    Fleet's ASW destroyers"): a party too, quoted with it; or None."""
+    if "represented" not in d.text[max(0, end - 60) : end]:
+        return None
+    force = next((p for p in parties if p[0] >= end), None)
+    if force is None or d.actor_type.get(force[2]) != "military":
+        return None
+    if _BY_FORCE.fullmatch(d.text, end, force[0]) is None:
+        return None
+    own = _FORCE_OWNS.match(d.text, force[1], hi)
+    return force, own.end() if own is not None else force[1]
 
 
 def _event_words(
