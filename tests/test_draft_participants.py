@@ -306,3 +306,14 @@ def test_the_force_a_party_is_represented_by_takes_part_with_it() -> None:
     assert parties("Russia was represented by ships near the Pacific Fleet base.") == [
         ("russia", "participant")
     ]
+
+
+def test_a_party_joined_in_drills_or_whose_own_drills_they_are_hosts_them() -> None:
+    text = "Russia to join China in upcoming military drills"
+    assert parties(text, "joint_naval_exercise") == [("russia", "participant"), ("china", "host")]
+    text = 'The Chinese navy will participate in Russia\'s "Ocean-2024" strategic exercise.'
+    assert parties(text, "strategic_exercise") == [("pla-navy", "participant"), ("russia", "host")]
+    # a state named after "in" is no host of another's event
+    assert parties("The Chinese navy will participate in drills in Russia's east.") == [
+        ("pla-navy", "participant")
+    ]

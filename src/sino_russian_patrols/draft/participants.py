@@ -99,6 +99,18 @@ _BY_FORCE = re.compile(
 )
 # the force's own units after it: "'s ASW destroyers", "’s large anti-submarine warfare ships"
 _FORCE_OWNS = re.compile(rf"[’']s\s+(?:[\w-]+\s+){{0,4}}?{FORCE_NOUNS}\b")
+# one party joins another's drills, which that one hosts: "Russia to join China in upcoming
+# military drills"
+_JOINS_BEFORE = re.compile(r"\bjoin(?:s|ed)?\s+(?:the\s+)?$")
+_JOINS = re.compile(
+    r"\s+(?:will\s+|to\s+|would\s+)?join(?:s|ed)?\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w-]*)?\s+in\b"
+)
+# a state's own event: "Russia's "Ocean-2024" strategic exercise"
+_OWN_EVENT = re.compile(
+    r"[’']s\s+(?:[\"“][^\"”]{1,40}[\"”]\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games|patrols?)\b"
+)
 _OBSERVERS = re.compile(r"(?i)\bobservers\s+(?:from\s+)?$")
 
 Party = tuple[int, int, str]  # start, end, actor id
@@ -163,8 +175,6 @@ def _headline_claims(
     clause = re.compile(r",\s+[a-z]")
     out = []
     for c in claims:
-        if c.role != "participant" or len(c.group) < 2:
-            continue
         cut = clause.search(d.text, c.end, hi)
         end = cut.start() if cut is not None else hi
         out.append(_Claim(c.event, c.group, c.role, lo, end, True))
@@ -391,4 +401,10 @@ def _role(d: Drafter, run: list[Party]) -> str | None:
         return "host"
     if state and _HELD_IN.search(before[-40:]):
         return "host"
-    return "participant" if takes_part else None
+    # "Russia to join China in upcoming military drills": the one joined hosts
+    if _JOINS_BEFORE.search(before) and re.match(r"\s+in\b", d.text[after : after + 4]):
+        return "host"
+    # "will participate in Russia's "Ocean-2024" strategic exercise": the owner hosts
+    if state and re.search(r"\b(?:in|at)\s+$", before) and _OWN_EVENT.match(d.text, after):
+        return "host"
+    return "participant" if takes_part or _JOINS.match(d.text, after) else None
