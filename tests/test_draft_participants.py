@@ -317,3 +317,10 @@ def test_a_party_joined_in_drills_or_whose_own_drills_they_are_hosts_them() -> N
     assert parties("The Chinese navy will participate in drills in Russia's east.") == [
         ("pla-navy", "participant")
     ]
+
+
+def test_parties_named_as_a_place_or_as_whom_the_words_address_hold_no_event() -> None:
+    text = "The joint patrol flew along the borders of Russia and China."
+    assert parties(text, "joint_air_patrol") == []
+    text = "Japan conveyed its concerns over the joint flight to China and Russia."
+    assert parties(text, "joint_air_patrol") == []

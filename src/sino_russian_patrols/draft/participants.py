@@ -111,6 +111,12 @@ _OWN_EVENT = re.compile(
     r"[’']s\s+(?:[\"“][^\"”]{1,40}[\"”]\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:drills?|exercises?|maneuvers|manoeuvres|war\s*games|patrols?)\b"
 )
+# parties named as a place or as those the words are addressed to, not as those who held
+# the event: "along the borders of Russia and China", "conveyed its concerns to China and Russia"
+_NOT_AGENTS = re.compile(
+    r"\b(?:(?:borders?|coasts?|shores|territories)\s+(?:of|between)|to|against|towards?)"
+    r"\s+(?:the\s+)?$"
+)
 _OBSERVERS = re.compile(r"(?i)\bobservers\s+(?:from\s+)?$")
 
 Party = tuple[int, int, str]  # start, end, actor id
@@ -382,7 +388,7 @@ def _role(d: Drafter, run: list[Party]) -> str | None:
     as parties of the event."""
     before = d.text[max(0, run[0][0] - 80) : run[0][0]]
     after = run[-1][1]
-    if _MEMBERS.search(before):
+    if _MEMBERS.search(before) or _NOT_AGENTS.search(before):
         return None
     if _OBSERVERS.search(before):
         return "observer"
