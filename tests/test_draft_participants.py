@@ -324,3 +324,17 @@ def test_parties_named_as_a_place_or_as_whom_the_words_address_hold_no_event() -
     assert parties(text, "joint_air_patrol") == []
     text = "Japan conveyed its concerns over the joint flight to China and Russia."
     assert parties(text, "joint_air_patrol") == []
+
+
+def test_a_party_that_organises_the_drills_hosts_them() -> None:
+    text = (
+        "Russian forces will take part in drills in the Sea of Japan organized by the Chinese navy."
+    )
+    assert parties(text, "joint_naval_exercise") == [("pla-navy", "host")]
+    # the words that say one party takes part
+    text = "The Chinese participating troops are mainly army units."
+    assert parties(text, "strategic_exercise") == [("china", "participant")]
+    text = "Naval units from Russia, China and India are expected to participate in the drills."
+    assert {c["quote"] for c in propose(text, "joint_naval_exercise")} == {
+        '"Naval units from Russia, China and India are expected to participate"'
+    }

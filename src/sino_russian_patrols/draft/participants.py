@@ -57,6 +57,7 @@ PARTY_TYPES = frozenset({"state", "military"})
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[-\u2010\u2011\u2013/])\s*(?:the\s+)?")
 # a state's name before its own force's: "Russia's Pacific Fleet"
 _OWNS = re.compile(r"[’']s\s+$")
+_HOSTED_BY = re.compile(r"\b(?:organi[sz]ed|hosted)\s+by\s+(?:the\s+)?$")
 _HOST = re.compile(r"\s+(?:will\s+|would\s+)?host(?:s|ed)?\b")
 # a host named as the place: "drills on Chinese territory", "on Russian soil"
 _HOST_LAND = re.compile(r"(?i)\bon\s+(?:the\s+)?$")
@@ -64,14 +65,20 @@ _LAND = re.compile(r"\s+(?:territory|soil)\b")
 # one party that takes part: "Russia was represented by", "The Russian Navy took part"
 _TAKES_PART = re.compile(
     r"\s+(?:(?:was|were|is|are|will\s+be)\s+represented|(?:took|take|takes|will\s+take)\s+part"
-    r"|(?:will\s+)?(?:participate[sd]?|join(?:ed|s)?)\s+(?:in|the)\b)"
+    r"|(?:will\s+)?(?:participate[sd]?|join(?:ed|s)?)\s+(?:in|the)\b"
+    r"|(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to\s+(?:participate|take\s+part)\b"
+    r"|(?:participating|taking\s+part)\b)"
 )
+# the words that say so end a quote, unless the event's words or the force follow them
+# ("Russia was represented by 10 ships", "will join the drills")
+_OPEN_ENDED = re.compile(r"(?i)\b(?:represented|join(?:ed|s)?\s+(?:in|the))$")
 # parties that send their forces to take part: "China, Algeria, India ... and other
 # countries have sent troops to participate in the exercise"
 _SEND_TO_TAKE_PART = re.compile(
     r"\s+(?:and\s+other\s+(?:countries|states|nations)\s+)?(?:have\s+|has\s+|will\s+)?"
     r"(?:sent|send|sends|dispatched|dispatch|dispatches|deployed|deploy)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:troops|forces|servicemen|units|contingents?|ships|warships|aircraft)\s+to\s+"
+    r"(?:troops|forces|servicemen|units|contingents?|ships|warships|vessels|aircraft)\s+"
+    r"(?:in\s+[A-Z]\w+\s+)?to\s+"
     r"(?:participate|take\s+part|join)\b"
 )
 # a state in which the drills are held: "Vostok 2022 strategic military exercises kicked off
@@ -218,12 +225,12 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
             end = land.end()  # "on Russian territory"
         if role == "participant":
             group = [p for p in group if p[2] not in hosts]
-        sent = told = False
+        stops = told = False
         if role == "participant" and (part := _told_part(d, end)) is not None:
             # "... and other countries have sent troops to participate": the quote ends there
-            (end, sent), told = part, True
+            (end, stops), told = part, True
         event, words = _event_words(d, events, matches, generic, (start, end))
-        if role == "observer" or (sent and words is not None and words[0] >= end):
+        if role == "observer" or (stops and words is not None and words[0] >= end):
             words = None
         worded = words is not None and EVENT_NOUN.search(d.text, *words) is not None
         demonym = named_by_demonym(d, group[-1][0], group[-1][1])
@@ -292,14 +299,17 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _told_part(d: Drafter, end: int) -> tuple[int, bool] | None:
     """Where the words that say a list of parties takes part end ("..., Mongolia and other
-    countries have sent troops to participate"), and whether they send forces to it; or
+    countries have sent troops to participate"), and whether the quote ends with them; or
     None."""
     tail = _MORE_NAMES.match(d.text, end)
     at = tail.end() if tail else end
     for pattern in (_SEND_TO_TAKE_PART, _TAKES_PART):
         m = pattern.match(d.text, at)
+        if m is not None and _OPEN_ENDED.search(m.group()) is None:
+            # "are expected to participate", not "... to participate in"
+            return m.start() + len(re.sub(r"\s+(?:in|the)$", "", m.group())), True
         if m is not None:
-            return m.end(), pattern is _SEND_TO_TAKE_PART
+            return m.end(), False
     return None
 
 
@@ -400,7 +410,7 @@ def _role(d: Drafter, run: list[Party]) -> str | None:
     if len(run) >= 2:
         countries = {d.actor_country.get(p[2]) for p in run}
         return "participant" if {"RUS", "CHN"} <= countries or takes_part else None
-    if _HOST.match(d.text, after):
+    if _HOST.match(d.text, after) or _HOSTED_BY.search(before):
         return "host"
     state = d.actor_type.get(run[0][2]) == "state"
     if state and _HOST_LAND.search(before) and _LAND.match(d.text, after):
