@@ -338,3 +338,15 @@ def test_a_party_that_organises_the_drills_hosts_them() -> None:
     assert {c["quote"] for c in propose(text, "joint_naval_exercise")} == {
         '"Naval units from Russia, China and India are expected to participate"'
     }
+
+
+def test_a_demonstration_of_power_by_the_parties_names_them_with_the_event() -> None:
+    text = "Tokyo sees an obvious demonstration of military power by China and Russia."
+    assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
+        '"an obvious demonstration of military power by China and Russia"'
+    }
+    # no adjective without its determiner: a verb before the words is not quoted
+    text = "Officials reported the joint patrol by China and Russia."
+    assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
+        '"the joint patrol by China and Russia"'
+    }

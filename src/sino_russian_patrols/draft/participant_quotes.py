@@ -39,10 +39,12 @@ _ADJECTIVE = (
     r"previous|last|next|naval|air|aerial|military|maritime|sea|strategic|bomber|bilateral|"
     r"trilateral|anti-[\w-]+)"
 )
+# an adjective after a determiner, by its ending: "an obvious", "the massive", "the historic"
+_DESCRIBED = r"(?:[a-z]+(?:ous|ful|al|ive|ic|ent|ant|ary|ing)\s+)"
 # the opening of a noun phrase, right before the words it opens: "the ongoing ", "A total of
 # 10 ", "The recent joint ", "their fourth ", "nine "
 _OPENING = re.compile(
-    rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts)\s+)?(?:total\s+of\s+)?"
+    rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts)\s+{_DESCRIBED}?)?(?:total\s+of\s+)?"
     rf"(?:\b(?i:{_NUMBER}|{_ORDINAL}|{_ADJECTIVE})\s+)*$"
 )
 # the units and forces a clause names the parties' by ("Warships of", "Naval units from", "A
@@ -68,7 +70,7 @@ _CLAUSE_BREAK = re.compile(r"[,;()\u2014]|\b(?:that|which|while|who|when|after|b
 # the words that name a joint event of any kind, beside the words of the event's own kind
 EVENT_NOUN = re.compile(
     r"(?i)\b(?:patrols?|drills?|exercises?|maneuvers|manoeuvres|war\s*games|flights?|"
-    r"operations?|sailing|missions?|passed|sailed)\b"
+    r"operations?|sailing|missions?|passed|sailed|demonstrations?|shows?\s+of\s+force)\b"
 )
 _FAR = 60  # characters between the parties and the event's words, at most, in one quote
 
