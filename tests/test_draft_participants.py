@@ -350,3 +350,27 @@ def test_a_demonstration_of_power_by_the_parties_names_them_with_the_event() -> 
     assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
         '"the joint patrol by China and Russia"'
     }
+
+
+def test_a_party_is_claimed_once_per_event_role_and_reporter() -> None:
+    text = (
+        "The Russia-China joint naval drills ended on Sunday. The Russia-China naval drills "
+        "were held in the Sea of Japan. The Chinese and Russian navies held the joint drills "
+        "at sea, the Russian Defense Ministry said."
+    )
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id="e1", type="joint_naval_exercise", parent=None)]
+    first, second = text.index("The Russia-China naval"), text.index("The Chinese")
+    d.event_sentences = [(0, first, "e1"), (first, second, "e1"), (second, len(text), "e1")]
+    assert_actor_mentions(d)
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    # the second sentence repeats the first's account; the third is the ministry's
+    assert [(c["who"], c["quote"], c["reported_by"]) for c in claims] == [
+        ("russia", '"The Russia-China joint naval drills"', "null"),
+        ("china", '"The Russia-China joint naval drills"', "null"),
+        ("china", '"The Chinese and Russian navies held the joint drills"', "russian-mod"),
+        ("russia", '"The Chinese and Russian navies held the joint drills"', "russian-mod"),
+    ]

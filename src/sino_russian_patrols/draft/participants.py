@@ -146,15 +146,28 @@ def propose(d: Drafter) -> None:
     ]
     worded = {c.event for c in claims if c.worded}
     number = 0
+    said: set[tuple[str, str, str, str, bool]] = set()
     for c in claims:
         if c.event in worded and not c.worded:
             continue
+        # the reporter's lines: the curated files write every participant claim's reporter,
+        # null when the words name none (a headline, the article's own account)
+        headline = d.in_headline(c.start)
+        told = ([] if headline else reporter.lines(c.start, c.end)) or ["  reported_by: null"]
         # parties named together stand together: a group one of whose parties the
         # article's actors do not mention ("Russian and Chinese warships" where China
         # is never named) is proposed commented out, as the curated files leave it
         named = {p[2] for p in c.group}
         missing = sorted(named - asserted(d)) if c.role == "participant" else []
         for actor in dict.fromkeys(p[2] for p in c.group):
+            # one claim per party, role and reporter of the event in the body, the first:
+            # the curated files do not code a party again for each sentence that repeats
+            # what the same reporter said ("The Russia-China joint naval maneuvers ...",
+            # "The Russia-China naval exercises ..."); a headline's claim stands beside them
+            key = (c.event, actor, c.role, told[0], headline)
+            if key in said:
+                continue
+            said.add(key)
             number += 1
             lines = [
                 f"- id: p{number:02d}",
@@ -163,10 +176,7 @@ def propose(d: Drafter) -> None:
                 f"  who: {actor}",
                 f"  role: {c.role}",
             ]
-            # the curated files write every participant claim's reporter, null when
-            # the words name none (a headline, the article's own account)
-            told = [] if d.in_headline(c.start) else reporter.lines(c.start, c.end)
-            lines += told or ["  reported_by: null"]
+            lines += told
             why = None
             if len(named) > 1 and missing and actor not in missing:
                 why = f"named together with {', '.join(missing)}, which no mention names"
