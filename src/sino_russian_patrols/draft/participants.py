@@ -6,19 +6,31 @@ joint patrol or exercise the draft asserts: "China and Russia have executed thei
 bomber patrol", "the Russia-China joint naval drills", "the Chinese and Russian militaries
 conducted", "Warships of the Russian Navy and the Navy of the People's Liberation Army of
 China", "Naval units from Russia, China and Iran". A party is a state (its name, or its
-demonym: "Chinese" is China) or a military force the registries know ("Russia's Pacific
-Fleet", "the Chinese navy"); a state's name before its own force's ("Russia's Pacific Fleet")
-names the force. The group must name both Russia and China: two other countries named
-together ("Japan and South Korea scrambled jets") answer the patrol, they do not take part.
+demonym: "Chinese" is China) or a military force the registries know, or whose spelling the
+draft writes into them ("PLA Air Force"); a state's name before its own force's ("Russia's
+Pacific Fleet") names the force. The group must name both Russia and China: two other
+countries named together ("Japan and South Korea scrambled jets") answer the patrol, they do
+not take part, nor do parties named as a place ("along the borders of Russia and China") or
+as those words are addressed to ("its concerns ... to China and Russia"). A headline that
+names the parties is a claim of the event the body reports first.
 
 One party alone, or a list of parties without both Russia and China, takes part where the
 words say so ("Russia was represented by ...", "the Chinese navy will participate in ...",
-"China, Algeria, India ... have sent troops to participate in the exercise"). Roles: a party
-followed by "will host", "hosts" or "hosted", or a state on whose territory the drills are
-held ("drills on Chinese territory", "the exercises kicked off in Russia"), hosts the event;
-a group after "observers from" watches it. A list of members ("the BRICS group, which
-includes Brazil, India, China, Russia ...") names no parties. Each claim
-carries the sentence's reporter as `reported_by`, as an aircraft claim does (`reporter`).
+"China, Algeria, India ... have sent troops to participate in the exercise"), with the force
+it is represented by ("by 10 ships of the Pacific Fleet"). Roles: a party followed by "will
+host", "hosts" or "hosted", after "organized by", one another joins ("Russia to join China
+in ... drills"), one whose own exercise it is ("participate in Russia's "Ocean-2024"
+exercise"), or a state on whose territory the drills are held ("drills on Chinese
+territory", "the exercises kicked off in Russia"), hosts the event; a group after "observers
+from" watches it. A list of members ("the BRICS group, which includes Brazil, India, China,
+Russia ...") names no parties.
+
+The curated files code a party once per event, role and reporter (a headline beside), where
+the words say they held the event: a sentence that names them only by their aircraft or
+ships ("more than 10 Chinese and Russian military aircraft entered the KADIZ") gives no claim
+when another names them with the event's words. The quote is the clause
+(participant_quotes). Each claim carries the sentence's reporter as `reported_by`, as an
+aircraft claim does (`reporter`), `null` when none.
 """
 
 from __future__ import annotations
