@@ -82,7 +82,12 @@ def test_hosts_are_read_from_host_and_from_the_territory() -> None:
     # a host is not also counted among the parties
     claims = propose(text, "joint_naval_exercise")
     assert [(c["who"], c["role"], c["quote"]) for c in claims] == [
-        ("china", "participant", '"China and Russia held joint anti-missile exercises"'),
+        # the participants' quote runs on to where the event is held
+        (
+            "china",
+            "participant",
+            '"China and Russia held joint anti-missile exercises on Russian territory"',
+        ),
         ("russia", "host", '"joint anti-missile exercises on Russian territory"'),
     ]
 
@@ -374,3 +379,19 @@ def test_a_party_is_claimed_once_per_event_role_and_reporter() -> None:
         ("china", '"The Chinese and Russian navies held the joint drills"', "russian-mod"),
         ("russia", '"The Chinese and Russian navies held the joint drills"', "russian-mod"),
     ]
+
+
+def test_the_events_noun_after_a_comma_is_another_clauses() -> None:
+    # the naval words run from "ships" to "patrol", across the clause's end
+    text = (
+        "Russia was represented by 10 ships of the Pacific Fleet, while five took part in "
+        "the patrol."
+    )
+    assert {c["quote"] for c in propose(text)} == {
+        '"Russia was represented by 10 ships of the Pacific Fleet"'
+    }
+    # an exercise's name and edition open its noun phrase
+    text = "Vostok 2022 strategic military exercises kicked off in Russia on August 31."
+    assert {c["quote"] for c in propose(text, "strategic_exercise")} == {
+        '"Vostok 2022 strategic military exercises kicked off in Russia"'
+    }

@@ -41,11 +41,13 @@ _ADJECTIVE = (
 )
 # an adjective after a determiner, by its ending: "an obvious", "the massive", "the historic"
 _DESCRIBED = r"(?:[a-z]+(?:ous|ful|al|ive|ic|ent|ant|ary|ing)\s+)"
+# an exercise's name and edition: "Vostok 2022", "Joint Sea-2021"
+_EDITION = r"(?:[A-Z][\w./]*(?:\s+|[-\u2010\u2011]))+(?:19|20)\d\d"
 # the opening of a noun phrase, right before the words it opens: "the ongoing ", "A total of
 # 10 ", "The recent joint ", "their fourth ", "nine "
 _OPENING = re.compile(
     rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts)\s+{_DESCRIBED}?)?(?:total\s+of\s+)?"
-    rf"(?:\b(?i:{_NUMBER}|{_ORDINAL}|{_ADJECTIVE})\s+)*$"
+    rf"(?:\b(?:(?i:{_NUMBER}|{_ORDINAL}|{_ADJECTIVE})|{_EDITION})\s+)*$"
 )
 # the units and forces a clause names the parties' by ("Warships of", "Naval units from", "A
 # joint detachment of ships from", "the naval forces of")
@@ -98,20 +100,37 @@ def head_noun_end(d: Drafter, end: int, hi: int) -> int:
     return m.end() if m is not None else end
 
 
+def core(d: Drafter, parties: Span, words: Span) -> Span:
+    """The event's noun after the parties stands for words that run to it from their ships
+    or from before them ("warships, which met in July, later began a joint patrol", "ships
+    of the Pacific Fleet, while China joined the patrol")."""
+    nouns = list(EVENT_NOUN.finditer(d.text, *words))
+    if nouns and parties[1] <= nouns[-1].start():
+        return nouns[-1].span()
+    return words
+
+
 def in_clause(d: Drafter, parties: Span, words: Span) -> bool:
     """The parties and the event's words stand in one clause: close, with no comma, bracket
     or relative word between them ("China and Russia held the third round of joint
     anti-missile exercises"; not "Chinese and Russian aircraft, which joined the drills")."""
-    # the event's noun stands for words that run from the parties' aircraft or ships to it
-    # ("warships, which met in July, later began a joint patrol")
-    nouns = list(EVENT_NOUN.finditer(d.text, *words))
-    if nouns and words[0] < parties[1] + 2 <= nouns[-1].start():
-        words = nouns[-1].span()
+    words = core(d, parties, words)
     a, b = sorted((parties, words))
     if b[0] < a[1]:
         return True
     between = d.text[a[1] : b[0]]
     return len(between) <= _FAR and _CLAUSE_BREAK.search(between) is None
+
+
+# where the event is held, right after its words: "exercises on Russian territory"
+_ON_LAND = re.compile(r"\s+on\s+(?:the\s+)?[A-Z][\w-]*\s+(?:territory|soil)\b")
+
+
+def on_land(d: Drafter, end: int) -> int:
+    """The end of the words that say on whose territory the event's words are held, right
+    after them ("held joint anti-missile exercises on Russian territory"), or `end`."""
+    m = _ON_LAND.match(d.text, end)
+    return m.end() if m is not None else end
 
 
 def closed(d: Drafter, start: int, end: int) -> int:

@@ -51,9 +51,11 @@ from .participant_quotes import (
     FORCE_NOUNS,
     Span,
     closed,
+    core,
     head_noun_end,
     in_clause,
     named_by_demonym,
+    on_land,
     opening,
 )
 from .patterns import EXERCISE_TYPES, JOINT_PATROLS
@@ -265,6 +267,7 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
                 end = head_noun_end(d, end, hi)
         else:
             start, end = opening(d, lo, start), closed(d, start, max(end, words[1]))
+            end = on_land(d, end) if role == "participant" else end
         if told and (force := _represented_by(d, end, parties, hi)) is not None:
             group, end = [*group, force[0]], force[1]
         worded = worded or told or role != "participant"
@@ -303,6 +306,7 @@ def _event_words(
     best: tuple[tuple[bool, int], str, Span] | None = None
     for event in events:
         for w in matches[event]:
+            w = core(d, parties, w)
             if in_clause(d, parties, w):
                 key = (w[0] < parties[0], _gap(w, parties))
                 if best is None or key < best[0]:
