@@ -129,8 +129,10 @@ def propose(d: Drafter) -> None:
                     f"  who: {actor}",
                     f"  role: {role}",
                 ]
-                if not d.in_headline(start):
-                    lines += reporter.lines(start, end)
+                # a claim no one is named for is the article's own: `reported_by: null`
+                lines += (not d.in_headline(start) and reporter.lines(start, end)) or [
+                    "  reported_by: null"
+                ]
                 why = None
                 if len(named) > 1 and missing and actor not in missing:
                     why = f"named together with {', '.join(missing)}, which no mention names"
