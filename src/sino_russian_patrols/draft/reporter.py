@@ -61,6 +61,8 @@ _TAIL = re.compile(
     r"(?:\s+(?:in\s+a\s+(?:written\s+)?statement|at\s+a\s+(?:news|press)\s+(?:conference|briefing)))?"
     rf"(?:\s+{_DAY})?"
 )
+# what a statement does in the present tense: "the statement reads", "the statement notes"
+_PRESENT = "read|reads|notes|states|stresses|adds|says"
 # an actor named after its verb: '"...," said a spokesperson for the Ministry of National
 # Defense', "This was reported by the Ministry of Defense of China"
 _INVERTED = re.compile(
@@ -96,8 +98,9 @@ class Reporter:
         self.verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
         after = re.compile(
             r"(?:[’']s(?:\s+(?:press\s+(?:service|office)|spokes\w+|statement|officials?))?)?"
-            r"(?:\s*\([^()]{1,20}\))?(?:\s+in\s+[A-Z][\w-]+)?\s*,?\s+(?:(?:also|"
-            rf"further|later|then|separately|has|have|had|reportedly)\s+)*(?:{self.verb})\b"
+            r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:authorities|officials|government))?"
+            r"(?:\s+in\s+[A-Z][\w-]+)?\s*,?\s+(?:(?:also|"
+            rf"further|later|then|separately|has|have|had|reportedly)\s+)*(?:{self.verb}|{_PRESENT})\b"
         )
         before = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}$")
         # the name ends what "according to" names ("according to the Chinese military
@@ -163,7 +166,7 @@ class Reporter:
         anaphor = re.compile(
             r"(?:\b[Tt]he\s+(?P<noun>(?:(?!also\b)[a-z]+\s+)?[a-z]+)|(?<=,\s)it|\bIt"
             r"|\b(?P<officials>(?:[a-z]+\s+)?officials))"
-            rf"\s+(?:also\s+)?(?:{self.verb}|reads?)\b"
+            rf"\s+(?:also\s+)?(?:{self.verb}|{_PRESENT})\b"
             r"|\b[Aa]ccording\s+to\s+the\s+(?P<source>(?:[a-z]+\s+)?[a-z]+)(?=\s*,)"
         )
         out = list(named)
@@ -191,10 +194,11 @@ class Reporter:
                     out.append(Found(m.start(), end, x[2], x[:2], x[:2]))
         return sorted(out)
 
-    def lines(self, start: int, end: int) -> list[str]:
+    def lines(self, start: int, end: int, *, carried: bool = True) -> list[str]:
         """The `reported_by` and `attribution` lines of a claim quoting text[start:end] (no
-        attribution when the claim's words hold it)."""
-        found = self.of(start)
+        attribution when the claim's words hold it); with `carried` false, only an
+        attribution of the claim's own sentence counts."""
+        found = self.of(start, carried=carried)
         if found is None:
             return []
         lines = [f"  reported_by: {found.actor}"]
@@ -207,20 +211,26 @@ class Reporter:
             lines.append(f"  attribution: [{entries}]")
         return lines
 
-    def of(self, at: int) -> Found | None:
+    def of(self, at: int, *, carried: bool = True) -> Found | None:
         """The attribution of the claim at `at`: the nearest before it in its sentence, else
         the first after it there; else the latest before its sentence (as README's "How far
         an attribution reaches"), unless the sentence says its words come from someone it
-        does not name ("reportedly")."""
+        does not name ("reportedly") or it reports another event than the account's (the
+        background: "Moscow and Beijing wrapped up their fourth joint naval patrol")."""
         lo, hi = self._sentence(at)
         here = [f for f in self.found if lo <= f.start < hi]
         before = [f for f in here if f.start < at]
         if before or here:
             return before[-1] if before else here[0]
-        if _UNNAMED.search(self.d.text, lo, hi):
+        if not carried or _UNNAMED.search(self.d.text, lo, hi):
             return None
         earlier = [f for f in self.found if f.end <= lo]
         if not earlier:
+            return None
+        linked = getattr(self.d, "event_sentences", ())
+        told = {e for a, b, e in linked if a <= earlier[-1].start < b}
+        reported = {e for a, b, e in linked if a <= at < b}
+        if told and reported and not told & reported:
             return None
         # words that close a paragraph of the account ('"...," the statement reads') carry
         # within it; past the paragraph, the account goes on as the one who was named
