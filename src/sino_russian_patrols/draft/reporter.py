@@ -1,19 +1,29 @@
-"""Who reports an aircraft or ship claim (`reported_by`), with the words that name it
-(`attribution`), as build/README.md says an attribution reaches: "X said" or "according to X"
-covers its own sentence and the sentences after it that go on telling X's account.
+"""Who reports an aircraft, ship, zone or participant claim (`reported_by`) or claims a count
+of a series (`claimed_by`), with the words that name it (`attribution`), as build/README.md
+says an attribution reaches: "X said" or "according to X" covers its own sentence and the
+sentences after it that go on telling X's account; background is the article's own.
 
 An attribution is a registered actor the draft asserts as mentioned, followed by a verb of
-report ("the defence ministry said", "Japan believed", "Japan's Defense Ministry spotted") or
-after "according to" ("according to the ministry’s Joint Staff Office"). The verbs are the
-speech verbs of `patterns`, the verbs of those who watch ("spotted", "detected"), and the
-verbs the curated files' own attributions use after the actor they name, learned from the
+report ("the defence ministry said", "Japan believed", "Japan's Defense Ministry spotted"),
+after "according to" ("according to the ministry’s Joint Staff Office") or after its verb
+('"...," said a spokesperson for the Ministry', "This was reported by the Ministry"). The verbs
+are the speech verbs of `patterns`, the verbs of those who watch ("spotted", "detected"), and
+the verbs the curated files' own attributions use after the actor they name, learned from the
 annotations of the project the draft is written in, so that an editor's new attribution
-("South Korea's Joint Chiefs of Staff disputed ...") teaches the next draft.
+("South Korea's Joint Chiefs of Staff disputed ...") teaches the next draft. Its words are
+those an editor quotes: who speaks for the actor ("the press office of", "a spokesman for"),
+its possessor ("South Korea's"), whom it told and how ("told reporters", "in a statement")
+and the day after the verb ("on Tuesday", "on the 27th").
+
+Words that name no actor ("The office said", "the statement reads", "it said", "According to
+the press service") continue the account of the one named before them: the attribution is a
+list of those words and the words that named it.
 
 A claim's reporter is the attribution of its own sentence, the nearest before the claim, else
-the first after it ('"... two Russian TU-95 bombers ...," Kishi told a news conference'); else
-the last one before its sentence in the article. A subject that names no actor ("The office
-said", "the statement reads") is no attribution: the reporter is the one named before.
+the first after it ('"... two Russian TU-95 bombers ...," Kishi told a news conference'), or
+a "This was reported by ..." that follows; else the last one before its sentence in the
+article, unless the sentence has its words from an unnamed source ("reportedly") or reports
+another event than that account.
 """
 
 from __future__ import annotations
@@ -164,7 +174,7 @@ class Reporter:
         Office")."""
         d, text = self.d, self.d.text
         anaphor = re.compile(
-            r"(?:\b[Tt]he\s+(?P<noun>(?:(?!also\b)[a-z]+\s+)?[a-z]+)|(?<=,\s)it|\bIt"
+            r"(?:\b[Tt]he\s+(?P<noun>(?:[a-z]+\s+)?(?!also\b)[a-z]+)|(?<=,\s)it|\bIt"
             r"|\b(?P<officials>(?:[a-z]+\s+)?officials))"
             rf"\s+(?:also\s+)?(?:{self.verb}|{_PRESENT})\b"
             r"|\b[Aa]ccording\s+to\s+the\s+(?P<source>(?:[a-z]+\s+)?[a-z]+)(?=\s*,)"
@@ -184,14 +194,20 @@ class Reporter:
             if m["source"] is None:
                 tail = _TAIL.match(text, end, d.end)
                 end = tail.end() if tail else end
-            if holding or (noun in _GENERIC and before):
-                f = (holding or before)[-1]
+            if not holding and noun in _GENERIC:
+                # "the statement reads": the latest that made a statement, else the latest
+                said = [f for f in before if re.search(rf"(?i)\b{word}\b", text[f.start : f.end])]
+                holding = said or before
+            if holding:
+                f = holding[-1]
                 out.append(Found(m.start(), end, f.actor, f.name, f[:2]))
-            else:
-                earlier = [x for x in mentions if x[1] <= m.start() and _head(text, *x[:2]) == word]
-                if earlier:
-                    x = earlier[-1]
-                    out.append(Found(m.start(), end, x[2], x[:2], x[:2]))
+                continue
+            earlier = [x for x in mentions if x[1] <= m.start() and _head(text, *x[:2]) == word]
+            if earlier:
+                x = earlier[-1]
+                # the words of the attribution that holds the name, else the name alone
+                words = next((f[:2] for f in named if f.start <= x[0] and x[1] <= f.end), x[:2])
+                out.append(Found(m.start(), end, x[2], x[:2], words))
         return sorted(out)
 
     def lines(self, start: int, end: int, *, carried: bool = True) -> list[str]:
@@ -222,6 +238,14 @@ class Reporter:
         before = [f for f in here if f.start < at]
         if before or here:
             return before[-1] if before else here[0]
+        # "This was reported by ..." opens the next sentence and attributes this one
+        then = [f for f in self.found if f.start >= hi]
+        if (
+            then
+            and _THIS.match(self.d.text, then[0].start)
+            and not self.d.text[hi : then[0].start].strip()
+        ):
+            return then[0]
         if not carried or _UNNAMED.search(self.d.text, lo, hi):
             return None
         earlier = [f for f in self.found if f.end <= lo]
@@ -247,6 +271,7 @@ def _head(text: str, start: int, end: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_THIS = re.compile(r"This\s+was\s+")
 # the sentence's words come from a source it does not name
 _UNNAMED = re.compile(r"\b(?:reportedly|allegedly|it\s+is\s+(?:reported|believed|said))\b")
 
