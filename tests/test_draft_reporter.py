@@ -136,6 +136,15 @@ def test_words_naming_no_one_carry_the_attribution_that_named_the_reporter() -> 
         "pacific-fleet",
         '["According to the press service", "the Pacific Fleet said"]',
     )
+    # words before any name continue the account of the one named next
+    text = (
+        '"Two tugs sailed," the press service said, according to TASS. Ships sailed, the '
+        "Pacific Fleet said."
+    )
+    assert who(text, "Two tugs") == (
+        "pacific-fleet",
+        '["the press service said", "the Pacific Fleet said"]',
+    )
     # the statement is the one that was said in a statement
     text = (
         "Ships sailed, the Pacific Fleet said in a statement. The Pacific Fleet added that "

@@ -119,11 +119,10 @@ class Reporter:
             r"(?:\s*\([^()]{1,20}\))?\s*(?:[,.;:)]|$|\s+(?:on|in|at|which|that|who)\b)"
         )
         located = re.compile(r"\b(?:in|at|from|near|over|off)\s+(?:the\s+)?$")
-        found: list[tuple[Found, bool]] = []  # and whether the actor is a news outlet
+        found: list[Found] = []
         for start, end, actor in mentions:
             if d.in_headline(start) or located.search(d.text, max(0, start - 12), start):
                 continue
-            media = d.actor_type.get(actor) == "media"
             m = after.match(d.text, end, d.end)
             if m is not None:
                 # the words as an editor quotes them: "the press office of Russia's Pacific
@@ -133,7 +132,7 @@ class Reporter:
                 tail = _TAIL.match(d.text, m.end(), d.end)
                 lo = head.start() if head else start
                 hi = tail.end() if tail else m.end()
-                found.append((Found(lo, hi, actor, (start, end)), media))
+                found.append(Found(lo, hi, actor, (start, end)))
                 continue
             close = ends.match(d.text, end)
             if close is None:
@@ -143,21 +142,25 @@ class Reporter:
             if b is not None:  # with the name's short form: "the Joint Chiefs of Staff (JCS)"
                 short = re.match(r"\s*\([^()]{1,20}\)", d.text[end:])
                 hi = end + short.end() if short else end
-                found.append((Found(b.start(), hi, actor, (start, end)), media))
+                found.append(Found(b.start(), hi, actor, (start, end)))
         # a news outlet that relays another's account ("according to the Associated Press,
         # the ministry said") or writes the article reports nothing of its own in it; only
         # an outlet the sentence names alone is the source ("Global Times reported")
         self.sentences = sentences(d.text, 0, d.end)
-        self.found = self._with_anaphors(sorted(f for f, _ in found), mentions)
-        outlets = {f for f, media in found if media}
+        self.found = self._with_anaphors(sorted(found), mentions)
         self.found = [
             f
             for f in self.found
-            if f not in outlets or not any(self._same(f, g) for g in self.found if g not in outlets)
+            if not self._outlet(f)
+            or not any(self._same(f, g) for g in self.found if not self._outlet(g))
         ]
 
     def _sentence(self, at: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= at < b), (at, at))
+
+    def _outlet(self, f: Found) -> bool:
+        """Whether the attribution names a news outlet."""
+        return self.d.actor_type.get(f.actor) == "media"
 
     def _same(self, f: Found, g: Found) -> bool:
         """Whether two attributions stand in one sentence."""
@@ -168,10 +171,12 @@ class Reporter:
     ) -> list[Found]:
         """The attributions, and the words that continue the account of one named before
         ("The ministry said", "the statement reads"): their reporter is the latest named
-        attribution before them whose words hold their noun, or for a word any body may use
-        ("the statement", "it", "officials") the latest named one; else the latest mention
-        of an actor whose name holds the noun ("The office said" after "the Joint Staff
-        Office")."""
+        attribution before them whose name has their noun as its head ("the Defense Ministry
+        said", not "the ministry's Joint Staff Office"), or for a word any body may use ("the
+        statement", "it", "officials") the latest that holds the word ("said in a statement"),
+        else the latest named, else, in an article that opens with them, the one named next;
+        else the latest mention of an actor whose name has that head ("The office said" after
+        "the Joint Staff Office"). A news outlet is no one's antecedent."""
         d, text = self.d, self.d.text
         anaphor = re.compile(
             r"(?:\b[Tt]he\s+(?P<noun>(?:[a-z]+\s+)?(?!also\b)[a-z]+)|(?<=,\s)it|\bIt"
@@ -180,6 +185,7 @@ class Reporter:
             r"|\b[Aa]ccording\s+to\s+the\s+(?P<source>(?:[a-z]+\s+)?[a-z]+)(?=\s*,)"
         )
         out = list(named)
+        sources = [f for f in named if not self._outlet(f)]  # an outlet relays, it speaks for none
         for m in anaphor.finditer(text, 0, d.end):
             if d.in_headline(m.start()) or any(f.start <= m.start() < f.end for f in named):
                 continue
@@ -188,7 +194,7 @@ class Reporter:
             else:
                 noun = m["noun"] or m["source"] or "it"
             word = noun.split()[-1].lower()  # "ministry", "service", "it"
-            before = [f for f in named if f.end <= m.start()]
+            before = [f for f in sources if f.end <= m.start()]
             holding = [f for f in before if _head(text, *f.name) == word]
             end = m.end()
             if m["source"] is None:
@@ -197,7 +203,8 @@ class Reporter:
             if not holding and noun in _GENERIC:
                 # "the statement reads": the latest that made a statement, else the latest
                 said = [f for f in before if re.search(rf"(?i)\b{word}\b", text[f.start : f.end])]
-                holding = said or before
+                # an article that opens with the words names the body after them
+                holding = said or before or [f for f in sources if f.start >= m.end()][:1]
             if holding:
                 f = holding[-1]
                 out.append(Found(m.start(), end, f.actor, f.name, f[:2]))
