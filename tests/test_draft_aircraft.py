@@ -272,14 +272,16 @@ def test_who_reports_a_claim() -> None:
     assert reported(text) == [
         # "according to": the Associated Press wrote the article, it is no reporter
         ("bombers", "jso", '"according to the Defense Ministry\'s Joint Staff Office"'),
-        # "The office said": the office named before, with the words that name it
+        # "The office said": the office named before, with the attribution that named it
         (
             "H-6",
             "jso",
-            '[{quote: "The office said"}, {quote: "Joint Staff Office"}]',
+            '["The office said Tuesday", "according to the Defense Ministry\'s Joint Staff '
+            'Office"]',
         ),
         ("Tu-95", "japan", '"Japan believed"'),  # a verb of those who watch
-        ("H-6K", "kishi", '"Kishi told"'),  # the speaker after the quotation
+        # the speaker after the quotation, with whom it told
+        ("H-6K", "kishi", '"Kishi told a news conference"'),
     ]
 
 

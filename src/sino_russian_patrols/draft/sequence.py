@@ -428,7 +428,9 @@ def _claimed_by(d: Drafter, c: Count, span: tuple[int, int], reporter: Reporter)
     for the headline, whose claim is the article's own."""
     if d.in_headline(c.start):
         return ["  claimed_by: null"]
-    lines = reporter.lines(*span)
+    # a count carries no account from the sentences before: it is the article's context
+    # ("This is the first time since June") unless its own sentence names who counts it
+    lines = reporter.lines(*span, carried=False)
     if not lines:
         return ["  claimed_by: null"]
     return [line.replace("  reported_by: ", "  claimed_by: ", 1) for line in lines]

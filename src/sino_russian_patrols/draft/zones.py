@@ -34,6 +34,7 @@ from .new_aliases import (
     words_country,
 )
 from .patterns import ADIZ_WORDS, ZONE_CLAIMS, sentences
+from .reporter import reporter_of
 
 if TYPE_CHECKING:
     from .proposals import Drafter
@@ -92,6 +93,7 @@ def propose(d: Drafter) -> None:
                     lines.append(f"  zone: {quote_entry(d.text, zone[0], zone[1])}")
                     if not (why or unsure):
                         _register(d, zone, ZONE_TYPE[kind] or "airspace")
+                lines += reporter_of(d).lines(*span)
                 d.draft.items.append(Item("airspace", lines, why or unsure))
             if kind in ("no_airspace_violation", "airspace_violation"):
                 break  # "did not violate ... airspace" is no entry as well
