@@ -56,6 +56,7 @@ from .patterns import (
     sentences,
     speech_tags,
 )
+from .remark_event import remark_event
 from .speakers import Speaker, Speakers
 
 if TYPE_CHECKING:
@@ -309,7 +310,8 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
 
         corpus = Corpus.of(d)
     mentioned = actors.asserted(d)
-    remarks = Reader(d, corpus.verbs).read()
+    reader = Reader(d, corpus.verbs)
+    remarks = reader.read()
     spans = sentences(d.text, 0, d.end)  # where each remark's medium and day are read
     for number, r in enumerate(remarks, start=1):
         speaker = r.speaker
@@ -322,9 +324,11 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             lines += keyed_quote(
                 "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
             )
-        if event_id:
-            lines.append(f"  event: {event_id}")
         around = _remark_sentences(spans, r)
+        others = [(o.start, o.end) for o in remarks if o.speaker.actor != who]
+        event = remark_event(d, r, around, reader.mentions, event_id, others)
+        if event:
+            lines.append(f"  event: {event}")
         medium = _medium(d, around)
         if medium:
             lines.append(f"  medium: {medium}")

@@ -1,0 +1,75 @@
+"""The statement lines the drafter writes beside a remark's speaker and words: the event the
+remark is about, how it was made (`medium`), its day (`said`), its relayer, and the remark id
+shared with other sources (draft/remark_event.py, draft/remarks.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from helpers import actor, fields_of, text_drafter
+from sino_russian_patrols.draft import actors
+from sino_russian_patrols.draft.corpus import Corpus
+from sino_russian_patrols.draft.patterns import SPEECH_VERBS, sentences
+from sino_russian_patrols.draft.remarks import propose
+
+ACTORS = [
+    actor("russia", "RUS", "state", "Russia", "Moscow"),
+    actor("china", "CHN", "state", "China", "Beijing"),
+    actor("japan", "JPN", "state", "Japan", "Tokyo"),
+    actor("japan-mod", "JPN", "government_body", "Japanese Defense Ministry"),
+    actor("norad", None, "military", "NORAD"),
+    actor("pentagon", "USA", "government_body", "Pentagon"),
+    actor("peskov", "RUS", "person", "Dmitry Peskov", "Peskov"),
+]
+CONFIRMED = Corpus(
+    SPEECH_VERBS,
+    {
+        rule: (10, 10)
+        for rule in ("named", "pronoun", "subject", "continues", "no tag", "a name", "voice")
+    },
+)
+EVENTS = {
+    "patrol": "joint_air_patrol",
+    "intercept": "intercept",
+    "scramble": "scramble",
+    "report": "report_publication",
+}
+
+
+def drafted(text: str, linked: dict[int, list[str]], corpus: Corpus = CONFIRMED) -> list[dict]:
+    """The fields of each statement the proposer writes for `text`, whose n-th sentence the
+    draft's events section links to the events `linked[n]`; the main event is "patrol"."""
+    d = text_drafter(text, ACTORS)
+    d.new_events = []
+    d.registries.events = [SimpleNamespace(id=i, type=t, parent=None) for i, t in EVENTS.items()]
+    spans = sentences(text, 0, len(text))
+    d.event_sentences = [(*spans[n], e) for n, events in linked.items() for e in events]
+    actors.propose(d)
+    propose(d, "patrol", corpus)
+    return [fields_of(i) for i in d.draft.items if i.section == "statements"]
+
+
+def test_a_remark_is_of_the_event_its_own_words_name_or_of_its_sentences_patrol() -> None:
+    text = (
+        "China and Russia flew a joint bomber patrol, Moscow said. "
+        "Moscow said it was “not aimed at any third party”, while NORAD said the bombers, "
+        "which it intercepted, were “not seen as a threat”. "
+        "The Japanese Defense Ministry said the bombers entered the zone, prompting Japan to "
+        "scramble fighter jets. "
+        "In a report published on Monday, the Pentagon predicted that cooperation would grow. "
+        "The Pentagon said the two countries were in “growing alignment”. "
+        "Peskov said ties were good.\n"
+        "Cooperation brings “stability and predictability”."
+    )
+    linked = {0: ["patrol"], 1: ["patrol", "intercept"], 2: ["patrol", "scramble"], 3: ["report"]}
+    events = [(s["speaker"], s.get("event")) for s in drafted(text, linked)]
+    assert events == [
+        ("russia", "patrol"),
+        ("russia", "patrol"),  # Moscow's words hold no "intercepted"
+        ("norad", "intercept"),  # NORAD's do
+        ("japan-mod", "patrol"),  # the scramble is the writer's closing clause
+        ("pentagon", "report"),
+        ("pentagon", "report"),  # no event in its sentence: the report the Pentagon made
+        ("peskov", "patrol"),  # no event and no occasion of Peskov's: the main event
+        ("null", None),  # a scare quote whose sentence mentions no event is of none
+    ]
