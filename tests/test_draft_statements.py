@@ -73,3 +73,35 @@ def test_a_remark_is_of_the_event_its_own_words_name_or_of_its_sentences_patrol(
         ("peskov", "patrol"),  # no event and no occasion of Peskov's: the main event
         ("null", None),  # a scare quote whose sentence mentions no event is of none
     ]
+
+
+def test_a_remark_takes_the_id_another_source_gives_the_same_speakers_same_words() -> None:
+    from sino_russian_patrols.draft.corpus import CuratedRemark, remark_words
+
+    def curated(speaker: str, event: str | None, words: str, remark: str) -> CuratedRemark:
+        return CuratedRemark(speaker, event, remark_words(words), remark)
+
+    corpus = Corpus(
+        CONFIRMED.verbs,
+        CONFIRMED.rules,
+        (
+            curated("norad", "intercept", "were not seen as a threat", "norad-not-a-threat"),
+            # the same words, another speaker: not the same remark
+            curated("russia", "patrol", "not seen as a threat", "russia-no-threat"),
+            # half the words, of the same event: the same remark
+            curated("pentagon", "patrol", "the bombers flew over the sea", "dod-bombers-flew"),
+            # half the words of another event: not close enough
+            curated("peskov", "other", "ties with China were good", "peskov-good-ties"),
+        ),
+    )
+    text = (
+        "NORAD said the bombers were “not seen as a threat”. "
+        "The Pentagon said the bombers flew over the Bering Sea for hours. "
+        "Peskov said ties with China were good, strong and growing each year."
+    )
+    remarks = [s["remark"] for s in drafted(text, {}, corpus)]
+    assert remarks == [
+        "norad-not-a-threat",
+        "dod-bombers-flew",
+        "peskov-peskov-said-ties-with-china",  # its own words
+    ]

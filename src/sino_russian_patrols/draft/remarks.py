@@ -337,8 +337,10 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             lines.append(f"  said: {yaml_string(said)}")
         lines.append(f"  type: {r.kind}")
         lines += keyed_quote("quote", d.text, r.start, r.end)
-        slug = "-".join(re.findall(r"[a-z0-9]+", d.text[r.start : r.end].casefold())[:5])
-        lines.append(f"  remark: {who + '-' if who else ''}{slug}")
+        words = d.text[r.start : r.end]
+        slug = "-".join(re.findall(r"[a-z0-9]+", words.casefold())[:5])
+        shared = corpus.remark_of(who, event, words)
+        lines.append(f"  remark: {shared or (who + '-' if who else '') + slug}")
         unsure, note = _confidence(d, r, corpus, mentioned)
         d.draft.items.append(Item("statements", lines, unsure, note))
 
