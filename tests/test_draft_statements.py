@@ -105,3 +105,25 @@ def test_a_remark_takes_the_id_another_source_gives_the_same_speakers_same_words
         "dod-bombers-flew",
         "peskov-peskov-said-ties-with-china",  # its own words
     ]
+
+
+def test_the_medium_is_the_channel_the_remarks_sentence_names() -> None:
+    text = (
+        "Japan through diplomatic channels relayed its strong concern. "
+        "In a text message, the Japanese Defense Ministry said fighters were scrambled. "
+        "Moscow announced the patrol in a tweet on Tuesday. "
+        "In a report published on Monday, the Pentagon predicted that cooperation would grow. "
+        "Reports that the Pentagon said the ties would grow were denied. "
+        "NORAD said in a statement that the bombers stayed in international airspace. "
+        "Peskov said ties were good."
+    )
+    media = [(s["speaker"], s.get("medium")) for s in drafted(text, {})]
+    assert media == [
+        ("japan", "diplomatic_channel"),
+        ("japan-mod", "text_message"),
+        ("russia", "social_media_post"),
+        ("pentagon", "report"),
+        ("pentagon", None),  # "Reports that": what others report, no report of the speaker's
+        ("norad", "statement"),
+        ("peskov", None),
+    ]
