@@ -127,3 +127,21 @@ def test_the_medium_is_the_channel_the_remarks_sentence_names() -> None:
         ("norad", "statement"),
         ("peskov", None),
     ]
+
+
+def test_the_one_according_to_names_beside_the_speakers_tag_relays_the_remark() -> None:
+    text = (
+        "According to NORAD, the Japanese Defense Ministry said the bombers flew east. "
+        "The bombers turned north, the Japanese Defense Ministry said.\n"
+        "Two fighters followed them. The statement said they stayed in international airspace.\n"
+        "The bombers flew west, according to NORAD.\n"
+        "Japan said the flights were a concern, according to Peskov."
+    )
+    relays = [(s["speaker"], s.get("relayed_by"), s.get("relay")) for s in drafted(text, {})]
+    assert relays == [
+        ("japan-mod", "norad", '"According to NORAD"'),
+        ("japan-mod", "norad", '"According to NORAD"'),  # later in the paragraph
+        ("japan-mod", "norad", '"According to NORAD"'),  # "The statement" points back to it
+        ("norad", None, None),  # NORAD's own words: "according to" is the speaker's tag
+        ("japan", "peskov", '"according to Peskov"'),
+    ]

@@ -56,6 +56,7 @@ from .patterns import (
     sentences,
     speech_tags,
 )
+from .relays import Relays
 from .remark_event import remark_event
 from .speakers import Speaker, Speakers
 
@@ -313,6 +314,7 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
     reader = Reader(d, corpus.verbs)
     remarks = reader.read()
     spans = sentences(d.text, 0, d.end)  # where each remark's medium and day are read
+    relays = Relays(reader)
     for number, r in enumerate(remarks, start=1):
         speaker = r.speaker
         who = speaker.actor
@@ -325,6 +327,7 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
                 "speaker_as_reported", d.text, speaker.at, speaker.at + len(speaker.words)
             )
         around = _remark_sentences(spans, r)
+        lines += relays.lines(r, around)
         others = [(o.start, o.end) for o in remarks if o.speaker.actor != who]
         event = remark_event(d, r, around, reader.mentions, event_id, others)
         if event:
