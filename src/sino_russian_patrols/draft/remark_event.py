@@ -46,10 +46,9 @@ def remark_event(
 ) -> str | None:
     """The event of the remark `r` whose sentences are `around` (see the module); `main`
     is the article's main event, `mentions` the actors the text names."""
+    linked: list[tuple[int, int, str]] = getattr(d, "event_sentences", [])
     here = list(
-        dict.fromkeys(
-            e for lo, hi, e in d.event_sentences if any(lo < b and a < hi for a, b in around)
-        )
+        dict.fromkeys(e for lo, hi, e in linked if any(lo < b and a < hi for a, b in around))
     )
     if r.speaker.actor is None and r.speaker.rule == "no tag":
         return here[0] if here else None
@@ -67,7 +66,7 @@ def remark_event(
         acts = list(
             dict.fromkeys(
                 e
-                for lo, hi, e in d.event_sentences
+                for lo, hi, e in linked
                 if d.event_kind(e) in PASSING_TYPES
                 and _subject(mentions, lo, hi) == r.speaker.actor
             )
