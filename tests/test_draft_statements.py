@@ -25,7 +25,16 @@ CONFIRMED = Corpus(
     SPEECH_VERBS,
     {
         rule: (10, 10)
-        for rule in ("named", "pronoun", "subject", "continues", "no tag", "a name", "voice")
+        for rule in (
+            "named",
+            "pronoun",
+            "subject",
+            "continues",
+            "no tag",
+            "a name",
+            "voice",
+            "voice of",
+        )
     },
 )
 EVENTS = {
@@ -145,3 +154,22 @@ def test_the_one_according_to_names_beside_the_speakers_tag_relays_the_remark() 
         ("norad", None, None),  # NORAD's own words: "according to" is the speaker's tag
         ("japan", "peskov", '"according to Peskov"'),
     ]
+
+
+def test_the_day_after_the_speakers_name_is_quoted_alone() -> None:
+    import datetime as dt
+
+    from sino_russian_patrols import dates
+
+    text = (
+        "The ships will sail in August, said Japanese Defense Ministry spokesman Kenji "
+        "Tanaka on Friday.\n"
+        "The bombers flew, according to a statement released by the Pentagon on Wednesday.\n"
+        "Peskov said on Tuesday that ties were good."
+    )
+    d = text_drafter(text, ACTORS)
+    d.anchor = dates.Anchor(dt.date(2024, 7, 26), 2024, "stated", "stated", "day", "published")
+    actors.propose(d)
+    propose(d, None, CONFIRMED)
+    said = [fields_of(i).get("said") for i in d.draft.items if i.section == "statements"]
+    assert said == ['"on Friday"', '"on Wednesday"', '"said on Tuesday"']

@@ -357,11 +357,20 @@ def _said(d: Drafter, around: list[tuple[int, int]]) -> str | None:
         return None
     for lo, hi in around:
         for verb in _SAID_VERB.finditer(d.text, lo, hi):
-            window = d.text[verb.end() : min(hi, verb.end() + 50)]
+            window = d.text[verb.end() : min(hi, verb.end() + 120)]
             found = dates.find_phrase(window)
-            if found is None or found[0] > 30 or re.search(r"[,;“”\"]", window[: found[0]]):
+            if found is None or re.search(r"[,;“”\"]", window[: found[0]]):
                 continue
-            quote = d.text[verb.start() : verb.end() + found[1]]
+            named = _AFTER_THE_SPEAKER.fullmatch(window[: found[0]])
+            if named is not None:
+                # "said a spokesperson for the Ministry of National Defense on Friday": the
+                # day after the speaker's name is quoted alone ("on Friday")
+                start = verb.end() + named.end("on")
+            elif found[0] <= 30:
+                start = verb.start()
+            else:
+                continue
+            quote = d.text[start : verb.end() + found[1]]
             try:
                 day = dates.resolve(quote, d.anchor)
             except ValueError:
@@ -371,9 +380,18 @@ def _said(d: Drafter, around: list[tuple[int, int]]) -> str | None:
     return None
 
 
-# the verbs a remark's day follows ("said on Tuesday", "told a press conference Wednesday")
+# the verbs a remark's day follows ("said on Tuesday", "told a press conference Wednesday",
+# "released by the Chinese Ministry of National Defense on Wednesday")
 _SAID_VERB = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|noted|published|tweeted)\b"
+    r"\b(?:said|says|told|announced|reported|stated|added|noted|published|tweeted|released|"
+    r"issued)\b"
+)
+# the speaker's name between the verb and the day: "said a spokesperson for the Ministry of
+# National Defense on Friday", "released by the Chinese Ministry of National Defense on"
+_AFTER_THE_SPEAKER = re.compile(
+    r"(?:\s+(?:by|a|an|the|of|for|[A-Z][\w’'-]*|spokesperson|spokesman|spokeswoman|"
+    r"official|officials|press|service|office))*?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?P<on>\s+)(?:on\s+)?"
 )
 
 
