@@ -37,24 +37,27 @@ CONFIRMED = Corpus(
         )
     },
 )
+PATROL, INTERCEPT, SCRAMBLE, REPORT = (
+    "2024-07-24-patrol", "2024-07-24-intercept", "2024-07-24-scramble", "2024-07-22-report",
+)  # fmt: skip
 EVENTS = {
-    "patrol": "joint_air_patrol",
-    "intercept": "intercept",
-    "scramble": "scramble",
-    "report": "report_publication",
+    PATROL: "joint_air_patrol",
+    INTERCEPT: "intercept",
+    SCRAMBLE: "scramble",
+    REPORT: "report_publication",
 }
 
 
 def drafted(text: str, linked: dict[int, list[str]], corpus: Corpus = CONFIRMED) -> list[dict]:
     """The fields of each statement the proposer writes for `text`, whose n-th sentence the
-    draft's events section links to the events `linked[n]`; the main event is "patrol"."""
+    draft's events section links to the events `linked[n]`; the main event is PATROL."""
     d = text_drafter(text, ACTORS)
     d.new_events = []
     d.registries.events = [SimpleNamespace(id=i, type=t, parent=None) for i, t in EVENTS.items()]
     spans = sentences(text, 0, len(text))
     d.event_sentences = [(*spans[n], e) for n, events in linked.items() for e in events]
     actors.propose(d)
-    propose(d, "patrol", corpus)
+    propose(d, PATROL, corpus)
     return [fields_of(i) for i in d.draft.items if i.section == "statements"]
 
 
@@ -70,16 +73,16 @@ def test_a_remark_is_of_the_event_its_own_words_name_or_of_its_sentences_patrol(
         "Peskov said ties were good.\n"
         "Cooperation brings “stability and predictability”."
     )
-    linked = {0: ["patrol"], 1: ["patrol", "intercept"], 2: ["patrol", "scramble"], 3: ["report"]}
+    linked = {0: [PATROL], 1: [PATROL, INTERCEPT], 2: [PATROL, SCRAMBLE], 3: [REPORT]}
     events = [(s["speaker"], s.get("event")) for s in drafted(text, linked)]
     assert events == [
-        ("russia", "patrol"),
-        ("russia", "patrol"),  # Moscow's words hold no "intercepted"
-        ("norad", "intercept"),  # NORAD's do
-        ("japan-mod", "patrol"),  # the scramble is the writer's closing clause
-        ("pentagon", "report"),
-        ("pentagon", "report"),  # no event in its sentence: the report the Pentagon made
-        ("peskov", "patrol"),  # no event and no occasion of Peskov's: the main event
+        ("russia", PATROL),
+        ("russia", PATROL),  # Moscow's words hold no "intercepted"
+        ("norad", INTERCEPT),  # NORAD's do
+        ("japan-mod", PATROL),  # the scramble is the writer's closing clause
+        ("pentagon", REPORT),
+        ("pentagon", REPORT),  # no event in its sentence: the report the Pentagon made
+        ("peskov", PATROL),  # no event and no occasion of Peskov's: the main event
         ("null", None),  # a scare quote whose sentence mentions no event is of none
     ]
 
@@ -94,25 +97,29 @@ def test_a_remark_takes_the_id_another_source_gives_the_same_speakers_same_words
         CONFIRMED.verbs,
         CONFIRMED.rules,
         (
-            curated("norad", "intercept", "were not seen as a threat", "norad-not-a-threat"),
+            curated("norad", INTERCEPT, "were not seen as a threat", "norad-not-a-threat"),
             # the same words, another speaker: not the same remark
-            curated("russia", "patrol", "not seen as a threat", "russia-no-threat"),
+            curated("russia", PATROL, "not seen as a threat", "russia-no-threat"),
             # half the words, of the same event: the same remark
-            curated("pentagon", "patrol", "the bombers flew over the sea", "dod-bombers-flew"),
-            # half the words of another event: not close enough
-            curated("peskov", "other", "ties with China were good", "peskov-good-ties"),
+            curated("pentagon", PATROL, "the bombers flew over the sea", "dod-bombers-flew"),
+            # fewer than half the words, of another event: not close enough
+            curated("peskov", REPORT, "ties with China were good", "peskov-good-ties"),
+            # the same words of an event of another month: a remark made another time
+            curated("japan-mod", "2019-07-23-patrol", "the bombers turned north", "mod-2019-north"),
         ),
     )
     text = (
         "NORAD said the bombers were “not seen as a threat”. "
         "The Pentagon said the bombers flew over the Bering Sea for hours. "
-        "Peskov said ties with China were good, strong and growing each year."
+        "Peskov said ties with China were good, strong and growing each year. "
+        "The Japanese Defense Ministry said “the bombers turned north”."
     )
     remarks = [s["remark"] for s in drafted(text, {}, corpus)]
     assert remarks == [
         "norad-not-a-threat",
         "dod-bombers-flew",
         "peskov-peskov-said-ties-with-china",  # its own words
+        "japan-mod-the-bombers-turned-north",
     ]
 
 
@@ -131,7 +138,7 @@ def test_the_medium_is_the_channel_the_remarks_sentence_names() -> None:
         ("japan", "diplomatic_channel"),
         ("japan-mod", "text_message"),
         ("russia", "social_media_post"),
-        ("pentagon", "report"),
+        ("pentagon", REPORT),
         ("pentagon", None),  # "Reports that": what others report, no report of the speaker's
         ("norad", "statement"),
         ("peskov", None),

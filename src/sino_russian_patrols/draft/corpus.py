@@ -96,15 +96,16 @@ class Corpus:
 
     def remark_of(self, speaker: str | None, event: str | None, words: str) -> str | None:
         """The id another source's curated file gives the same remark: one of the same
-        speaker whose words overlap these (word Jaccard) by at least `SAME_WORDS`, or by
-        `SAME_WORDS_SAME_EVENT` when it is of the same event; the most overlapping, when no
-        other remark id overlaps as much. None when no remark is close enough."""
+        speaker, of an event of the same month, whose words overlap these (word Jaccard) by
+        at least `SAME_WORDS`, or by `SAME_WORDS_SAME_EVENT` when it is of the same event;
+        the most overlapping, when no other remark id overlaps as much. None when no remark
+        is close enough."""
         mine = remark_words(words)
         if speaker is None or not mine:
             return None
         scored: dict[str, float] = {}
         for r in self.remarks:
-            if r.speaker != speaker:
+            if r.speaker != speaker or not _same_time(event, r.event):
                 continue
             overlap = len(mine & r.words) / len(mine | r.words)
             least = SAME_WORDS_SAME_EVENT if event is not None and r.event == event else SAME_WORDS
@@ -196,6 +197,15 @@ def curated_articles(d: Drafter) -> list[CuratedArticle]:
                 remarks.append(CuratedRemark(st.speaker, st.event, words, st.remark))
         found.append(CuratedArticle(view, tuple(statements), tuple(remarks)))
     return found
+
+
+def _same_time(event: str | None, other: str | None) -> bool:
+    """Whether two events (either unknown) may be the occasion of one remark: a remark is
+    made once, so reports of it are of events of one month (event ids open with the year and
+    month they were held in: "2024-07-24-norad-intercept", "2024-07-22-pentagon-arctic-report")."""
+    if event is None or other is None:
+        return True
+    return event[:7] == other[:7]
 
 
 def remark_words(text: str) -> frozenset[str]:
