@@ -138,7 +138,7 @@ def test_the_medium_is_the_channel_the_remarks_sentence_names() -> None:
         ("japan", "diplomatic_channel"),
         ("japan-mod", "text_message"),
         ("russia", "social_media_post"),
-        ("pentagon", REPORT),
+        ("pentagon", "report"),
         ("pentagon", None),  # "Reports that": what others report, no report of the speaker's
         ("norad", "statement"),
         ("peskov", None),
