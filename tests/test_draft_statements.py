@@ -180,3 +180,13 @@ def test_the_day_after_the_speakers_name_is_quoted_alone() -> None:
     propose(d, None, CONFIRMED)
     said = [fields_of(i).get("said") for i in d.draft.items if i.section == "statements"]
     assert said == ['"on Friday"', '"on Wednesday"', '"said on Tuesday"']
+
+
+def test_a_scare_quote_is_of_the_event_its_own_clause_names() -> None:
+    text = (
+        "Chinese and Russian warplanes flew over the sea in a display of “mutual trust”.\n"
+        "Japan scrambled fighter jets after the bombers flew, Peskov said, in an apparent "
+        "provocation as leaders of “the Quad” grouping met in Tokyo."
+    )
+    events = [(s["speaker"], s.get("event")) for s in drafted(text, {0: [PATROL], 1: [PATROL]})]
+    assert events == [("null", PATROL), ("peskov", PATROL), ("null", None)]

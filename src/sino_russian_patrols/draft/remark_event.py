@@ -4,8 +4,10 @@ An editor links a remark to the event its own sentence is about, not to the arti
 event: NORAD's words on the bombers "which it intercepted" to the intercept, a ministry's
 account of warning shots to the warning shots, the words of a summit's statement to the
 summit. Read in this order:
-- a scare quote (words no one speaks) is about the event its sentence mentions, else none
-  ("near-Arctic", "the Quad");
+- a scare quote (words no one speaks) is about the event its own clause names ("Chinese and
+  Russian warplanes ... hovered over the Pacific Ocean in a display of strengthened “mutual
+  trust”"), else none ("near-Arctic"; "..., Kishi said, in an apparent provocation as leaders
+  of “the Quad” grouping met": the clause after the speaker's remark names no event);
 - an event the draft links in the remark's sentence whose own words (an intercept, a
   scramble, a protest through diplomatic channels, a summit, a report) stand in the remark:
   from the sentence's start (or the end of another speaker's remark before it) to the
@@ -50,12 +52,12 @@ def remark_event(
     here = list(
         dict.fromkeys(e for lo, hi, e in linked if any(lo < b and a < hi for a, b in around))
     )
-    if r.speaker.actor is None and r.speaker.rule == "no tag":
-        return here[0] if here else None
     lo = next((a for a, b in around if a <= r.start < b), r.start)
     # from the sentence's start, or from the end of another speaker's remark before
     start = max([lo, *(b for a, b in others if lo <= b <= r.start)])
     named = event_types(d.text[start : r.end], specific=True)
+    if r.speaker.actor is None and r.speaker.rule == "no tag":
+        return next((e for e in here if d.event_kind(e) in named), None)
     own = [e for e in here if d.event_kind(e) not in _JOINT and d.event_kind(e) in named]
     if own:
         return own[0]

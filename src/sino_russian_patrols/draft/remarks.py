@@ -328,7 +328,9 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
             )
         around = _remark_sentences(spans, r)
         lines += relays.lines(r, around)
-        others = [(o.start, o.end) for o in remarks if o.speaker.actor != who]
+        key = (who, speaker.words)
+        # the remarks of other speakers (one the registries do not know, or no one, too)
+        others = [(o.start, o.end) for o in remarks if (o.speaker.actor, o.speaker.words) != key]
         event = remark_event(d, r, around, reader.mentions, event_id, others)
         if event:
             lines.append(f"  event: {event}")
