@@ -41,7 +41,6 @@ from .document import Item, keyed_quote, yaml_string
 from .patterns import (
     ACCORDING_TO,
     DATELINE_PREFIX,
-    MEDIA,
     NAMING_WORDS,
     NOT_A_SUBJECT,
     PRONOUN_SUBJECT,
@@ -382,6 +381,30 @@ def _said(d: Drafter, around: list[tuple[int, int]]) -> str | None:
     return None
 
 
+# how a remark was made, as the words name it (statements.medium): the first that fits, the
+# channel before the words it carries ("through diplomatic channels relayed its concern",
+# "In a text message sent to the press corps, the JCS explained", "announced ... in a tweet",
+# "In a report published on Monday, the Pentagon predicted"); measured on the sentences of
+# the curated remarks: right for 42, wrong for 3, and 9 media a sentence does not name
+MEDIA: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("diplomatic_channel", re.compile(r"(?i)\bdiplomatic\s+channels?\b")),
+    ("text_message", re.compile(r"(?i)\btext\s+messages?\b")),
+    (
+        "social_media_post",
+        re.compile(
+            r"(?i)\b(?:tweet(?:s|ed)?|Twitter|Telegram\s+(?:channel|post)|Weibo|"
+            r"social\s+media\s+post)\b"
+        ),
+    ),
+    (
+        "press_conference",
+        re.compile(r"(?i)\b(?:press|news)\s+(?:conference|briefing)|\bbriefing\b"),
+    ),
+    ("interview", re.compile(r"(?i)\binterview\b")),
+    # a report, not "reports that", "reports said" (what a medium reports)
+    ("report", re.compile(r"(?i)\breports?\b(?!\s+(?:said|say|says|that))")),
+    ("statement", re.compile(r"(?i)\bstatement\b")),
+)
 # the verbs a remark's day follows ("said on Tuesday", "told a press conference Wednesday",
 # "released by the Chinese Ministry of National Defense on Wednesday")
 _SAID_VERB = re.compile(
