@@ -316,14 +316,6 @@ ATTRIBUTION_HEAD = re.compile(
 ATTRIBUTION_TAIL = re.compile(
     rf",\s+(?:according\s+to\s+[^,“”\"]+|[^,“”\"]{{0,80}}?\b{SPEECH_VERB}\b[^,“”\"]{{0,60}}?)\.?$"
 )
-# how a remark was made, as the words name it (statements.medium): the first that fits
-MEDIA: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "press_conference",
-        re.compile(r"(?i)\b(?:press|news)\s+(?:conference|briefing)|\bbriefing\b"),
-    ),
-    ("statement", re.compile(r"(?i)\bstatement\b")),
-)
 # a date phrase that dates a report ("the ministry said on Saturday", "announced on July 26")
 # ("Zhang said at a press conference on Wednesday"): a speech verb earlier in the clause
 # the day of a report: a speech verb, then up to 40 characters or the speaker's name ("said
