@@ -163,3 +163,16 @@ def test_recent_is_no_day_of_a_report() -> None:
 
     text = "Nato countries issued a joint statement at the end of a recent summit in Washington."
     assert date_quote(drafter(text), 0, len(text)) == ("recent", False)
+
+
+def test_a_ranges_from_and_a_weekdays_part_of_the_day_are_quoted_with_the_phrase() -> None:
+    from sino_russian_patrols.draft.event_dates import date_quote
+
+    for text, quote in [
+        ("The drills were held from July 1 to 5 in the Sea of Japan.", "from July 1 to 5"),
+        ("The drills ran from July 1 through 5.", "from July 1 through 5"),
+        ("The fleet sailed on Wednesday morning toward the strait.", "on Wednesday morning"),
+        # "from" before a single day is no range's: it stays out
+        ("The ships sailed from July 1 on.", "July 1"),
+    ]:
+        assert date_quote(drafter(text), 0, len(text)) == (quote, False)

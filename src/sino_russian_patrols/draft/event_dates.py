@@ -71,6 +71,12 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     before = d.text[max(lo, start - 12) : start]
     if m := re.search(r"(?:\bearly |\blate )?\bon $", before):
         start -= len(m.group(0))
+    # a range's "from" and a weekday's part of the day are the phrase's, as the curated
+    # files quote them ("from October 14 to 17", "on Wednesday morning")
+    if RANGE.search(d.text, start, end) and d.text[max(lo, start - 5) : start] == "from ":
+        start -= 5
+    if (part := DAY_PART.match(d.text, end, hi)) and re.search(dates._WEEKDAY, d.text[start:end]):
+        end = part.end()
     # "recent" is no day of a report: "issued a statement at the end of a recent summit"
     # dates the summit
     recent = RECENTLY.fullmatch(d.text, start, end)
@@ -90,6 +96,10 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     return quote, bool(report)
 
 
+# a range of days: "October 14 to 17", "July 20 through 23", "August 1-5"
+RANGE = re.compile(r"\d\s*(?:-|–|\bto\b|\bthrough\b)\s*\w")
+# the part of a day after a weekday: "Wednesday morning"
+DAY_PART = re.compile(r" (?:morning|afternoon|evening|night)\b")
 # phrases the curated files do not take as an event's own date ("that day" of a sighting
 # reported during the patrol, "this year" beside "In June")
 VAGUE_DATE = re.compile(r"(?i)\b(?:that day|the same day|earlier this year)\b|^(?:this year)$")
