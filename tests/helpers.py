@@ -368,6 +368,9 @@ class FakeDrafter:
     def in_headline(self, at: int) -> bool:
         return False
 
+    def written_actor_mentions(self) -> list[tuple[int, int, str]]:
+        return []  # the small texts' drafters write no new spellings
+
     @property
     def actor_type(self) -> dict[str, str]:
         return {a.id: a.type for a in self.registries.actors}  # type: ignore[attr-defined]

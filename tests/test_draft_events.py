@@ -28,6 +28,12 @@ def types_of(sentence: str) -> set[str]:
         ),
         ("The navies began the Joint Sea-2021 drills.", "joint_naval_exercise", "intercept"),
         ("Japan scrambled fighter jets.", "scramble", "joint_air_patrol"),
+        # the two parties between "joint" and "patrol"
+        (
+            "The main goal of the fifth joint Russia-China patrol mission is cooperation.",
+            "joint_naval_patrol",
+            "joint_naval_exercise",
+        ),
         (
             "Chinese and Russian warplanes on November 30 hovered over the Pacific Ocean.",
             "joint_air_patrol",
@@ -710,3 +716,10 @@ def test_a_joint_patrol_of_border_guards_is_no_military_patrol() -> None:
     second = text.index("Last month")
     assert "joint_air_patrol" in sentence_types(d, 0, second - 1)  # type: ignore[arg-type]
     assert not sentence_types(d, second, len(text)) & {"joint_air_patrol", "joint_naval_patrol"}  # type: ignore[arg-type]
+
+
+def test_an_adjective_between_joint_and_patrol_is_no_pair_of_parties() -> None:
+    from sino_russian_patrols.draft.patterns import GENERIC_PATROL
+
+    assert GENERIC_PATROL.search("They held a joint long-range patrol.") is None
+    assert GENERIC_PATROL.search("They held a joint Russian-Chinese patrol.") is not None

@@ -395,3 +395,26 @@ def test_the_events_noun_after_a_comma_is_another_clauses() -> None:
     assert {c["quote"] for c in propose(text, "strategic_exercise")} == {
         '"Vostok 2022 strategic military exercises kicked off in Russia"'
     }
+
+
+def test_parties_named_by_their_units_each_of_its_force_take_part_together() -> None:
+    text = (
+        "The fleet said that the Admiral Tributs large anti-submarine ship of the Pacific Fleet, "
+        "and the Shaoxing destroyer and the Qiandaohu replenishment ship of the Chinese navy had "
+        "conducted a joint patrol."
+    )
+    claims = propose(text)
+    assert [c["who"] for c in claims] == ["russian-pacific-fleet", "pla-navy"]
+    # the quote opens with the first unit, at the start of its clause
+    assert {c["quote"] for c in claims} == {
+        '"the Admiral Tributs large anti-submarine ship of the Pacific Fleet, and the Shaoxing '
+        "destroyer and the Qiandaohu replenishment ship of the Chinese navy had conducted a "
+        'joint patrol"'
+    }
+    # units of one force and another's name are no pair of parties
+    assert parties("The ships of the Pacific Fleet and Japan watched a joint patrol.") == []
+
+
+def test_a_patrols_words_run_to_the_noun_they_qualify() -> None:
+    text = "The main goal of the fifth joint Russia-China patrol mission is cooperation."
+    assert {c["quote"] for c in propose(text)} == {'"the fifth joint Russia-China patrol mission"'}

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from helpers import FakeDrafter, actor, assert_actor_mentions, find_all
+from sino_russian_patrols.draft.document import Item
 from sino_russian_patrols.draft.reporter import Reporter
 
 ACTORS = [
@@ -107,6 +108,28 @@ def who(text: str, claim: str, *, carried: bool = True) -> tuple[str | None, str
 )
 def test_an_attribution_quotes_the_reporters_whole_words(text: str, expected: str) -> None:
     assert who(text, "ships sailed")[1] == expected
+
+
+def test_an_attribution_after_a_paragraph_break_starts_with_the_reporters_words() -> None:
+    text = "Two ships sailed.\n\nPacific Fleet said that three ships sailed."
+    assert who(text, "three ships") == ("pacific-fleet", '"Pacific Fleet said"')
+
+
+def test_a_spelling_the_draft_writes_into_the_registry_reports() -> None:
+    from sino_russian_patrols.draft.new_aliases import NewAlias
+
+    text = "Two ships sailed.\nChina's Defence Ministry said that three ships sailed."
+    d = Drafter(text)
+    assert_actor_mentions(d)
+    at = text.index("China's")
+    d.draft.items.append(Item("actors", ['- {quote: "China\'s Defence Ministry"}   # china-mnd']))
+    d.written_actor_mentions = lambda: [(at, at + len("China's Defence Ministry"), "china-mnd")]
+    lines = Reporter(d).lines(text.index("three"), len(text) - 1)  # type: ignore[arg-type]
+    assert lines == [
+        "  reported_by: china-mnd",
+        '  attribution: "China\'s Defence Ministry said"',
+    ]
+    assert NewAlias("china-mnd", "China's Defence Ministry", "actors").alias in text
 
 
 def test_a_news_outlet_reports_only_what_its_sentence_names_no_one_else_for() -> None:

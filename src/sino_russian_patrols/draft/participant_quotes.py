@@ -60,6 +60,12 @@ _UNITS_OF = re.compile(
     rf"(?:(?:[Tt]he|[Aa])\s+)?(?:[\w-]+\s+){{0,2}}?(?:[\w-]+\s+of\s+)?{FORCE_NOUNS}\s+"
     r"(?:of|from)\s+(?:the\s+)?$"
 )
+# one unit, named by its kind and its name, of a party: "the Admiral Tributs large
+# anti-submarine warfare ship of the", "The diesel-electric submarine Volkhov of the"
+_UNIT_OF = re.compile(
+    r"(?:[Tt]he|[Aa])\s+(?:[\w’'-]+\s+){0,6}?(?:ship|warship|submarine|destroyer|frigate|"
+    r"corvette|vessel|cruiser)(?:\s+[A-Z][\w-]*){0,2}\s+of\s+(?:the\s+)?$"
+)
 # where a clause may open: the sentence's start, after a comma, a colon or "that"
 _CLAUSE_OPENS = re.compile(r"(?:^|[,:;]\s+|\bthat\s+|\bwhile\s+|\bwhen\s+)$")
 # the noun parties named by their demonyms qualify: "Russian and Chinese warships", "Chinese
@@ -81,7 +87,7 @@ def opening(d: Drafter, lo: int, start: int) -> int:
     """Where the noun phrase whose words start at `start` opens: its determiner, number and
     adjectives, or the units it names the parties by at a clause's start."""
     before = d.text[lo:start]
-    units = _UNITS_OF.search(before)
+    units = _UNITS_OF.search(before) or _UNIT_OF.search(before)
     if units is not None and _CLAUSE_OPENS.search(before, 0, units.start()):
         head = _OPENING.search(before, 0, units.start())
         return lo + (head.start() if head is not None else units.start())
@@ -133,9 +139,16 @@ def on_land(d: Drafter, end: int) -> int:
     return m.end() if m is not None else end
 
 
+# the noun a patrol's words may qualify: "the fifth joint Russia-China patrol mission"
+_PATROL_NOUN = re.compile(r"(?<=patrol)\s+(?:missions?|flights?)\b")
+
+
 def closed(d: Drafter, start: int, end: int) -> int:
-    """The end of a quote, past the closing quotation mark of a name it opens ('conducted a
-    "joint aerial strategic patrol"')."""
+    """The end of a quote, past the noun a patrol qualifies ("patrol mission") and the
+    closing quotation mark of a name it opens ('conducted a "joint aerial strategic
+    patrol"')."""
+    if (noun := _PATROL_NOUN.match(d.text, end)) is not None:
+        return noun.end()
     words = d.text[start:end]
     if (words.count('"') % 2 or words.count("“") > words.count("”")) and d.text[end : end + 1] in (
         '"',

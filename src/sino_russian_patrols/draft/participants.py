@@ -39,9 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..citing import is_word_at
 from ..normalize import country_code
-from ..spans import occurrences
 from .actors import asserted
 from .claim_patterns import country_names
 from .document import Item, quote_lines
@@ -69,6 +67,14 @@ PARTY_EVENTS = EXERCISE_TYPES | JOINT_PATROLS
 PARTY_TYPES = frozenset({"state", "military"})
 # what joins two parties named together: "and", a comma, a hyphen or a slash
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|[-\u2010\u2011\u2013/])\s*(?:the\s+)?")
+# parties named by their units, each "<units> of" its force: "the Admiral Tributs ... ship of
+# the Pacific Fleet, and the Shaoxing destroyer and the Qiandaohu replenishment ship of the
+# Chinese People's Liberation Army Navy had conducted a joint patrol"
+_JOIN_UNITS = re.compile(
+    r",?\s+and\s+(?:(?:the|a|an|two|three|four)\s+)?(?:[\w’'-]+\s+){0,6}?"
+    r"(?:ships?|warships?|vessels?|submarines?|destroyers?|frigates?|corvettes?|units?|"
+    r"aircraft|bombers?|fighters?|planes?|warplanes?)\s+of\s+(?:the\s+)?"
+)
 # a state's name before its own force's: "Russia's Pacific Fleet"
 _OWNS = re.compile(r"[’']s\s+$")
 _HOSTED_BY = re.compile(r"\b(?:organi[sz]ed|hosted)\s+by\s+(?:the\s+)?$")
@@ -350,14 +356,7 @@ class _Parties:
                 self.states.setdefault(e.country, e.id)
         # the registered spellings, and those the draft writes into the registry ("PLA Air
         # Force", "Russia's Aerospace Forces"): an editor confirms those as mentions too
-        written = [
-            (start, start + len(a.alias), a.place_id)
-            for a in d.new_aliases
-            if a.registry == "actors"
-            for start in occurrences(d.text[: d.end], a.alias)
-            if is_word_at(d.text, start, start + len(a.alias))
-        ]
-        found = [*d.actor_mentions(), *written]
+        found = [*d.actor_mentions(), *d.written_actor_mentions()]
         self.mentions = [
             m
             for m in found
@@ -407,7 +406,8 @@ def _groups(d: Drafter, parties: list[Party]) -> list[tuple[list[Party], str]]:
     runs: list[list[Party]] = []
     for party in parties:
         gap = d.text[runs[-1][-1][1] : party[0]] if runs else ""
-        if runs and (_JOIN.fullmatch(gap) or _NAMES_BETWEEN.fullmatch(gap)):
+        joined = _JOIN.fullmatch(gap) or _NAMES_BETWEEN.fullmatch(gap)
+        if runs and (joined or _JOIN_UNITS.fullmatch(gap)):
             runs[-1].append(party)
         else:
             runs.append([party])

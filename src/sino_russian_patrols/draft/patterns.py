@@ -39,7 +39,10 @@ PASSING_DRILLS = re.compile(
     r"|\b(?:drills|exercises|maneuvers|manoeuvres)\s+(?:independently|separately|on\s+their\s+own)\b"
 )
 # "a joint patrol": of aircraft or of ships, which the words around tell
-GENERIC_PATROL = re.compile(r"\bjoint\s+patrols?\b", re.IGNORECASE)
+# "joint patrols", "the fifth joint Russia-China patrol mission"
+GENERIC_PATROL = re.compile(
+    r"\bjoint\s+(?-i:[A-Z]\w*[-\u2010\u2011\u2013/][A-Z]\w*\s+)?patrols?\b", re.IGNORECASE
+)
 # an exercise's name and edition the series registry may not know ("Vostok 2022")
 EDITION = re.compile(
     r"(?<![\w-])((?:[A-Z][\w./-]*?(?:\s*[-\u2010\u2011]\s*|\s+)){1,3}?(?:19|20)\d\d)\b(?=[^.]{0,40}"

@@ -225,6 +225,18 @@ class Drafter:
             if not self.other_country(m[0], m[2]) and not self.inside_a_name(*m)
         ]
 
+    def written_actor_mentions(self) -> list[tuple[int, int, str]]:
+        """The mentions by the spellings the draft writes into the actors' aliases ("PLA Air
+        Force", "China's Ministry of National Defence"): an editor confirms those as mentions
+        too, so what reads mentions (parties, reporters) reads them beside the registered."""
+        return [
+            (start, start + len(a.alias), a.place_id)
+            for a in self.new_aliases
+            if a.registry == "actors"
+            for start in occurrences(self.text[: self.end], a.alias)
+            if is_word_at(self.text, start, start + len(a.alias))
+        ]
+
     # -- sections ---------------------------------------------------------------------------
 
     def in_headline(self, at: int) -> bool:

@@ -56,7 +56,7 @@ _ROLE = (
 )
 _HEAD = re.compile(
     rf"(?:{_ROLE})?(?:\b[Tt]he\s+)?(?:(?:\b[A-Z][\w.-]*\s+)?(?:\b[A-Z][\w.-]*|\bministry|\bfleet)"
-    r"[’']s\s+)?$"
+    r"[’']s\s+)?\Z"
 )
 # and after its verb: whom it told ("told reporters", "told a news conference"), how ("in a
 # statement", "at a press conference") and the day ("on Tuesday", "Saturday", "on the 27th",
@@ -103,7 +103,14 @@ class Reporter:
     def __init__(self, d: Drafter) -> None:
         self.d = d
         asserted = _asserted_actors(d)
-        mentions = [m for m in d.actor_mentions() if m[2] in asserted]
+        found_at = {*d.actor_mentions(), *d.written_actor_mentions()}
+        # a spelling inside a longer one is not a mention of its own
+        mentions = sorted(
+            m
+            for m in found_at
+            if m[2] in asserted
+            and not any(o[0] <= m[0] and m[1] <= o[1] and o[:2] != m[:2] for o in found_at)
+        )
         verbs = {*SPEECH_VERBS, *WATCH_VERBS, *ANSWER_VERBS, *learned_verbs(d)}
         self.verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
         after = re.compile(
