@@ -418,3 +418,28 @@ def test_parties_named_by_their_units_each_of_its_force_take_part_together() -> 
 def test_a_patrols_words_run_to_the_noun_they_qualify() -> None:
     text = "The main goal of the fifth joint Russia-China patrol mission is cooperation."
     assert {c["quote"] for c in propose(text)} == {'"the fifth joint Russia-China patrol mission"'}
+
+
+def test_a_demonym_after_a_hyphen_names_a_party_only_after_another_party() -> None:
+    text = "The main goal of the fifth joint Russian-Chinese patrol is peace."
+    assert parties(text) == [("russia", "participant"), ("china", "participant")]
+    # "Sino" names no party: "Russian" after it does not stand alone with "Chinese"
+    assert parties("The Sino-Russian and Chinese joint patrol began.") == []
+
+
+def test_the_name_after_the_events_words_is_quoted_with_them() -> None:
+    text = "Ships joined the Russian-Chinese drills Maritime Interaction 2025 in July."
+    assert {c["quote"] for c in propose(text, "joint_naval_exercise")} == {
+        '"the Russian-Chinese drills Maritime Interaction 2025"'
+    }
+
+
+def test_parties_named_by_their_aircraft_run_to_the_events_noun_after_them() -> None:
+    text = "There were nine Chinese and Russian military aircraft participating in the drills."
+    assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
+        '"nine Chinese and Russian military aircraft participating in the drills"'
+    }
+    text = "More than 10 Chinese and Russian military aircraft entered the zone."
+    assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
+        '"More than 10 Chinese and Russian military aircraft"'
+    }

@@ -143,12 +143,19 @@ def on_land(d: Drafter, end: int) -> int:
 _PATROL_NOUN = re.compile(r"(?<=patrol)\s+(?:missions?|flights?)\b")
 
 
+# the exercise's name and edition right after its words
+_NAME_AFTER = re.compile(rf"\s+{_EDITION}\b")
+
+
 def closed(d: Drafter, start: int, end: int) -> int:
-    """The end of a quote, past the noun a patrol qualifies ("patrol mission") and the
-    closing quotation mark of a name it opens ('conducted a "joint aerial strategic
+    """The end of a quote, past the noun a patrol qualifies ("patrol mission"), the name
+    that follows the event's words ("drills Maritime Interaction 2025") and the closing
+    quotation mark of a name it opens ('conducted a "joint aerial strategic
     patrol"')."""
     if (noun := _PATROL_NOUN.match(d.text, end)) is not None:
         return noun.end()
+    if (name := _NAME_AFTER.match(d.text, end)) is not None:
+        return name.end()  # "the Russian-Chinese drills Maritime Interaction 2025"
     words = d.text[start:end]
     if (words.count('"') % 2 or words.count("“") > words.count("”")) and d.text[end : end + 1] in (
         '"',

@@ -75,6 +75,7 @@ _JOIN_UNITS = re.compile(
     r"(?:ships?|warships?|vessels?|submarines?|destroyers?|frigates?|corvettes?|units?|"
     r"aircraft|bombers?|fighters?|planes?|warplanes?)\s+of\s+(?:the\s+)?"
 )
+_HYPHENS = frozenset("-\u2010\u2011\u2013/")
 # a state's name before its own force's: "Russia's Pacific Fleet"
 _OWNS = re.compile(r"[’']s\s+$")
 _HOSTED_BY = re.compile(r"\b(?:organi[sz]ed|hosted)\s+by\s+(?:the\s+)?$")
@@ -317,10 +318,16 @@ def _event_words(
                 key = (w[0] < parties[0], _gap(w, parties))
                 if best is None or key < best[0]:
                     best = (key, event, w)
-    if best is not None:
-        return best[1], best[2]
     near = [w for w in generic if in_clause(d, parties, w)]
     near.sort(key=lambda w: (w[0] < parties[0], _gap(w, parties)))
+    if best is not None:
+        # words that name the event only by its aircraft ("nine Chinese and Russian military
+        # aircraft") give way to a noun of the event after them ("... participating in the
+        # combined drills")
+        after = [w for w in near if w[0] >= best[2][1]]
+        if after and EVENT_NOUN.search(d.text, *best[2]) is None:
+            return best[1], (best[2][0], after[0][1])
+        return best[1], best[2]
     return events[0], (near[0] if near else None)
 
 
@@ -368,7 +375,7 @@ class _Parties:
         )
         # unlike patterns.country_pattern, a name joined by a hyphen counts: "Russia-China"
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        self.country = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])") if words else None
+        self.country = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if words else None
 
     def in_sentence(self, lo: int, hi: int) -> list[Party]:
         """The states and forces the sentence text[lo:hi] names, in order: registered actor
@@ -376,9 +383,18 @@ class _Parties:
         before its own force's is the force."""
         d = self.d
         found = [m for m in self.mentions if lo <= m[0] and m[1] <= hi]
+        last = -1  # where the last country word ended
         for m in self.country.finditer(d.text, lo, hi) if self.country else ():
+            after_hyphen = d.text[m.start() - 1 : m.start()] in _HYPHENS
+            last, before = m.end(), last
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
+            if (
+                after_hyphen
+                and before != m.start() - 1
+                and not any(b == m.start() - 1 for _, b, _ in found)
+            ):
+                continue  # a hyphen joins it to a word that names no party ("Sino-Russian")
             try:
                 state = self.states.get(country_code(m.group(0)))
             except ValueError:
