@@ -176,3 +176,20 @@ def test_a_ranges_from_and_a_weekdays_part_of_the_day_are_quoted_with_the_phrase
         ("The ships sailed from July 1 on.", "July 1"),
     ]:
         assert date_quote(drafter(text), 0, len(text)) == (quote, False)
+
+
+def test_a_phrase_the_text_repeats_is_quoted_with_the_words_before_it() -> None:
+    from sino_russian_patrols.draft.event_dates import date_quote
+
+    text = (
+        "Ships sailed on Tuesday. Jets entered South Korean airspace on Tuesday, officials said. "
+        "He met the Security Council of Russia on Tuesday to protest."
+    )
+    second = text.index("Jets")
+    assert date_quote(drafter(text), second, text.index(" He")) == ("airspace on Tuesday", False)
+    # a name is quoted in full
+    third = text.index("He met")
+    assert date_quote(drafter(text), third, len(text)) == (
+        "Security Council of Russia on Tuesday",
+        False,
+    )

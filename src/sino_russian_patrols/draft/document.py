@@ -158,6 +158,29 @@ def keyed_quote(key: str, text: str, start: int, end: int) -> list[str]:
     return [f"  {key}: {yaml_string(text[start:end])}"]
 
 
+# the capitalised words of a name before a word that opens one: "Security Council of "
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)+\Z")
+
+
+def unique_before(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
+    """The shortest extension of text[start:end] by whole words before it, not before
+    `limit`, that is unique in text: a date phrase is quoted with the words it dates, as the
+    curated files quote it ("entered South Korean airspace on Tuesday"), not with the words
+    after it ("on Tuesday, defence")."""
+    lo = start
+    for _ in range(12):
+        if len(occurrences(text, text[lo:end])) == 1:
+            if lo < start and text[lo].isupper():  # a name in full: "Qiu Guohong on ..."
+                name = _NAME_BEFORE.search(text, limit, lo)
+                lo = name.start() if name is not None else lo
+            return lo, end
+        space = text.rfind(" ", limit, max(limit, lo - 1))
+        if space < limit or lo <= limit:
+            return None
+        lo = space + 1
+    return None
+
+
 def unique_around(text: str, start: int, end: int, limit: int) -> tuple[int, int] | None:
     """The shortest extension of text[start:end] by whole words that is unique in text."""
     lo, hi = start, end

@@ -16,7 +16,7 @@ import yaml
 
 from .. import dates
 from .context_year import report_window
-from .document import unique_around, yaml_string
+from .document import unique_around, unique_before, yaml_string
 from .patterns import (
     DATE_FORMS,
     DATELINE_PLACE,
@@ -83,7 +83,7 @@ def date_quote(d: Drafter, lo: int, hi: int, *, ahead: bool = False) -> tuple[st
     report = None if recent else REPORTED_ON.search(d.text[max(lo, start - 90) : start])
     if report:
         start -= len(report.group(0))
-    span = unique_around(d.text, start, end, hi)
+    span = unique_before(d.text, start, end, lo) or unique_around(d.text, start, end, hi)
     if span is None:
         return None
     quote = d.text[span[0] : span[1]]
