@@ -667,6 +667,12 @@ def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> Non
             "two bombers flew a joint patrol",
         ),
         ("South Korea says two bombers flew a joint patrol.", "two bombers flew a joint patrol"),
+        # datelines the publication date did not come from
+        (
+            "BEIJING, July 12 (Xinhua) -- Two bombers flew a joint patrol.",
+            "Two bombers flew a joint patrol",
+        ),
+        ("MOSCOW - Two bombers flew a joint patrol.", "Two bombers flew a joint patrol"),
         # the words of a quotation, without its marks and who said them; an abbreviation
         # keeps its full stop
         ('"The joint patrol was held," the ministry said.', "The joint patrol was held"),
@@ -723,3 +729,24 @@ def test_an_adjective_between_joint_and_patrol_is_no_pair_of_parties() -> None:
 
     assert GENERIC_PATROL.search("They held a joint long-range patrol.") is None
     assert GENERIC_PATROL.search("They held a joint Russian-Chinese patrol.") is not None
+
+
+def test_a_sentence_after_a_stated_date_and_a_dateline_is_read_after_both() -> None:
+    from sino_russian_patrols.draft.events import _DATELINE_HEAD
+
+    text = "BEIJING, July 12 (Xinhua) -- Chinese and Russian forces started a joint exercise."
+    assert text[_DATELINE_HEAD.match(text).end() :].startswith("Chinese")  # type: ignore[union-attr]
+    # a sentence that opens with words in capitals is no dateline without its dash
+    assert _DATELINE_HEAD.match("NATO said the drills began.") is None
+
+
+def test_a_stated_date_at_the_head_of_an_indented_line_is_skipped_where_it_stands() -> None:
+    from helpers import text_drafter
+    from sino_russian_patrols.draft.source import published_date
+
+    # the line's weekday is another day's: the line as a whole states no date
+    text = " date 2024-07-26 MOSCOW - Russia and China flew a joint patrol on Wednesday."
+    d = text_drafter(text, [])
+    d.article = SimpleNamespace(archive=SimpleNamespace(page_date=None, url=None))
+    assert published_date(d) == ["published_date:", '  quote: "2024-07-26"']
+    assert [text[a:b] for a, b in d.skip] == ["2024-07-26"]

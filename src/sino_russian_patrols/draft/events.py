@@ -33,6 +33,7 @@ from .names import named_event
 from .new_events import NewEvent, exercise_type, name_key, new_id, slug_of
 from .patterns import (
     AIRCRAFT,
+    DATELINE_WORDS,
     DRILL_NOUNS,
     EDITION,
     EVENT_WORDS,
@@ -279,8 +280,10 @@ def propose(d: Drafter) -> str | None:
     own_ends: dict[str, list[tuple[dt.date, str | None]]] = {}
     for lo, hi in d.body_sentences():
         for a, b in d.skip:  # a sentence that opens with the dateline is quoted after it
-            if a <= lo < b:
+            if a <= lo < b or (lo < a and d.text[lo:a].strip() in ("", "date")):
                 lo = b + _DATELINE_TAIL.match(d.text, b, hi).end() - b  # type: ignore[union-attr]
+        if (dateline := _DATELINE_HEAD.match(d.text, lo, hi)) is not None:
+            lo = dateline.end()  # one the publication date did not come from
         sentence = d.text[lo:hi]
         lead += 1
         types = sentence_types(d, lo, hi)
@@ -416,6 +419,7 @@ _PRIMARY_FAMILIES: tuple[frozenset[str], ...] = (
 )
 
 
+_DATELINE_HEAD = re.compile(rf"\s*{DATELINE_WORDS}")
 # what follows a dateline before the report: the wire in brackets or slashes, a dash
 _DATELINE_TAIL = re.compile(
     r"[.,]?\s*(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|[-\u2013\u2014:])?\s*"

@@ -306,9 +306,14 @@ SPEECH_TAG_AFTER = re.compile(
 # what the editors leave out of an event mention's quote: who said it, before or after the
 # report ("The ministry said on Tuesday that ...", "..., the Pacific Fleet said in a
 # statement.", "According to the ministry, ..."), and the final full stop
+# a dateline the publication date did not come from ("TOKYO (Jiji Press) — ", "BEIJING, July
+# 12 (Xinhua) -- ", "date 2024-07-26 MOSCOW - ")
+DATELINE_WORDS = (
+    r"(?:date\s+(?:19|20)\d\d-\d\d-\d\d\s+)?"
+    r"[A-Z][A-Z .'’-]{2,60}(?:,[^\n,]{1,20}?)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|\s-)\s*"
+)
 ATTRIBUTION_HEAD = re.compile(
-    # a dateline the publication date did not come from ("TOKYO (Jiji Press) — ")
-    r"^(?:[A-Z][A-Z .'’-]{2,60}(?:,[^\n,]{1,20}?)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s*)?"
+    rf"^(?:{DATELINE_WORDS})?"
     # a time before the clause ("Earlier this month, ", "In early December, ")
     r"(?:(?:Earlier|Later)\s+(?:this|last|that)\s+\w+,\s+"
     r"|In\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+,\s+)?"

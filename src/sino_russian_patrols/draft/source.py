@@ -81,7 +81,8 @@ def published_date(d: Drafter) -> list[str]:
             except ValueError:
                 date = None
             if date is not None:
-                d.skip.append((m.start() + head.start("d"), m.start() + head.end("d")))
+                at = m.start() + m.group(0).find(line)  # the line without its leading spaces
+                d.skip.append((at + head.start("d"), at + head.end("d")))
                 _anchor(d, date, "stated", f"the stated publication date {date.isoformat()}")
                 return ["published_date:", f"  quote: {yaml_string(head.group('d'))}"]
         parsed = dates.parse_dateline(line)
