@@ -386,3 +386,16 @@ def test_no_mention_runs_across_a_line_break() -> None:
     assert any("Japan's Defense Ministry" in q for q in quotes)
     assert not [q for q in quotes if "\\n" in q]
     assert not [a.alias for a in d.new_aliases if "\n" in a.alias]
+
+
+def test_a_states_demonym_before_its_government_names_the_state() -> None:
+    from sino_russian_patrols.draft.actor_forms import government_forms
+
+    actors = [
+        actor("japan", "JPN", "state", "Japan", "Japanese government"),
+        actor("south-africa", "ZAF", "state", "South Africa"),
+    ]
+    forms = government_forms(actors)
+    assert forms["South African authorities"] == ("south-africa", "South Africa")
+    assert forms["Japanese authorities"] == ("japan", "Japan")
+    assert "Japanese government" not in forms  # registered already

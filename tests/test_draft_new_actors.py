@@ -130,6 +130,7 @@ def test_a_person_a_title_introduces_is_written_out(
         "the Joint Chiefs of Staff said on Tuesday.",  # a body's name
         "Chief Cabinet Secretary Tuesday Morning said.",  # a weekday is no name
         "Admiral Kuznetsov sailed on.",  # one word after a title: no full name
+        "South Africa emphasized that the drills are apolitical.",  # a country speaks
     ],
 )
 def test_no_new_person(text: str) -> None:
@@ -188,3 +189,22 @@ def test_add_article_writes_a_new_person_and_the_draft_names_them(
     draft = yaml.safe_load(text)
     assert {"quote": "Taro Yamada"} in draft["actors"]
     assert any(s.get("speaker") == "taro-yamada" for s in draft.get("statements") or [])
+
+
+def test_a_new_states_government_is_a_spelling_of_its_new_entry(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    from sino_russian_patrols.editor import add_article
+    from test_editor import _write
+
+    text = (
+        "Navies hold drills off Cape Town\n\n"
+        "China, Russia and Iran launched joint naval exercises on Saturday, Namibian "
+        "authorities said. Namibia said the drills were routine.\n"
+    )
+    added = add_article(project_copy, _write(tmp_path, text), page_date="2026-01-10")
+    actors = yaml.safe_load((project_copy / "build/registries/actors.yaml").read_text())
+    entry = next(a for a in actors if a["id"] == "namibia")
+    assert entry["aliases"] == ["Namibia", "Namibian authorities"]
+    draft = yaml.safe_load(added.annotation.read_text(encoding="utf-8"))
+    assert {"quote": "Namibian authorities"} in draft["actors"]

@@ -324,6 +324,17 @@ def test_country_codes_via_pycountry_and_tables(raw: str, code: str) -> None:
     assert normalize.country_code(raw) == code
 
 
+def test_a_demonym_made_of_a_name_ending_in_a_reads_as_its_country() -> None:
+    assert normalize.country_code("South African") == "ZAF"
+    assert normalize.country_code("Algerian") == "DZA"
+    assert normalize.country_words("ZAF") == ("South African",)
+    # not for a country the tables give a demonym, nor for a word that names no country
+    for raw in ("Chinan", "Asian", "Republic of South African"):
+        with pytest.raises(ValueError):
+            normalize.country_code(raw)
+    assert "Chinan" not in normalize.country_words("CHN")
+
+
 def test_unknown_country_lists_the_known_ones() -> None:
     with pytest.raises(ValueError, match=r"known: .*russian"):
         normalize.country_code("Atlantis")

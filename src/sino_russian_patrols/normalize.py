@@ -313,15 +313,39 @@ def demonyms(code: str, /) -> tuple[str, ...]:
     """The demonyms this module reads as the country `code` ("South Korean", "Korean" for
     KOR), capitalised as a text writes them: the words that qualify a body ("Russian Navy")
     where its name takes a possessive ("Russia's Navy")."""
-    return tuple(w.title() for w in _DEMONYMS.get(code, ()))
+    return tuple(w.title() for w in _DEMONYMS.get(code, ()) or _derived_demonyms(code))
+
+
+def _derived_demonyms(code: str) -> tuple[str, ...]:
+    """For a country the tables give no demonym, the demonyms its names ending in "a" make
+    with "n" ("South Africa": "south african", "Algeria": "algerian"), as English forms
+    them; none for a country the tables give one ("China": "chinese", never "chinan")."""
+    import pycountry  # of the build extra, as _pycountry_names
+
+    if code in _DEMONYMS:
+        return ()
+    country = pycountry.countries.get(alpha_3=code)
+    names = [w for w, c in _COUNTRY_NAMES.items() if c == code]
+    for attr in ("name", "common_name"):  # not the official name ("Republic of ...")
+        value = getattr(country, attr, None) if country is not None else None
+        if value:
+            names.append(fold_text(value).casefold())
+    return tuple(dict.fromkeys(n + "n" for n in names if n.endswith("a") and "," not in n))
+
+
+def _of_derived_demonym(word: str) -> str | None:
+    """The country whose derived demonym `word` is (casefolded), or None."""
+    if not word.endswith("an"):
+        return None
+    code = _COUNTRY_WORDS.get(word[:-1]) or _pycountry_names().get(word[:-1])
+    return code if code is not None and word in _derived_demonyms(code) else None
 
 
 def country_words(code: str, /) -> tuple[str, ...]:
     """The common names and demonyms this module reads as the country `code` ("Chinese",
     "China" for CHN), capitalised as a text writes them."""
-    return tuple(
-        w.upper() if len(w) <= 3 else w.title() for w, c in _COUNTRY_WORDS.items() if c == code
-    )
+    words = [w for w, c in _COUNTRY_WORDS.items() if c == code] + list(_derived_demonyms(code))
+    return tuple(w.upper() if len(w) <= 3 else w.title() for w in words)
 
 
 @functools.cache
@@ -353,7 +377,7 @@ def country_code(raw: str, /) -> str:
     The possessive may carry a straight or a curly apostrophe, as the texts vary.
     """
     s = re.sub(r"'s$", "", fold_text(raw).replace("\u2019", "'").casefold())
-    code = _COUNTRY_WORDS.get(s) or _pycountry_names().get(s)
+    code = _COUNTRY_WORDS.get(s) or _pycountry_names().get(s) or _of_derived_demonym(s)
     if code is None:
         raise ValueError(
             f"{shown(raw)} is not a country name (ISO 3166 names via pycountry, such as 'Japan' or "

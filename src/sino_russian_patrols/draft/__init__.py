@@ -77,6 +77,13 @@ def draft_annotation(
     if broken:
         _defer_new_aliases(drafter, broken, "it runs across a line break")
         drafter.new_aliases = [a for a in drafter.new_aliases if a not in broken]
+    # a new spelling of an actor the draft writes out is one of its entry's aliases
+    new_ids = {a.id: a for a in drafter.new_actors}
+    for a in [a for a in drafter.new_aliases if a.registry == "actors" and a.place_id in new_ids]:
+        actor = new_ids[a.place_id]
+        if a.alias not in actor.aliases:
+            actor.aliases = (*actor.aliases, a.alias)
+        drafter.new_aliases.remove(a)
     # the registries a new spelling goes into
     spelt_in = {
         "places": places_file,

@@ -12,6 +12,7 @@ the draft asserts it and writes the spelling into the actor's aliases (draft/act
 - The head word: "Ministry of Defense" is "Defense Ministry", "Department of Defense" is
   "Defense Department", either way round.
 - A state's name with its first word cut to its initial, as a headline writes it ("S Korea").
+- A state's demonym before the words for its government ("South African authorities").
 - A registered acronym of one body in the name of another ("PLA Air Force" for "People's
   Liberation Army Air Force", where "PLA" is the People's Liberation Army's), and a bare
   acronym in capitals that is the capitals of one body's name only ("ASDF" of "Air
@@ -180,6 +181,23 @@ def initial_forms(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, str]]:
             shared.add(form)
         found.setdefault(form, (e.id, e.name))
     return {form: v for form, v in found.items() if form not in shared}
+
+
+def government_forms(actors: Iterable[ActorEntry]) -> dict[str, tuple[str, str]]:
+    """A state named by its demonym before the words for its government ("South African
+    authorities", "Japanese government"), with the state and its name: the curated files
+    code the state as the one that speaks or is named so."""
+    taken = {_key(a) for e in actors for a in e.aliases}
+    found: dict[str, tuple[str, str]] = {}
+    for e in actors:
+        if e.type != "state" or not e.country:
+            continue
+        for word in demonyms(e.country):
+            for noun in ("authorities", "government"):
+                form = f"{word} {noun}"
+                if _key(form) not in taken:
+                    found.setdefault(form, (e.id, e.name))
+    return found
 
 
 def capitals(name: str) -> str:

@@ -48,6 +48,7 @@ from .actor_forms import (
     acronym_forms,
     body_forms,
     demonym,
+    government_forms,
     initial_forms,
     is_acronym_of,
     possessive_apart,
@@ -230,10 +231,10 @@ def named_again(d: Drafter, named: list[Mention], registered: set[str]) -> list[
 
 
 def _forms(d: Drafter) -> dict[str, tuple[str, str]]:
-    """The acronyms and initials the registered names give (draft/actor_forms.py), with the
-    actor and the registered spelling each comes from."""
+    """The acronyms, initials and governments the registered names give
+    (draft/actor_forms.py), with the actor and the registered spelling each comes from."""
     actors = tuple(d.registries.actors)
-    return {**initial_forms(actors), **acronym_forms(actors)}
+    return {**initial_forms(actors), **acronym_forms(actors), **government_forms(actors)}
 
 
 def speaker_mentions(d: Drafter) -> list[Mention]:

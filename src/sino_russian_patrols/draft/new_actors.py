@@ -233,7 +233,9 @@ def people(d: Drafter) -> list[NewActor]:
             continue
         if any(d.names.covering(d.text, lo, hi) for lo, hi in _word_spans(start, words)):
             continue
-        if any(normalize.country_of_name(w) for w in words):
+        # a country's name, or one inside the run ("South Africa emphasized"), is no person's
+        spans = [(i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+        if any(normalize.country_of_name(" ".join(words[i:j])) for i, j in spans):
             continue
         title = _title_before(d.text, start)
         apposition = None if title else _apposition_after(d.text, end)
