@@ -123,6 +123,26 @@ def test_a_remark_takes_the_id_another_source_gives_the_same_speakers_same_words
     ]
 
 
+def test_a_bodys_remark_takes_the_id_another_source_gives_its_state_in_the_same_words() -> None:
+    from sino_russian_patrols.draft.corpus import CuratedRemark, remark_words
+
+    corpus = Corpus(
+        CONFIRMED.verbs,
+        CONFIRMED.rules,
+        (
+            CuratedRemark("japan", PATROL, remark_words("the bombers turned south"), "j-south"),
+            CuratedRemark("russia", PATROL, remark_words("ties were good"), "russia-ties"),
+        ),
+    )
+    text = (
+        "The Japanese Defense Ministry said “the bombers turned south”. "
+        "Peskov said “ties were good”."
+    )
+    remarks = [s["remark"] for s in drafted(text, {}, corpus)]
+    # Peskov speaks for himself, not as Russia
+    assert remarks == ["j-south", "peskov-ties-were-good"]
+
+
 def test_the_medium_is_the_channel_the_remarks_sentence_names() -> None:
     text = (
         "Japan through diplomatic channels relayed its strong concern. "

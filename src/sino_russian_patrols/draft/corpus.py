@@ -56,6 +56,9 @@ _NOT_A_VERB = frozenset(
 # the same event, 8 of 8)
 SAME_WORDS = 0.5
 SAME_WORDS_SAME_EVENT = 0.4
+# or by this much, when one source names the state and another its body (001 and 000: "China",
+# "The Chinese foreign ministry", in the same words)
+SAME_WORDS_KIN = 0.8
 _POINTING_BACK = ("it", "he", "she", "they", "the statement", "the report")
 
 
@@ -94,21 +97,32 @@ class Corpus:
         remarks = tuple(r for a in articles for r in a.remarks)
         return cls(verbs, measure_rules(articles, verbs), remarks)
 
-    def remark_of(self, speaker: str | None, event: str | None, words: str) -> str | None:
+    def remark_of(
+        self,
+        speaker: str | None,
+        event: str | None,
+        words: str,
+        kin: frozenset[str] = frozenset(),
+    ) -> str | None:
         """The id another source's curated file gives the same remark: one of the same
         speaker, of an event of the same month, whose words overlap these (word Jaccard) by
         at least `SAME_WORDS`, or by `SAME_WORDS_SAME_EVENT` when it is of the same event;
-        the most overlapping, when no other remark id overlaps as much. None when no remark
-        is close enough."""
+        or of a speaker in `kin` (the state, where one source names its ministry: "China"
+        and "the Chinese foreign ministry") by at least `SAME_WORDS_KIN`; the most
+        overlapping, when no other remark id overlaps as much. None when no remark is close
+        enough."""
         mine = remark_words(words)
         if speaker is None or not mine:
             return None
         scored: dict[str, float] = {}
         for r in self.remarks:
-            if r.speaker != speaker or not _same_time(event, r.event):
+            if r.speaker != speaker and r.speaker not in kin:
+                continue
+            if not _same_time(event, r.event):
                 continue
             overlap = len(mine & r.words) / len(mine | r.words)
             least = SAME_WORDS_SAME_EVENT if event is not None and r.event == event else SAME_WORDS
+            least = least if r.speaker == speaker else SAME_WORDS_KIN
             if overlap >= least:
                 scored[r.remark] = max(overlap, scored.get(r.remark, 0.0))
         ranked = sorted(scored.items(), key=lambda kv: -kv[1])

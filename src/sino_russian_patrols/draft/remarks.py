@@ -343,10 +343,27 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         lines += keyed_quote("quote", d.text, r.start, r.end)
         words = d.text[r.start : r.end]
         slug = "-".join(re.findall(r"[a-z0-9]+", words.casefold())[:5])
-        shared = corpus.remark_of(who, event, words)
+        shared = corpus.remark_of(who, event, words, _kin(d, who))
         lines.append(f"  remark: {shared or (who + '-' if who else '') + slug}")
         unsure, note = _confidence(d, r, corpus, mentioned)
         d.draft.items.append(Item("statements", lines, unsure, note))
+
+
+def _kin(d: Drafter, who: str | None) -> frozenset[str]:
+    """The speakers that may give a remark of `who` in other sources: a state's bodies, or a
+    body's state (the curated files share one remark id between them)."""
+    country, kind = d.actor_country.get(who or ""), d.actor_type.get(who or "")
+    if not country or kind == "person":  # a person speaks for themself
+        return frozenset()
+    if kind == "state":
+        return frozenset(
+            a
+            for a, c in d.actor_country.items()
+            if c == country and d.actor_type.get(a) not in ("state", "person")
+        )
+    return frozenset(
+        a for a, c in d.actor_country.items() if c == country and d.actor_type.get(a) == "state"
+    )
 
 
 def _said(d: Drafter, around: list[tuple[int, int]]) -> str | None:
