@@ -333,6 +333,8 @@ def text_drafter(text: str, actors: list[Any], places: list[Any] | None = None) 
     d.headline = (0, 0)
     d.new_aliases = []  # the spellings the draft writes into the registries
     d.anchor, d.published = None, None  # no publication date: no day to resolve against
+    # no other annotation: no events, dates or counts known
+    d.known_events, d.known_dates, d.known_ordinals = [], [], []
     return d
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sino_russian_patrols.draft.events import _counted_event, _form, _known_event, event_types
+from sino_russian_patrols.draft.events import _form, _known_event, counted_event, event_types
 from sino_russian_patrols.draft.patterns import EVENT_WORDS, REPORTED_ON
 
 
@@ -189,12 +189,12 @@ def test_an_ordinal_links_to_the_event_another_file_counts_so() -> None:
     ]
     d = Known(counted)
     sentence = "It was the first joint naval patrol of the two navies."
-    assert _counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+    assert counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
     # "the first joint patrol" of warships: the kind comes from the sentence's types
-    assert _counted_event(d, "Warships held the first joint patrol.", NAVAL)[0] == [  # type: ignore[arg-type]
+    assert counted_event(d, "Warships held the first joint patrol.", NAVAL)[0] == [  # type: ignore[arg-type]
         "2023-07-naval"
     ]
-    assert _counted_event(d, "The third joint naval patrol began.", NAVAL)[0] == []  # type: ignore[arg-type]
+    assert counted_event(d, "The third joint naval patrol began.", NAVAL)[0] == []  # type: ignore[arg-type]
 
 
 def test_a_submarine_patrol_is_named_so() -> None:
@@ -639,12 +639,12 @@ def test_a_count_links_only_an_event_near_the_days_the_sentence_reports() -> Non
     ]
     d = Known(counted)
     sentence = "The navies will conduct their fifth joint naval patrol."
-    assert _counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+    assert counted_event(d, sentence, NAVAL)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
     a_year_later = (dt.date(2024, 7, 1), dt.date(2024, 9, 30))
-    assert _counted_event(d, sentence, NAVAL, a_year_later)[0] == []  # type: ignore[arg-type]
+    assert counted_event(d, sentence, NAVAL, a_year_later)[0] == []  # type: ignore[arg-type]
     # unless the sentence names the event's year
     named = "Their fifth joint naval patrol was conducted in 2023."
-    assert _counted_event(d, named, NAVAL, a_year_later)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
+    assert counted_event(d, named, NAVAL, a_year_later)[0] == ["2023-07-naval"]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -750,3 +750,42 @@ def test_a_stated_date_at_the_head_of_an_indented_line_is_skipped_where_it_stand
     d.article = SimpleNamespace(archive=SimpleNamespace(page_date=None, url=None))
     assert published_date(d) == ["published_date:", '  quote: "2024-07-26"']
     assert [text[a:b] for a, b in d.skip] == ["2024-07-26"]
+
+
+def test_a_yearless_dateline_takes_the_one_year_its_report_day_falls_on_that_weekday() -> None:
+    from helpers import text_drafter
+    from sino_russian_patrols.draft.source import published_date
+
+    text = (
+        "VLADIVOSTOK, October 4. /TASS/. The navies wrapped up their joint patrol, the "
+        "ministry reported on Tuesday.\n"
+    )
+    d = text_drafter(text, [])
+    d.article = SimpleNamespace(archive=SimpleNamespace(page_date=None, url=None))
+    d.known_events = [
+        {"event_id": "a", "start_date": dt.date(2019, 7, 23), "end_date": dt.date(2019, 7, 23)},
+        {"event_id": "b", "start_date": dt.date(2025, 8, 1), "end_date": dt.date(2025, 8, 5)},
+    ]
+    d.yearless_dateline = None
+    lines = published_date(d)
+    # 4 October was a Tuesday in 2022 alone of 2019-2026
+    assert lines[1:3] == ["  value: 2022-10-04", "  basis: inferred"]
+    assert "October 4 is the Tuesday the lead reports on" in lines[3]
+    # a weekday that fits several years gives none: 4 October was a Sunday in 2020 and 2026
+    known = d.known_events
+    d = text_drafter(text.replace("Tuesday", "Sunday"), [])
+    d.article = SimpleNamespace(archive=SimpleNamespace(page_date=None, url=None))
+    d.known_events, d.yearless_dateline = known, None
+    assert published_date(d)[0].startswith("# published_date: nothing gives it")
+
+
+def test_a_country_before_a_possessive_and_a_name_is_no_place() -> None:
+    from sino_russian_patrols.draft.mention_lines import _a_place_here
+
+    text = "They patrolled in the Pacific Ocean, Russia’s Defense Ministry said, and in Russia."
+    d = SimpleNamespace(
+        text=text, registries=SimpleNamespace(places=[SimpleNamespace(id="russia", type="country")])
+    )
+    first, last = text.index("Russia"), text.rindex("Russia")
+    assert not _a_place_here(d, first, first + 6, "russia")  # type: ignore[arg-type]
+    assert _a_place_here(d, last, last + 6, "russia")  # type: ignore[arg-type]

@@ -3,6 +3,7 @@ together, the role they give each, and the quote and reporter of each claim."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -443,3 +444,38 @@ def test_parties_named_by_their_aircraft_run_to_the_events_noun_after_them() -> 
     assert {c["quote"] for c in propose(text, "joint_air_patrol")} == {
         '"More than 10 Chinese and Russian military aircraft"'
     }
+
+
+def test_parties_of_a_counted_patrol_of_a_year_the_words_name_are_of_that_patrol() -> None:
+    text = (
+        "The patrols began with the first Russian-Chinese joint naval patrol in the "
+        "Asia-Pacific in 2021."
+    )
+    d = text_drafter(text, ACTORS)
+    d.root = Path("/nonexistent")
+    d.new_events = []
+    d.registries.events = [
+        SimpleNamespace(id="e1", type="joint_naval_patrol", parent=None),
+        SimpleNamespace(id="first", type="joint_naval_patrol", parent=None),
+    ]
+    d.event_sentences = [(0, len(text), "e1")]
+    d.known_ordinals = [{"event_id": "first", "ordinal": 1, "scope": "overall"}]
+    days = {"start_date": dt.date(2021, 10, 17), "end_date": dt.date(2021, 10, 23)}
+    d.known_events = [{"event_id": "first", **days}]
+    assert_actor_mentions(d)
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert {(c["event"], c["who"]) for c in claims} == {("first", "russia"), ("first", "china")}
+    # without the year, the count alone does not move the claim: sources count differently
+    d.draft.items = []
+    d.text = text.replace(" in 2021", "")
+    d.end = len(d.text)
+    d.event_sentences = [(0, len(d.text), "e1")]
+    participants.propose(d)
+    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    assert {c["event"] for c in claims} == {"e1"}
+
+
+def test_a_demonym_that_shares_a_forces_head_names_no_state() -> None:
+    # "Russian" is the Russian Navy here, which the words do not spell: not Russia
+    assert parties("The Russian and Chinese navy vessels began a joint patrol.") == []

@@ -199,7 +199,7 @@ def _named_otherwise(d: Drafter, event_id: str) -> bool:
 _COUNT_SLACK = 45
 
 
-def _counted_event(
+def counted_event(
     d: Drafter,
     sentence: str,
     types: frozenset[str],
@@ -313,7 +313,7 @@ def propose(d: Drafter) -> str | None:
         if not events:
             events, why = _identified(d, lo, hi, why)
         if not events and not why:
-            events, why = _counted_event(d, sentence, types, window)
+            events, why = counted_event(d, sentence, types, window)
         if not events and (not why or named):
             # each kind of event the words name is linked on its own ("the patrol followed
             # the drills" mentions both)

@@ -58,6 +58,8 @@ def _a_place_here(d: Drafter, start: int, end: int, place_id: str) -> bool:
     kind = next((p.type for p in d.registries.places if p.id == place_id), None)
     if kind != "country":
         return True
+    if re.match(r"[’']s\s+[A-Z]", d.text[end : end + 4]):
+        return False  # "in the Pacific Ocean, Russia’s Defense Ministry reported": a body
     return LOCATIVE.search(d.text[max(0, start - 40) : start]) is not None
 
 

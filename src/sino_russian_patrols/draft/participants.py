@@ -43,7 +43,7 @@ from ..normalize import country_code
 from .actors import asserted
 from .claim_patterns import country_names
 from .document import Item, quote_lines
-from .events import kind_words
+from .events import counted_event, kind_words, known_window
 from .participant_quotes import (
     EVENT_NOUN,
     FORCE_NOUNS,
@@ -56,7 +56,7 @@ from .participant_quotes import (
     on_land,
     opening,
 )
-from .patterns import EXERCISE_TYPES, JOINT_PATROLS
+from .patterns import DEMONYMS, EXERCISE_TYPES, JOINT_PATROLS, ORDINAL_SERIES
 from .reporter import reporter_of
 
 if TYPE_CHECKING:
@@ -261,6 +261,8 @@ def _claims(d: Drafter, reader: _Parties, lo: int, hi: int, events: list[str]) -
             # "... and other countries have sent troops to participate": the quote ends there
             (end, stops), told = part, True
         event, words = _event_words(d, events, matches, generic, (start, end))
+        if words is not None:  # with the ordinal that opens the words ("the first ...")
+            event = _counted(d, event, (opening(d, lo, min(start, words[0])), max(end, words[1])))
         if role == "observer" or (stops and words is not None and words[0] >= end):
             words = None
         worded = words is not None and EVENT_NOUN.search(d.text, *words) is not None
@@ -329,6 +331,24 @@ def _event_words(
             return best[1], (best[2][0], after[0][1])
         return best[1], best[2]
     return events[0], (near[0] if near else None)
+
+
+def _counted(d: Drafter, event: str, span: Span) -> str:
+    """The event the parties' words count ("the first Russian-Chinese joint naval patrol"),
+    as another annotation counts it, of the kind of `event`, where the sentence links
+    another ("annual patrols that began with the first ... patrol in 2021"); else `event`."""
+    words = d.text[span[0] : span[1]]
+    if ORDINAL_SERIES.search(words) is None:
+        return event
+    # only with the year the sentence names after the words ("... in 2021"): two sources
+    # may count one patrol differently
+    end = d.text.find(".", span[1])
+    words = d.text[span[0] : end if end >= 0 else d.end]
+    found, _ = counted_event(d, words, frozenset({d.event_kind(event)}))
+    days = known_window(d, found[0]) if found else None
+    if days is None or not re.search(rf"\b(?:{days[0].year}|{days[1].year})\b", words):
+        return event
+    return found[0]
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -411,8 +431,22 @@ class _Parties:
                 if same and (_OWNS.fullmatch(gap) or (gap == "" and prev[1] == party[0])):
                     parties[-1] = (prev[0], party[1], party[2])
                     continue
+                if self._sharing_head(prev, party, gap):
+                    # "Russian and Chinese Navy vessels": the Russian Navy, which the words
+                    # do not spell, not Russia: no party the build can quote
+                    parties.pop()
             parties.append(party)
         return parties
+
+    def _sharing_head(self, prev: Party, party: Party, gap: str) -> bool:
+        """A state's demonym shares the next force's head ("Russian and Chinese Navy": the
+        Russian Navy and the Chinese Navy)."""
+        d = self.d
+        first, second = d.text[prev[0] : prev[1]], d.text[party[0] : party[1]]
+        if gap.strip() != "and" or d.actor_type.get(party[2]) != "military":
+            return False
+        head = re.match(r"(\w+)\s+\w", second)
+        return head is not None and head.group(1) in DEMONYMS and first in DEMONYMS
 
 
 def _groups(d: Drafter, parties: list[Party]) -> list[tuple[list[Party], str]]:

@@ -161,7 +161,8 @@ ORDINALS = {
 # "the first joint naval patrol", "their fifth joint maritime patrol", "11th joint strategic
 # air patrol", "the first joint patrol": an ordinal, then the kind of patrol if the words say
 ORDINAL_SERIES = re.compile(
-    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?joint\s+(?:strategic\s+)?"
+    rf"\b(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:round\s+of\s+)?"
+    r"(?:[A-Z][\w]*-[A-Z][\w]*\s+)?joint\s+(?:strategic\s+)?"
     r"(?:[A-Z][\w]*-[A-Z][\w]*\s+)?(?:(?P<kind>naval|air|aerial|bomber|maritime|submarine)"
     r"\s+)?patrol",
     re.IGNORECASE,

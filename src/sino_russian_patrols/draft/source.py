@@ -6,6 +6,7 @@ is proposed first and recorded on the drafter.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -114,6 +115,11 @@ def published_date(d: Drafter) -> list[str]:
             inferred = _year_of_dateline(d, month, day)
             if inferred is not None and len(occurrences(text, head)) == 1:
                 return _inferred_dateline(d, head, inferred, "the latest the text names")
+            reported = _year_of_report_day(d, head, month, day)
+            if reported is not None and len(occurrences(text, head)) == 1:
+                date, weekday = reported
+                why = f"the one in which {date:%B} {date.day} is the {weekday} the lead reports on"
+                return _inferred_dateline(d, head, date, why)
             if len(occurrences(text, head)) == 1:
                 # the year may come from the event the text reports (context_year.py)
                 d.yearless_dateline = (head, month, day)
@@ -141,6 +147,43 @@ def _year_of_dateline(d: Drafter, month: int, day: int) -> dt.date | None:
         return dt.date(max(years), month, day)
     except ValueError:
         return None
+
+
+# the day a report was made, in the sentence the dateline opens: "reported on Tuesday"
+_REPORTED_ON_WEEKDAY = re.compile(
+    r"\b(?:said|reported|announced|stated|told\s+[\w ]{1,30}?)\s+(?:on\s+)?"
+    rf"(?P<w>{'|'.join(calendar.day_name)})\b"
+)
+
+
+def _year_of_report_day(d: Drafter, head: str, month: int, day: int) -> tuple[dt.date, str] | None:
+    """A dateline without a year whose lead says the report was made on a weekday
+    ("VLADIVOSTOK, October 4. ... Russia's Defense Ministry reported on Tuesday"): the one
+    year, among those of the registered events and the year after the last, in which the
+    dateline's day is that weekday (a wire's dateline is the day of the report it carries);
+    None when none or several are."""
+    at = d.text.find(head) + len(head)
+    end = d.text.find("\n", at)
+    lead = d.text[at : end if end >= 0 else d.end]
+    m = _REPORTED_ON_WEEKDAY.search(lead)
+    years = {
+        day.year
+        for r in d.known_events
+        for day in (r["start_date"], r["end_date"])
+        if day is not None
+    }
+    if m is None or not years:
+        return None
+    weekday = list(calendar.day_name).index(m["w"])
+    found = []
+    for year in range(min(years), max(years) + 2):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date.weekday() == weekday:
+            found.append(date)
+    return (found[0], m["w"]) if len(found) == 1 else None
 
 
 def dateline_in(d: Drafter, year: int) -> list[str]:
