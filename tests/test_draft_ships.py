@@ -296,3 +296,8 @@ def test_a_name_inside_a_longer_name_of_the_same_ship_is_one_claim() -> None:
     ships.propose(d)  # type: ignore[arg-type]
     names = [fields_of(i).get("name") for i in d.draft.items if i.unsure is None]
     assert names == ['"Hero of the Russian Federation Aldar Tsydenzhapov"']
+
+
+def test_the_force_the_countries_after_the_kind_qualify_is_quoted_with_them() -> None:
+    found = [f["quote"] for f, _ in claims("Ships of the Russian and Chinese navies sailed.")]
+    assert found == ["Ships of the Russian and Chinese navies"] * 2

@@ -77,6 +77,10 @@ _SUBMARINE_PATROL = frozenset({"joint_submarine_patrol"})
 Word = tuple[int, int, str]  # start, end, the words (a country word, a name)
 
 
+# the forces demonyms qualify after a ship's kind: "of the Russian and Chinese navies"
+_FORCES_NOUN = re.compile(r"\s+(?:navies|navy|fleets?|(?:armed\s+)?forces|militaries)\b", re.I)
+
+
 @dataclass
 class Phrase:
     """A kind of ship and what the words around it say: the names, count, country."""
@@ -307,6 +311,9 @@ class _Reader:
         ]
         if words:
             p.countries, p.end = words, words[-1][1]
+            # "Ships of the Russian and Chinese navies": the force the demonyms qualify
+            if (noun := _FORCES_NOUN.match(text, p.end, window[1])) is not None:
+                p.end = noun.end()
         elif forces:
             p.operator, p.end = forces[0][2], forces[0][1]
 
