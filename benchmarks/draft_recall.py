@@ -28,8 +28,13 @@ gives it the registry's id. A new event that overlaps none counts as wrong.
 Only what the draft asserts counts; commented proposals do not. The editor's remaining work
 is the share of the curated file's lines (neither blank nor comment) that the draft's
 asserted lines do not already hold, compared line by line after stripping spaces, a line that
-reads alone as a YAML mapping by the value it holds (quoted or not). The run
-also checks that every draft is accepted by the build's reader and steps (keep it 0).
+reads alone as a YAML mapping by the value it holds (quoted or not). A label that names a thing
+only inside its file (a statement's `s03`, a claim's `a01`, a new remark's or new event's id)
+is read as the label the curated file gives the same thing (`align_labels`: rows paired by the
+fields they share and the words they quote): a draft that numbers its statements from one
+where the curated file skips one leaves the editor nothing to renumber. The figure with the
+labels compared as written is printed beside it. The run also checks that every draft is
+accepted by the build's reader and steps (keep it 0).
 
 Run from the project folder: `PYTHONPATH=src python benchmarks/draft_recall.py`; with
 `--show KIND` (events, dates, ...) it also prints, per article, the curated facts of that kind
