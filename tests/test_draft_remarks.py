@@ -140,6 +140,13 @@ def test_a_dateline_is_no_part_of_the_first_remark() -> None:
     text = "BEIJING, July 26 -- The navies will sail soon, the Russian Ministry of Defence said."
     [(_, _, span, _)] = remarks(text)
     assert span == "The navies will sail soon, the Russian Ministry of Defence said."
+    # two places and a spaced hyphen; the day after the verb and a clause of the writer's
+    text = (
+        "TOKYO/MOSCOW (Reuters) - The navies will sail soon, the Russian Ministry of Defence "
+        "said late Tuesday, amid rising tensions between Tokyo and Beijing."
+    )
+    [(_, _, span, _)] = remarks(text)
+    assert span.startswith("The navies will sail soon, the Russian Ministry of Defence said")
 
 
 def test_a_quotation_takes_the_speaker_of_the_nearest_tag_before_it() -> None:

@@ -286,7 +286,9 @@ class Reader:
             lo = prefix.end()
         if tag.before and tag.lo > lo and _AFTER_A_COMMA.search(text, lo, tag.lo):
             # "In a report ..., the Pentagon predicted that ...", not "..., the ministry said."
-            rest = text[tag.verb_end : hi]
+            # the day after the verb is the tag's ("said late Tuesday, amid ..."): what
+            # follows it is the remark only if no comma closes the tag there
+            rest = _TAG_DAY.sub("", text[tag.verb_end : hi], count=1)
             if re.match(r"\s+that\b", rest) or (len(rest.split()) > 8 and rest[:1] != ","):
                 lo = tag.lo
         closing = TRAILING_CLAUSE.search(text[lo:hi])
@@ -347,6 +349,12 @@ def propose(d: Drafter, event_id: str | None, corpus: Corpus | None = None) -> N
         lines.append(f"  remark: {shared or (who + '-' if who else '') + slug}")
         unsure, note = _confidence(d, r, corpus, mentioned)
         d.draft.items.append(Item("statements", lines, unsure, note))
+
+
+_TAG_DAY = re.compile(
+    r"^\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+)
 
 
 def _kin(d: Drafter, who: str | None) -> frozenset[str]:
