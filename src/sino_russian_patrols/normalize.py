@@ -320,17 +320,27 @@ def _derived_demonyms(code: str) -> tuple[str, ...]:
     """For a country the tables give no demonym, the demonyms its names ending in "a" make
     with "n" ("South Africa": "south african", "Algeria": "algerian"), as English forms
     them; none for a country the tables give one ("China": "chinese", never "chinan")."""
-    import pycountry  # of the build extra, as _pycountry_names
-
     if code in _DEMONYMS:
         return ()
-    country = pycountry.countries.get(alpha_3=code)
-    names = [w for w, c in _COUNTRY_NAMES.items() if c == code]
+    names = [w for c, words in _COUNTRY_NAMES.items() if c == code for w in words]
+    try:
+        import pycountry  # of the build extra, as _pycountry_names
+    except ImportError:  # validating needs no pycountry: the tables' names serve
+        country = None
+    else:
+        country = pycountry.countries.get(alpha_3=code)
     for attr in ("name", "common_name"):  # not the official name ("Republic of ...")
         value = getattr(country, attr, None) if country is not None else None
         if value:
             names.append(fold_text(value).casefold())
-    return tuple(dict.fromkeys(n + "n" for n in names if n.endswith("a") and "," not in n))
+    return demonyms_of_names(names)
+
+
+def demonyms_of_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The demonyms English makes of country names ending in "a" ("south africa": "south
+    african"), casefolded."""
+    folded = (fold_text(n).casefold() for n in names)
+    return tuple(dict.fromkeys(n + "n" for n in folded if n.endswith("a") and "," not in n))
 
 
 def _of_derived_demonym(word: str) -> str | None:
@@ -633,7 +643,10 @@ def names_country(text: str, code: str, /, names: Iterable[str] = ()) -> bool:
     such as its actor aliases "Japan", "Tokyo"), or, where pycountry is installed, an ISO 3166
     name. The validator re-reads a claim's country from its words with this, and needs no
     pycountry (of the build extra) for it: the package's names serve."""
+    names = tuple(names)
     words = {w.casefold() for w in (*country_words(code), *names)}
+    if code not in _DEMONYMS:  # "South African" of the package's own "South Africa"
+        words |= set(demonyms_of_names(names))
     with contextlib.suppress(ImportError):
         words |= {name for name, c in _pycountry_names().items() if c == code}
     folded = fold_text(text).replace("\u2019", "'").casefold()
