@@ -146,7 +146,7 @@ def test_a_dateline_is_no_part_of_the_first_remark() -> None:
         "said late Tuesday, amid rising tensions between Tokyo and Beijing."
     )
     [(_, _, span, _)] = remarks(text)
-    assert span.startswith("The navies will sail soon, the Russian Ministry of Defence said")
+    assert span == "The navies will sail soon, the Russian Ministry of Defence said late Tuesday"
 
 
 def test_a_quotation_takes_the_speaker_of_the_nearest_tag_before_it() -> None:

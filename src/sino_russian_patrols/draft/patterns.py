@@ -559,10 +559,11 @@ DATELINE_HEAD = re.compile(
 )
 # a clause that closes a sentence after the remark and is the writer's, not the speaker's
 # (", potentially altering ...", ", prompting their military to ...", ", which included ...",
-# ", with Chinese bombers also ...", ", in an apparent provocation ...")
+# ", with Chinese bombers also ...", ", in an apparent provocation ...", ", amid rising tensions")
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:(?:potentially|thereby|further)\s+)?(?:(?!(?:during|including|according|regarding|"
-    r"concerning|following|saying)\b)[a-z]+ing|with|in\s+an?\s+apparent|followed\s+by)\b[^,]*$"
+    r"concerning|following|saying)\b)[a-z]+ing|with|amid|in\s+an?\s+apparent|followed\s+by)\b"
+    r"[^,]*$"
     r"|,\s+which\b.*$"
 )
 # capitalised words that do not continue a name: a sentence's first words, days and months
