@@ -147,6 +147,9 @@ def test_a_dateline_is_no_part_of_the_first_remark() -> None:
     )
     [(_, _, span, _)] = remarks(text)
     assert span == "The navies will sail soon, the Russian Ministry of Defence said late Tuesday"
+    text = "Tokyo, Dec. 10 (Jiji Press)--The navies will sail soon, the Ministry of Defence said."
+    [(_, _, span, _)] = remarks(text)
+    assert span == "The navies will sail soon, the Ministry of Defence said."
 
 
 def test_a_quotation_takes_the_speaker_of_the_nearest_tag_before_it() -> None:

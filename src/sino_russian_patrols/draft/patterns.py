@@ -550,7 +550,7 @@ PERSON_PRONOUN = re.compile(r"(?i)he|she")
 # "TOKYO (Jiji Press) — "): not part of the first sentence's remark
 DATELINE_PREFIX = re.compile(
     r"[A-Z][A-Za-z .’'/-]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|(?<=\))\s+-)\s+"
+    r"\s*(?:\([^()\n]{1,30}\))?(?:\s*(?:--|—|–)\s*|(?<=\))\s+-\s+)"
 )
 # the dateline itself, at the head of a line: place, comma, month and day, a year
 # ("MOSCOW, October 14.", "Tokyo, June 8"); what follows it on the line is the article's text
