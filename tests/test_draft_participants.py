@@ -25,15 +25,18 @@ ACTORS = [
 ]
 
 
-def propose(text: str, kind: str = "joint_naval_patrol") -> list[dict[str, Any]]:
-    """The participant claims drafted for `text`, one sentence linked to an event of `kind`."""
-    d = text_drafter(text, ACTORS)
+def drafter(text: str, kind: str = "joint_naval_patrol", actors: list[Any] = ACTORS) -> Any:
+    """A drafter of `text`, one sentence linked to the event e1 of `kind`."""
+    d = text_drafter(text, actors)
     d.root = Path("/nonexistent")  # no curated annotations to learn verbs from
     d.new_events = []
     d.registries.events = [SimpleNamespace(id="e1", type=kind, parent=None)]
     d.event_sentences = [(0, len(text), "e1")]
-    # the actor mentions the draft asserts: a reporter must be one of them
-    assert_actor_mentions(d)
+    return d
+
+
+def claims_of(d: Any) -> list[dict[str, Any]]:
+    """The participant claims the proposer drafts, each asserted."""
     participants.propose(d)
     claims = []
     for item in d.draft.items:
@@ -41,6 +44,14 @@ def propose(text: str, kind: str = "joint_naval_patrol") -> list[dict[str, Any]]
             assert item.unsure is None
             claims.append(fields_of(item))
     return claims
+
+
+def propose(text: str, kind: str = "joint_naval_patrol") -> list[dict[str, Any]]:
+    """The participant claims drafted for `text`, one sentence linked to an event of `kind`."""
+    d = drafter(text, kind)
+    # the actor mentions the draft asserts: a reporter must be one of them
+    assert_actor_mentions(d)
+    return claims_of(d)
 
 
 def parties(text: str, kind: str = "joint_naval_patrol") -> list[tuple[str, str]]:
@@ -179,11 +190,7 @@ def test_the_quote_runs_to_the_events_words_nearest_the_parties() -> None:
 def test_parties_named_together_stand_together() -> None:
     # China is never named: Russia, named together with it, is left to the editor too
     text = "Chinese and Russian ships began a joint patrol, Russia's Pacific Fleet said."
-    d = text_drafter(text, ACTORS)
-    d.root = Path("/nonexistent")
-    d.new_events = []
-    d.registries.events = [SimpleNamespace(id="e1", type="joint_naval_patrol", parent=None)]
-    d.event_sentences = [(0, len(text), "e1")]
+    d = drafter(text)
     assert_actor_mentions(d)
     participants.propose(d)
     unsure = {fields_of(i)["who"]: i.unsure for i in d.draft.items if i.section == "participants"}
@@ -200,17 +207,12 @@ def test_a_spelling_the_draft_writes_into_the_registry_names_a_party() -> None:
         actor("pla-air-force", "CHN", "military", "PLAAF"),
         actor("russian-aerospace-forces", "RUS", "military", "Russian Aerospace Forces"),
     ]
-    d = text_drafter(text, actors)
-    d.root = Path("/nonexistent")
-    d.new_events = []
-    d.registries.events = [SimpleNamespace(id="e1", type="joint_air_patrol", parent=None)]
-    d.event_sentences = [(0, len(text), "e1")]
+    d = drafter(text, "joint_air_patrol", actors)
     d.new_aliases = [
         NewAlias("pla-air-force", "PLA Air Force", "actors"),
         NewAlias("russian-aerospace-forces", "Russia's Aerospace Forces", "actors"),
     ]
-    participants.propose(d)
-    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    claims = claims_of(d)
     assert [c["who"] for c in claims] == ["pla-air-force", "russian-aerospace-forces"]
     assert {c["quote"] for c in claims} == {
         '"The PLA Air Force and Russia\'s Aerospace Forces completed their joint air patrol"'
@@ -255,10 +257,7 @@ def test_parties_named_only_by_their_aircraft_give_way_to_a_claim_with_the_event
         "More than 10 Chinese and Russian military aircraft entered the zone. "
         "They took part in the China-Russia combined air drills."
     )
-    d = text_drafter(text, ACTORS)
-    d.root = Path("/nonexistent")
-    d.new_events = []
-    d.registries.events = [SimpleNamespace(id="e1", type="joint_air_patrol", parent=None)]
+    d = drafter(text, "joint_air_patrol")
     split = text.index("They")
     d.event_sentences = [(0, split, "e1"), (split, len(text), "e1")]
     assert_actor_mentions(d)
@@ -447,32 +446,25 @@ def test_parties_named_by_their_aircraft_run_to_the_events_noun_after_them() -> 
 
 
 def test_parties_of_a_counted_patrol_of_a_year_the_words_name_are_of_that_patrol() -> None:
+    def counted(text: str) -> list[dict[str, Any]]:
+        d = drafter(text)
+        d.registries.events.append(
+            SimpleNamespace(id="first", type="joint_naval_patrol", parent=None)
+        )
+        d.known_ordinals = [{"event_id": "first", "ordinal": 1, "scope": "overall"}]
+        days = {"start_date": dt.date(2021, 10, 17), "end_date": dt.date(2021, 10, 23)}
+        d.known_events = [{"event_id": "first", **days}]
+        assert_actor_mentions(d)
+        return claims_of(d)
+
     text = (
         "The patrols began with the first Russian-Chinese joint naval patrol in the "
         "Asia-Pacific in 2021."
     )
-    d = text_drafter(text, ACTORS)
-    d.root = Path("/nonexistent")
-    d.new_events = []
-    d.registries.events = [
-        SimpleNamespace(id="e1", type="joint_naval_patrol", parent=None),
-        SimpleNamespace(id="first", type="joint_naval_patrol", parent=None),
-    ]
-    d.event_sentences = [(0, len(text), "e1")]
-    d.known_ordinals = [{"event_id": "first", "ordinal": 1, "scope": "overall"}]
-    days = {"start_date": dt.date(2021, 10, 17), "end_date": dt.date(2021, 10, 23)}
-    d.known_events = [{"event_id": "first", **days}]
-    assert_actor_mentions(d)
-    participants.propose(d)
-    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    claims = counted(text)
     assert {(c["event"], c["who"]) for c in claims} == {("first", "russia"), ("first", "china")}
     # without the year, the count alone does not move the claim: sources count differently
-    d.draft.items = []
-    d.text = text.replace(" in 2021", "")
-    d.end = len(d.text)
-    d.event_sentences = [(0, len(d.text), "e1")]
-    participants.propose(d)
-    claims = [fields_of(i) for i in d.draft.items if i.section == "participants"]
+    claims = counted(text.replace(" in 2021", ""))
     assert {c["event"] for c in claims} == {"e1"}
 
 

@@ -562,11 +562,14 @@ def test_the_qualifiers_are_the_schemas_and_the_words_give_each_of_them() -> Non
 
 def test_a_derived_demonym_is_read_without_pycountry(monkeypatch: pytest.MonkeyPatch) -> None:
     # the validator runs without the build extra: the package's own names of the state serve
-    normalize._pycountry_names.cache_clear()
+    caches = (normalize._pycountry_names, normalize._derived_demonyms)
+    for cache in caches:
+        cache.cache_clear()
     monkeypatch.setitem(sys.modules, "pycountry", None)  # `import pycountry` raises ImportError
     try:
         assert normalize.names_country("South African authorities said", "ZAF", ["South Africa"])
         assert not normalize.names_country("South African authorities said", "ZAF", ["Pretoria"])
         assert normalize.country_words("ZAF") == ()
     finally:
-        normalize._pycountry_names.cache_clear()
+        for cache in caches:
+            cache.cache_clear()

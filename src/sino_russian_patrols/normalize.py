@@ -316,6 +316,7 @@ def demonyms(code: str, /) -> tuple[str, ...]:
     return tuple(w.title() for w in _DEMONYMS.get(code, ()) or _derived_demonyms(code))
 
 
+@functools.cache  # read for every claim the validator re-reads: one lookup per country
 def _derived_demonyms(code: str) -> tuple[str, ...]:
     """For a country the tables give no demonym, the demonyms its names ending in "a" make
     with "n" ("South Africa": "south african", "Algeria": "algerian"), as English forms

@@ -105,7 +105,9 @@ def published_date(d: Drafter) -> list[str]:
                     record.page_date or dates.date_from_url(record.url or "") or dt.date(1, 1, 1)
                 ).year
             )
-            if year > 1 and len(occurrences(text, head)) == 1:
+            if len(occurrences(text, head)) != 1:
+                continue  # a dateline is quoted by its words alone
+            if year > 1:
                 start = text.find(head)
                 d.skip.append((start, start + len(head)))
                 d.dateline = head
@@ -113,16 +115,15 @@ def published_date(d: Drafter) -> list[str]:
                 _anchor(d, date, "stated", f"the dateline publication date {date.isoformat()}")
                 return [f"published_date: {{quote: {yaml_string(head)}, from: dateline}}"]
             inferred = _year_of_dateline(d, month, day)
-            if inferred is not None and len(occurrences(text, head)) == 1:
+            if inferred is not None:
                 return _inferred_dateline(d, head, inferred, "the latest the text names")
             reported = _year_of_report_day(d, head, month, day)
-            if reported is not None and len(occurrences(text, head)) == 1:
+            if reported is not None:
                 date, weekday = reported
                 why = f"the one in which {date:%B} {date.day} is the {weekday} the lead reports on"
                 return _inferred_dateline(d, head, date, why)
-            if len(occurrences(text, head)) == 1:
-                # the year may come from the event the text reports (context_year.py)
-                d.yearless_dateline = (head, month, day)
+            # the year may come from the event the text reports (context_year.py)
+            d.yearless_dateline = (head, month, day)
     if record.page_date is not None:
         _anchor(d, record.page_date, "stated", "the publication date the page carried")
         return ["published_date: {from: page_record}   # the text gives no date"]
